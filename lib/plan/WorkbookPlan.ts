@@ -1,0 +1,100 @@
+/**
+ * A workbook plan: everything a writer needs, resolved to sheets, rows, cells, formats and
+ * validations. The exceljs writer and the Office.js writer only apply a plan; they decide
+ * nothing about content.
+ */
+
+export type CellStyle =
+  | "title"
+  | "description"
+  | "header"
+  | "label"
+  | "input"
+  | "computed"
+  | "reference"
+  | "meta";
+
+/** A literal value as written; text is always written as text, never as a formula. */
+export type PlannedValue = string | number | boolean | Date | null;
+
+export interface PlannedCell {
+  /** 1-based column. */
+  readonly column: number;
+  readonly value?: PlannedValue;
+  /** Formula text with English function names and no leading `=`. */
+  readonly formula?: string;
+  readonly style: CellStyle;
+  readonly numberFormat?: string;
+}
+
+export interface PlannedRow {
+  /** 1-based row. */
+  readonly row: number;
+  readonly cells: readonly PlannedCell[];
+  readonly height?: number;
+}
+
+/** An Excel data validation over one rectangular range (one rule per range, never per cell). */
+export type PlannedValidation =
+  | {
+      readonly range: string;
+      readonly type: "whole" | "decimal";
+      readonly min: number;
+      readonly max?: number;
+      readonly prompt?: string;
+      readonly error: string;
+      readonly errorStyle: "stop" | "warning";
+    }
+  | {
+      readonly range: string;
+      readonly type: "list";
+      /** Absolute reference to the list's cells, with sheet, e.g. `Listen!$A$2:$A$5`. */
+      readonly source: string;
+      readonly prompt?: string;
+      readonly error: string;
+      readonly errorStyle: "stop" | "warning";
+    }
+  | {
+      readonly range: string;
+      readonly type: "date";
+      readonly min: Date;
+      readonly prompt?: string;
+      readonly error: string;
+      readonly errorStyle: "stop" | "warning";
+    };
+
+/** Highlights cells whose text equals `equals` (class A/B/C, hot spots). */
+export interface PlannedHighlight {
+  readonly range: string;
+  readonly equals: string;
+  readonly fill: "good" | "neutral" | "weak";
+}
+
+export interface SheetPlan {
+  readonly key: string;
+  readonly name: string;
+  readonly state: "visible" | "hidden";
+  /** Widths in characters, index 0 = column A. */
+  readonly columnWidths: readonly number[];
+  /** Rows in ascending order; produced lazily so large sheets are never held twice. */
+  rows(): Iterable<PlannedRow>;
+  readonly rowCount: number;
+  readonly frozen?: { readonly rows: number; readonly columns: number };
+  readonly validations: readonly PlannedValidation[];
+  readonly highlights: readonly PlannedHighlight[];
+  readonly merges: readonly string[];
+  readonly autoFilter?: string;
+  readonly print: {
+    readonly landscape: boolean;
+    /** Rows repeated on each printed page, e.g. `4:4`. */
+    readonly titleRows?: string;
+  };
+}
+
+export interface WorkbookPlan {
+  readonly templateId: string;
+  readonly templateVersion: string;
+  readonly language: "de" | "en";
+  readonly title: string;
+  readonly sheets: readonly SheetPlan[];
+}

@@ -1,0 +1,342 @@
+import { cellAddress, columnLetter, sheetReference } from "../cells/address.js";
+import { renderTerm } from "../messages/terms.js";
+import {
+  TemplateSpecError,
+  type ColumnSpec,
+  type FormSheetSpec,
+  type Language,
+  type LocalizedText,
+  type ReferenceSheetSpec,
+  type TableSheetSpec,
+  type TemplateSpec,
+} from "../spec/TemplateSpec.js";
+import { listCellText } from "../spec/lists.js";
+import {
+  FORM_LABEL_COLUMN,
+  FORM_VALUE_COLUMN,
+  METADATA_SHEET_NAME,
+  formulaContext,
+  resolveLayout,
+  sheetLayout,
+  type SheetLayout,
+  type WorkbookLayout,
+} from "./resolveLayout.js";
+import type {
+  CellStyle,
+  PlannedCell,
+  PlannedHighlight,
+  PlannedRow,
+  PlannedValidation,
+  PlannedValue,
+  SheetPlan,
+  WorkbookPlan,
+} from "./WorkbookPlan.js";
+
+/** Input values for the rows of a table sheet: column key → value. */
+export type RowValues = Readonly<Record<string, PlannedValue | undefined>>;
+
+export interface PlanOptions {
+  readonly language: Language;
+  /** Version of ikz-kit writing the workbook; stored in the metadata sheet. */
+  readonly generatorVersion: string;
+  /** Pre-filled rows per table sheet key. */
+  readonly tableRows?: Readonly<Record<string, readonly RowValues[]>>;
+  /** Values of form fields per form sheet key. */
+  readonly formValues?: Readonly<Record<string, RowValues>>;
+}
+
+export interface PlannedWorkbook {
+  readonly plan: WorkbookPlan;
+  readonly layout: WorkbookLayout;
+}
+
+/** Fields of the hidden metadata sheet, in order. */
+export const METADATA_KEYS = ["templateId", "templateVersion", "language", "generatorVersion"] as const;
+
+/**
+ * Plans a workbook for a template: the layout, every cell, formula, validation and format.
+ * Pure: the same spec and options always give the same plan.
+ *
+ * @example
+ * const { plan } = planWorkbook(taskCatalogueSpec, { language: "de", generatorVersion: "0.1.0" });
+ */
+export function planWorkbook(spec: TemplateSpec, options: PlanOptions): PlannedWorkbook {
+  const dataRows: Record<string, number> = {};
+  for (const sheet of spec.sheets) {
+    if (sheet.kind !== "table" || sheet.fixedRows) continue;
+    const prefilled = options.tableRows?.[sheet.key]?.length ?? 0;
+    dataRows[sheet.key] = prefilled + sheet.spareRows;
+  }
+  const layout = resolveLayout(spec, options.language, dataRows);
+  const sheets: SheetPlan[] = spec.sheets.map((sheet) => {
+    const sheetLayoutOf = sheetLayout(layout, sheet.key);
+    switch (sheet.kind) {
+      case "table":
+        return planTableSheet(layout, sheet, sheetLayoutOf, options.tableRows?.[sheet.key] ?? []);
+      case "form":
+        return planFormSheet(layout, sheet, sheetLayoutOf, options.formValues?.[sheet.key] ?? {});
+      case "reference":
+        return planReferenceSheet(layout, sheet, sheetLayoutOf);
+    }
+  });
+  sheets.push(planMetadataSheet(spec, options));
+  return {
+    layout,
+    plan: {
+      templateId: spec.id,
+      templateVersion: spec.version,
+      language: options.language,
+      title: spec.title[options.language],
+      sheets,
+    },
+  };
+}
+
+function titleRows(title: LocalizedText, description: LocalizedText | undefined, language: Language): PlannedRow[] {
+  const rows: PlannedRow[] = [{ row: 1, cells: [{ column: 1, value: title[language], style: "title" }], height: 24 }];
+  if (description) rows.push({ row: 2, cells: [{ column: 1, value: description[language], style: "description" }] });
+  return rows;
+}
+
+function planTableSheet(
+  layout: WorkbookLayout,
+  sheet: TableSheetSpec,
+  place: SheetLayout,
+  prefilled: readonly RowValues[],
+): SheetPlan {
+  const language = layout.language;
+  const header: PlannedRow = {
+    row: place.headerRow,
+    height: 45,
+    cells: sheet.columns.map((column, index) => ({ column: index + 1, value: column.label[language], style: "header" as const })),
+  };
+  const head = [...titleRows(sheet.title, sheet.description, language), header];
+  const rowCount = place.lastDataRow - place.firstDataRow + 1;
+  const dataRow = (index: number): PlannedRow => {
+    const row = place.firstDataRow + index;
+    const fixed = sheet.fixedRows?.[index];
+    const values: RowValues = fixed ? fixedRowValues(fixed.values, language) : (prefilled[index] ?? {});
+    const context = formulaContext(layout, sheet.key, row, fixed?.key);
+    const cells = sheet.columns.map((column, columnIndex) =>
+      plannedCell(layout, column, columnIndex + 1, values[column.key], () => column.formula?.(context)),
+    );
+    return { row, cells };
+  };
+  return {
+    key: sheet.key,
+    name: place.name,
+    state: "visible",
+    columnWidths: sheet.columns.map((c) => c.width),
+    rowCount: head.length + rowCount,
+    rows: function* () {
+      yield* head;
+      for (let index = 0; index < rowCount; index++) yield dataRow(index);
+    },
+    frozen: { rows: place.headerRow, columns: 0 },
+    validations: sheet.columns.flatMap((column, index) =>
+      plannedValidations(layout, column, `${columnLetter(index + 1)}${place.firstDataRow}:${columnLetter(index + 1)}${place.lastDataRow}`),
+    ),
+    highlights: sheet.columns.flatMap((column, index) => plannedHighlights(column, index + 1, place)),
+    merges: [],
+    autoFilter: `A${place.headerRow}:${columnLetter(sheet.columns.length)}${place.headerRow}`,
+    print: { landscape: sheet.landscape ?? false, titleRows: `${place.headerRow}:${place.headerRow}` },
+  };
+}
+
+function fixedRowValues(values: Readonly<Record<string, string | number | LocalizedText>>, language: Language): RowValues {
+  const out: Record<string, PlannedValue> = {};
+  for (const [key, value] of Object.entries(values)) out[key] = typeof value === "object" ? value[language] : value;
+  return out;
+}
+
+function plannedCell(
+  layout: WorkbookLayout,
+  column: ColumnSpec,
+  columnNumber: number,
+  value: PlannedValue | undefined,
+  formula: () => string | undefined,
+): PlannedCell {
+  const numberFormat = column.numberFormat;
+  const withFormat = numberFormat === undefined ? {} : { numberFormat };
+  if (column.kind === "computed") {
+    const text = formula();
+    if (text === undefined) throw new TemplateSpecError(layout.spec.id, `computed column "${column.key}" has no formula`);
+    return { column: columnNumber, formula: text, style: "computed", ...withFormat };
+  }
+  const style: CellStyle = "input";
+  if (value === undefined || value === null || value === "") return { column: columnNumber, style, ...withFormat };
+  return { column: columnNumber, value, style, ...withFormat };
+}
+
+function plannedValidations(layout: WorkbookLayout, column: ColumnSpec, range: string): PlannedValidation[] {
+  if (column.kind === "computed") return [];
+  const language = layout.language;
+  const prompt = column.hint?.[language];
+  const withPrompt = prompt === undefined ? {} : { prompt };
+  const errorFor = (expected: string): string => renderTerm("validationError", language, { column: column.label[language], expected });
+  switch (column.type) {
+    case "rating":
+    case "integer":
+    case "decimal":
+    case "currency": {
+      const whole = column.type === "rating" || column.type === "integer";
+      const min = column.min ?? 0;
+      const max = column.type === "rating" ? (column.max ?? 3) : column.max;
+      const expected = renderTerm(whole ? "expectWholeNumber" : "expectNumber", language, {
+        min,
+        ...(max === undefined ? {} : { max }),
+      });
+      return [
+        {
+          range,
+          type: whole ? "whole" : "decimal",
+          min,
+          ...(max === undefined ? {} : { max }),
+          ...withPrompt,
+          error: errorFor(expected),
+          errorStyle: "stop",
+        },
+      ];
+    }
+    case "list":
+    case "code": {
+      if (!column.list) return [];
+      const list = layout.spec.lists[column.list.key];
+      if (!list) throw new TemplateSpecError(layout.spec.id, `unknown list "${column.list.key}"`);
+      const place = sheetLayout(layout, list.sheet);
+      const listColumn = place.columns.get(list.column);
+      if (listColumn === undefined) throw new TemplateSpecError(layout.spec.id, `list "${column.list.key}" has no column`);
+      const letter = columnLetter(listColumn);
+      const count = Math.max(1, list.entries(language).length);
+      return [
+        {
+          range,
+          type: "list",
+          source: `${sheetReference(place.name)}!$${letter}$${place.firstDataRow}:$${letter}$${place.firstDataRow + count - 1}`,
+          ...withPrompt,
+          error: errorFor(renderTerm("expectListValue", language, { sheet: place.name })),
+          errorStyle: column.list.allowOther ? "warning" : "stop",
+        },
+      ];
+    }
+    case "date":
+      return [
+        {
+          range,
+          type: "date",
+          min: new Date(Date.UTC(2000, 0, 1)),
+          ...withPrompt,
+          error: errorFor(renderTerm("expectDate", language)),
+          errorStyle: "stop",
+        },
+      ];
+    case "text":
+    case "email":
+      return [];
+  }
+}
+
+function plannedHighlights(column: ColumnSpec, columnNumber: number, place: SheetLayout): PlannedHighlight[] {
+  const letter = columnLetter(columnNumber);
+  return (column.highlights ?? []).map((h) => ({
+    range: `${letter}${place.firstDataRow}:${letter}${place.lastDataRow}`,
+    equals: h.equals,
+    fill: h.fill,
+  }));
+}
+
+function planFormSheet(layout: WorkbookLayout, sheet: FormSheetSpec, place: SheetLayout, values: RowValues): SheetPlan {
+  const language = layout.language;
+  const head = titleRows(sheet.title, sheet.description, language);
+  const fieldRows: PlannedRow[] = sheet.fields.map((field, index) => {
+    const row = sheet.firstRow + index;
+    const context = formulaContext(layout, sheet.key, row, field.key);
+    const cells: PlannedCell[] = [
+      { column: FORM_LABEL_COLUMN, value: field.label[language], style: "label" },
+      plannedCell(layout, field, FORM_VALUE_COLUMN, values[field.key], () => field.formula?.(context)),
+    ];
+    if (field.hint) cells.push({ column: FORM_VALUE_COLUMN + 1, value: field.hint[language], style: "description" });
+    return { row, cells };
+  });
+  const rows = [...head, ...fieldRows];
+  return {
+    key: sheet.key,
+    name: place.name,
+    state: "visible",
+    columnWidths: [34, 30, 60],
+    rowCount: rows.length,
+    rows: () => rows,
+    validations: sheet.fields.flatMap((field, index) =>
+      plannedValidations(layout, field, cellAddress(sheet.firstRow + index, FORM_VALUE_COLUMN)),
+    ),
+    highlights: [],
+    merges: [],
+    print: { landscape: false },
+  };
+}
+
+function planReferenceSheet(layout: WorkbookLayout, sheet: ReferenceSheetSpec, place: SheetLayout): SheetPlan {
+  const language = layout.language;
+  const columns = sheet.columns.map((column) => {
+    const list = layout.spec.lists[column.list];
+    if (!list) throw new TemplateSpecError(layout.spec.id, `unknown list "${column.list}"`);
+    const texts = list.entries(language).map((entry) => (column.show === "value" ? entry.value : listCellText(entry, language)));
+    return texts;
+  });
+  const head = [
+    ...titleRows(sheet.title, sheet.description, language),
+    { row: place.headerRow, cells: sheet.columns.map((c, i) => ({ column: i + 1, value: c.label[language], style: "header" as const })) },
+  ];
+  const count = place.lastDataRow - place.firstDataRow + 1;
+  return {
+    key: sheet.key,
+    name: place.name,
+    state: "visible",
+    columnWidths: sheet.columns.map((c) => c.width),
+    rowCount: head.length + count,
+    rows: function* () {
+      yield* head;
+      for (let index = 0; index < count; index++) {
+        const cells: PlannedCell[] = [];
+        columns.forEach((texts, columnIndex) => {
+          const text = texts[index];
+          if (text !== undefined) cells.push({ column: columnIndex + 1, value: text, style: "reference", numberFormat: "@" });
+        });
+        yield { row: place.firstDataRow + index, cells };
+      }
+    },
+    frozen: { rows: place.headerRow, columns: 0 },
+    validations: [],
+    highlights: [],
+    merges: [],
+    print: { landscape: false, titleRows: `${place.headerRow}:${place.headerRow}` },
+  };
+}
+
+function planMetadataSheet(spec: TemplateSpec, options: PlanOptions): SheetPlan {
+  const values: Record<(typeof METADATA_KEYS)[number], string> = {
+    templateId: spec.id,
+    templateVersion: spec.version,
+    language: options.language,
+    generatorVersion: options.generatorVersion,
+  };
+  const rows: PlannedRow[] = METADATA_KEYS.map((key, index) => ({
+    row: index + 1,
+    cells: [
+      { column: 1, value: key, style: "meta" },
+      { column: 2, value: values[key], style: "meta", numberFormat: "@" },
+    ],
+  }));
+  return {
+    key: "metadata",
+    name: METADATA_SHEET_NAME,
+    state: "hidden",
+    columnWidths: [20, 20],
+    rowCount: rows.length,
+    rows: () => rows,
+    validations: [],
+    highlights: [],
+    merges: [],
+    print: { landscape: false },
+  };
+}

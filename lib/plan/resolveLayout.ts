@@ -1,0 +1,167 @@
+import { cellAddress, columnLetter, sheetReference } from "../cells/address.js";
+import {
+  TemplateSpecError,
+  type ColumnSpec,
+  type FormulaContext,
+  type Language,
+  type SheetSpec,
+  type TemplateSpec,
+} from "../spec/TemplateSpec.js";
+
+/** Where one sheet's parts are, once the number of data rows is known. */
+export interface SheetLayout {
+  readonly spec: SheetSpec;
+  readonly name: string;
+  /** Header row (tables and reference sheets); for forms the row above the first field. */
+  readonly headerRow: number;
+  readonly firstDataRow: number;
+  /** Last data row covered by formulas and validations. */
+  readonly lastDataRow: number;
+  /** 1-based column of each column/field key. Form fields all sit in column B. */
+  readonly columns: ReadonlyMap<string, number>;
+  /** Row of each form field or fixed row, by key. */
+  readonly rowsByKey: ReadonlyMap<string, number>;
+}
+
+export interface WorkbookLayout {
+  readonly spec: TemplateSpec;
+  readonly language: Language;
+  readonly sheets: ReadonlyMap<string, SheetLayout>;
+}
+
+/** Name of the hidden metadata sheet every generated workbook carries. */
+export const METADATA_SHEET_NAME = "_ikz";
+
+/** Column of a form's labels and of its values. */
+export const FORM_LABEL_COLUMN = 1;
+export const FORM_VALUE_COLUMN = 2;
+
+/**
+ * Places every sheet of a spec: header rows, data rows, column letters.
+ * @param dataRows number of data rows per table sheet key (pre-filled plus spare rows);
+ *   tables not named get their `minRows` (or their fixed rows).
+ */
+export function resolveLayout(
+  spec: TemplateSpec,
+  language: Language,
+  dataRows: Readonly<Record<string, number>> = {},
+): WorkbookLayout {
+  const sheets = new Map<string, SheetLayout>();
+  for (const sheet of spec.sheets) {
+    if (sheets.has(sheet.key)) throw new TemplateSpecError(spec.id, `duplicate sheet key "${sheet.key}"`);
+    sheets.set(sheet.key, layoutSheet(spec, sheet, language, dataRows[sheet.key]));
+  }
+  return { spec, language, sheets };
+}
+
+function layoutSheet(
+  spec: TemplateSpec,
+  sheet: SheetSpec,
+  language: Language,
+  requestedRows: number | undefined,
+): SheetLayout {
+  const name = sheet.name[language];
+  switch (sheet.kind) {
+    case "table": {
+      const columns = keyedColumns(spec, sheet.columns.map((c) => c.key));
+      if (!columns.has(sheet.rowKey)) throw new TemplateSpecError(spec.id, `row key "${sheet.rowKey}" is no column of "${sheet.key}"`);
+      const firstDataRow = sheet.headerRow + 1;
+      const rowsByKey = new Map<string, number>();
+      sheet.fixedRows?.forEach((fixed, index) => rowsByKey.set(fixed.key, firstDataRow + index));
+      const count = sheet.fixedRows ? sheet.fixedRows.length : Math.max(sheet.minRows, requestedRows ?? 0);
+      return { spec: sheet, name, headerRow: sheet.headerRow, firstDataRow, lastDataRow: firstDataRow + count - 1, columns, rowsByKey };
+    }
+    case "form": {
+      const rowsByKey = new Map<string, number>();
+      sheet.fields.forEach((field, index) => rowsByKey.set(field.key, sheet.firstRow + index));
+      const columns = new Map(sheet.fields.map((f) => [f.key, FORM_VALUE_COLUMN] as const));
+      return {
+        spec: sheet,
+        name,
+        headerRow: sheet.firstRow - 1,
+        firstDataRow: sheet.firstRow,
+        lastDataRow: sheet.firstRow + sheet.fields.length - 1,
+        columns,
+        rowsByKey,
+      };
+    }
+    case "reference": {
+      const columns = keyedColumns(spec, sheet.columns.map((c) => c.key));
+      const longest = Math.max(
+        0,
+        ...sheet.columns.map((c) => spec.lists[c.key]?.entries(language).length ?? 0),
+      );
+      const firstDataRow = sheet.headerRow + 1;
+      return { spec: sheet, name, headerRow: sheet.headerRow, firstDataRow, lastDataRow: firstDataRow + longest - 1, columns, rowsByKey: new Map() };
+    }
+  }
+}
+
+function keyedColumns(spec: TemplateSpec, keys: readonly string[]): Map<string, number> {
+  const columns = new Map<string, number>();
+  keys.forEach((key, index) => {
+    if (columns.has(key)) throw new TemplateSpecError(spec.id, `duplicate column key "${key}"`);
+    columns.set(key, index + 1);
+  });
+  return columns;
+}
+
+/** The layout of one sheet, or a spec error naming what is missing. */
+export function sheetLayout(layout: WorkbookLayout, sheetKey: string): SheetLayout {
+  const sheet = layout.sheets.get(sheetKey);
+  if (!sheet) throw new TemplateSpecError(layout.spec.id, `no sheet "${sheetKey}"`);
+  return sheet;
+}
+
+/** Absolute reference to a named cell (`sheet.field` or `sheet.row.column`). */
+export function namedCellReference(layout: WorkbookLayout, name: string, fromSheetKey?: string): string {
+  const parts = name.split(".");
+  const sheetKey = parts[0] ?? "";
+  const sheet = sheetLayout(layout, sheetKey);
+  let row: number | undefined;
+  let column: number | undefined;
+  if (parts.length === 2 && sheet.spec.kind === "form") {
+    row = sheet.rowsByKey.get(parts[1] ?? "");
+    column = FORM_VALUE_COLUMN;
+  } else if (parts.length === 3) {
+    row = sheet.rowsByKey.get(parts[1] ?? "");
+    column = sheet.columns.get(parts[2] ?? "");
+  }
+  if (row === undefined || column === undefined) throw new TemplateSpecError(layout.spec.id, `no named cell "${name}"`);
+  const address = `$${columnLetter(column)}$${row}`;
+  return fromSheetKey === sheetKey ? address : `${sheetReference(sheet.name)}!${address}`;
+}
+
+/** The formula context for one row of a sheet. */
+export function formulaContext(
+  layout: WorkbookLayout,
+  sheetKey: string,
+  row: number,
+  rowKey?: string,
+): FormulaContext {
+  const sheet = sheetLayout(layout, sheetKey);
+  const columnOf = (sheetOfColumn: SheetLayout, key: string): number => {
+    const column = sheetOfColumn.columns.get(key);
+    if (column === undefined) throw new TemplateSpecError(layout.spec.id, `no column "${key}" on sheet "${sheetOfColumn.spec.key}"`);
+    return column;
+  };
+  return {
+    row,
+    rowKey,
+    cell: (key) => cellAddress(row, columnOf(sheet, key)),
+    columnRange: (key, otherSheetKey) => {
+      const target = otherSheetKey ? sheetLayout(layout, otherSheetKey) : sheet;
+      const letter = columnLetter(columnOf(target, key));
+      const range = `${letter}$${target.firstDataRow}:${letter}$${target.lastDataRow}`;
+      return target === sheet ? range : `${sheetReference(target.name)}!$${range}`;
+    },
+    named: (name) => namedCellReference(layout, name, sheetKey),
+  };
+}
+
+/** The spec of a column or field by key, or undefined. */
+export function findColumn(sheet: SheetSpec, key: string): ColumnSpec | undefined {
+  if (sheet.kind === "form") return sheet.fields.find((f) => f.key === key);
+  if (sheet.kind === "table") return sheet.columns.find((c) => c.key === key);
+  return undefined;
+}

@@ -1,0 +1,202 @@
+/**
+ * The declarative model of a workbook template. One spec per template (see `templates/`)
+ * feeds every face of ikz-kit: the workbook plan (and through it both writers), the reader's
+ * header matching, the validator, `ikz describe` and the docs.
+ *
+ * Everything here is data plus a few pure functions (formulas), so a spec can be checked,
+ * printed and compared without a spreadsheet.
+ */
+
+export type Language = "de" | "en";
+export const LANGUAGES: readonly Language[] = ["de", "en"];
+
+/** A text shown to users, German first. */
+export interface LocalizedText {
+  readonly de: string;
+  readonly en: string;
+}
+
+/**
+ * What a cell of a column holds. The type drives parsing (reader/validator), the Excel data
+ * validation and the number format.
+ * - `code`: a product or reference code, kept as text (digits typed as a number are accepted).
+ * - `rating`: a whole number 0–3 (the guideline's four-step rating scale).
+ * - `list`: one value of a reference list (see {@link ListSpec}).
+ */
+export type ColumnType =
+  | "text"
+  | "code"
+  | "integer"
+  | "decimal"
+  | "currency"
+  | "rating"
+  | "list"
+  | "date"
+  | "email";
+
+/** Input cells are typed by users; computed cells hold a formula generated from the spec. */
+export type ColumnKind = "input" | "computed";
+
+/** A reference list whose values live on a sheet of the workbook (never as a literal). */
+export interface ListSpec {
+  /** Key of the list in the template's `lists`. */
+  readonly key: string;
+  /** When true, values outside the list are accepted with a warning (e.g. custom codes). */
+  readonly allowOther?: boolean;
+}
+
+/** Context a computed column's formula is built in: where things are in the planned layout. */
+export interface FormulaContext {
+  /** 1-based sheet row the formula is for. */
+  readonly row: number;
+  /** Key of the fixed row the formula is for (fixed rows of a table only). */
+  readonly rowKey: string | undefined;
+  /** Address of the cell of column `key` in the same row, e.g. `E7`. */
+  cell(key: string): string;
+  /**
+   * Absolute range of column `key` over all data rows of a table sheet, e.g. `E$7:E$506`;
+   * prefixed with the sheet name when `sheetKey` names another sheet.
+   */
+  columnRange(key: string, sheetKey?: string): string;
+  /**
+   * Absolute address of a single named cell, prefixed with its sheet when on another sheet:
+   * a form field `sheetKey.fieldKey`, or a fixed row's cell `sheetKey.rowKey.columnKey`.
+   */
+  named(name: string): string;
+}
+
+export interface ColumnSpec {
+  /** Stable English identifier; never shown, never translated, never renamed lightly. */
+  readonly key: string;
+  readonly label: LocalizedText;
+  readonly type: ColumnType;
+  readonly kind: ColumnKind;
+  /** A value is required in every data row that is in use. */
+  readonly required?: boolean;
+  readonly min?: number;
+  readonly max?: number;
+  /** Most decimals a number may carry (e.g. 2 for FTE and money). */
+  readonly maxDecimals?: number;
+  readonly list?: ListSpec;
+  /** Excel number format code (English/invariant), e.g. `0.00` or `#,##0.00 "€"`. */
+  readonly numberFormat?: string;
+  /** Column width in characters. */
+  readonly width: number;
+  /** Input help shown by Excel's data validation and in the docs. */
+  readonly hint?: LocalizedText;
+  /** For `computed` columns: the formula for one row. */
+  readonly formula?: (context: FormulaContext) => string;
+  /** Cells whose text equals a value get a fill (always with the text itself as the signal). */
+  readonly highlights?: readonly { readonly equals: string; readonly fill: "good" | "neutral" | "weak" }[];
+}
+
+/**
+ * A table sheet: a title block, one header row, then data rows. Rows count as "in use" when
+ * their `rowKey` column is not empty.
+ */
+export interface TableSheetSpec {
+  readonly kind: "table";
+  /** Stable key of the sheet. */
+  readonly key: string;
+  readonly name: LocalizedText;
+  readonly title: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly headerRow: number;
+  readonly columns: readonly ColumnSpec[];
+  /** The column whose value makes a row count as in use (e.g. the product code). */
+  readonly rowKey: string;
+  /** Least number of data rows planned (formulas and validations cover them all). */
+  readonly minRows: number;
+  /** Extra empty rows planned below the pre-filled ones, for the town's own entries. */
+  readonly spareRows: number;
+  /** Fixed rows (e.g. the criteria), pre-filled from the spec; their keys identify them. */
+  readonly fixedRows?: readonly FixedRowSpec[];
+  readonly landscape?: boolean;
+}
+
+/** A row the template defines (e.g. one criterion): its key and initial input values. */
+export interface FixedRowSpec {
+  readonly key: string;
+  readonly values: Readonly<Record<string, string | number | LocalizedText>>;
+}
+
+/**
+ * A form sheet: labelled single values, label in column A, value in column B, one per row,
+ * starting at `firstRow`. Fields may be referenced from formulas by `named(key)`.
+ */
+export interface FormSheetSpec {
+  readonly kind: "form";
+  readonly key: string;
+  readonly name: LocalizedText;
+  readonly title: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly firstRow: number;
+  readonly fields: readonly ColumnSpec[];
+}
+
+/** A read-only reference list sheet (e.g. the product framework), filled from `lists`. */
+export interface ReferenceSheetSpec {
+  readonly kind: "reference";
+  readonly key: string;
+  readonly name: LocalizedText;
+  readonly title: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly headerRow: number;
+  /** The lists shown side by side, each in its own column (values first). */
+  readonly columns: readonly ReferenceColumnSpec[];
+}
+
+export interface ReferenceColumnSpec {
+  readonly key: string;
+  /** Key of the list in the template's `lists`. */
+  readonly list: string;
+  /** Whether the column shows the entries' values (codes) or their labels (names). */
+  readonly show: "value" | "label";
+  readonly label: LocalizedText;
+  readonly width: number;
+}
+
+export type SheetSpec = TableSheetSpec | FormSheetSpec | ReferenceSheetSpec;
+
+/** One value of a reference list, with its display label. */
+export interface ListEntry {
+  readonly value: string;
+  readonly label?: LocalizedText;
+}
+
+/** A named list: its values, and the reference sheet and column they are written to. */
+export interface ListDefinition {
+  /** Key of the reference sheet holding the list. */
+  readonly sheet: string;
+  /** Key of the reference column holding the list's values. */
+  readonly column: string;
+  /** Entries per language (labels of kinds are translated; codes are not). */
+  readonly entries: (language: Language) => readonly ListEntry[];
+}
+
+/** The whole template. */
+export interface TemplateSpec {
+  /** Stable id used on the command line and in the metadata sheet, e.g. `aufgabenkatalog`. */
+  readonly id: string;
+  /** Semantic version of the layout; bumped whenever a column or sheet changes. */
+  readonly version: string;
+  readonly title: LocalizedText;
+  readonly sheets: readonly SheetSpec[];
+  readonly lists: Readonly<Record<string, ListDefinition>>;
+}
+
+/** Raised when a spec contradicts itself: a programmer error, never a user's. */
+export class TemplateSpecError extends Error {
+  constructor(
+    readonly templateId: string,
+    detail: string,
+  ) {
+    super(`Template spec "${templateId}": ${detail}`);
+    this.name = "TemplateSpecError";
+  }
+}
+
+/** Picks the text for a language. */
+export function localize(text: LocalizedText, language: Language): string {
+  return text[language];
+}
