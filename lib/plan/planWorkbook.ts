@@ -163,13 +163,13 @@ function plannedCell(
     if (text === undefined) throw new TemplateSpecError(layout.spec.id, `computed column "${column.key}" has no formula`);
     return { column: columnNumber, formula: text, style: "computed", ...withFormat };
   }
-  const style: CellStyle = "input";
+  const style: CellStyle = column.fixed ? "label" : "input";
   if (value === undefined || value === null || value === "") return { column: columnNumber, style, ...withFormat };
   return { column: columnNumber, value, style, ...withFormat };
 }
 
 function plannedValidations(layout: WorkbookLayout, column: ColumnSpec, range: string): PlannedValidation[] {
-  if (column.kind === "computed") return [];
+  if (column.kind === "computed" || column.fixed) return [];
   const language = layout.language;
   const prompt = column.hint?.[language];
   const withPrompt = prompt === undefined ? {} : { prompt };
@@ -253,7 +253,7 @@ function planFormSheet(layout: WorkbookLayout, sheet: FormSheetSpec, place: Shee
     const context = formulaContext(layout, sheet.key, row, field.key);
     const cells: PlannedCell[] = [
       { column: FORM_LABEL_COLUMN, value: field.label[language], style: "label" },
-      plannedCell(layout, field, FORM_VALUE_COLUMN, values[field.key], () => field.formula?.(context)),
+      plannedCell(layout, field, FORM_VALUE_COLUMN, values[field.key] ?? field.initial, () => field.formula?.(context)),
     ];
     if (field.hint) cells.push({ column: FORM_VALUE_COLUMN + 1, value: field.hint[language], style: "description" });
     return { row, cells };

@@ -71,6 +71,10 @@ export interface ColumnSpec {
   readonly label: LocalizedText;
   readonly type: ColumnType;
   readonly kind: ColumnKind;
+  /** Text the template fills in and users are not meant to change (e.g. a criterion's name). */
+  readonly fixed?: boolean;
+  /** Initial value of a form field. */
+  readonly initial?: string | number;
   /** A value is required in every data row that is in use. */
   readonly required?: boolean;
   readonly min?: number;

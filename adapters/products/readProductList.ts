@@ -1,0 +1,568 @@
+/**
+ * Reads a town's own product list, as exported from its budget software, so its task catalogue
+ * can start from the products it really has.
+ *
+ * Accepts CSV (semicolon, tab or comma separated; UTF-8 with or without BOM, UTF-16 with BOM, or
+ * Windows-1252) and .xlsx (first visible sheet). Finds the header row among the first 10 rows by
+ * German or English column names, then reads one product per row. Bad input never throws: every
+ * problem comes back as an issue with line, cell, what was found and a German and English text.
+ */
+import ExcelJS from "exceljs";
+import { CsvError, parse } from "csv-parse/sync";
+import { cellAddress } from "../../lib/cells/address.js";
+
+export type ProductListIssueCode =
+  /** 0 bytes, or nothing but blank lines/cells. */
+  | "file.empty"
+  /** A .xlsx (zip) that exceljs cannot open. */
+  | "file.unreadable"
+  /** An old binary .xls or a password-protected workbook (both are OLE containers). */
+  | "file.legacyOrEncrypted"
+  /** Not text and not a workbook. */
+  | "file.binary"
+  /** Named .xlsx/.xlsm/.xls but contains text; read as CSV. */
+  | "file.extensionMismatch"
+  /** A workbook whose sheets are all hidden. */
+  | "file.noVisibleSheet"
+  /** CSV that cannot be split into fields (e.g. a quote that is never closed). */
+  | "csv.malformed"
+  /** No header row with a code column and a name column in the first rows. */
+  | "header.notFound"
+  /** Header found, but no usable product row. */
+  | "list.noProducts"
+  | "row.codeMissing"
+  | "row.nameMissing"
+  /** The code contains something other than digits and separators. */
+  | "row.codeInvalid"
+  /** Digits, but not 2–8 of them. */
+  | "row.codeLength"
+  /** A workbook cell holding a decimal number as code (trailing zeros may be lost). */
+  | "row.codeDecimal"
+  /** A workbook cell holding a date as code (Excel turned e.g. 11.12 into a date). */
+  | "row.codeDate"
+  /** Separators such as dots or spaces were removed from the code. */
+  | "row.codeNormalised"
+  /** The code appeared before; this row is skipped. */
+  | "row.duplicate";
+
+export interface ProductListIssue {
+  severity: "error" | "warning";
+  code: ProductListIssueCode;
+  /** 1-based line of the CSV file or row of the sheet. */
+  line?: number;
+  /** A1 address (for CSV: where the value appears when the file is opened in Excel). */
+  cell?: string;
+  /** What was found, as text. */
+  received?: string;
+  de: string;
+  en: string;
+}
+
+export interface ProductListEntry {
+  /** Digits only, 2–8 of them. */
+  code: string;
+  name: string;
+  /** 1-based line of the CSV file or row of the sheet. */
+  line: number;
+}
+
+export interface ProductListResult {
+  products: ProductListEntry[];
+  issues: ProductListIssue[];
+}
+
+/** Accepted headers of the code column, most specific first (compared without case and punctuation). */
+export const PRODUCT_CODE_HEADERS: readonly string[] = [
+  "Produktcode",
+  "Produkt-Nr.",
+  "Produktnummer",
+  "Product code",
+  "Product no",
+  "Product number",
+  "Produkt",
+  "Product",
+  "Nr",
+  "Nummer",
+  "Code",
+];
+
+/** Accepted headers of the name column, most specific first. */
+export const PRODUCT_NAME_HEADERS: readonly string[] = [
+  "Produktbezeichnung",
+  "Produktname",
+  "Product name",
+  "Bezeichnung",
+  "Name",
+  "Description",
+  "Text",
+];
+
+/** Rows searched for the header. */
+export const HEADER_SEARCH_ROWS = 10;
+
+const MIN_CODE_DIGITS = 2;
+const MAX_CODE_DIGITS = 8;
+
+/** Reads a product list from CSV or .xlsx bytes. Throws only when called with wrong argument types. */
+export async function readProductList(bytes: Uint8Array, fileName: string): Promise<ProductListResult> {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError("readProductList: bytes must be a Uint8Array");
+  if (typeof fileName !== "string") throw new TypeError("readProductList: fileName must be a string");
+
+  if (bytes.length === 0) return failed(issue("error", "file.empty", MSG.fileEmpty()));
+
+  if (startsWith(bytes, ZIP_MAGIC)) return readXlsx(bytes);
+  if (startsWith(bytes, OLE_MAGIC)) return failed(issue("error", "file.legacyOrEncrypted", MSG.legacyOrEncrypted()));
+
+  const text = decodeText(bytes);
+  if (text.includes("\u0000")) return failed(issue("error", "file.binary", MSG.binary()));
+  const result = readCsvText(text);
+  if (/\.(xlsx|xlsm|xls)$/i.test(fileName.trim())) {
+    result.issues.unshift(issue("warning", "file.extensionMismatch", MSG.extensionMismatch(), { received: fileName }));
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows, as both readers deliver them
+
+type Scalar = string | number | Date | null;
+
+interface RawRow {
+  /** 1-based line (CSV) or row number (sheet). */
+  readonly line: number;
+  /** Index 0 = column A. */
+  readonly cells: readonly Scalar[];
+}
+
+interface Header {
+  readonly row: RawRow;
+  readonly codeColumn: number;
+  readonly nameColumn: number;
+}
+
+interface Place {
+  /** Sheet name for xlsx; undefined for CSV. */
+  readonly sheet: string | undefined;
+  readonly codeHeader: string;
+  readonly nameHeader: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+const DELIMITERS = [";", "\t", ","] as const;
+
+function readCsvText(text: string): ProductListResult {
+  if (text.trim() === "") return failed(issue("error", "file.empty", MSG.fileEmpty()));
+
+  let firstParsed: RawRow[] | undefined;
+  let firstError: CsvError | undefined;
+  for (const delimiter of DELIMITERS) {
+    let rows: RawRow[];
+    try {
+      rows = parseCsv(text, delimiter);
+    } catch (error) {
+      if (error instanceof CsvError) {
+        firstError ??= error;
+        continue;
+      }
+      throw error;
+    }
+    firstParsed ??= rows;
+    const header = findHeader(rows);
+    if (header) return readRows(rows, header, undefined);
+  }
+  if (firstParsed === undefined && firstError !== undefined) {
+    const line = typeof firstError["lines"] === "number" ? firstError["lines"] : undefined;
+    return failed(issue("error", "csv.malformed", MSG.csvMalformed(line), { ...(line === undefined ? {} : { line }), received: firstError.message }));
+  }
+  return failed(headerNotFound(firstParsed ?? []));
+}
+
+function parseCsv(text: string, delimiter: string): RawRow[] {
+  const records = parse(text, {
+    delimiter,
+    info: true,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    bom: true,
+  }) as unknown as { info: { lines: number }; record: string[] }[];
+  const rows: RawRow[] = [];
+  let previousEnd = 0;
+  for (const { info, record } of records) {
+    rows.push({ line: previousEnd + 1, cells: record });
+    previousEnd = info.lines;
+  }
+  return rows;
+}
+
+/** UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252. */
+function decodeText(bytes: Uint8Array): string {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder("utf-8").decode(bytes);
+  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder("utf-16le").decode(bytes);
+  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder("utf-16be").decode(bytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return decodeWindows1252(bytes);
+  }
+}
+
+/**
+ * Node 20.18.3+ and 22.13+ decode `windows-1252` like ISO-8859-1, turning 0x80–0x9F (€, „, “, –, …)
+ * into C1 control characters (nodejs/node#56542, #60888). Map them as the Encoding Standard does;
+ * on a correct decoder this changes nothing.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder("windows-1252").decode(bytes).replace(/[\u0080-\u009f]/g, (ch) => CP1252_C1[ch.charCodeAt(0) - 0x80] ?? ch);
+}
+
+// prettier-ignore
+const CP1252_C1: readonly string[] = [
+  "\u20ac", "\u0081", "\u201a", "\u0192", "\u201e", "\u2026", "\u2020", "\u2021",
+  "\u02c6", "\u2030", "\u0160", "\u2039", "\u0152", "\u008d", "\u017d", "\u008f",
+  "\u0090", "\u2018", "\u2019", "\u201c", "\u201d", "\u2022", "\u2013", "\u2014",
+  "\u02dc", "\u2122", "\u0161", "\u203a", "\u0153", "\u009d", "\u017e", "\u0178",
+];
+
+// ---------------------------------------------------------------------------------------------
+// xlsx
+
+async function readXlsx(bytes: Uint8Array): Promise<ProductListResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // A copy as a plain ArrayBuffer: exceljs' typings declare their own `Buffer extends ArrayBuffer`.
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return failed(issue("error", "file.unreadable", MSG.unreadable(), { received: detail }));
+  }
+  const sheet = workbook.worksheets.find((ws) => ws.state === "visible");
+  if (!sheet) return failed(issue("error", "file.noVisibleSheet", MSG.noVisibleSheet()));
+
+  const rows: RawRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: Scalar[] = [];
+    const width = row.cellCount;
+    for (let column = 1; column <= width; column += 1) cells.push(scalarOf(row.getCell(column).value));
+    rows.push({ line: rowNumber, cells });
+  });
+  if (rows.every((row) => row.cells.every(isBlank))) return failed(issue("error", "file.empty", MSG.fileEmpty()));
+  const header = findHeader(rows);
+  if (!header) return failed(headerNotFound(rows));
+  return readRows(rows, header, sheet.name);
+}
+
+function scalarOf(value: ExcelJS.CellValue): Scalar {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return value;
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("error" in value) return value.error;
+  if ("formula" in value || "sharedFormula" in value) return value.result === undefined ? null : scalarOf(value.result);
+  if ("hyperlink" in value) {
+    const text: unknown = value.text;
+    if (typeof text === "string") return text;
+    if (text && typeof text === "object" && "richText" in text) return scalarOf(text as ExcelJS.CellRichTextValue);
+    return null;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header
+
+function normaliseHeader(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+const CODE_RANK = new Map(PRODUCT_CODE_HEADERS.map((h, i) => [normaliseHeader(h), i]));
+const NAME_RANK = new Map(PRODUCT_NAME_HEADERS.map((h, i) => [normaliseHeader(h), i]));
+/** "Produkt"/"Product" may head the name column when another column holds the code. */
+const NAME_FALLBACK_RANK = new Map(["Produkt", "Product"].map((h, i) => [normaliseHeader(h), PRODUCT_NAME_HEADERS.length + i]));
+
+function findHeader(rows: readonly RawRow[]): Header | undefined {
+  for (const row of rows) {
+    if (row.line > HEADER_SEARCH_ROWS) break;
+    const texts = row.cells.map((cell) => (typeof cell === "string" ? normaliseHeader(cell) : ""));
+    const codeColumn = bestColumn(texts, CODE_RANK, -1);
+    if (codeColumn < 0) continue;
+    let nameColumn = bestColumn(texts, NAME_RANK, codeColumn);
+    if (nameColumn < 0) nameColumn = bestColumn(texts, NAME_FALLBACK_RANK, codeColumn);
+    if (nameColumn < 0) continue;
+    return { row, codeColumn, nameColumn };
+  }
+  return undefined;
+}
+
+/** Leftmost column with the best rank, skipping `exclude`; -1 when none matches. */
+function bestColumn(texts: readonly string[], ranks: ReadonlyMap<string, number>, exclude: number): number {
+  let best = -1;
+  let bestRank = Number.POSITIVE_INFINITY;
+  texts.forEach((text, column) => {
+    const rank = ranks.get(text);
+    if (column !== exclude && rank !== undefined && rank < bestRank) {
+      best = column;
+      bestRank = rank;
+    }
+  });
+  return best;
+}
+
+function headerNotFound(rows: readonly RawRow[]): ProductListIssue {
+  const firstFilled = rows.find((row) => row.line <= HEADER_SEARCH_ROWS && !row.cells.every(isBlank));
+  const received = firstFilled
+    ? truncate(firstFilled.cells.filter((c) => !isBlank(c)).map(displayScalar).join(" | "), 200)
+    : undefined;
+  return issue("error", "header.notFound", MSG.headerNotFound(), {
+    ...(firstFilled ? { line: firstFilled.line } : {}),
+    ...(received === undefined ? {} : { received }),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Product rows
+
+function readRows(rows: readonly RawRow[], header: Header, sheet: string | undefined): ProductListResult {
+  const place: Place = {
+    sheet,
+    codeHeader: displayScalar(header.row.cells[header.codeColumn] ?? ""),
+    nameHeader: displayScalar(header.row.cells[header.nameColumn] ?? ""),
+  };
+  const products: ProductListEntry[] = [];
+  const issues: ProductListIssue[] = [];
+  const firstLine = new Map<string, number>();
+
+  for (const row of rows) {
+    if (row.line <= header.row.line) continue;
+    const codeCell = row.cells[header.codeColumn] ?? null;
+    const nameCell = row.cells[header.nameColumn] ?? null;
+    if (isBlank(codeCell) && isBlank(nameCell)) continue;
+    if (isRepeatedHeader(codeCell, nameCell)) continue;
+
+    const codeAt = cellAddress(row.line, header.codeColumn + 1);
+    const nameAt = cellAddress(row.line, header.nameColumn + 1);
+    const name = isBlank(nameCell) ? "" : displayScalar(nameCell).trim();
+    const code = readCode(codeCell);
+
+    if (code.kind === "problem") {
+      issues.push(
+        issue("error", code.problem, MSG[code.problem](where(row.line, codeAt, place, "code"), code.received), {
+          line: row.line,
+          cell: codeAt,
+          ...(code.received === "" ? {} : { received: code.received }),
+        }),
+      );
+      continue;
+    }
+    if (code.normalisedFrom !== undefined) {
+      issues.push(
+        issue("warning", "row.codeNormalised", MSG.codeNormalised(where(row.line, codeAt, place, "code"), code.normalisedFrom, code.code), {
+          line: row.line,
+          cell: codeAt,
+          received: code.normalisedFrom,
+        }),
+      );
+    }
+    if (name === "") {
+      issues.push(issue("error", "row.nameMissing", MSG.nameMissing(where(row.line, nameAt, place, "name"), code.code), { line: row.line, cell: nameAt }));
+      continue;
+    }
+    const earlier = firstLine.get(code.code);
+    if (earlier !== undefined) {
+      issues.push(
+        issue("warning", "row.duplicate", MSG.duplicate(where(row.line, codeAt, place, "code"), code.code, earlier), {
+          line: row.line,
+          cell: codeAt,
+          received: code.code,
+        }),
+      );
+      continue;
+    }
+    firstLine.set(code.code, row.line);
+    products.push({ code: code.code, name, line: row.line });
+  }
+
+  if (products.length === 0) issues.push(issue("error", "list.noProducts", MSG.noProducts(header.row.line)));
+  return { products, issues };
+}
+
+function isRepeatedHeader(codeCell: Scalar, nameCell: Scalar): boolean {
+  return (
+    typeof codeCell === "string" &&
+    typeof nameCell === "string" &&
+    CODE_RANK.has(normaliseHeader(codeCell)) &&
+    (NAME_RANK.has(normaliseHeader(nameCell)) || NAME_FALLBACK_RANK.has(normaliseHeader(nameCell)))
+  );
+}
+
+type CodeProblem = "row.codeMissing" | "row.codeInvalid" | "row.codeLength" | "row.codeDecimal" | "row.codeDate";
+
+type CodeResult =
+  | { readonly kind: "code"; readonly code: string; readonly normalisedFrom?: string }
+  | { readonly kind: "problem"; readonly problem: CodeProblem; readonly received: string };
+
+/** Separators that may be stripped from a code: dots, spaces (incl. no-break), hyphens, slashes, underscores, apostrophes. */
+const CODE_SEPARATORS = /[.\s\-/_'’\u2010-\u2013]/gu;
+
+function readCode(cell: Scalar): CodeResult {
+  if (cell === null) return { kind: "problem", problem: "row.codeMissing", received: "" };
+  if (cell instanceof Date) return { kind: "problem", problem: "row.codeDate", received: displayScalar(cell) };
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell) || cell < 0) return { kind: "problem", problem: "row.codeInvalid", received: String(cell) };
+    if (!Number.isInteger(cell)) return { kind: "problem", problem: "row.codeDecimal", received: String(cell) };
+    return checkLength(cell.toFixed(0), undefined);
+  }
+  const text = cell.trim();
+  if (text === "") return { kind: "problem", problem: "row.codeMissing", received: "" };
+  if (/^\d+$/.test(text)) return checkLength(text, undefined);
+  const digits = text.replace(CODE_SEPARATORS, "");
+  if (/^\d+$/.test(digits)) return checkLength(digits, text);
+  return { kind: "problem", problem: "row.codeInvalid", received: text };
+}
+
+function checkLength(digits: string, normalisedFrom: string | undefined): CodeResult {
+  if (digits.length < MIN_CODE_DIGITS || digits.length > MAX_CODE_DIGITS) {
+    return { kind: "problem", problem: "row.codeLength", received: normalisedFrom ?? digits };
+  }
+  return normalisedFrom === undefined ? { kind: "code", code: digits } : { kind: "code", code: digits, normalisedFrom };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const;
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+function isBlank(cell: Scalar | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+function displayScalar(cell: Scalar): string {
+  if (cell === null) return "";
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "?" : cell.toISOString().slice(0, 10);
+  return String(cell);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function failed(single: ProductListIssue): ProductListResult {
+  return { products: [], issues: [single] };
+}
+
+function issue(
+  severity: ProductListIssue["severity"],
+  code: ProductListIssueCode,
+  text: Text,
+  extra: { line?: number; cell?: string; received?: string } = {},
+): ProductListIssue {
+  return { severity, code, ...extra, de: text.de, en: text.en };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages (German first)
+
+interface Text {
+  readonly de: string;
+  readonly en: string;
+}
+
+/** "Zeile 7 (Blatt „Produkte“, Zelle B7)" / "Zeile 7 (Spalte „Bezeichnung“)". */
+function where(line: number, cell: string, place: Place, column: "code" | "name"): Text {
+  const header = column === "code" ? place.codeHeader : place.nameHeader;
+  return place.sheet === undefined
+    ? { de: `Zeile ${line} (Spalte „${header}“)`, en: `Line ${line} (column “${header}”)` }
+    : { de: `Zeile ${line} (Blatt „${place.sheet}“, Zelle ${cell})`, en: `Row ${line} (sheet “${place.sheet}”, cell ${cell})` };
+}
+
+const codeHeadersText = PRODUCT_CODE_HEADERS.join(", ");
+const nameHeadersText = PRODUCT_NAME_HEADERS.join(", ");
+const CODE_RULE = {
+  de: `${MIN_CODE_DIGITS} bis ${MAX_CODE_DIGITS} Ziffern, z. B. 1111`,
+  en: `${MIN_CODE_DIGITS} to ${MAX_CODE_DIGITS} digits, e.g. 1111`,
+};
+
+const MSG = {
+  fileEmpty: (): Text => ({
+    de: "Die Datei ist leer: Sie enthält keine Zeile mit Inhalt.",
+    en: "The file is empty: it contains no line with content.",
+  }),
+  unreadable: (): Text => ({
+    de: "Die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx). Bitte in Excel oder LibreOffice neu als .xlsx oder als CSV speichern.",
+    en: "The file is not a readable Excel workbook (.xlsx). Please save it again as .xlsx or as CSV in Excel or LibreOffice.",
+  }),
+  legacyOrEncrypted: (): Text => ({
+    de: "Die Datei ist eine alte Excel-Arbeitsmappe (.xls) oder mit einem Kennwort geschützt. Bitte ohne Kennwort als .xlsx oder als CSV speichern.",
+    en: "The file is an old Excel workbook (.xls) or password-protected. Please save it without a password as .xlsx or as CSV.",
+  }),
+  binary: (): Text => ({
+    de: "Die Datei ist weder eine CSV-Datei noch eine .xlsx-Arbeitsmappe. Bitte die Produktliste als CSV oder .xlsx exportieren.",
+    en: "The file is neither a CSV file nor an .xlsx workbook. Please export the product list as CSV or .xlsx.",
+  }),
+  extensionMismatch: (): Text => ({
+    de: "Die Datei heißt wie eine Excel-Arbeitsmappe, enthält aber Text; sie wurde als CSV gelesen.",
+    en: "The file is named like an Excel workbook but contains text; it was read as CSV.",
+  }),
+  noVisibleSheet: (): Text => ({
+    de: "Die Arbeitsmappe hat kein sichtbares Blatt. Bitte das Blatt mit der Produktliste einblenden.",
+    en: "The workbook has no visible sheet. Please unhide the sheet with the product list.",
+  }),
+  csvMalformed: (line: number | undefined): Text => ({
+    de: `Die CSV-Datei lässt sich nicht in Felder zerlegen${line === undefined ? "" : ` (bis Zeile ${line})`}: vermutlich ein Anführungszeichen ohne Gegenstück.`,
+    en: `The CSV file cannot be split into fields${line === undefined ? "" : ` (up to line ${line})`}: probably a quotation mark without its closing partner.`,
+  }),
+  headerNotFound: (): Text => ({
+    de:
+      `Keine Kopfzeile gefunden: In den ersten ${HEADER_SEARCH_ROWS} Zeilen steht keine Zeile mit je einer Spalte für den Produktcode ` +
+      `und für die Bezeichnung. Erlaubte Überschriften für den Code: ${codeHeadersText}; für die Bezeichnung: ${nameHeadersText} ` +
+      "(Groß-/Kleinschreibung und Satzzeichen sind egal). Die Liste kann so nicht gelesen werden.",
+    en:
+      `No header row found: none of the first ${HEADER_SEARCH_ROWS} rows has a column for the product code and one for the name. ` +
+      `Accepted headers for the code: ${codeHeadersText}; for the name: ${nameHeadersText} ` +
+      "(case and punctuation do not matter). The list cannot be read like this.",
+  }),
+  noProducts: (headerLine: number): Text => ({
+    de: `Unter der Kopfzeile (Zeile ${headerLine}) steht kein verwendbares Produkt.`,
+    en: `There is no usable product below the header row (line ${headerLine}).`,
+  }),
+  "row.codeMissing": (at: Text): Text => ({
+    de: `${at.de}: Der Produktcode fehlt; erwartet: ${CODE_RULE.de}.`,
+    en: `${at.en}: the product code is missing; expected: ${CODE_RULE.en}.`,
+  }),
+  "row.codeInvalid": (at: Text, received: string): Text => ({
+    de: `${at.de}: „${received}“ ist kein Produktcode; erwartet: ${CODE_RULE.de}.`,
+    en: `${at.en}: “${received}” is not a product code; expected: ${CODE_RULE.en}.`,
+  }),
+  "row.codeLength": (at: Text, received: string): Text => ({
+    de: `${at.de}: „${received}“ hat die falsche Länge; erwartet: ${CODE_RULE.de}.`,
+    en: `${at.en}: “${received}” has the wrong length; expected: ${CODE_RULE.en}.`,
+  }),
+  "row.codeDecimal": (at: Text, received: string): Text => ({
+    de: `${at.de}: Der Code steht als Dezimalzahl ${received} in der Zelle; Excel kann dabei Nullen am Ende verlieren. Bitte die Spalte als Text formatieren und den Code neu eingeben.`,
+    en: `${at.en}: the code is stored as the decimal number ${received}; Excel may have dropped trailing zeros. Please format the column as text and type the code again.`,
+  }),
+  "row.codeDate": (at: Text, received: string): Text => ({
+    de: `${at.de}: Der Code wurde von Excel als Datum (${received}) gespeichert. Bitte die Spalte als Text formatieren und den Code neu eingeben.`,
+    en: `${at.en}: Excel stored the code as a date (${received}). Please format the column as text and type the code again.`,
+  }),
+  codeNormalised: (at: Text, received: string, code: string): Text => ({
+    de: `${at.de}: Trennzeichen aus „${received}“ entfernt, gelesen als ${code}. Bitte prüfen, ob das der gemeinte Code ist.`,
+    en: `${at.en}: separators removed from “${received}”, read as ${code}. Please check that this is the intended code.`,
+  }),
+  nameMissing: (at: Text, code: string): Text => ({
+    de: `${at.de}: Die Bezeichnung zu Produkt ${code} fehlt; die Zeile wird nicht übernommen.`,
+    en: `${at.en}: the name of product ${code} is missing; the row is not taken over.`,
+  }),
+  duplicate: (at: Text, code: string, earlier: number): Text => ({
+    de: `${at.de}: Produkt ${code} steht schon in Zeile ${earlier}; diese Zeile wird übergangen.`,
+    en: `${at.en}: product ${code} already appears in line ${earlier}; this row is skipped.`,
+  }),
+};

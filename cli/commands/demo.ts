@@ -1,0 +1,56 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { renderCliText } from "../../lib/messages/cliTexts.js";
+import { DEMO_TOWNS } from "../../templates/aufgabenkatalog/demo.js";
+import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
+import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
+import { runRoadmap } from "./roadmap.js";
+import { runTemplate } from "./template.js";
+import { printReport, validateFile } from "./validate.js";
+
+/** `Schönheide` → `schoenheide`: file names without umlauts or spaces. */
+export function fileSlug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/ß/g, "ss")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+/**
+ * The main job in one command: a blank template, a filled example for each demo town, their
+ * validation, and the example roadmap (JSON and workbook), all in `outDir`.
+ */
+export async function runDemo(outDir: string, options: { force?: boolean }, context: CliContext): Promise<ExitCode> {
+  await mkdir(outDir, { recursive: true });
+  const force = options.force ?? false;
+  const id = taskCatalogueSpec.id;
+  const blank = join(outDir, `${id}-vorlage.xlsx`);
+  let exit = await runTemplate(id, { out: blank, force }, context);
+  if (exit !== EXIT.ok) return exit;
+  const townFiles: string[] = [];
+  for (const town of DEMO_TOWNS) {
+    const file = join(outDir, `${id}-${fileSlug(town.name)}.xlsx`);
+    exit = await runTemplate(id, { out: file, town: town.name, demo: true, force }, context);
+    if (exit !== EXIT.ok) return exit;
+    townFiles.push(file);
+  }
+  for (const file of [blank, ...townFiles]) {
+    const report = await validateFile(file, context.language);
+    printReport(report, context);
+  }
+  const roadmapXlsx = join(outDir, "fahrplan.xlsx");
+  const roadmapJson = join(outDir, "fahrplan.json");
+  const lines: string[] = [];
+  const capture: CliContext = { language: context.language, stdout: (text) => lines.push(text), stderr: (text) => context.stderr(text) };
+  exit = await runRoadmap(townFiles, { json: true, out: roadmapXlsx, force }, capture);
+  if (exit !== EXIT.ok) return exit;
+  await writeFile(roadmapJson, `${lines.join("\n")}\n`, { flag: force ? "w" : "wx" });
+  context.stderr(renderCliText("wrote", context.language, { file: roadmapJson }));
+  await runRoadmap(townFiles, {}, { ...context, stderr: () => undefined });
+  context.stderr(renderCliText("demoDone", context.language, { file: outDir }));
+  return EXIT.ok;
+}

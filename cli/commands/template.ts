@@ -1,0 +1,67 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { writePlanToFile } from "../../adapters/exceljs/writePlanToXlsx.js";
+import { readProductList } from "../../adapters/products/readProductList.js";
+import { renderCliText } from "../../lib/messages/cliTexts.js";
+import { renderTerm } from "../../lib/messages/terms.js";
+import { findTemplate, TEMPLATES } from "../../templates/registry.js";
+import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
+import { writeOrRefuse } from "../writeOrRefuse.js";
+
+export interface TemplateOptions {
+  readonly out: string;
+  readonly products?: string;
+  readonly town?: string;
+  readonly demo?: boolean;
+  readonly force?: boolean;
+}
+
+type Products = { code: string; name: string }[];
+
+/** Reads a town's own product list; prints its problems; undefined when it is unusable. */
+export async function loadProducts(path: string, context: CliContext): Promise<Products | undefined> {
+  const { language } = context;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    context.stderr(`${path} — ${renderTerm("severityError", language)}: ${renderCliText("productListProblems", language, { file: path })}`);
+    return undefined;
+  }
+  const { products, issues } = await readProductList(bytes, path);
+  for (const issue of issues) {
+    const where = [path, issue.cell ?? (issue.line === undefined ? undefined : `${language === "de" ? "Zeile" : "line"} ${issue.line}`)]
+      .filter((p) => p !== undefined)
+      .join(" › ");
+    const severity = renderTerm(issue.severity === "error" ? "severityError" : "severityWarning", language);
+    context.stderr(`${where} — ${severity}: ${issue[language]}`);
+  }
+  if (products.length === 0 || issues.some((i) => i.severity === "error" && i.line === undefined)) {
+    context.stderr(renderCliText("productListProblems", language, { file: path }));
+    return undefined;
+  }
+  context.stderr(renderCliText("productListRead", language, { file: path, count: products.length }));
+  return products.map((p) => ({ code: p.code, name: p.name }));
+}
+
+export async function runTemplate(id: string, options: TemplateOptions, context: CliContext): Promise<ExitCode> {
+  const { language } = context;
+  const module = findTemplate(id);
+  if (!module) {
+    context.stderr(renderCliText("unknownTemplate", language, { value: id, other: TEMPLATES.map((t) => t.spec.id).join(", ") }));
+    return EXIT.unusable;
+  }
+  let products: Products | undefined;
+  if (options.products !== undefined) {
+    products = await loadProducts(options.products, context);
+    if (!products) return EXIT.unusable;
+  }
+  const { plan } = module.plan({
+    language,
+    ...(options.town === undefined ? {} : { town: options.town }),
+    ...(options.demo ? { demo: true } : {}),
+    ...(products === undefined ? {} : { products }),
+  });
+  const written = await writeOrRefuse(() => writePlanToFile(plan, resolve(options.out), { force: options.force ?? false }), options.out, context);
+  return written ? EXIT.ok : EXIT.findings;
+}

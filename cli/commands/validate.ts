@@ -1,0 +1,68 @@
+import type { Language } from "../../lib/spec/TemplateSpec.js";
+import { formatIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
+import { identifyTemplate, validateWorkbook, type ValidationReport } from "../../lib/validation/validateWorkbook.js";
+import { renderCliText } from "../../lib/messages/cliTexts.js";
+import { findTemplate, TEMPLATES } from "../../templates/registry.js";
+import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
+import { loadWorkbook } from "../loadWorkbook.js";
+
+/** Validates one workbook file against whichever template it is (or the one demanded). */
+export async function validateFile(path: string, language: Language, templateId?: string): Promise<ValidationReport> {
+  const loaded = await loadWorkbook(path, language);
+  if ("unusable" in loaded) {
+    return { file: path, templateId: undefined, valid: false, usable: false, issues: [loaded.unusable], workbook: undefined };
+  }
+  const demanded = templateId === undefined ? undefined : findTemplate(templateId);
+  const identified = identifyTemplate(loaded.snapshot, TEMPLATES.map((t) => t.spec), language);
+  const module = demanded ?? (identified.spec ? findTemplate(identified.spec.id) : undefined);
+  if (!module) {
+    return { file: path, templateId: undefined, valid: false, usable: false, issues: identified.issues, workbook: undefined };
+  }
+  return validateWorkbook(module.spec, loaded.snapshot, { language, check: module.check });
+}
+
+/** Prints a report's findings to stderr, one line each, and a summary. */
+export function printReport(report: ValidationReport, context: CliContext, includeInfo = false): void {
+  const { language } = context;
+  const shown = report.issues.filter((i) => includeInfo || i.severity !== "info");
+  for (const issue of shown) context.stderr(formatIssue(issue, language));
+  const errors = report.issues.filter((i) => i.severity === "error").length;
+  const warnings = report.issues.filter((i) => i.severity === "warning").length;
+  if (errors === 0 && warnings === 0) {
+    context.stderr(renderCliText("valid", language, { file: report.file }));
+  } else {
+    context.stderr(
+      renderCliText("summary", language, {
+        file: report.file,
+        count: errors + warnings,
+        value: renderCliText("counts", language, { value: String(errors), other: String(warnings) }),
+      }),
+    );
+  }
+}
+
+/** The exit code for a set of reports: 2 if any is unusable, 1 if any has findings, else 0. */
+export function exitCodeFor(reports: readonly ValidationReport[], strict: boolean): ExitCode {
+  if (reports.some((r) => !r.usable)) return EXIT.unusable;
+  const counts = (i: ValidationIssue) => i.severity === "error" || (strict && i.severity === "warning");
+  return reports.some((r) => r.issues.some(counts)) ? EXIT.findings : EXIT.ok;
+}
+
+export function reportAsJson(report: ValidationReport) {
+  return { file: report.file, templateId: report.templateId ?? null, valid: report.valid, usable: report.usable, issues: report.issues };
+}
+
+export async function runValidate(
+  files: readonly string[],
+  options: { json?: boolean; strict?: boolean },
+  context: CliContext,
+): Promise<ExitCode> {
+  const reports: ValidationReport[] = [];
+  for (const file of files) {
+    const report = await validateFile(file, context.language);
+    reports.push(report);
+    if (!options.json) printReport(report, context);
+  }
+  if (options.json) context.stdout(JSON.stringify(reports.map(reportAsJson), null, 2));
+  return exitCodeFor(reports, options.strict ?? false);
+}

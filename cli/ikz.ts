@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+/**
+ * `ikz`: the command line over lib/ and the exceljs adapter. Results go to stdout, messages to
+ * stderr. Exit codes: 0 valid/done, 1 findings (or a refused overwrite), 2 unusable input.
+ */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError, Option } from "commander";
+import { renderCliText, type CliTextKey } from "../lib/messages/cliTexts.js";
+import { describeTemplate } from "../lib/spec/describeTemplate.js";
+import type { Language } from "../lib/spec/TemplateSpec.js";
+import { GENERATOR_VERSION } from "../lib/version.js";
+import { findTemplate, TEMPLATES } from "../templates/registry.js";
+import { EXIT, type CliContext, type ExitCode } from "./CliContext.js";
+import { runDemo } from "./commands/demo.js";
+import { runPriorities } from "./commands/priorities.js";
+import { runRoadmap } from "./commands/roadmap.js";
+import { runTemplate } from "./commands/template.js";
+import { runValidate } from "./commands/validate.js";
+
+/** The language asked for by `--lang` (anywhere in argv) or IKZ_LANG; German by default. */
+export function languageFromArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): string {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--lang") return argv[i + 1] ?? "";
+    if (arg.startsWith("--lang=")) return arg.slice("--lang=".length);
+  }
+  return env["IKZ_LANG"] ?? "de";
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script) and returns the exit
+ * code. Output goes through `io`, so tests can call it in-process.
+ */
+export async function runCli(argv: readonly string[], io: Omit<CliContext, "language">, env: Readonly<Record<string, string | undefined>> = {}): Promise<ExitCode> {
+  const requested = languageFromArgs(argv, env);
+  if (requested !== "de" && requested !== "en") {
+    io.stderr(renderCliText("badLanguage", "de", { value: requested }));
+    return EXIT.unusable;
+  }
+  const language: Language = requested;
+  const context: CliContext = { language, stdout: io.stdout, stderr: io.stderr };
+  const t = (key: CliTextKey, value?: string) => renderCliText(key, language, value === undefined ? {} : { value });
+  const templateIds = TEMPLATES.map((m) => m.spec.id).join(", ");
+  let exit: ExitCode = EXIT.ok;
+
+  const program = new Command("ikz")
+    .description(t("programDescription"))
+    .version(GENERATOR_VERSION, "-V, --version", t("optionVersion"))
+    .helpOption("-h, --help", t("optionHelp"))
+    .helpCommand(false)
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s.trimEnd()), writeErr: (s) => io.stderr(s.trimEnd()) });
+  const withCommon = (command: Command) =>
+    command
+      .helpOption("-h, --help", t("optionHelp"))
+      .addOption(new Option("--lang <lang>", t("optionLang")).choices(["de", "en"]).default("de"));
+
+  withCommon(program.command("template").description(t("commandTemplate")))
+    .argument("<template>", t("argTemplate", templateIds))
+    .requiredOption("--out <file>", t("optionOut"))
+    .option("--products <file>", t("optionProducts"))
+    .option("--town <name>", t("optionTown"))
+    .option("--demo", t("optionDemo"))
+    .option("--force", t("optionForce"))
+    .action(async (id: string, options: { out: string; products?: string; town?: string; demo?: boolean; force?: boolean }) => {
+      exit = await runTemplate(id, options, context);
+    });
+
+  withCommon(program.command("describe").description(t("commandDescribe")))
+    .argument("<template>", t("argTemplate", templateIds))
+    .option("--json", t("optionJson"))
+    .action((id: string, options: { json?: boolean }) => {
+      const module = findTemplate(id);
+      if (!module) {
+        io.stderr(renderCliText("unknownTemplate", language, { value: id, other: templateIds }));
+        exit = EXIT.unusable;
+        return;
+      }
+      const description = describeTemplate(module.spec, language);
+      if (options.json) {
+        io.stdout(JSON.stringify(description, null, 2));
+        return;
+      }
+      io.stdout(`${description.title} (${description.id} ${description.version})`);
+      for (const sheet of description.sheets) {
+        io.stdout(`\n${sheet.name}`);
+        for (const column of sheet.columns) {
+          const at = column.row === undefined ? `${column.column}${sheet.headerRow}` : `${column.column}${column.row}`;
+          io.stdout(`  ${at.padEnd(5)} ${column.label} [${column.key}, ${column.type}${column.kind === "computed" ? ", =" : ""}]`);
+        }
+      }
+    });
+
+  withCommon(program.command("validate").description(t("commandValidate")))
+    .argument("<files...>", t("argFiles"))
+    .option("--json", t("optionJson"))
+    .option("--strict", t("optionStrict"))
+    .action(async (files: string[], options: { json?: boolean; strict?: boolean }) => {
+      exit = await runValidate(files, options, context);
+    });
+
+  withCommon(program.command("priorities").description(t("commandPriorities")))
+    .argument("<file>", t("argFile"))
+    .option("--json", t("optionJson"))
+    .action(async (file: string, options: { json?: boolean }) => {
+      exit = await runPriorities(file, options, context);
+    });
+
+  withCommon(program.command("roadmap").description(t("commandRoadmap")))
+    .argument("<files...>", t("argFiles"))
+    .option("--json", t("optionJson"))
+    .option("--out <file>", t("optionOut"))
+    .option("--force", t("optionForce"))
+    .action(async (files: string[], options: { json?: boolean; out?: string; force?: boolean }) => {
+      exit = await runRoadmap(files, options, context);
+    });
+
+  withCommon(program.command("demo").description(t("commandDemo")))
+    .option("--out-dir <dir>", t("optionOutDir"), "out")
+    .option("--force", t("optionForce"))
+    .action(async (options: { outDir: string; force?: boolean }) => {
+      exit = await runDemo(options.outDir, options, context);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.unusable;
+    }
+    throw error;
+  }
+  return exit;
+}
+
+function isMain(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  const code = await runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(`${text}\n`),
+    stderr: (text) => process.stderr.write(`${text}\n`),
+  }, process.env);
+  process.exitCode = code;
+}

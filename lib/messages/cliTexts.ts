@@ -1,0 +1,101 @@
+/** Texts of the command line (help, progress, results), German first. */
+import type { Language } from "../spec/TemplateSpec.js";
+
+export interface CliParams {
+  readonly file?: string;
+  readonly value?: string;
+  readonly count?: number;
+  readonly other?: string;
+}
+
+type Render = (p: CliParams) => string;
+
+const texts = {
+  programDescription: {
+    de: () => "ikz-kit: Vorlagen, Prüfung und Auswertung für die interkommunale Zusammenarbeit",
+    en: () => "ikz-kit: templates, validation and analysis for inter-municipal cooperation",
+  },
+  optionHelp: { de: () => "Hilfe anzeigen", en: () => "show help" },
+  optionVersion: { de: () => "Version anzeigen", en: () => "show the version" },
+  optionLang: { de: () => "Sprache der Ausgaben und Vorlagen: de oder en", en: () => "language of messages and templates: de or en" },
+  optionJson: { de: () => "Ergebnis als JSON auf stdout", en: () => "result as JSON on stdout" },
+  optionForce: { de: () => "vorhandene Datei überschreiben", en: () => "overwrite an existing file" },
+  optionOut: { de: () => "Zieldatei (.xlsx)", en: () => "output file (.xlsx)" },
+  optionTown: { de: () => "Name der Kommune", en: () => "name of the town" },
+  optionDemo: { de: () => "mit erfundenen Beispieldaten füllen (zum Ausprobieren)", en: () => "fill with invented example data (to try it out)" },
+  optionProducts: {
+    de: () => "eigene Produktliste (CSV oder .xlsx aus der Haushaltssoftware) statt des Produktrahmens",
+    en: () => "own product list (CSV or .xlsx from the budget software) instead of the framework",
+  },
+  optionStrict: { de: () => "auch Warnungen als Befund werten (Exit-Code 1)", en: () => "count warnings as findings too (exit code 1)" },
+  optionOutDir: { de: () => "Zielordner", en: () => "output folder" },
+  commandTemplate: { de: () => "Vorlage als .xlsx erzeugen", en: () => "generate a template as .xlsx" },
+  commandDescribe: { de: () => "Aufbau einer Vorlage beschreiben", en: () => "describe a template's layout" },
+  commandValidate: { de: () => "ausgefüllte Arbeitsmappen prüfen (Exit 0 gültig, 1 Befunde, 2 unbrauchbar)", en: () => "validate filled workbooks (exit 0 valid, 1 findings, 2 unusable)" },
+  commandPriorities: { de: () => "Punkte, Rang und Klasse je Aufgabe berechnen", en: () => "compute score, rank and class per task" },
+  commandRoadmap: { de: () => "gemeinsamen IKZ-Fahrplan aus mehreren Kommunen erstellen", en: () => "build the joint IKZ roadmap from several towns" },
+  commandDemo: {
+    de: () => "Vorlagen und Beispielkommunen erzeugen, prüfen und einen Beispiel-Fahrplan berechnen",
+    en: () => "generate templates and example towns, validate them and compute an example roadmap",
+  },
+  argTemplate: { de: (p) => `Vorlage (${p.value ?? ""})`, en: (p) => `template (${p.value ?? ""})` },
+  argFiles: { de: () => "Arbeitsmappen (.xlsx)", en: () => "workbooks (.xlsx)" },
+  argFile: { de: () => "Arbeitsmappe (.xlsx)", en: () => "workbook (.xlsx)" },
+  wrote: { de: (p) => `geschrieben: ${p.file ?? ""}`, en: (p) => `wrote: ${p.file ?? ""}` },
+  valid: { de: (p) => `${p.file ?? ""}: gültig`, en: (p) => `${p.file ?? ""}: valid` },
+  summary: {
+    de: (p) => `${p.file ?? ""}: ${p.count ?? 0} Befund(e) (${p.value ?? ""})`,
+    en: (p) => `${p.file ?? ""}: ${p.count ?? 0} finding(s) (${p.value ?? ""})`,
+  },
+  counts: {
+    de: (p) => `${p.value ?? "0"} Fehler, ${p.other ?? "0"} Warnungen`,
+    en: (p) => `${p.value ?? "0"} errors, ${p.other ?? "0"} warnings`,
+  },
+  fileExists: {
+    de: (p) => `${p.file ?? ""}: Die Datei gibt es schon. Mit --force wird sie überschrieben.`,
+    en: (p) => `${p.file ?? ""}: The file already exists. Use --force to overwrite it.`,
+  },
+  unknownTemplate: {
+    de: (p) => `Unbekannte Vorlage „${p.value ?? ""}“. Verfügbar: ${p.other ?? ""}.`,
+    en: (p) => `Unknown template “${p.value ?? ""}”. Available: ${p.other ?? ""}.`,
+  },
+  notComputed: {
+    de: (p) => `${p.file ?? ""}: Wegen der Fehler oben wird nichts berechnet. Bitte zuerst die Fehler beheben.`,
+    en: (p) => `${p.file ?? ""}: Nothing is computed because of the errors above. Please fix them first.`,
+  },
+  productListProblems: {
+    de: (p) => `${p.file ?? ""}: Die Produktliste ist nicht verwendbar.`,
+    en: (p) => `${p.file ?? ""}: The product list cannot be used.`,
+  },
+  productListRead: {
+    de: (p) => `${p.file ?? ""}: ${p.count ?? 0} Produkte übernommen`,
+    en: (p) => `${p.file ?? ""}: ${p.count ?? 0} products taken over`,
+  },
+  prioritiesHeader: {
+    de: (p) => `${p.value ?? ""}: ${p.count ?? 0} Aufgaben (Rang, Klasse, Punkte, Code, Bezeichnung)`,
+    en: (p) => `${p.value ?? ""}: ${p.count ?? 0} tasks (rank, class, score, code, name)`,
+  },
+  roadmapHeader: {
+    de: (p) => `IKZ-Fahrplan für ${p.value ?? ""}: ${p.count ?? 0} gemeinsame Aufgaben`,
+    en: (p) => `IKZ roadmap for ${p.value ?? ""}: ${p.count ?? 0} shared tasks`,
+  },
+  roadmapSkipped: {
+    de: (p) => `${p.file ?? ""}: nicht in den Fahrplan übernommen (siehe Befunde).`,
+    en: (p) => `${p.file ?? ""}: left out of the roadmap (see the findings).`,
+  },
+  synergy: { de: () => "Synergie", en: () => "synergy" },
+  demoDone: {
+    de: (p) => `Fertig. Alle Dateien liegen in ${p.file ?? ""}. Öffnen Sie sie in Excel oder LibreOffice.`,
+    en: (p) => `Done. All files are in ${p.file ?? ""}. Open them in Excel or LibreOffice.`,
+  },
+  badLanguage: {
+    de: (p) => `Unbekannte Sprache „${p.value ?? ""}“; erlaubt: de, en.`,
+    en: (p) => `Unknown language “${p.value ?? ""}”; allowed: de, en.`,
+  },
+} satisfies Record<string, Record<Language, Render>>;
+
+export type CliTextKey = keyof typeof texts;
+
+export function renderCliText(key: CliTextKey, language: Language, params: CliParams = {}): string {
+  return texts[key][language](params);
+}

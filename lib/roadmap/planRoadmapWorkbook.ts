@@ -1,0 +1,106 @@
+import { formatNumberFor, renderTerm, type TermKey } from "../messages/terms.js";
+import type { PlannedCell, PlannedRow, SheetPlan, WorkbookPlan } from "../plan/WorkbookPlan.js";
+import type { Language } from "../spec/TemplateSpec.js";
+import type { Roadmap } from "./buildRoadmap.js";
+
+/** A source workbook of the roadmap, listed on its own sheet. */
+export interface RoadmapSource {
+  readonly file: string;
+  readonly town: string;
+  readonly templateVersion: string;
+  readonly taskCount: number;
+}
+
+const HEADER_ROW = 4;
+
+/**
+ * Plans the roadmap as a formatted workbook: one sheet with the shared tasks in roadmap order,
+ * one listing the source workbooks. Every text from a town's workbook is written as a value.
+ */
+export function planRoadmapWorkbook(roadmap: Roadmap, sources: readonly RoadmapSource[], language: Language): WorkbookPlan {
+  const t = (key: TermKey) => renderTerm(key, language);
+  const headers: TermKey[] = [
+    "columnOrder",
+    "columnCode",
+    "columnName",
+    "columnTownCount",
+    "columnMeanScore",
+    "columnClassACount",
+    "columnParticipants",
+    "columnSynergies",
+  ];
+  const entryRows: PlannedRow[] = roadmap.entries.map((entry, index) => ({
+    row: HEADER_ROW + 1 + index,
+    cells: [
+      { column: 1, value: index + 1, style: "computed", numberFormat: "0" },
+      { column: 2, value: entry.code, style: "computed", numberFormat: "@" },
+      { column: 3, value: entry.name, style: "computed" },
+      { column: 4, value: entry.townCount, style: "computed", numberFormat: "0" },
+      { column: 5, value: entry.meanScore, style: "computed", numberFormat: "0.0" },
+      { column: 6, value: entry.classACount, style: "computed", numberFormat: "0" },
+      {
+        column: 7,
+        value: entry.participants.map((p) => `${p.town} (${formatNumberFor(Math.round(p.score * 10) / 10, language)}, ${p.class})`).join("; "),
+        style: "computed",
+      },
+      { column: 8, value: entry.synergies.map((s) => `${s.strongTown} → ${s.needingTown}`).join("; "), style: "computed" },
+    ] satisfies PlannedCell[],
+  }));
+  const roadmapRows: PlannedRow[] = [
+    { row: 1, cells: [{ column: 1, value: t("roadmapTitle"), style: "title" }], height: 24 },
+    {
+      row: 2,
+      cells: [{ column: 1, value: renderTerm("roadmapDescription", language, { value: roadmap.towns.join(", ") }), style: "description" }],
+    },
+    { row: HEADER_ROW, height: 32, cells: headers.map((key, i) => ({ column: i + 1, value: t(key), style: "header" as const })) },
+    ...entryRows,
+  ];
+  const roadmapSheet: SheetPlan = {
+    key: "roadmap",
+    name: t("roadmapSheet"),
+    state: "visible",
+    columnWidths: [6, 12, 40, 10, 10, 10, 50, 40],
+    rowCount: roadmapRows.length,
+    rows: () => roadmapRows,
+    frozen: { rows: HEADER_ROW, columns: 0 },
+    validations: [],
+    highlights: [],
+    merges: [],
+    autoFilter: `A${HEADER_ROW}:H${HEADER_ROW}`,
+    print: { landscape: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
+  };
+  const sourceHeaders: TermKey[] = ["columnTown", "columnFile", "columnTemplateVersion", "columnTaskCount"];
+  const sourceRows: PlannedRow[] = [
+    { row: 1, cells: [{ column: 1, value: t("roadmapSourcesTitle"), style: "title" }], height: 24 },
+    { row: HEADER_ROW, cells: sourceHeaders.map((key, i) => ({ column: i + 1, value: t(key), style: "header" as const })) },
+    ...sources.map((source, index) => ({
+      row: HEADER_ROW + 1 + index,
+      cells: [
+        { column: 1, value: source.town, style: "computed" as const },
+        { column: 2, value: source.file, style: "computed" as const },
+        { column: 3, value: source.templateVersion, style: "computed" as const, numberFormat: "@" },
+        { column: 4, value: source.taskCount, style: "computed" as const, numberFormat: "0" },
+      ],
+    })),
+  ];
+  const sourcesSheet: SheetPlan = {
+    key: "sources",
+    name: t("roadmapSourcesSheet"),
+    state: "visible",
+    columnWidths: [24, 50, 16, 10],
+    rowCount: sourceRows.length,
+    rows: () => sourceRows,
+    frozen: { rows: HEADER_ROW, columns: 0 },
+    validations: [],
+    highlights: [],
+    merges: [],
+    print: { landscape: false },
+  };
+  return {
+    templateId: "ikz-fahrplan",
+    templateVersion: "1.0.0",
+    language,
+    title: t("roadmapTitle"),
+    sheets: [roadmapSheet, sourcesSheet],
+  };
+}

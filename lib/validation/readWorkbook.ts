@@ -1,0 +1,351 @@
+import { cellAddress, columnLetter, parseCellAddress } from "../cells/address.js";
+import { renderTerm } from "../messages/terms.js";
+import { FORM_LABEL_COLUMN, FORM_VALUE_COLUMN, METADATA_SHEET_NAME } from "../plan/resolveLayout.js";
+import { snapshotCell, type SheetSnapshot, type SnapshotCell, type WorkbookSnapshot } from "../snapshot/WorkbookSnapshot.js";
+import type {
+  ColumnSpec,
+  FormSheetSpec,
+  Language,
+  SheetSpec,
+  TableSheetSpec,
+  TemplateSpec,
+} from "../spec/TemplateSpec.js";
+import { isBlank, parseCell, type ParsedValue } from "./parseCell.js";
+import { createIssue, type ValidationIssue } from "./ValidationIssue.js";
+
+/** One data row in use, with its parsed input values and where each came from. */
+export interface ParsedRow {
+  readonly row: number;
+  readonly values: Readonly<Record<string, ParsedValue>>;
+  /** Whether a computed column's cell still holds a formula, by column key. */
+  readonly formulas: Readonly<Record<string, boolean>>;
+}
+
+export interface ParsedTable {
+  readonly kind: "table";
+  readonly key: string;
+  readonly sheetName: string;
+  readonly headerRow: number;
+  /** Found 1-based column of each column key (missing columns are absent). */
+  readonly columns: ReadonlyMap<string, number>;
+  readonly rows: readonly ParsedRow[];
+}
+
+export interface ParsedForm {
+  readonly kind: "form";
+  readonly key: string;
+  readonly sheetName: string;
+  readonly values: Readonly<Record<string, ParsedValue>>;
+  /** Address of each field's value cell. */
+  readonly cells: Readonly<Record<string, string>>;
+}
+
+export type ParsedSheet = ParsedTable | ParsedForm;
+
+export interface TemplateMetadata {
+  readonly templateId?: string;
+  readonly templateVersion?: string;
+  readonly language?: string;
+  readonly generatorVersion?: string;
+}
+
+export interface ParsedWorkbook {
+  readonly fileName: string;
+  readonly spec: TemplateSpec;
+  readonly metadata: TemplateMetadata;
+  readonly sheets: ReadonlyMap<string, ParsedSheet>;
+}
+
+/** Reads the hidden metadata sheet, if there is one. */
+export function readMetadata(snapshot: WorkbookSnapshot): TemplateMetadata | undefined {
+  const sheet = snapshot.sheets.find((s) => s.name === METADATA_SHEET_NAME);
+  if (!sheet) return undefined;
+  const metadata: Record<string, string> = {};
+  for (let row = 1; row < sheet.rows.length; row++) {
+    const key = snapshotCell(sheet, row, 1)?.value;
+    const value = snapshotCell(sheet, row, 2)?.value;
+    if (typeof key === "string" && (typeof value === "string" || typeof value === "number")) metadata[key] = String(value);
+  }
+  return metadata;
+}
+
+/** Finds a template's sheet under its German or English name (case and spacing ignored). */
+export function findSheet(snapshot: WorkbookSnapshot, sheet: SheetSpec): SheetSnapshot | undefined {
+  const names = [sheet.name.de, sheet.name.en].map(normaliseLabel);
+  return snapshot.sheets.find((s) => names.includes(normaliseLabel(s.name)));
+}
+
+/** Header and label comparison: case, spaces, dashes and punctuation do not matter. */
+export function normaliseLabel(text: string): string {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+function cellText(cell: SnapshotCell | undefined): string {
+  const value = cell?.value;
+  return typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : "";
+}
+
+/**
+ * Reads every sheet of `spec` from a snapshot: finds sheets and headers (tolerating moved
+ * columns and rows inserted above the header), parses each input cell by its column type, and
+ * reports every problem with its cell. The result feeds both validation and computation.
+ */
+export function readWorkbook(
+  spec: TemplateSpec,
+  snapshot: WorkbookSnapshot,
+  language: Language,
+  metadata: TemplateMetadata = {},
+): { workbook: ParsedWorkbook; issues: ValidationIssue[] } {
+  const issues: ValidationIssue[] = [];
+  const sheets = new Map<string, ParsedSheet>();
+  for (const sheetSpec of spec.sheets) {
+    if (sheetSpec.kind === "reference") continue;
+    const found = findSheet(snapshot, sheetSpec);
+    if (!found) {
+      issues.push(
+        createIssue("error", "sheet.missing", language, { file: snapshot.fileName }, { expected: sheetSpec.name[language] }),
+      );
+      continue;
+    }
+    const parsed =
+      sheetSpec.kind === "form"
+        ? readForm(spec, sheetSpec, found, snapshot.fileName, language, issues)
+        : readTable(spec, sheetSpec, found, snapshot.fileName, language, issues);
+    sheets.set(sheetSpec.key, parsed);
+  }
+  return { workbook: { fileName: snapshot.fileName, spec, metadata, sheets }, issues };
+}
+
+function listSheetName(spec: TemplateSpec, column: ColumnSpec, language: Language): string | undefined {
+  if (!column.list) return undefined;
+  const list = spec.lists[column.list.key];
+  const sheet = list ? spec.sheets.find((s) => s.key === list.sheet) : undefined;
+  return sheet?.name[language];
+}
+
+function readForm(
+  spec: TemplateSpec,
+  sheetSpec: FormSheetSpec,
+  sheet: SheetSnapshot,
+  file: string,
+  language: Language,
+  issues: ValidationIssue[],
+): ParsedForm {
+  const labelRows = new Map<string, number>();
+  for (let row = 1; row < sheet.rows.length; row++) {
+    const text = normaliseLabel(cellText(snapshotCell(sheet, row, FORM_LABEL_COLUMN)));
+    if (text && !labelRows.has(text)) labelRows.set(text, row);
+  }
+  const values: Record<string, ParsedValue> = {};
+  const cells: Record<string, string> = {};
+  sheetSpec.fields.forEach((field, index) => {
+    const expectedRow = sheetSpec.firstRow + index;
+    const row = labelRows.get(normaliseLabel(field.label.de)) ?? labelRows.get(normaliseLabel(field.label.en));
+    if (row === undefined) {
+      const address = cellAddress(expectedRow, FORM_LABEL_COLUMN);
+      const there = cellText(snapshotCell(sheet, expectedRow, FORM_LABEL_COLUMN));
+      issues.push(
+        createIssue("error", "header.missing", language, { file, sheet: sheet.name, cell: address }, {
+          expected: field.label[language],
+          ...(there ? { received: there } : {}),
+        }),
+      );
+      values[field.key] = null;
+      return;
+    }
+    const address = cellAddress(row, FORM_VALUE_COLUMN);
+    cells[field.key] = address;
+    const cell = snapshotCell(sheet, row, FORM_VALUE_COLUMN);
+    if (field.kind === "computed") {
+      values[field.key] = typeof cell?.value === "number" ? cell.value : null;
+      return;
+    }
+    const parsed = parseCell(spec, field, cell, language, listSheetName(spec, field, language));
+    for (const problem of parsed.problems) {
+      issues.push(
+        createIssue(problem.severity, problem.code, language, { file, sheet: sheet.name, cell: address }, {
+          column: field.label[language],
+          expected: problem.expected,
+          received: problem.received,
+        }),
+      );
+    }
+    if (field.required && parsed.value === null && parsed.problems.length === 0) {
+      issues.push(
+        createIssue("error", "cell.required", language, { file, sheet: sheet.name, cell: address }, {
+          column: field.label[language],
+          expected: renderTerm("expectValue", language),
+          received: renderTerm("kindEmpty", language),
+        }),
+      );
+    }
+    values[field.key] = parsed.value;
+  });
+  return { kind: "form", key: sheetSpec.key, sheetName: sheet.name, values, cells };
+}
+
+/** Finds the header row: the spec's row if it matches, else the best row among the first 20. */
+function locateHeader(sheetSpec: TableSheetSpec, sheet: SheetSnapshot): { row: number; labels: Map<string, number> } {
+  const wanted = new Map<string, string>();
+  for (const column of sheetSpec.columns) {
+    wanted.set(normaliseLabel(column.label.de), column.key);
+    wanted.set(normaliseLabel(column.label.en), column.key);
+  }
+  const matchesIn = (row: number): Map<string, number> => {
+    const found = new Map<string, number>();
+    const cells = sheet.rows[row] ?? [];
+    for (let column = 1; column < cells.length; column++) {
+      const key = wanted.get(normaliseLabel(cellText(cells[column])));
+      if (key !== undefined && !found.has(key)) found.set(key, column);
+    }
+    return found;
+  };
+  let best = { row: sheetSpec.headerRow, labels: matchesIn(sheetSpec.headerRow) };
+  if (best.labels.size * 2 >= sheetSpec.columns.length) return best;
+  for (let row = 1; row <= Math.min(20, sheet.rows.length - 1); row++) {
+    const labels = matchesIn(row);
+    if (labels.size > best.labels.size) best = { row, labels };
+  }
+  return best;
+}
+
+function readTable(
+  spec: TemplateSpec,
+  sheetSpec: TableSheetSpec,
+  sheet: SheetSnapshot,
+  file: string,
+  language: Language,
+  issues: ValidationIssue[],
+): ParsedTable {
+  const where = (cell?: string) => ({ file, sheet: sheet.name, ...(cell === undefined ? {} : { cell }) });
+  const { row: headerRow, labels } = locateHeader(sheetSpec, sheet);
+  const columns = new Map<string, number>();
+  sheetSpec.columns.forEach((column, index) => {
+    const found = labels.get(column.key);
+    const expectedColumn = index + 1;
+    if (found === undefined) {
+      const there = cellText(snapshotCell(sheet, headerRow, expectedColumn));
+      issues.push(
+        createIssue("error", "header.missing", language, where(cellAddress(headerRow, expectedColumn)), {
+          expected: column.label[language],
+          ...(there ? { received: there } : {}),
+        }),
+      );
+      return;
+    }
+    columns.set(column.key, found);
+    if (found !== expectedColumn) {
+      issues.push(
+        createIssue("info", "header.moved", language, where(cellAddress(headerRow, found)), { column: column.label[language] }),
+      );
+    }
+  });
+  const known = new Set(columns.values());
+  const headerCells = sheet.rows[headerRow] ?? [];
+  for (let column = 1; column < headerCells.length; column++) {
+    const text = cellText(headerCells[column]);
+    if (text && !known.has(column)) {
+      issues.push(createIssue("info", "header.extra", language, where(cellAddress(headerRow, column)), { received: text }));
+    }
+  }
+
+  const firstDataRow = headerRow + 1;
+  const rows: ParsedRow[] = [];
+  const inputColumns = sheetSpec.columns.filter((c) => c.kind === "input" && columns.has(c.key));
+  const computedColumns = sheetSpec.columns.filter((c) => c.kind === "computed" && columns.has(c.key));
+  const listSheets = new Map(inputColumns.map((c) => [c.key, listSheetName(spec, c, language)] as const));
+  const fixedCount = sheetSpec.fixedRows?.length;
+  const lastRow = fixedCount === undefined ? sheet.rows.length - 1 : firstDataRow + fixedCount - 1;
+  let beyondCapacityReported = false;
+  reportMergedCells(sheet, firstDataRow, file, language, issues);
+
+  for (let row = firstDataRow; row <= lastRow; row++) {
+    const cells = sheet.rows[row];
+    const inUse = fixedCount !== undefined || inputColumns.some((c) => !c.fixed && !isBlank(cells?.[columns.get(c.key) ?? 0]));
+    if (!inUse) continue;
+    const values: Record<string, ParsedValue> = {};
+    const formulas: Record<string, boolean> = {};
+    for (const column of inputColumns) {
+      const columnNumber = columns.get(column.key) ?? 0;
+      const address = cellAddress(row, columnNumber);
+      const cell = cells?.[columnNumber];
+      const parsed = parseCell(spec, column, cell, language, listSheets.get(column.key));
+      for (const problem of parsed.problems) {
+        issues.push(
+          createIssue(problem.severity, problem.code, language, where(address), {
+            column: column.label[language],
+            expected: problem.expected,
+            received: problem.received,
+          }),
+        );
+      }
+      if (column.required && parsed.value === null && parsed.problems.length === 0) {
+        issues.push(
+          createIssue("error", "cell.required", language, where(address), {
+            column: column.label[language],
+            expected: renderTerm("expectValue", language),
+            received: renderTerm("kindEmpty", language),
+          }),
+        );
+      }
+      values[column.key] = parsed.value;
+    }
+    for (const column of computedColumns) {
+      const columnNumber = columns.get(column.key) ?? 0;
+      const cell = cells?.[columnNumber];
+      const hasFormula = cell?.formula !== undefined;
+      formulas[column.key] = hasFormula;
+      if (hasFormula) continue;
+      if (isBlank(cell)) {
+        if (!beyondCapacityReported && fixedCount === undefined) {
+          beyondCapacityReported = true;
+          issues.push(
+            createIssue("warning", "rows.beyondCapacity", language, where(cellAddress(row, columnNumber)), {
+              expected: String(row - 1),
+            }),
+          );
+        }
+      } else {
+        issues.push(
+          createIssue("warning", "cell.formulaChanged", language, where(cellAddress(row, columnNumber)), {
+            column: column.label[language],
+            expected: renderTerm("expectFormula", language, { value: "…" }),
+            received: describeFound(cell, language),
+          }),
+        );
+      }
+    }
+    rows.push({ row, values, formulas });
+  }
+  return { kind: "table", key: sheetSpec.key, sheetName: sheet.name, headerRow, columns, rows };
+}
+
+function describeFound(cell: SnapshotCell | undefined, language: Language): string {
+  const value = cell?.value;
+  if (typeof value === "number") return renderTerm("kindNumber", language, { value: String(value) });
+  if (typeof value === "string") return renderTerm("kindText", language, { value });
+  return renderTerm("kindEmpty", language);
+}
+
+function reportMergedCells(
+  sheet: SheetSnapshot,
+  firstDataRow: number,
+  file: string,
+  language: Language,
+  issues: ValidationIssue[],
+): void {
+  for (const range of sheet.merges) {
+    const [start] = range.split(":");
+    if (!start) continue;
+    const { row, column } = parseCellAddress(start);
+    if (row < firstDataRow) continue;
+    issues.push(
+      createIssue("warning", "cell.merged", language, { file, sheet: sheet.name, cell: `${columnLetter(column)}${row}` }, {
+        received: range,
+      }),
+    );
+  }
+}

@@ -1,0 +1,133 @@
+import type { WorkbookSnapshot } from "../snapshot/WorkbookSnapshot.js";
+import type { Language, TemplateSpec } from "../spec/TemplateSpec.js";
+import { findSheet, readMetadata, readWorkbook, type ParsedWorkbook, type TemplateMetadata } from "./readWorkbook.js";
+import { createIssue, hasErrors, type ValidationIssue } from "./ValidationIssue.js";
+
+/** Checks a template adds to the generic ones (duplicate codes, weights, …). */
+export type TemplateCheck = (workbook: ParsedWorkbook, language: Language) => ValidationIssue[];
+
+export interface ValidationReport {
+  readonly file: string;
+  readonly templateId: string | undefined;
+  /** False when any issue is an error. */
+  readonly valid: boolean;
+  /** False when the workbook could not be read as any template (exit code 2 in the CLI). */
+  readonly usable: boolean;
+  readonly issues: readonly ValidationIssue[];
+  /** The parsed workbook, for computations, when usable. */
+  readonly workbook: ParsedWorkbook | undefined;
+}
+
+export interface ValidateOptions {
+  readonly language: Language;
+  /** Extra checks of the template. */
+  readonly check?: TemplateCheck;
+}
+
+/** Which template a workbook is: by its metadata sheet, else by its sheet names. */
+export function identifyTemplate(
+  snapshot: WorkbookSnapshot,
+  specs: readonly TemplateSpec[],
+  language: Language,
+): { spec: TemplateSpec | undefined; metadata: TemplateMetadata; issues: ValidationIssue[] } {
+  const file = snapshot.fileName;
+  const metadata = readMetadata(snapshot);
+  if (metadata?.templateId !== undefined) {
+    const spec = specs.find((s) => s.id === metadata.templateId);
+    if (spec) return { spec, metadata, issues: [] };
+    return {
+      spec: undefined,
+      metadata,
+      issues: [
+        createIssue("error", "workbook.unknownTemplate", language, { file }, {
+          received: metadata.templateId,
+          expected: specs.map((s) => s.id).join(", "),
+        }),
+      ],
+    };
+  }
+  const bySheets = specs.find((spec) =>
+    spec.sheets.filter((s) => s.kind === "table").every((sheet) => findSheet(snapshot, sheet) !== undefined),
+  );
+  if (bySheets) {
+    return { spec: bySheets, metadata: {}, issues: [createIssue("warning", "workbook.metadataMissing", language, { file })] };
+  }
+  return { spec: undefined, metadata: {}, issues: [createIssue("error", "workbook.notIkz", language, { file })] };
+}
+
+/** Compares `major.minor.patch` versions: negative when a < b. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map((n) => Number.parseInt(n, 10) || 0);
+  const pb = b.split(".").map((n) => Number.parseInt(n, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+/**
+ * Validates a workbook against a template: template and version, sheets, headers, every input
+ * cell, then the template's own checks. Returns issues as data; never throws for user input.
+ *
+ * @example
+ * const report = validateWorkbook(taskCatalogueSpec, snapshot, { language: "de", check: checkTaskCatalogue });
+ * if (!report.valid) for (const issue of report.issues) console.error(formatIssue(issue, "de"));
+ */
+export function validateWorkbook(spec: TemplateSpec, snapshot: WorkbookSnapshot, options: ValidateOptions): ValidationReport {
+  const { language } = options;
+  const file = snapshot.fileName;
+  const identified = identifyTemplate(snapshot, [spec], language);
+  const issues: ValidationIssue[] = [];
+  const metadataId = identified.metadata.templateId;
+  if (metadataId !== undefined && metadataId !== spec.id) {
+    return unusable(file, metadataId, [
+      createIssue("error", "workbook.wrongTemplate", language, { file }, { expected: spec.id, received: metadataId }),
+    ]);
+  }
+  if (!identified.spec) return unusable(file, undefined, identified.issues);
+  issues.push(...identified.issues);
+  const version = identified.metadata.templateVersion;
+  if (version !== undefined) {
+    const order = compareVersions(version, spec.version);
+    if (order < 0) {
+      issues.push(createIssue("warning", "workbook.olderVersion", language, { file }, { received: version, expected: spec.version }));
+    } else if (order > 0) {
+      const newerMajor = compareVersions(version.split(".")[0] ?? "0", spec.version.split(".")[0] ?? "0") > 0;
+      issues.push(
+        createIssue(newerMajor ? "error" : "warning", "workbook.newerVersion", language, { file }, {
+          received: version,
+          expected: spec.version,
+        }),
+      );
+    }
+  }
+  const { workbook, issues: readIssues } = readWorkbook(spec, snapshot, language, identified.metadata);
+  issues.push(...readIssues);
+  if (options.check) issues.push(...options.check(workbook, language));
+  return { file, templateId: spec.id, valid: !hasErrors(issues), usable: true, issues: sortIssues(issues), workbook };
+}
+
+function unusable(file: string, templateId: string | undefined, issues: ValidationIssue[]): ValidationReport {
+  return { file, templateId, valid: false, usable: false, issues, workbook: undefined };
+}
+
+/** Workbook-level issues first, then by sheet, then row, then column. */
+export function sortIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  const rowOf = (cell: string | undefined) => (cell ? Number(/\d+/.exec(cell)?.[0] ?? 0) : 0);
+  const columnOf = (cell: string | undefined) => (cell ? (/^[A-Z]+/.exec(cell)?.[0] ?? "") : "");
+  return issues
+    .map((issue, index) => ({ issue, index }))
+    .sort((a, b) => {
+      const sheetA = a.issue.sheet ?? "";
+      const sheetB = b.issue.sheet ?? "";
+      if (sheetA !== sheetB) return sheetA === "" ? -1 : sheetB === "" ? 1 : a.index - b.index;
+      const rows = rowOf(a.issue.cell) - rowOf(b.issue.cell);
+      if (rows !== 0) return rows;
+      const ca = columnOf(a.issue.cell);
+      const cb = columnOf(b.issue.cell);
+      if (ca.length !== cb.length) return ca.length - cb.length;
+      return ca < cb ? -1 : ca > cb ? 1 : a.index - b.index;
+    })
+    .map((entry) => entry.issue);
+}

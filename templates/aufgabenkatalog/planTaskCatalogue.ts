@@ -1,0 +1,37 @@
+import { planWorkbook, type PlannedWorkbook, type RowValues } from "../../lib/plan/planWorkbook.js";
+import type { Language } from "../../lib/spec/TemplateSpec.js";
+import { GENERATOR_VERSION } from "../../lib/version.js";
+import { productLeaves } from "../reference/productFramework.js";
+import { DEMO_TOWNS, demoTaskRows } from "./demo.js";
+import { SHEET, taskCatalogueSpec } from "./spec.js";
+
+export interface TaskCatalogueOptions {
+  readonly language: Language;
+  /** Name of the town, written on the town sheet. */
+  readonly town?: string;
+  /** The town's own product list; default: the framework's most detailed entries. */
+  readonly products?: readonly { readonly code: string; readonly name: string }[];
+  /** Fill illustrative figures so the workbook shows results at once. */
+  readonly demo?: boolean;
+}
+
+/** Plans a task catalogue workbook, pre-filled with products (and demo figures on request). */
+export function planTaskCatalogue(options: TaskCatalogueOptions): PlannedWorkbook {
+  const products = options.products ?? productLeaves().map((p) => ({ code: p.code, name: p.name }));
+  const demoTown = DEMO_TOWNS.find((t) => t.name === options.town);
+  const town = options.town ?? (options.demo ? DEMO_TOWNS[0].name : undefined);
+  const population = demoTown?.population ?? (options.demo ? DEMO_TOWNS[0].population : undefined);
+  const rows: RowValues[] = options.demo
+    ? demoTaskRows(town ?? "", population ?? 4000, products, options.language)
+    : products.map((p) => ({ code: p.code, name: p.name }));
+  const townValues: RowValues = {
+    ...(town === undefined ? {} : { name: town }),
+    ...(options.demo && population !== undefined ? { population, referenceDate: new Date(Date.UTC(2025, 11, 31)) } : {}),
+  };
+  return planWorkbook(taskCatalogueSpec, {
+    language: options.language,
+    generatorVersion: GENERATOR_VERSION,
+    tableRows: { [SHEET.tasks]: rows },
+    formValues: { [SHEET.town]: townValues },
+  });
+}

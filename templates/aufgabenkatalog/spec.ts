@@ -1,0 +1,315 @@
+import type { ColumnSpec, FormulaContext, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
+import { PRODUCT_FRAMEWORK } from "../reference/productFramework.js";
+import { CRITERIA, DEFAULT_THRESHOLDS, RATING_SCALE_MAX } from "./criteria.js";
+import { TASK_KINDS } from "./taskKinds.js";
+
+/** Sheet keys of the task catalogue. */
+export const SHEET = {
+  town: "town",
+  criteria: "criteria",
+  tasks: "tasks",
+  framework: "framework",
+  lists: "lists",
+} as const;
+
+const rating = (key: string, label: ColumnSpec["label"], hint: ColumnSpec["label"]): ColumnSpec => ({
+  key,
+  label,
+  type: "rating",
+  kind: "input",
+  min: 0,
+  max: RATING_SCALE_MAX,
+  numberFormat: "0",
+  width: 13,
+  hint,
+});
+
+const criterion = (key: string) => {
+  const found = CRITERIA.find((c) => c.key === key);
+  if (!found) throw new Error(`unknown criterion ${key}`);
+  return found;
+};
+
+/**
+ * The score of one task row, as an in-sheet formula: each criterion's value divided by its
+ * maximum (the town's largest value for measured criteria, 3 for ratings), weighted, summed in
+ * the order of {@link CRITERIA}, scaled to 0–100 and rounded to 9 decimals. `scoreTasks` in
+ * lib/scoring computes exactly this, operation by operation.
+ */
+export function taskScoreFormula(ctx: FormulaContext): string {
+  const terms = CRITERIA.map((c) => {
+    const weight = ctx.named(`${SHEET.criteria}.${c.key}.weight`);
+    const maximum = ctx.named(`${SHEET.criteria}.${c.key}.maximum`);
+    return `${weight}*IF(${maximum}=0,0,${ctx.cell(c.key)}/${maximum})`;
+  });
+  const weights = CRITERIA.map((c) => ctx.named(`${SHEET.criteria}.${c.key}.weight`));
+  return `IF(${ctx.cell("code")}="","",ROUND(100*(${terms.join("+")})/(${weights.join("+")}),9))`;
+}
+
+/** Rank within the town: 1 = highest score; equal scores share a rank. */
+export function taskRankFormula(ctx: FormulaContext): string {
+  return `IF(${ctx.cell("code")}="","",RANK(${ctx.cell("score")},${ctx.columnRange("score")},0))`;
+}
+
+/** Class A/B/C from the editable thresholds on the town sheet. */
+export function taskClassFormula(ctx: FormulaContext): string {
+  const score = ctx.cell("score");
+  return `IF(${ctx.cell("code")}="","",IF(${score}>=${ctx.named(`${SHEET.town}.classAThreshold`)},"A",IF(${score}>=${ctx.named(`${SHEET.town}.classBThreshold`)},"B","C")))`;
+}
+
+/** The maximum a criterion is normalised by: the town's largest value, or the rating scale's top. */
+export function criterionMaximumFormula(ctx: FormulaContext): string {
+  const definition = CRITERIA.find((c) => c.key === ctx.rowKey);
+  if (!definition) throw new Error(`no criterion for row ${ctx.rowKey ?? "?"}`);
+  return definition.kind === "measured" ? `MAX(${ctx.columnRange(definition.key, SHEET.tasks)})` : `${RATING_SCALE_MAX}`;
+}
+
+export const taskCatalogueSpec = {
+  id: "aufgabenkatalog",
+  version: "1.0.0",
+  title: { de: "Aufgabenkatalog und Priorisierung", en: "Task catalogue and prioritisation" },
+  sheets: [
+    {
+      kind: "form",
+      key: SHEET.town,
+      name: { de: "Kommune", en: "Town" },
+      title: { de: "Kommune", en: "Town" },
+      description: {
+        de: "Angaben zur Kommune und die Schwellen der Klassen A/B/C. Gelbe Felder ausfüllen.",
+        en: "About the town, and the thresholds of classes A/B/C. Fill in the yellow fields.",
+      },
+      firstRow: 4,
+      fields: [
+        { key: "name", label: { de: "Name der Kommune", en: "Name of the town" }, type: "text", kind: "input", required: true, width: 30 },
+        {
+          key: "population",
+          label: { de: "Einwohner", en: "Population" },
+          type: "integer",
+          kind: "input",
+          min: 0,
+          numberFormat: "#,##0",
+          width: 30,
+        },
+        {
+          key: "referenceDate",
+          label: { de: "Stichtag", en: "Reference date" },
+          type: "date",
+          kind: "input",
+          numberFormat: "dd.mm.yyyy",
+          width: 30,
+          hint: { de: "Stand der Angaben, z. B. 31.12.2025", en: "Date the figures refer to" },
+        },
+        { key: "contact", label: { de: "Ansprechperson", en: "Contact person" }, type: "text", kind: "input", width: 30 },
+        { key: "email", label: { de: "E-Mail", en: "E-mail" }, type: "email", kind: "input", width: 30 },
+        {
+          key: "classAThreshold",
+          label: { de: "Schwelle Klasse A (Punkte ab)", en: "Class A threshold (points from)" },
+          type: "decimal",
+          kind: "input",
+          min: 0,
+          max: 100,
+          required: true,
+          initial: DEFAULT_THRESHOLDS.classA,
+          numberFormat: "0.0",
+          width: 30,
+          hint: { de: "Aufgaben mit mindestens so vielen Punkten sind Klasse A", en: "Tasks with at least this score are class A" },
+        },
+        {
+          key: "classBThreshold",
+          label: { de: "Schwelle Klasse B (Punkte ab)", en: "Class B threshold (points from)" },
+          type: "decimal",
+          kind: "input",
+          min: 0,
+          max: 100,
+          required: true,
+          initial: DEFAULT_THRESHOLDS.classB,
+          numberFormat: "0.0",
+          width: 30,
+          hint: { de: "darunter Klasse C", en: "below: class C" },
+        },
+      ],
+    },
+    {
+      kind: "table",
+      key: SHEET.criteria,
+      name: { de: "Kriterien", en: "Criteria" },
+      title: { de: "Kriterien und Gewichte", en: "Criteria and weights" },
+      description: {
+        de: "Gewichte frei wählen (≥ 0, mindestens eines > 0). Gemessene Werte zählen im Verhältnis zum Höchstwert der Kommune, Bewertungen im Verhältnis zu 3.",
+        en: "Choose the weights freely (≥ 0, at least one > 0). Measured values count relative to the town's maximum, ratings relative to 3.",
+      },
+      headerRow: 4,
+      rowKey: "criterion",
+      minRows: CRITERIA.length,
+      spareRows: 0,
+      fixedRows: CRITERIA.map((c) => ({
+        key: c.key,
+        values: {
+          criterion: c.label,
+          kind: c.kind === "measured" ? { de: "gemessen", en: "measured" } : { de: "bewertet (0–3)", en: "rated (0–3)" },
+          weight: c.defaultWeight,
+          explanation: c.explanation,
+        },
+      })),
+      columns: [
+        { key: "criterion", label: { de: "Kriterium", en: "Criterion" }, type: "text", kind: "input", fixed: true, width: 34 },
+        { key: "kind", label: { de: "Art", en: "Kind" }, type: "text", kind: "input", fixed: true, width: 16 },
+        {
+          key: "weight",
+          label: { de: "Gewicht", en: "Weight" },
+          type: "decimal",
+          kind: "input",
+          required: true,
+          min: 0,
+          numberFormat: "0.0#",
+          width: 10,
+          hint: { de: "Gewicht ≥ 0", en: "Weight ≥ 0" },
+        },
+        {
+          key: "maximum",
+          label: { de: "Bezugswert (Höchstwert bzw. 3)", en: "Reference (maximum or 3)" },
+          type: "decimal",
+          kind: "computed",
+          numberFormat: "#,##0.##",
+          width: 18,
+          formula: criterionMaximumFormula,
+        },
+        { key: "explanation", label: { de: "Erläuterung", en: "Explanation" }, type: "text", kind: "input", fixed: true, width: 60 },
+      ],
+    },
+    {
+      kind: "table",
+      key: SHEET.tasks,
+      name: { de: "Aufgaben", en: "Tasks" },
+      title: { de: "Produktorientierter Aufgabenkatalog", en: "Product-based task catalogue" },
+      description: {
+        de: "Eine Zeile je Produkt. Zeilen von Produkten, die die Kommune nicht erbringt, löschen. Gelb = Eingabe, blau = berechnet.",
+        en: "One row per product. Delete the rows of products the town does not provide. Yellow = input, blue = computed.",
+      },
+      headerRow: 4,
+      rowKey: "code",
+      minRows: 50,
+      spareRows: 100,
+      landscape: true,
+      columns: [
+        {
+          key: "code",
+          label: { de: "Produktcode", en: "Product code" },
+          type: "code",
+          kind: "input",
+          required: true,
+          list: { key: "productCodes", allowOther: true },
+          numberFormat: "@",
+          width: 11,
+          hint: { de: "Code aus dem Produktrahmen oder eigener Code", en: "Code from the product framework or the town's own code" },
+        },
+        { key: "name", label: { de: "Bezeichnung", en: "Name" }, type: "text", kind: "input", required: true, width: 38 },
+        { key: "taskKind", label: { de: "Aufgabenart", en: "Kind of task" }, type: "list", kind: "input", list: { key: "taskKinds" }, width: 24 },
+        { key: "unit", label: { de: "Organisationseinheit", en: "Organisational unit" }, type: "text", kind: "input", width: 18 },
+        {
+          key: "fte",
+          label: { de: "VZÄ", en: "FTE" },
+          type: "decimal",
+          kind: "input",
+          min: 0,
+          maxDecimals: 2,
+          numberFormat: "0.00",
+          width: 8,
+          hint: { de: "Vollzeitäquivalente, z. B. 0,75", en: "Full-time equivalents, e.g. 0.75" },
+        },
+        {
+          key: "casesPerYear",
+          label: { de: "Fallzahl pro Jahr", en: "Cases per year" },
+          type: "integer",
+          kind: "input",
+          min: 0,
+          numberFormat: "#,##0",
+          width: 10,
+        },
+        {
+          key: "minutesPerCase",
+          label: { de: "Minuten je Fall", en: "Minutes per case" },
+          type: "decimal",
+          kind: "input",
+          min: 0,
+          numberFormat: "0.0",
+          width: 9,
+        },
+        {
+          key: "annualCost",
+          label: { de: "Jahreskosten (€)", en: "Annual cost (€)" },
+          type: "currency",
+          kind: "input",
+          min: 0,
+          maxDecimals: 2,
+          numberFormat: '#,##0.00 "€"',
+          width: 13,
+        },
+        rating("strategicImportance", { de: "Strategische Bedeutung (0–3)", en: "Strategic importance (0–3)" }, criterion("strategicImportance").explanation),
+        rating("politicalSignificance", { de: "Politische Bedeutsamkeit (0–3)", en: "Political significance (0–3)" }, criterion("politicalSignificance").explanation),
+        rating("financialLegalRelevance", { de: "Finanzielle/rechtliche Relevanz (0–3)", en: "Financial/legal relevance (0–3)" }, criterion("financialLegalRelevance").explanation),
+        rating("needForAction", { de: "Handlungsbedarf (0–3)", en: "Need for action (0–3)" }, criterion("needForAction").explanation),
+        rating("specialisation", { de: "Eigene Spezialisierung (0–3)", en: "Own specialisation (0–3)" }, criterion("specialisation").explanation),
+        { key: "note", label: { de: "Bemerkung", en: "Note" }, type: "text", kind: "input", width: 24 },
+        {
+          key: "score",
+          label: { de: "Punkte (0–100)", en: "Score (0–100)" },
+          type: "decimal",
+          kind: "computed",
+          numberFormat: "0.0",
+          width: 10,
+          formula: taskScoreFormula,
+        },
+        { key: "rank", label: { de: "Rang", en: "Rank" }, type: "integer", kind: "computed", numberFormat: "0", width: 7, formula: taskRankFormula },
+        {
+          key: "class",
+          label: { de: "Klasse", en: "Class" },
+          type: "text",
+          kind: "computed",
+          width: 8,
+          formula: taskClassFormula,
+          highlights: [
+            { equals: "A", fill: "good" },
+            { equals: "B", fill: "neutral" },
+            { equals: "C", fill: "weak" },
+          ],
+        },
+      ],
+    },
+    {
+      kind: "reference",
+      key: SHEET.framework,
+      name: { de: "Produktrahmen", en: "Product framework" },
+      title: { de: "Kommunaler Produktrahmen Sachsen (Auszug)", en: "Saxon municipal product framework (extract)" },
+      description: {
+        de: "Nachschlageliste für die Produktcodes. Stand und Quelle siehe Dokumentation; mit der geltenden Anlage 1 VwV KomHSys abgleichen.",
+        en: "Lookup list of product codes. See the documentation for source and date; check against the current Annex 1 VwV KomHSys.",
+      },
+      headerRow: 4,
+      columns: [
+        { key: "code", list: "productCodes", show: "value", label: { de: "Code", en: "Code" }, width: 10 },
+        { key: "name", list: "productCodes", show: "label", label: { de: "Bezeichnung", en: "Name" }, width: 60 },
+      ],
+    },
+    {
+      kind: "reference",
+      key: SHEET.lists,
+      name: { de: "Listen", en: "Lists" },
+      title: { de: "Auswahllisten", en: "Lists" },
+      headerRow: 4,
+      columns: [{ key: "taskKinds", list: "taskKinds", show: "label", label: { de: "Aufgabenart", en: "Kind of task" }, width: 36 }],
+    },
+  ],
+  lists: {
+    productCodes: {
+      sheet: SHEET.framework,
+      column: "code",
+      entries: () => PRODUCT_FRAMEWORK.map((p) => ({ value: p.code, label: { de: p.name, en: p.name } })),
+    },
+    taskKinds: {
+      sheet: SHEET.lists,
+      column: "taskKinds",
+      entries: () => TASK_KINDS.map((k) => ({ value: k.key, label: k.label })),
+    },
+  },
+} as const satisfies TemplateSpec;

@@ -1,0 +1,227 @@
+import { cellAddress } from "../../lib/cells/address.js";
+import { renderTerm } from "../../lib/messages/terms.js";
+import type { RoadmapTown } from "../../lib/roadmap/buildRoadmap.js";
+import { scoreTasks, type ClassThresholds, type PriorityClass } from "../../lib/scoring/scoreTasks.js";
+import type { Language } from "../../lib/spec/TemplateSpec.js";
+import type { ParsedForm, ParsedTable, ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
+import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
+import { isFrameworkCode } from "../reference/productFramework.js";
+import { CRITERIA, DEFAULT_THRESHOLDS, type CriterionKey } from "./criteria.js";
+import { SHEET } from "./spec.js";
+
+/** One task row of a town, typed. */
+export interface CatalogueTask {
+  readonly code: string;
+  readonly name: string;
+  readonly taskKind: string | null;
+  readonly unit: string | null;
+  readonly annualCost: number | null;
+  /** Criterion values by criterion key (null = empty cell). */
+  readonly values: Readonly<Record<CriterionKey, number | null>>;
+  /** Sheet row of the task. */
+  readonly row: number;
+}
+
+export interface TaskCatalogue {
+  readonly file: string;
+  readonly town: string;
+  readonly population: number | null;
+  readonly weights: Readonly<Record<CriterionKey, number>>;
+  readonly thresholds: ClassThresholds;
+  readonly tasks: readonly CatalogueTask[];
+  /** Sheet name and column letters used to point at result cells. */
+  readonly tasksSheet: string;
+  readonly resultColumns: { readonly score: number; readonly rank: number; readonly class: number };
+}
+
+export interface TaskPriorityResult {
+  readonly code: string;
+  readonly name: string;
+  readonly score: number;
+  readonly rank: number;
+  readonly class: PriorityClass;
+  /** The sheet cell holding the score, e.g. `Aufgaben!O7`. */
+  readonly cell: string;
+}
+
+export interface Priorities {
+  readonly town: string;
+  readonly tasks: readonly TaskPriorityResult[];
+}
+
+const PRODUCT_CODE = /^\d{2,8}$/;
+
+function table(workbook: ParsedWorkbook, key: string): ParsedTable | undefined {
+  const sheet = workbook.sheets.get(key);
+  return sheet?.kind === "table" ? sheet : undefined;
+}
+
+function form(workbook: ParsedWorkbook, key: string): ParsedForm | undefined {
+  const sheet = workbook.sheets.get(key);
+  return sheet?.kind === "form" ? sheet : undefined;
+}
+
+const asNumber = (value: unknown): number | null => (typeof value === "number" ? value : null);
+const asText = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+
+/**
+ * The task catalogue's own checks: product codes well-formed, unique and known (unknown codes
+ * are the town's own and only flagged), at least one weight above 0, thresholds in order.
+ */
+export function checkTaskCatalogue(workbook: ParsedWorkbook, language: Language): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const file = workbook.fileName;
+  const tasks = table(workbook, SHEET.tasks);
+  if (tasks) {
+    const codeColumn = tasks.columns.get("code");
+    const firstSeen = new Map<string, string>();
+    for (const row of tasks.rows) {
+      const code = row.values["code"];
+      if (typeof code !== "string" || codeColumn === undefined) continue;
+      const cell = cellAddress(row.row, codeColumn);
+      const where = { file, sheet: tasks.sheetName, cell };
+      if (!PRODUCT_CODE.test(code)) {
+        issues.push(
+          createIssue("error", "task.invalidCode", language, where, {
+            value: code,
+            expected: renderTerm("expectProductCode", language),
+            received: renderTerm("kindText", language, { value: code }),
+          }),
+        );
+        continue;
+      }
+      const first = firstSeen.get(code);
+      if (first !== undefined) {
+        issues.push(
+          createIssue("error", "task.duplicateCode", language, where, {
+            value: code,
+            other: `${tasks.sheetName}!${first}`,
+            expected: renderTerm("expectUniqueCode", language),
+            received: code,
+          }),
+        );
+      } else {
+        firstSeen.set(code, cell);
+      }
+      if (!isFrameworkCode(code)) {
+        issues.push(
+          createIssue("warning", "task.unknownCode", language, where, {
+            value: code,
+            expected: renderTerm("expectFrameworkCode", language),
+            received: code,
+          }),
+        );
+      }
+    }
+    if (tasks.rows.length === 0) {
+      issues.push(createIssue("warning", "task.noTasks", language, { file, sheet: tasks.sheetName }));
+    }
+  }
+  const criteria = table(workbook, SHEET.criteria);
+  if (criteria) {
+    const weights = criteria.rows.map((r) => r.values["weight"]);
+    const allPresent = weights.every((w) => typeof w === "number");
+    if (allPresent && weights.every((w) => w === 0)) {
+      const column = criteria.columns.get("weight") ?? 3;
+      issues.push(
+        createIssue("error", "criteria.allWeightsZero", language, {
+          file,
+          sheet: criteria.sheetName,
+          cell: `${cellAddress(criteria.headerRow + 1, column)}:${cellAddress(criteria.headerRow + weights.length, column)}`,
+        }, { expected: renderTerm("expectPositiveWeight", language), received: "0" }),
+      );
+    }
+  }
+  const town = form(workbook, SHEET.town);
+  if (town) {
+    const a = asNumber(town.values["classAThreshold"]);
+    const b = asNumber(town.values["classBThreshold"]);
+    if (a !== null && b !== null && a <= b) {
+      issues.push(
+        createIssue("error", "settings.thresholdOrder", language, {
+          file,
+          sheet: town.sheetName,
+          ...(town.cells["classAThreshold"] === undefined ? {} : { cell: town.cells["classAThreshold"] }),
+        }, { expected: renderTerm("expectThresholdOrder", language), received: `A = ${a}, B = ${b}` }),
+      );
+    }
+  }
+  return issues;
+}
+
+/** The typed catalogue of a validated workbook (call only when validation found no errors). */
+export function extractTaskCatalogue(workbook: ParsedWorkbook): TaskCatalogue {
+  const town = form(workbook, SHEET.town);
+  const tasks = table(workbook, SHEET.tasks);
+  const criteria = table(workbook, SHEET.criteria);
+  const weights = {} as Record<CriterionKey, number>;
+  CRITERIA.forEach((c, index) => {
+    weights[c.key] = asNumber(criteria?.rows[index]?.values["weight"]) ?? 0;
+  });
+  const seen = new Set<string>();
+  const rows: CatalogueTask[] = [];
+  for (const row of tasks?.rows ?? []) {
+    const code = asText(row.values["code"]);
+    if (code === null || seen.has(code)) continue;
+    seen.add(code);
+    const values = {} as Record<CriterionKey, number | null>;
+    for (const c of CRITERIA) values[c.key] = asNumber(row.values[c.key]);
+    rows.push({
+      code,
+      name: asText(row.values["name"]) ?? "",
+      taskKind: asText(row.values["taskKind"]),
+      unit: asText(row.values["unit"]),
+      annualCost: asNumber(row.values["annualCost"]),
+      values,
+      row: row.row,
+    });
+  }
+  const column = (key: string, fallback: number) => tasks?.columns.get(key) ?? fallback;
+  return {
+    file: workbook.fileName,
+    town: asText(town?.values["name"]) ?? "",
+    population: asNumber(town?.values["population"]),
+    weights,
+    thresholds: {
+      classA: asNumber(town?.values["classAThreshold"]) ?? DEFAULT_THRESHOLDS.classA,
+      classB: asNumber(town?.values["classBThreshold"]) ?? DEFAULT_THRESHOLDS.classB,
+    },
+    tasks: rows,
+    tasksSheet: tasks?.sheetName ?? "",
+    resultColumns: { score: column("score", 15), rank: column("rank", 16), class: column("class", 17) },
+  };
+}
+
+/** Scores, ranks and classes of a town's tasks, each pointing at its score cell. */
+export function computePriorities(catalogue: TaskCatalogue): Priorities {
+  const criteria = CRITERIA.map((c) => ({ key: c.key, kind: c.kind, weight: catalogue.weights[c.key] }));
+  const scored = scoreTasks(catalogue.tasks, criteria, catalogue.thresholds);
+  return {
+    town: catalogue.town,
+    tasks: scored.map((task) => ({
+      code: task.code,
+      name: task.name,
+      score: task.score,
+      rank: task.rank,
+      class: task.class,
+      cell: `${catalogue.tasksSheet}!${cellAddress(task.row, catalogue.resultColumns.score)}`,
+    })),
+  };
+}
+
+/** The town's tasks in the shape the roadmap takes. */
+export function toRoadmapTown(catalogue: TaskCatalogue): RoadmapTown {
+  const priorities = computePriorities(catalogue);
+  return {
+    town: catalogue.town,
+    tasks: priorities.tasks.map((p, index) => ({
+      code: p.code,
+      name: p.name,
+      score: p.score,
+      rank: p.rank,
+      class: p.class,
+      specialisation: catalogue.tasks[index]?.values.specialisation ?? null,
+      needForAction: catalogue.tasks[index]?.values.needForAction ?? null,
+    })),
+  };
+}

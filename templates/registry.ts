@@ -1,0 +1,30 @@
+import type { PlannedWorkbook } from "../lib/plan/planWorkbook.js";
+import type { Language, TemplateSpec } from "../lib/spec/TemplateSpec.js";
+import type { TemplateCheck } from "../lib/validation/validateWorkbook.js";
+import { planTaskCatalogue } from "./aufgabenkatalog/planTaskCatalogue.js";
+import { taskCatalogueSpec } from "./aufgabenkatalog/spec.js";
+import { checkTaskCatalogue } from "./aufgabenkatalog/taskCatalogue.js";
+
+/** Options every template's planner takes. */
+export interface TemplatePlanOptions {
+  readonly language: Language;
+  readonly town?: string;
+  readonly demo?: boolean;
+  readonly products?: readonly { readonly code: string; readonly name: string }[];
+}
+
+/** A template as the apps see it: its spec, its own checks, its planner. */
+export interface TemplateModule {
+  readonly spec: TemplateSpec;
+  readonly check: TemplateCheck;
+  readonly plan: (options: TemplatePlanOptions) => PlannedWorkbook;
+}
+
+export const TEMPLATES: readonly TemplateModule[] = [
+  { spec: taskCatalogueSpec, check: checkTaskCatalogue, plan: planTaskCatalogue },
+];
+
+/** The template with this id, or undefined. */
+export function findTemplate(id: string): TemplateModule | undefined {
+  return TEMPLATES.find((t) => t.spec.id === id);
+}
