@@ -100,4 +100,12 @@ export default defineConfig([
       ],
     },
   },
+  {
+    name: "ikz/tests",
+    files: ["test/**/*.ts", "**/*.test.ts", "bench/**/*.ts"],
+    rules: {
+      // A test that dereferences what it just asserted is clearer with `!` than with guards.
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
 ]);

@@ -88,7 +88,10 @@ describe("productLeaves", () => {
     expect(codes).toEqual([...codes].sort());
     // Every entry is either a leaf or has a leaf below it.
     for (const entry of PRODUCT_FRAMEWORK) {
-      expect(leaves.some((l) => l.code.startsWith(entry.code)), entry.code).toBe(true);
+      expect(
+        leaves.some((l) => l.code.startsWith(entry.code)),
+        entry.code,
+      ).toBe(true);
     }
   });
 

@@ -67,13 +67,14 @@ export function decodeOoxmlText(text: string): string {
 }
 
 // eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const NEEDS_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/;
 // eslint-disable-next-line no-control-regex
-const ESCAPE_TARGETS = /_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const ESCAPE_TARGETS = /_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/g;
 
 /**
  * Encodes text for OOXML storage the way Excel does: characters XML cannot carry become
- * `_xHHHH_`, and a literal `_xHHHH_` is protected as `_x005F_xHHHH_`, so
+ * `_xHHHH_` — and so does the carriage return, which XML parsers turn into a line feed —
+ * and a literal `_xHHHH_` is protected as `_x005F_xHHHH_`, so
  * `decodeOoxmlText(encodeOoxmlText(t)) === t` for every string.
  */
 export function encodeOoxmlText(text: string): string {

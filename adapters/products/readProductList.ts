@@ -156,45 +156,56 @@ function readCsvText(text: string): ProductListResult {
   if (text.trim() === "") return failed(issue("error", "file.empty", MSG.fileEmpty()));
 
   let firstParsed: RawRow[] | undefined;
-  let firstError: CsvError | undefined;
+  let firstFailure: CsvFailure | undefined;
   for (const delimiter of DELIMITERS) {
-    let rows: RawRow[];
-    try {
-      rows = parseCsv(text, delimiter);
-    } catch (error) {
-      if (error instanceof CsvError) {
-        firstError ??= error;
-        continue;
-      }
-      throw error;
+    const parsed = parseCsv(text, delimiter);
+    if ("failure" in parsed) {
+      firstFailure ??= parsed.failure;
+      continue;
     }
-    firstParsed ??= rows;
-    const header = findHeader(rows);
-    if (header) return readRows(rows, header, undefined);
+    firstParsed ??= parsed.rows;
+    const header = findHeader(parsed.rows);
+    if (header) return readRows(parsed.rows, header, undefined);
   }
-  if (firstParsed === undefined && firstError !== undefined) {
-    const line = typeof firstError["lines"] === "number" ? firstError["lines"] : undefined;
-    return failed(issue("error", "csv.malformed", MSG.csvMalformed(line), { ...(line === undefined ? {} : { line }), received: firstError.message }));
+  // No delimiter gave a header. If one of them could not even split the text, that is the likelier cause.
+  if (firstFailure !== undefined) {
+    return failed(
+      issue("error", "csv.malformed", MSG.csvMalformed(firstFailure.line), {
+        line: firstFailure.line,
+        received: firstFailure.detail,
+      }),
+    );
   }
   return failed(headerNotFound(firstParsed ?? []));
 }
 
-function parseCsv(text: string, delimiter: string): RawRow[] {
-  const records = parse(text, {
-    delimiter,
-    info: true,
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    bom: true,
-  }) as unknown as { info: { lines: number }; record: string[] }[];
+interface CsvFailure {
+  /** Line where the record that could not be parsed starts. */
+  readonly line: number;
+  readonly detail: string;
+}
+
+function parseCsv(text: string, delimiter: string): { rows: RawRow[] } | { failure: CsvFailure } {
   const rows: RawRow[] = [];
   let previousEnd = 0;
-  for (const { info, record } of records) {
-    rows.push({ line: previousEnd + 1, cells: record });
-    previousEnd = info.lines;
+  try {
+    parse(text, {
+      delimiter,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+      on_record: (record: string[], context) => {
+        rows.push({ line: previousEnd + 1, cells: record });
+        previousEnd = context.lines;
+        return null;
+      },
+    });
+  } catch (error) {
+    if (error instanceof CsvError) return { failure: { line: previousEnd + 1, detail: error.code } };
+    throw error;
   }
-  return rows;
+  return { rows };
 }
 
 /** UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252. */
@@ -215,7 +226,9 @@ function decodeText(bytes: Uint8Array): string {
  * on a correct decoder this changes nothing.
  */
 function decodeWindows1252(bytes: Uint8Array): string {
-  return new TextDecoder("windows-1252").decode(bytes).replace(/[\u0080-\u009f]/g, (ch) => CP1252_C1[ch.charCodeAt(0) - 0x80] ?? ch);
+  return new TextDecoder("windows-1252")
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (ch) => CP1252_C1[ch.charCodeAt(0) - 0x80] ?? ch);
 }
 
 // prettier-ignore
@@ -275,13 +288,18 @@ function scalarOf(value: ExcelJS.CellValue): Scalar {
 // Header
 
 function normaliseHeader(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 const CODE_RANK = new Map(PRODUCT_CODE_HEADERS.map((h, i) => [normaliseHeader(h), i]));
 const NAME_RANK = new Map(PRODUCT_NAME_HEADERS.map((h, i) => [normaliseHeader(h), i]));
 /** "Produkt"/"Product" may head the name column when another column holds the code. */
-const NAME_FALLBACK_RANK = new Map(["Produkt", "Product"].map((h, i) => [normaliseHeader(h), PRODUCT_NAME_HEADERS.length + i]));
+const NAME_FALLBACK_RANK = new Map(
+  ["Produkt", "Product"].map((h, i) => [normaliseHeader(h), PRODUCT_NAME_HEADERS.length + i]),
+);
 
 function findHeader(rows: readonly RawRow[]): Header | undefined {
   for (const row of rows) {
@@ -314,7 +332,13 @@ function bestColumn(texts: readonly string[], ranks: ReadonlyMap<string, number>
 function headerNotFound(rows: readonly RawRow[]): ProductListIssue {
   const firstFilled = rows.find((row) => row.line <= HEADER_SEARCH_ROWS && !row.cells.every(isBlank));
   const received = firstFilled
-    ? truncate(firstFilled.cells.filter((c) => !isBlank(c)).map(displayScalar).join(" | "), 200)
+    ? truncate(
+        firstFilled.cells
+          .filter((c) => !isBlank(c))
+          .map(displayScalar)
+          .join(" | "),
+        200,
+      )
     : undefined;
   return issue("error", "header.notFound", MSG.headerNotFound(), {
     ...(firstFilled ? { line: firstFilled.line } : {}),
@@ -359,15 +383,25 @@ function readRows(rows: readonly RawRow[], header: Header, sheet: string | undef
     }
     if (code.normalisedFrom !== undefined) {
       issues.push(
-        issue("warning", "row.codeNormalised", MSG.codeNormalised(where(row.line, codeAt, place, "code"), code.normalisedFrom, code.code), {
-          line: row.line,
-          cell: codeAt,
-          received: code.normalisedFrom,
-        }),
+        issue(
+          "warning",
+          "row.codeNormalised",
+          MSG.codeNormalised(where(row.line, codeAt, place, "code"), code.normalisedFrom, code.code),
+          {
+            line: row.line,
+            cell: codeAt,
+            received: code.normalisedFrom,
+          },
+        ),
       );
     }
     if (name === "") {
-      issues.push(issue("error", "row.nameMissing", MSG.nameMissing(where(row.line, nameAt, place, "name"), code.code), { line: row.line, cell: nameAt }));
+      issues.push(
+        issue("error", "row.nameMissing", MSG.nameMissing(where(row.line, nameAt, place, "name"), code.code), {
+          line: row.line,
+          cell: nameAt,
+        }),
+      );
       continue;
     }
     const earlier = firstLine.get(code.code);
@@ -411,7 +445,8 @@ function readCode(cell: Scalar): CodeResult {
   if (cell === null) return { kind: "problem", problem: "row.codeMissing", received: "" };
   if (cell instanceof Date) return { kind: "problem", problem: "row.codeDate", received: displayScalar(cell) };
   if (typeof cell === "number") {
-    if (!Number.isFinite(cell) || cell < 0) return { kind: "problem", problem: "row.codeInvalid", received: String(cell) };
+    if (!Number.isFinite(cell) || cell < 0)
+      return { kind: "problem", problem: "row.codeInvalid", received: String(cell) };
     if (!Number.isInteger(cell)) return { kind: "problem", problem: "row.codeDecimal", received: String(cell) };
     return checkLength(cell.toFixed(0), undefined);
   }
@@ -480,7 +515,10 @@ function where(line: number, cell: string, place: Place, column: "code" | "name"
   const header = column === "code" ? place.codeHeader : place.nameHeader;
   return place.sheet === undefined
     ? { de: `Zeile ${line} (Spalte „${header}“)`, en: `Line ${line} (column “${header}”)` }
-    : { de: `Zeile ${line} (Blatt „${place.sheet}“, Zelle ${cell})`, en: `Row ${line} (sheet “${place.sheet}”, cell ${cell})` };
+    : {
+        de: `Zeile ${line} (Blatt „${place.sheet}“, Zelle ${cell})`,
+        en: `Row ${line} (sheet “${place.sheet}”, cell ${cell})`,
+      };
 }
 
 const codeHeadersText = PRODUCT_CODE_HEADERS.join(", ");
@@ -515,9 +553,9 @@ const MSG = {
     de: "Die Arbeitsmappe hat kein sichtbares Blatt. Bitte das Blatt mit der Produktliste einblenden.",
     en: "The workbook has no visible sheet. Please unhide the sheet with the product list.",
   }),
-  csvMalformed: (line: number | undefined): Text => ({
-    de: `Die CSV-Datei lässt sich nicht in Felder zerlegen${line === undefined ? "" : ` (bis Zeile ${line})`}: vermutlich ein Anführungszeichen ohne Gegenstück.`,
-    en: `The CSV file cannot be split into fields${line === undefined ? "" : ` (up to line ${line})`}: probably a quotation mark without its closing partner.`,
+  csvMalformed: (line: number): Text => ({
+    de: `Zeile ${line}: Die CSV-Datei lässt sich ab hier nicht in Felder zerlegen, vermutlich wegen eines Anführungszeichens (") ohne Gegenstück.`,
+    en: `Line ${line}: the CSV file cannot be split into fields from here on, probably because of a quotation mark (") without its closing partner.`,
   }),
   headerNotFound: (): Text => ({
     de:

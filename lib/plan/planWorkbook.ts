@@ -39,7 +39,7 @@ export interface PlanOptions {
   readonly language: Language;
   /** Version of ikz-kit writing the workbook; stored in the metadata sheet. */
   readonly generatorVersion: string;
-  /** Pre-filled rows per table sheet key. */
+  /** Pre-filled rows per table sheet key (for tables with fixed rows: values overriding the spec's, by index). */
   readonly tableRows?: Readonly<Record<string, readonly RowValues[]>>;
   /** Values of form fields per form sheet key. */
   readonly formValues?: Readonly<Record<string, RowValues>>;
@@ -115,7 +115,7 @@ function planTableSheet(
   const dataRow = (index: number): PlannedRow => {
     const row = place.firstDataRow + index;
     const fixed = sheet.fixedRows?.[index];
-    const values: RowValues = fixed ? fixedRowValues(fixed.values, language) : (prefilled[index] ?? {});
+    const values: RowValues = fixed ? { ...fixedRowValues(fixed.values, language), ...prefilled[index] } : (prefilled[index] ?? {});
     const context = formulaContext(layout, sheet.key, row, fixed?.key);
     const cells = sheet.columns.map((column, columnIndex) =>
       plannedCell(layout, column, columnIndex + 1, values[column.key], () => column.formula?.(context)),

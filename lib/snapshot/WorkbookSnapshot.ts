@@ -24,7 +24,7 @@ export interface SheetSnapshot {
    * Cells by 1-based row, then 1-based column (index 0 unused); rows and cells that are empty
    * in the file may be missing.
    */
-  readonly rows: ReadonlyArray<ReadonlyArray<SnapshotCell | undefined> | undefined>;
+  readonly rows: readonly (readonly (SnapshotCell | undefined)[] | undefined)[];
   /** Merged ranges, e.g. `B5:C5`. */
   readonly merges: readonly string[];
 }

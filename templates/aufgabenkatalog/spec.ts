@@ -1,3 +1,4 @@
+import { SCORE_DECIMALS } from "../../lib/scoring/scoreTasks.js";
 import type { ColumnSpec, FormulaContext, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
 import { PRODUCT_FRAMEWORK } from "../reference/productFramework.js";
 import { CRITERIA, DEFAULT_THRESHOLDS, RATING_SCALE_MAX } from "./criteria.js";
@@ -43,7 +44,7 @@ export function taskScoreFormula(ctx: FormulaContext): string {
     return `${weight}*IF(${maximum}=0,0,${ctx.cell(c.key)}/${maximum})`;
   });
   const weights = CRITERIA.map((c) => ctx.named(`${SHEET.criteria}.${c.key}.weight`));
-  return `IF(${ctx.cell("code")}="","",ROUND(100*(${terms.join("+")})/(${weights.join("+")}),9))`;
+  return `IF(${ctx.cell("code")}="","",ROUND(100*(${terms.join("+")})/(${weights.join("+")}),${SCORE_DECIMALS}))`;
 }
 
 /** Rank within the town: 1 = highest score; equal scores share a rank. */

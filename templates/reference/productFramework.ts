@@ -58,7 +58,8 @@ export const PRODUCT_FRAMEWORK_SOURCE = {
 // ---------------------------------------------------------------------------------------------
 // Sources (German, short)
 
-const LEIPZIG = "Stadt Leipzig, Ergebnishaushalt 2025/2026 (Produktcode und Bezeichnung, via github.com/tifa365/haushaltsdaten)";
+const LEIPZIG =
+  "Stadt Leipzig, Ergebnishaushalt 2025/2026 (Produktcode und Bezeichnung, via github.com/tifa365/haushaltsdaten)";
 const DRESDEN = "Landeshauptstadt Dresden, Haushaltsplan 2011/12 und 2013/14 (via gist.github.com/Mic92)";
 const NATIONAL_AREA =
   "Bundesweit übliche Produktbereichsgliederung der kommunalen Doppik (gleichlautend in mehreren Länder-Produktrahmen); " +
@@ -82,10 +83,30 @@ const AREAS: readonly AreaRow[] = [
   ["27", "Kultur und Wissenschaft", "structure-known", "Sammelbereich 25–29; eigener Name für 27 nicht belegt"],
   ["28", "Kultur und Wissenschaft", "structure-known", "Sammelbereich 25–29; eigener Name für 28 nicht belegt"],
   ["29", "Kultur und Wissenschaft", "structure-known", "Sammelbereich 25–29; eigener Name für 29 nicht belegt"],
-  ["31", "Soziale Hilfen", "unverified", "Sammelbereich 31–35; Name in den Ländern uneinheitlich („Soziale Hilfen“ / „Soziale Leistungen“)"],
-  ["33", "Soziale Hilfen", "unverified", "Sammelbereich 31–35; Name in den Ländern uneinheitlich („Soziale Hilfen“ / „Soziale Leistungen“)"],
-  ["34", "Soziale Hilfen", "unverified", "Sammelbereich 31–35; Name in den Ländern uneinheitlich („Soziale Hilfen“ / „Soziale Leistungen“)"],
-  ["35", "Soziale Hilfen", "unverified", "Sammelbereich 31–35; Name in den Ländern uneinheitlich („Soziale Hilfen“ / „Soziale Leistungen“)"],
+  [
+    "31",
+    "Soziale Hilfen",
+    "unverified",
+    "Sammelbereich 31–35; Name in den Ländern uneinheitlich („Soziale Hilfen“ / „Soziale Leistungen“)",
+  ],
+  [
+    "33",
+    "Soziale Hilfen",
+    "unverified",
+    "Sammelbereich 31–35; Name in den Ländern uneinheitlich („Soziale Hilfen“ / „Soziale Leistungen“)",
+  ],
+  [
+    "34",
+    "Soziale Hilfen",
+    "unverified",
+    "Sammelbereich 31–35; Name in den Ländern uneinheitlich („Soziale Hilfen“ / „Soziale Leistungen“)",
+  ],
+  [
+    "35",
+    "Soziale Hilfen",
+    "unverified",
+    "Sammelbereich 31–35; Name in den Ländern uneinheitlich („Soziale Hilfen“ / „Soziale Leistungen“)",
+  ],
   ["36", "Kinder-, Jugend- und Familienhilfe", "structure-known"],
   ["41", "Gesundheitsdienste", "structure-known"],
   ["42", "Sportförderung", "structure-known"],
@@ -208,7 +229,11 @@ const SUBGROUPS: readonly SubgroupRow[] = [
   ["2111", "Grundschulen in öffentlicher Trägerschaft", "Grundschulen in öffentl. Trägerschaft"],
   ["2151", "Oberschulen in öffentlicher Trägerschaft", "Oberschulen in öffentl. Trägerschaft"],
   ["2153", "Abendoberschulen"],
-  ["2171", "Gymnasien, Kollegs (ohne berufliche Gymnasien) in öffentlicher Trägerschaft", "Gymn,Koll.(oh.beruf.Gym.)in öffen Träger"],
+  [
+    "2171",
+    "Gymnasien, Kollegs (ohne berufliche Gymnasien) in öffentlicher Trägerschaft",
+    "Gymn,Koll.(oh.beruf.Gym.)in öffen Träger",
+  ],
   ["2173", "Abendgymnasien"],
   ["2191", "Gemeinschaftsschulen in öffentlicher Trägerschaft", "Gemeinschaftsschulen in öffent.Trägersch"],
   ["2211", "Schulen für Blinde und Sehbehinderte"],
@@ -218,20 +243,33 @@ const SUBGROUPS: readonly SubgroupRow[] = [
   ["2216", "Sprachheilschulen"],
   ["2217", "Schulen für Erziehungshilfe"],
   ["2218", "Klinik- und Krankenhausschulen"],
-  ["2311", "Berufliche und berufsbildende Schulen in öffentlicher Trägerschaft", "Berufl.u.Berufsbild.Schul.in öffen.Träg."],
+  [
+    "2311",
+    "Berufliche und berufsbildende Schulen in öffentlicher Trägerschaft",
+    "Berufl.u.Berufsbild.Schul.in öffen.Träg.",
+  ],
   ["2410", "Schülerbeförderung"],
   ["2420", "Fördermaßnahmen für Schüler", "Födermaßnahmen für Schüler", "Tippfehler berichtigt"],
   ["2430", "Sonstige schulische Aufgaben"],
   ["2520", "Nichtwissenschaftliche Museen, Sammlungen", "Nichtwiss. Museen, Sammlungen"],
   ["2530", "Zoologische und Botanische Gärten", "Zoologische u. Botanische Gärten"],
-  ["2540", "Sonstige sparten-/regionsübergreifende Förderung", "Sonst.Sparten-/regionsübergr.Förd.Amt 41", "Abkürzungen ausgeschrieben, Leipziger Amtsnummer „Amt 41“ entfernt"],
+  [
+    "2540",
+    "Sonstige sparten-/regionsübergreifende Förderung",
+    "Sonst.Sparten-/regionsübergr.Förd.Amt 41",
+    "Abkürzungen ausgeschrieben, Leipziger Amtsnummer „Amt 41“ entfernt",
+  ],
   ["2610", "Theater"],
   ["2620", "Musikpflege"],
   ["2630", "Musikschulen"],
   ["2710", "Volkshochschulen"],
   ["2720", "Bibliotheken"],
   ["2810", "Heimat- und sonstige Kulturpflege"],
-  ["2910", "Förderung von Kirchengemeinden und sonstigen Religionsgemeinschaften", "Förd.v. Kirchengem./sonst. Religionsgem."],
+  [
+    "2910",
+    "Förderung von Kirchengemeinden und sonstigen Religionsgemeinschaften",
+    "Förd.v. Kirchengem./sonst. Religionsgem.",
+  ],
   ["3111", "Hilfen zum Lebensunterhalt"],
   ["3112", "Hilfe zur Pflege"],
   ["3114", "Hilfen zur Gesundheit"],
@@ -247,14 +285,24 @@ const SUBGROUPS: readonly SubgroupRow[] = [
   ["3130", "Hilfen für Asylbewerber"],
   ["3140", "Eingliederungshilfe nach SGB IX", "Eingiederungshilfe nach SGB IX", "Tippfehler berichtigt"],
   ["3154", "Soziale Einrichtungen für Wohnungslose", "Soz.Einricht.f.Wohnungslose"],
-  ["3155", "Soziale Einrichtungen für Aussiedler/Konti", "Soz.Einricht.f.Aussiedler/Konti", "Abkürzungen ausgeschrieben außer „Konti“ (vermutlich Kontingentflüchtlinge, nicht belegt)"],
+  [
+    "3155",
+    "Soziale Einrichtungen für Aussiedler/Konti",
+    "Soz.Einricht.f.Aussiedler/Konti",
+    "Abkürzungen ausgeschrieben außer „Konti“ (vermutlich Kontingentflüchtlinge, nicht belegt)",
+  ],
   ["3156", "Andere soziale Leistungen"],
   ["3310", "Förderung von Trägern der Wohlfahrtspflege", "Förderung v. Trägern d. Wohlfahrtspflege"],
   ["3410", "Unterhaltsvorschussleistungen"],
   ["3430", "Betreuungsleistungen"],
   ["3440", "Hilfen für Heimkehrer und politische Häftlinge", "Hilfen f. Heimkehrer u. polit. Häftlinge"],
   ["3451", "Leistungen für Bildung und Teilhabe BKGG"],
-  ["3452", "Leistungen für Bildung und Teilhabe WoGG", "Leistungen für Bildung und Teilhabe WOGG", "Schreibweise des Gesetzeskürzels berichtigt"],
+  [
+    "3452",
+    "Leistungen für Bildung und Teilhabe WoGG",
+    "Leistungen für Bildung und Teilhabe WOGG",
+    "Schreibweise des Gesetzeskürzels berichtigt",
+  ],
   ["3510", "Sonstige soziale Hilfen und Leistungen", "Sonst. soz. Hilfen u. Leistungen"],
   ["3610", "Übernahme Elternbeiträge"],
   ["3620", "Jugendarbeit/Jugendsozialarbeit/Kinder- und Jugendschutz", "Jugendarb./J.-Sozialarb./ K.-u.J.-Schutz"],
@@ -262,7 +310,12 @@ const SUBGROUPS: readonly SubgroupRow[] = [
   ["3632", "Förderung der Erziehung in der Familie"],
   ["3633", "Hilfe zur Erziehung"],
   ["3634", "Hilfen für junge Volljährige/Inobhutnahme/Eingliederungshilfe", "Hilf.f.junge Vollj./Inob./Einglied.hilfe"],
-  ["3635", "Adoption, Beistandschaft, Amtspflegschaft und -vormundschaft, Gericht.", "Adoption.Bei.,Amtspf.u.-vormund,Gericht.", "Abkürzungen ausgeschrieben außer „Adoption.“ und „Gericht.“ (nicht sicher aufzulösen)"],
+  [
+    "3635",
+    "Adoption, Beistandschaft, Amtspflegschaft und -vormundschaft, Gericht.",
+    "Adoption.Bei.,Amtspf.u.-vormund,Gericht.",
+    "Abkürzungen ausgeschrieben außer „Adoption.“ und „Gericht.“ (nicht sicher aufzulösen)",
+  ],
   ["3636", "Schulsozialarbeit"],
   ["3640", "Hilfen für unbegleitete minderjährige Ausländer", "Hilfen f. unbegleit. minderj. Ausländer"],
   ["3650", "Kindertageseinrichtungen/-pflege", "Kindertageseinricht./-pflege"],
@@ -287,7 +340,12 @@ const SUBGROUPS: readonly SubgroupRow[] = [
   ["5430", "Staatsstraßen"],
   ["5440", "Bundesstraßen"],
   ["5451", "Straßenreinigung"],
-  ["5452", "Winterdienst Gemeindestraßen, Wege, Plätze", "Winterdienst Gemeindestraßen,Wege,Plätze", "Leerzeichen ergänzt"],
+  [
+    "5452",
+    "Winterdienst Gemeindestraßen, Wege, Plätze",
+    "Winterdienst Gemeindestraßen,Wege,Plätze",
+    "Leerzeichen ergänzt",
+  ],
   ["5460", "Parkeinrichtungen"],
   ["5470", "Öffentlicher Personennahverkehr"],
   ["5490", "Sonstige Leistungen Straßenbaulastträger", "Sonst.Leistg.Straßenbaulastträger"],
@@ -301,7 +359,12 @@ const SUBGROUPS: readonly SubgroupRow[] = [
   ["5710", "Wirtschaftsförderung"],
   ["5730", "Allgemeine Einrichtungen und Unternehmen", "Allgem. Einricht. u. Unternehmen"],
   ["5750", "Tourismus"],
-  ["6110", "Steuern, allgemeine Zuweisungen, allg. Unt.", "Steuern, allg. Zuw., allg. Unt.", "Abkürzungen ausgeschrieben außer „allg. Unt.“ (nicht sicher aufzulösen)"],
+  [
+    "6110",
+    "Steuern, allgemeine Zuweisungen, allg. Unt.",
+    "Steuern, allg. Zuw., allg. Unt.",
+    "Abkürzungen ausgeschrieben außer „allg. Unt.“ (nicht sicher aufzulösen)",
+  ],
   ["6120", "Sonstige allgemeine Finanzwirtschaft"],
   ["6122", "Kassenkredite"],
 ];
@@ -315,7 +378,13 @@ function areaEntry([code, name, verification, note]: AreaRow): ProductFrameworkE
 
 function groupEntry([code, name, basis]: GroupRow): ProductFrameworkEntry {
   if (basis === "dresden") {
-    return { code, name, level: "group", source: `${DRESDEN}; entspricht der bundesweit üblichen Gliederung`, verification: "structure-known" };
+    return {
+      code,
+      name,
+      level: "group",
+      source: `${DRESDEN}; entspricht der bundesweit üblichen Gliederung`,
+      verification: "structure-known",
+    };
   }
   const how = basis.startsWith("child:")
     ? `Name aus der Leipziger Bezeichnung der Untergruppe ${basis.slice("child:".length)} abgeleitet`
@@ -345,7 +414,10 @@ export const PRODUCT_FRAMEWORK: readonly ProductFrameworkEntry[] = Object.freeze
 const BY_CODE: ReadonlyMap<string, ProductFrameworkEntry> = new Map(PRODUCT_FRAMEWORK.map((e) => [e.code, e]));
 
 const LEAVES: readonly ProductFrameworkEntry[] = Object.freeze(
-  PRODUCT_FRAMEWORK.filter((entry) => !PRODUCT_FRAMEWORK.some((other) => other.code.length > entry.code.length && other.code.startsWith(entry.code))),
+  PRODUCT_FRAMEWORK.filter(
+    (entry) =>
+      !PRODUCT_FRAMEWORK.some((other) => other.code.length > entry.code.length && other.code.startsWith(entry.code)),
+  ),
 );
 
 /** The level a code of this length has, or undefined when it is not 2–4 digits. */

@@ -1,0 +1,194 @@
+/**
+ * Reads an .xlsx file into a {@link WorkbookSnapshot} with exceljs's streaming reader
+ * (`ExcelJS.stream.xlsx.WorkbookReader`): memory stays bounded by the snapshot itself, not by
+ * exceljs's in-memory model (≈ 6× less for a 50,000-row sheet).
+ *
+ * Before anything is parsed, the file is classified ({@link inspectXlsx}): empty, missing,
+ * another format, encrypted, too large or broken files end in an {@link UnusableFileError}.
+ *
+ * exceljs unzips and reads the workbook, relationship and style parts; the shared strings and
+ * the worksheets are parsed here (see xmlParts.ts for why). Sheet names, order and state come
+ * from `xl/workbook.xml` and its relationships after the whole zip has been read, so they are
+ * right whatever order the zip lists its parts in.
+ */
+import { createReadStream } from "node:fs";
+import { PassThrough, Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import type { SheetSnapshot, SnapshotCell, WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
+import { isBuiltinDateFormatId, isDateFormat } from "./cellValues.js";
+import { UnusableFileError } from "./errors.js";
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES, inspectXlsx, type InspectOptions } from "./inspectFile.js";
+import { parseSharedStrings, parseWorksheet, resolvePending, type ByteBudget, type ParsedSheet } from "./xmlParts.js";
+
+export type ReadOptions = InspectOptions;
+
+/** The parts of exceljs's WorkbookReader this adapter relies on (exceljs 4.4, not in its typings). */
+interface WorkbookReaderInternals {
+  parse(input?: unknown): AsyncGenerator<{ eventType: string; value: unknown }, void, undefined>;
+  on(event: "entry", listener: (payload: { type: string }) => void): void;
+  _parseSharedStrings: (entry: NodeJS.ReadableStream) => AsyncGenerator<{ eventType: string; value: unknown }, void, undefined>;
+  _parseWorksheet: (iterator: AsyncIterable<Uint8Array>, sheetNo: string) => Generator<{ eventType: string; value: unknown }, void, undefined>;
+  sharedStrings?: unknown;
+  model?: { sheets?: readonly { name?: string; rId?: string; state?: string }[] };
+  workbookRels?: readonly { Id?: string; Type?: string; Target?: string }[] | undefined;
+  properties?: { model?: { date1904?: boolean } };
+  styles?: {
+    getStyleModel(id: number): { numFmt?: string } | null;
+    model?: { styles?: readonly ({ numFmtId?: number } | undefined)[] };
+  };
+}
+
+const WORKSHEET_EVENT = "ikz:worksheet";
+const CHUNK = 64 * 1024;
+
+function bytesStream(bytes: Uint8Array): Readable {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Readable.from(
+    (function* () {
+      for (let offset = 0; offset < buffer.length; offset += CHUNK) yield buffer.subarray(offset, offset + CHUNK);
+    })(),
+    { objectMode: false },
+  );
+}
+
+/** Node's async iteration for any readable (unzipper entries are not always async-iterable), errors included. */
+function iterate(stream: NodeJS.ReadableStream): AsyncIterable<Uint8Array> {
+  const pass = new PassThrough();
+  stream.on("error", (error: Error) => pass.destroy(error));
+  stream.pipe(pass);
+  return pass;
+}
+
+/** `worksheets/sheet1.xml` (relative to xl/), `/xl/worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`. */
+function partPath(target: string): string {
+  const absolute = target.startsWith("/");
+  const parts = (absolute ? target.slice(1) : `xl/${target}`).split("/");
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return out.join("/");
+}
+
+function sheetState(state: string | undefined): SheetSnapshot["state"] {
+  return state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible";
+}
+
+/**
+ * Reads a workbook file (bytes, or a path on disk) into a snapshot.
+ * @param fileName the name used in every message (e.g. the file's base name)
+ * @throws UnusableFileError when the file is not a readable .xlsx workbook
+ */
+export async function readSnapshotFromXlsx(input: Uint8Array | string, fileName: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  await inspectXlsx(input, fileName, options);
+  const budget: ByteBudget = { used: 0, limit: options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES, fileName };
+  const stream = typeof input === "string" ? createReadStream(input) : bytesStream(input);
+  // unzipper reports a broken entry (bad deflate data, a truncated file) on its parser stream,
+  // not on the entry, which then never ends: without this, reading would wait forever
+  const zipFailed = new Promise<never>((_, reject) => {
+    const pipe = stream.pipe.bind(stream);
+    stream.pipe = (<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
+      destination.on("error", reject);
+      return pipe(destination, options);
+    }) as typeof stream.pipe;
+    stream.on("error", reject);
+  });
+  zipFailed.catch(() => undefined); // raced below; no unhandled rejection when all went well
+  try {
+    return await Promise.race([readParts(stream, fileName, budget), zipFailed]);
+  } catch (error) {
+    if (error instanceof UnusableFileError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UnusableFileError(fileName, "corrupt", `the workbook is damaged and cannot be read (${message})`, { cause: error });
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function readParts(stream: Readable, fileName: string, budget: ByteBudget): Promise<WorkbookSnapshot> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "emit",
+  }) as unknown as WorkbookReaderInternals;
+
+  let stylesRead = false;
+  let workbookRead = false;
+  reader.on("entry", ({ type }) => {
+    if (type === "styles") stylesRead = true;
+    else if (type === "workbook") workbookRead = true;
+  });
+
+  let sharedStrings: string[] | undefined;
+  reader._parseSharedStrings = async function* (entry) {
+    sharedStrings = await parseSharedStrings(iterate(entry), budget);
+    // exceljs parses a worksheet at once (instead of spooling it to a temp file) when set
+    reader.sharedStrings = sharedStrings;
+  };
+  reader._parseWorksheet = function* (iterator, sheetNo) {
+    yield { eventType: WORKSHEET_EVENT, value: { iterator, sheetNo } };
+  };
+  // exceljs spools a worksheet that comes before the shared strings or the relationships to a
+  // temporary file and parses it after the zip; when such a worksheet is the zip's last entry,
+  // exceljs 4.4 loses the entry after it (or the sheet itself). With both set, every worksheet
+  // is parsed as it streams past (strings and dates not known yet are resolved at the end), and
+  // nothing is written to disk.
+  reader.sharedStrings = [];
+  reader.workbookRels = [];
+
+  const dateStyles = new Map<number, boolean>();
+  const isDateStyle = (styleId: number): boolean => {
+    let known = dateStyles.get(styleId);
+    if (known === undefined) {
+      const code = reader.styles?.getStyleModel(styleId)?.numFmt;
+      const numFmtId = reader.styles?.model?.styles?.[styleId]?.numFmtId;
+      known = code ? isDateFormat(code) : numFmtId !== undefined && isBuiltinDateFormatId(numFmtId);
+      dateStyles.set(styleId, known);
+    }
+    return known;
+  };
+  const date1904 = (): boolean => reader.properties?.model?.date1904 === true;
+
+  const parsed = new Map<string, ParsedSheet>();
+  for await (const event of reader.parse(stream)) {
+    if (event.eventType !== WORKSHEET_EVENT) continue;
+    const { iterator, sheetNo } = event.value as { iterator: AsyncIterable<Uint8Array>; sheetNo: string };
+    const sheet = await parseWorksheet(iterator, {
+      sharedStrings: () => sharedStrings,
+      isDateStyle: (styleId) => (stylesRead ? isDateStyle(styleId) : undefined),
+      date1904: () => (workbookRead ? date1904() : undefined),
+      budget,
+    });
+    parsed.set(`xl/worksheets/sheet${sheetNo}.xml`, sheet);
+  }
+
+  const relationships = new Map<string, { type: string; path: string }>();
+  for (const rel of reader.workbookRels ?? []) {
+    if (rel.Id && rel.Target) relationships.set(rel.Id, { type: rel.Type ?? "", path: partPath(rel.Target) });
+  }
+  const listed = reader.model?.sheets;
+  if (!listed) throw new UnusableFileError(fileName, "corrupt", "the workbook part lists no sheets");
+  const sheets: SheetSnapshot[] = [];
+  for (const [index, entry] of listed.entries()) {
+    const name = entry.name ?? `Sheet${index + 1}`;
+    const rel = entry.rId === undefined ? undefined : relationships.get(entry.rId);
+    if (!rel) throw new UnusableFileError(fileName, "corrupt", `the sheet "${name}" has no part in the workbook's relationships`);
+    // chart sheets, dialog sheets and macro sheets hold no cells
+    if (!rel.type.endsWith("/worksheet")) continue;
+    const sheet = parsed.get(rel.path);
+    if (!sheet) throw new UnusableFileError(fileName, "corrupt", `the sheet "${name}" (${rel.path}) is missing or cannot be read`);
+    resolvePending(sheet, { fileName, sharedStrings: sharedStrings ?? [], isDateStyle, date1904: date1904() });
+    sheets.push({
+      name,
+      state: sheetState(entry.state),
+      rows: sheet.rows as readonly (readonly (SnapshotCell | undefined)[] | undefined)[],
+      merges: sheet.merges,
+    });
+  }
+  if (sheets.length === 0) throw new UnusableFileError(fileName, "corrupt", "the workbook has no worksheet");
+  return { fileName, sheets };
+}

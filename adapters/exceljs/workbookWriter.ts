@@ -1,0 +1,381 @@
+/**
+ * Writes a {@link WorkbookPlan} as an .xlsx with exceljs — the browser-safe core (no `node:`
+ * imports); Node code imports writePlanToXlsx.ts, which adds `writePlanToFile`. The plan
+ * decides everything; this module only maps it onto exceljs.
+ *
+ * Node: exceljs's streaming writer (`ExcelJS.stream.xlsx.WorkbookWriter`) — rows are committed
+ * one by one, so a 50,000-row sheet never sits in memory. Browser: exceljs's browser bundle has
+ * no streaming writer, so {@link writePlanToBuffer} falls back to the in-memory workbook (fine
+ * for template sizes). No `node:` imports here, so the module bundles for the browser.
+ *
+ * What the file gets:
+ * - formulas as formulas without cached results (Excel and LibreOffice compute them on open),
+ *   and `fullCalcOnLoad` so Excel recalculates everything once;
+ * - text always as text (a value starting with `=`, `+`, `-`, `@` stays a string);
+ * - number formats, the look of each cell style, column widths, row heights;
+ * - frozen panes, data validations (one rule per range), highlights as conditional formats,
+ *   auto filter, merges, page setup (orientation, fit to one page wide, A4, title rows);
+ * - hidden sheets (the metadata sheet).
+ */
+import ExcelJS from "exceljs";
+import type { DataValidation, Style } from "exceljs";
+import { cellAddress } from "../../lib/cells/address.js";
+import type { PlannedCell, PlannedHighlight, PlannedValidation, SheetPlan, WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
+import { DEFAULT_DATE_FORMAT, highlightStyle, StyleCache } from "./cellStyles.js";
+import { encodeOoxmlText } from "./cellValues.js";
+import { PlanWriteError } from "./errors.js";
+
+export interface WriteOptions {
+  /**
+   * Store text once in `xl/sharedStrings.xml` (Excel's own way; smaller files) rather than in
+   * each cell. Default true.
+   */
+  readonly useSharedStrings?: boolean;
+}
+
+export interface BufferWriteOptions extends WriteOptions {
+  /**
+   * `stream` (Node's streaming writer), `memory` (exceljs's in-memory workbook, the only one
+   * in exceljs's browser bundle), or `auto` (stream when available). Default `auto`.
+   */
+  readonly engine?: "auto" | "stream" | "memory";
+}
+
+/** Conditional-format kind for highlights: `cellIs`/`equal` survives a LibreOffice round trip. */
+const HIGHLIGHT_RULE: "cellIs" | "expression" = "cellIs";
+
+/** Excel's limits on data-validation texts; longer texts make Excel "repair" the file. */
+const MAX_PROMPT = 255;
+const MAX_ERROR = 225;
+
+// ---------------------------------------------------------------------------------------------
+// The parts of exceljs used here, typed narrowly (the streaming classes are thinly typed).
+
+interface CellLike {
+  value: unknown;
+  style: Partial<Style>;
+}
+interface RowLike {
+  height: number;
+  getCell(column: number): CellLike;
+  commit(): void;
+}
+interface SheetLike {
+  columns: { width: number }[];
+  autoFilter: unknown;
+  getRow(row: number): RowLike;
+  mergeCells(range: string): void;
+  dataValidations: { add(range: string, rule: DataValidation): void };
+  addConditionalFormatting(cf: { ref: string; rules: unknown[] }): void;
+  commit?(): void;
+}
+interface SheetOptions {
+  state: "visible" | "hidden";
+  views: { state: "frozen"; xSplit?: number; ySplit?: number }[];
+  pageSetup: Record<string, unknown>;
+}
+interface BookLike {
+  creator: string;
+  lastModifiedBy: string;
+  title: string;
+  views: Record<string, unknown>[];
+  calcProperties: { fullCalcOnLoad?: boolean };
+  addWorksheet(name: string, options: SheetOptions): SheetLike;
+}
+interface StreamingBookLike extends BookLike {
+  commit(): Promise<void>;
+  zip: { append: Append };
+  stream: { read(): Uint8Array };
+}
+interface MemoryBookLike extends BookLike {
+  xlsx: {
+    writeBuffer(): Promise<ArrayBuffer | Uint8Array>;
+    addWorkbook(zip: { append: Append }, model: unknown): Promise<void>;
+  };
+}
+
+interface StreamingConstructor {
+  new (options: { stream?: NodeJS.WritableStream; useStyles: boolean; useSharedStrings: boolean }): StreamingBookLike;
+}
+
+function streamingWriter(): StreamingConstructor | undefined {
+  const stream = (ExcelJS as unknown as { stream?: { xlsx?: { WorkbookWriter?: StreamingConstructor } } }).stream;
+  return stream?.xlsx?.WorkbookWriter;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Writes the plan as .xlsx into a writable stream (ended when done).
+ * @example await writePlanToXlsx(plan, createWriteStream("Aufgabenkatalog.xlsx"));
+ */
+export async function writePlanToXlsx(plan: WorkbookPlan, target: NodeJS.WritableStream, options: WriteOptions = {}): Promise<void> {
+  const Writer = streamingWriter();
+  if (!Writer) throw new Error("exceljs's streaming writer is not available here (browser bundle?); use writePlanToBuffer");
+  checkPlan(plan);
+  let failed: ((error: Error) => void) | undefined;
+  const targetFailed = new Promise<never>((_, reject) => {
+    failed = reject;
+  });
+  const onError = (error: Error): void => failed?.(error);
+  target.on("error", onError);
+  try {
+    const book = new Writer({ stream: target, useStyles: true, useSharedStrings: options.useSharedStrings ?? true });
+    patchStreamingBook(book, plan);
+    await Promise.race([fillBook(book, plan, true).then(() => book.commit()), targetFailed]);
+  } finally {
+    target.removeListener("error", onError);
+  }
+}
+
+/** Writes the plan as .xlsx into memory (Node and, with the in-memory engine, the browser). */
+export async function writePlanToBuffer(plan: WorkbookPlan, options: BufferWriteOptions = {}): Promise<Uint8Array> {
+  checkPlan(plan);
+  const engine = options.engine ?? "auto";
+  const Writer = streamingWriter();
+  if (engine === "stream" || (engine === "auto" && Writer)) {
+    if (!Writer) throw new Error("exceljs's streaming writer is not available here (browser bundle?)");
+    // without a target stream exceljs collects the zip in its own buffer
+    const book = new Writer({ useStyles: true, useSharedStrings: options.useSharedStrings ?? true });
+    patchStreamingBook(book, plan);
+    await fillBook(book, plan, true);
+    await book.commit();
+    const bytes = book.stream.read();
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  const book = new ExcelJS.Workbook() as unknown as MemoryBookLike;
+  patchMemoryBook(book, plan);
+  await fillBook(book, plan, false);
+  const data = await book.xlsx.writeBuffer();
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+/** `'Name'!$A$4:$K$4` as XML text. */
+function filterDatabaseName(sheetName: string, range: string, sheetIndex: number): string {
+  const absolute = range
+    .split(":")
+    .map((ref) => ref.replace(/^\$?([A-Za-z]{1,3})\$?(\d+)$/, "$$$1$$$2"))
+    .join(":");
+  const text = `'${sheetName.replace(/'/g, "''")}'!${absolute}`;
+  const xml = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/'/g, "&apos;");
+  return `<definedName name="_xlnm._FilterDatabase" localSheetId="${sheetIndex}" hidden="1">${xml}</definedName>`;
+}
+
+/**
+ * Edits `xl/workbook.xml` as exceljs writes it:
+ * - `fullCalcOnLoad="1"` on `<calcPr>` (exceljs's streaming writer hard-codes empty calc
+ *   properties), so Excel computes every formula on open;
+ * - a hidden `_xlnm._FilterDatabase` name per auto filter, as Excel writes it: without it
+ *   LibreOffice drops the auto filter.
+ */
+export function patchWorkbookXml(xml: string, plan: WorkbookPlan): string {
+  let patched = xml.replace(/<calcPr\b([^>]*?)\/>/, (tag, attributes: string) =>
+    attributes.includes("fullCalcOnLoad") ? tag : `<calcPr${attributes} fullCalcOnLoad="1"/>`,
+  );
+  if (!patched.includes('fullCalcOnLoad="1"')) throw new Error("exceljs wrote no <calcPr>; cannot set fullCalcOnLoad");
+  const names = plan.sheets.flatMap((sheet, index) => (sheet.autoFilter === undefined ? [] : [filterDatabaseName(sheet.name, sheet.autoFilter, index)]));
+  if (names.length > 0) {
+    if (patched.includes("</definedNames>")) patched = patched.replace("</definedNames>", `${names.join("")}</definedNames>`);
+    else patched = patched.replace("<calcPr", `<definedNames>${names.join("")}</definedNames><calcPr`);
+  }
+  return patched;
+}
+
+type Append = (source: unknown, data: { name: string }) => unknown;
+
+function patchingAppend(append: Append, plan: WorkbookPlan): Append {
+  return (source, data) =>
+    typeof source === "string" && data.name.replace(/^\//, "") === "xl/workbook.xml" ? append(patchWorkbookXml(source, plan), data) : append(source, data);
+}
+
+/** Streaming writer: patch `xl/workbook.xml` as it goes into the zip. */
+function patchStreamingBook(book: StreamingBookLike, plan: WorkbookPlan): void {
+  book.calcProperties = { fullCalcOnLoad: true };
+  book.zip.append = patchingAppend(book.zip.append.bind(book.zip), plan);
+}
+
+/** In-memory writer: patch `xl/workbook.xml` in exceljs's `addWorkbook(zip, model)`. */
+function patchMemoryBook(book: MemoryBookLike, plan: WorkbookPlan): void {
+  book.calcProperties.fullCalcOnLoad = true;
+  const xlsx = book.xlsx;
+  const addWorkbook = xlsx.addWorkbook.bind(xlsx);
+  xlsx.addWorkbook = (zip, model) => addWorkbook({ append: patchingAppend(zip.append.bind(zip), plan) }, model);
+}
+
+const FORBIDDEN_NAME = /[:\\/?*[\]]/;
+
+/** Rejects plans Excel would refuse or "repair": bad sheet names, no visible sheet. */
+function checkPlan(plan: WorkbookPlan): void {
+  const seen = new Set<string>();
+  for (const sheet of plan.sheets) {
+    const name = sheet.name;
+    const problem =
+      name.length === 0 || name.length > 31
+        ? "a sheet name must have 1 to 31 characters"
+        : FORBIDDEN_NAME.test(name)
+          ? "a sheet name cannot contain : \\ / ? * [ ]"
+          : name.startsWith("'") || name.endsWith("'")
+            ? "a sheet name cannot start or end with an apostrophe"
+            : name.toLowerCase() === "history"
+              ? "Excel reserves the sheet name History"
+              : seen.has(name.toLowerCase())
+                ? "two sheets have the same name"
+                : undefined;
+    if (problem) throw new PlanWriteError(name, undefined, problem);
+    seen.add(name.toLowerCase());
+  }
+  if (!plan.sheets.some((sheet) => sheet.state === "visible")) {
+    throw new PlanWriteError(plan.sheets[0]?.name ?? "(none)", undefined, "a workbook needs at least one visible sheet");
+  }
+}
+
+async function fillBook(book: BookLike, plan: WorkbookPlan, streaming: boolean): Promise<void> {
+  book.creator = "ikz-kit";
+  book.lastModifiedBy = "ikz-kit";
+  book.title = plan.title;
+  const firstVisible = Math.max(
+    0,
+    plan.sheets.findIndex((sheet) => sheet.state === "visible"),
+  );
+  book.views = [{ x: 0, y: 0, width: 28800, height: 15000, firstSheet: firstVisible, activeTab: firstVisible, visibility: "visible" }];
+  const styles = new StyleCache();
+  for (const sheet of plan.sheets) {
+    await writeSheet(book, sheet, plan.language, styles, streaming);
+  }
+}
+
+function pageSetup(sheet: SheetPlan): Record<string, unknown> {
+  return {
+    orientation: sheet.print.landscape ? "landscape" : "portrait",
+    paperSize: 9, // A4
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    // exceljs writes the print titles as `'Name'!$4:$4` without doubling apostrophes
+    ...(sheet.print.titleRows !== undefined && !sheet.name.includes("'") ? { printTitlesRow: sheet.print.titleRows } : {}),
+  };
+}
+
+/** The first row of a range like `B5:C7`. */
+function topRow(range: string): number {
+  const match = /^\$?[A-Za-z]{1,3}\$?(\d+)/.exec(range);
+  if (!match?.[1]) throw new RangeError(`"${range}" is not a range`);
+  return Number(match[1]);
+}
+
+async function writeSheet(book: BookLike, sheet: SheetPlan, language: "de" | "en", styles: StyleCache, streaming: boolean): Promise<void> {
+  const views: SheetOptions["views"] = [];
+  if (sheet.frozen && (sheet.frozen.rows > 0 || sheet.frozen.columns > 0)) {
+    views.push({
+      state: "frozen",
+      ...(sheet.frozen.columns > 0 ? { xSplit: sheet.frozen.columns } : {}),
+      ...(sheet.frozen.rows > 0 ? { ySplit: sheet.frozen.rows } : {}),
+    });
+  }
+  const worksheet = book.addWorksheet(sheet.name, { state: sheet.state, views, pageSetup: pageSetup(sheet) });
+  // column widths must be known before the first row is written
+  worksheet.columns = sheet.columnWidths.map((width) => ({ width }));
+
+  const merges = [...sheet.merges].sort((a, b) => topRow(a) - topRow(b));
+  let nextMerge = 0;
+  const applyMergesUpTo = (row: number): void => {
+    while (nextMerge < merges.length && topRow(merges[nextMerge] as string) <= row) {
+      worksheet.mergeCells(merges[nextMerge] as string);
+      nextMerge++;
+    }
+  };
+
+  let previous = 0;
+  for (const planned of sheet.rows()) {
+    if (!(planned.row > previous)) {
+      throw new PlanWriteError(sheet.name, `A${planned.row}`, `rows must come in ascending order (row ${planned.row} after row ${previous})`);
+    }
+    previous = planned.row;
+    const row = worksheet.getRow(planned.row);
+    if (planned.height !== undefined) row.height = planned.height;
+    let hasValue = false;
+    for (const cell of planned.cells) {
+      const target = row.getCell(cell.column);
+      const value = cellValue(sheet.name, planned.row, cell);
+      if (value !== null) {
+        target.value = value;
+        hasValue = true;
+      }
+      const numberFormat = cell.numberFormat ?? (cell.value instanceof Date && cell.formula === undefined ? DEFAULT_DATE_FORMAT[language] : undefined);
+      target.style = styles.get(cell.style, numberFormat);
+    }
+    applyMergesUpTo(planned.row);
+    // exceljs's streaming writer drops rows without values; styled empty input cells must stay
+    if (streaming && !hasValue && planned.cells.length > 0) Object.defineProperty(row, "hasValues", { value: true });
+    row.commit();
+  }
+  applyMergesUpTo(Number.MAX_SAFE_INTEGER);
+
+  if (sheet.autoFilter !== undefined) worksheet.autoFilter = sheet.autoFilter;
+  for (const validation of sheet.validations) worksheet.dataValidations.add(validation.range, dataValidation(validation));
+  let priority = 1;
+  for (const highlight of sheet.highlights) {
+    worksheet.addConditionalFormatting({ ref: highlight.range, rules: [highlightRule(highlight, priority++)] });
+  }
+  worksheet.commit?.();
+}
+
+/** The exceljs value of a planned cell: `{ formula }` (no cached result), or the literal. */
+function cellValue(sheetName: string, row: number, cell: PlannedCell): unknown {
+  if (cell.formula !== undefined) {
+    const formula = cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula;
+    return { formula };
+  }
+  const value = cell.value;
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string") return encodeOoxmlText(value);
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new PlanWriteError(sheetName, cellAddress(row, cell.column), `${value} cannot be stored in a cell`);
+  }
+  if (value instanceof Date && Number.isNaN(value.getTime())) {
+    throw new PlanWriteError(sheetName, cellAddress(row, cell.column), "an invalid date cannot be stored in a cell");
+  }
+  return value;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function dataValidation(validation: PlannedValidation): DataValidation {
+  const common = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: validation.errorStyle,
+    error: clip(validation.error, MAX_ERROR),
+    ...(validation.prompt === undefined ? {} : { showInputMessage: true, prompt: clip(validation.prompt, MAX_PROMPT) }),
+  };
+  switch (validation.type) {
+    case "whole":
+    case "decimal":
+      return validation.max === undefined
+        ? { ...common, type: validation.type, operator: "greaterThanOrEqual", formulae: [validation.min] }
+        : { ...common, type: validation.type, operator: "between", formulae: [validation.min, validation.max] };
+    case "list":
+      return { ...common, type: "list", formulae: [validation.source.startsWith("=") ? validation.source.slice(1) : validation.source] };
+    case "date":
+      return { ...common, type: "date", operator: "greaterThanOrEqual", formulae: [validation.min] };
+  }
+}
+
+/** `"A"` as a formula string literal. */
+function quoted(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function highlightRule(highlight: PlannedHighlight, priority: number): Record<string, unknown> {
+  const style = highlightStyle(highlight.fill);
+  if (HIGHLIGHT_RULE === "cellIs") {
+    return { type: "cellIs", operator: "equal", formulae: [quoted(highlight.equals)], style, priority };
+  }
+  const topLeft = highlight.range.split(":")[0] ?? highlight.range;
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(topLeft);
+  const relative = match ? `${match[1] ?? ""}${match[2] ?? ""}` : topLeft;
+  return { type: "expression", formulae: [`${relative}=${quoted(highlight.equals)}`], style, priority };
+}

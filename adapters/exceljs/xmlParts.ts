@@ -1,0 +1,384 @@
+/**
+ * Streaming parsers for the two big parts of an .xlsx: the shared strings and the worksheets.
+ *
+ * exceljs's streaming reader unzips and finds the parts; these parsers replace its own cell
+ * parsing, which loses merges, gives shared-formula dependents an empty formula, reads
+ * boolean and error formula results as numbers, keeps only the last run of inline rich text,
+ * and decodes each chunk of UTF-8 on its own (a character split between two chunks becomes
+ * U+FFFD — in German text, an umlaut every few thousand strings).
+ */
+import parseSax from "exceljs/lib/utils/parse-sax.js";
+import type { CellValue, SnapshotCell } from "../../lib/snapshot/WorkbookSnapshot.js";
+import { decodeOoxmlText, serialToDate } from "./cellValues.js";
+import { UnusableFileError } from "./errors.js";
+import { shiftFormula } from "./formulaShift.js";
+
+/** Bytes of XML inflated so far, against the limit (a zip bomb guard that counts real bytes). */
+export interface ByteBudget {
+  used: number;
+  readonly limit: number;
+  readonly fileName: string;
+}
+
+/** Decodes UTF-8 chunks as one stream, so characters split between chunks survive. */
+export async function* decodeUtf8(chunks: AsyncIterable<Uint8Array | string>, budget: ByteBudget): AsyncGenerator<string, void, undefined> {
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of chunks) {
+    budget.used += typeof chunk === "string" ? chunk.length : chunk.byteLength;
+    if (budget.used > budget.limit) {
+      throw new UnusableFileError(budget.fileName, "tooLarge", `the workbook unpacks to more than ${Math.round(budget.limit / (1024 * 1024))} MB`, {
+        size: budget.used,
+        limit: budget.limit,
+      });
+    }
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+/** `xl/sharedStrings.xml` → its strings; rich text is flattened, phonetic runs are skipped. */
+export async function parseSharedStrings(chunks: AsyncIterable<Uint8Array | string>, budget: ByteBudget): Promise<string[]> {
+  const strings: string[] = [];
+  let inItem = false;
+  let inText = false;
+  let phonetic = 0;
+  let text = "";
+  for await (const events of parseSax(decodeUtf8(chunks, budget))) {
+    for (const event of events) {
+      switch (event.eventType) {
+        case "opentag":
+          switch (localName(event.value.name)) {
+            case "si":
+              inItem = true;
+              text = "";
+              break;
+            case "t":
+              inText = inItem && phonetic === 0 && !event.value.isSelfClosing;
+              break;
+            case "rPh":
+              if (!event.value.isSelfClosing) phonetic++;
+              break;
+          }
+          break;
+        case "text":
+          if (inText) text += event.value;
+          break;
+        case "closetag":
+          switch (localName(event.value.name)) {
+            case "t":
+              inText = false;
+              break;
+            case "rPh":
+              if (!event.value.isSelfClosing) phonetic--;
+              break;
+            case "si":
+              strings.push(decodeOoxmlText(text));
+              inItem = false;
+              break;
+          }
+          break;
+      }
+    }
+  }
+  return strings;
+}
+
+/** What the worksheet parser needs from the rest of the workbook. */
+export interface SheetContext {
+  /** The shared strings, once known. */
+  sharedStrings(): readonly string[] | undefined;
+  /** Whether a cell style shows dates; `undefined` while the styles part has not been read. */
+  isDateStyle(styleId: number): boolean | undefined;
+  /** The workbook's date system; `undefined` while the workbook part has not been read. */
+  date1904(): boolean | undefined;
+  readonly budget: ByteBudget;
+}
+
+type MutableRow = (SnapshotCell | undefined)[];
+
+/**
+ * A cell whose value depends on a part not read yet when its sheet was parsed: a number whose
+ * style or date system is unknown (maybe a date), or a shared string (Excel writes
+ * `xl/sharedStrings.xml` after the sheets).
+ */
+type Pending =
+  | { readonly kind: "number"; readonly cells: MutableRow; readonly column: number; readonly serial: number; readonly styleId: number; readonly formula: string | undefined }
+  | { readonly kind: "string"; readonly cells: MutableRow; readonly column: number; readonly index: number; readonly ref: string | undefined };
+
+export interface ParsedSheet {
+  readonly rows: (MutableRow | undefined)[];
+  readonly merges: string[];
+  /** Cells to finish once all parts are read ({@link resolvePending}). */
+  readonly pending: Pending[];
+  /** Dependent cells of a shared formula whose master was not found (kept as values). */
+  readonly orphanSharedFormulas: number;
+}
+
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+
+/** `AB12` → 28 (the column of an A1 reference); 0 when there are no letters. */
+function columnOfRef(ref: string): number {
+  let column = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) | 0x20;
+    if (code < 97 || code > 122) break;
+    column = column * 26 + (code - 96);
+  }
+  return column;
+}
+
+function cell(value: CellValue, formula: string | undefined): SnapshotCell {
+  return formula === undefined ? { value } : { value, formula };
+}
+
+const NONE = 0;
+const IN_V = 1;
+const IN_F = 2;
+const IN_T = 3;
+
+/** Parses one `xl/worksheets/sheetN.xml`: cells by row and column, and merged ranges. */
+export async function parseWorksheet(chunks: AsyncIterable<Uint8Array | string>, context: SheetContext): Promise<ParsedSheet> {
+  const rows: (MutableRow | undefined)[] = [];
+  const merges: string[] = [];
+  const pending: Pending[] = [];
+  const masters = new Map<string, { text: string; row: number; column: number }>();
+  let orphanSharedFormulas = 0;
+
+  let rowNumber = 0;
+  let cells: MutableRow | undefined;
+  let pendingAtRowStart = 0;
+  let cursor = 0;
+
+  let inCell = false;
+  let ref: string | undefined;
+  let type: string | undefined;
+  let styleId = 0;
+  let collect = NONE;
+  let valueText: string | undefined;
+  let formulaText: string | undefined;
+  let formulaType: string | undefined;
+  let formulaSi: string | undefined;
+  let inline: string | undefined;
+  let inInline = false;
+  let phonetic = 0;
+
+  const finishCell = (): void => {
+    const column = ref === undefined ? cursor + 1 : columnOfRef(ref);
+    if (column < 1 || column > MAX_COLUMN) {
+      throw new UnusableFileError(context.budget.fileName, "corrupt", `a cell has the invalid reference "${ref ?? ""}"`);
+    }
+    cursor = column;
+    let formula: string | undefined;
+    if (formulaText !== undefined) {
+      if (formulaType === "shared" && formulaSi !== undefined) {
+        if (formulaText !== "") {
+          masters.set(formulaSi, { text: formulaText, row: rowNumber, column });
+          formula = formulaText;
+        } else {
+          const master = masters.get(formulaSi);
+          if (master) formula = shiftFormula(master.text, rowNumber - master.row, column - master.column);
+          else orphanSharedFormulas++;
+        }
+      } else if (formulaText !== "") {
+        formula = formulaText;
+      }
+    }
+    let value: CellValue;
+    if (type === "inlineStr" && inline !== undefined) {
+      value = decodeOoxmlText(inline);
+    } else if (valueText === undefined) {
+      if (formula === undefined) return; // an empty (styled) cell
+      value = null;
+    } else {
+      switch (type) {
+        case "s": {
+          const index = Number(valueText);
+          const strings = context.sharedStrings();
+          if (strings === undefined) {
+            if (cells) pending.push({ kind: "string", cells, column, index, ref });
+            return;
+          }
+          const text = strings[index];
+          if (text === undefined) throw missingString(context.budget.fileName, ref, valueText);
+          value = text;
+          break;
+        }
+        case "str":
+        case "inlineStr":
+          value = decodeOoxmlText(valueText);
+          break;
+        case "b":
+          value = valueText.trim() === "1" || valueText.trim().toLowerCase() === "true";
+          break;
+        case "e":
+          value = { error: valueText.trim() };
+          break;
+        case "d": {
+          const date = new Date(valueText.trim());
+          value = Number.isNaN(date.getTime()) ? valueText : date;
+          break;
+        }
+        default: {
+          const trimmed = valueText.trim();
+          if (trimmed === "") {
+            if (formula === undefined) return;
+            value = null;
+            break;
+          }
+          const serial = Number(trimmed);
+          if (Number.isNaN(serial)) {
+            value = valueText;
+            break;
+          }
+          value = serial;
+          if (styleId > 0) {
+            const isDate = context.isDateStyle(styleId);
+            const date1904 = context.date1904();
+            if (isDate === undefined || date1904 === undefined) {
+              if (cells) pending.push({ kind: "number", cells, column, serial, styleId, formula });
+            } else if (isDate) {
+              value = serialToDate(serial, date1904);
+            }
+          }
+        }
+      }
+    }
+    if (cells) cells[column] = cell(value, formula);
+  };
+
+  for await (const events of parseSax(decodeUtf8(chunks, context.budget))) {
+    for (const event of events) {
+      if (event.eventType === "text") {
+        switch (collect) {
+          case IN_V:
+            valueText += event.value;
+            break;
+          case IN_F:
+            formulaText += event.value;
+            break;
+          case IN_T:
+            inline += event.value;
+            break;
+        }
+        continue;
+      }
+      const tag = event.value;
+      const name = localName(tag.name);
+      if (event.eventType === "opentag") {
+        switch (name) {
+          case "row": {
+            const r = tag.attributes["r"];
+            const number = r === undefined ? rowNumber + 1 : Number.parseInt(r, 10);
+            if (!(number >= 1 && number <= MAX_ROW)) {
+              throw new UnusableFileError(context.budget.fileName, "corrupt", `a row has the invalid number "${r ?? ""}"`);
+            }
+            rowNumber = number;
+            cells = rows[rowNumber] ?? [];
+            cursor = 0;
+            pendingAtRowStart = pending.length;
+            break;
+          }
+          case "c":
+            inCell = true;
+            ref = tag.attributes["r"];
+            type = tag.attributes["t"];
+            styleId = Number(tag.attributes["s"] ?? 0) || 0;
+            valueText = undefined;
+            formulaText = undefined;
+            formulaType = undefined;
+            formulaSi = undefined;
+            inline = undefined;
+            inInline = false;
+            phonetic = 0;
+            collect = NONE;
+            break;
+          case "v":
+            if (inCell) {
+              valueText = "";
+              collect = tag.isSelfClosing ? NONE : IN_V;
+            }
+            break;
+          case "f":
+            if (inCell) {
+              formulaText = "";
+              formulaType = tag.attributes["t"];
+              formulaSi = tag.attributes["si"];
+              collect = tag.isSelfClosing ? NONE : IN_F;
+            }
+            break;
+          case "is":
+            if (inCell) {
+              inInline = true;
+              inline = "";
+            }
+            break;
+          case "rPh":
+            if (!tag.isSelfClosing) phonetic++;
+            break;
+          case "t":
+            if (inInline && phonetic === 0 && !tag.isSelfClosing) collect = IN_T;
+            break;
+          case "mergeCell": {
+            const range = tag.attributes["ref"];
+            if (range) merges.push(range);
+            break;
+          }
+        }
+      } else {
+        switch (name) {
+          case "v":
+          case "f":
+          case "t":
+            collect = NONE;
+            break;
+          case "rPh":
+            if (!tag.isSelfClosing) phonetic--;
+            break;
+          case "is":
+            inInline = false;
+            break;
+          case "c":
+            if (inCell) finishCell();
+            inCell = false;
+            break;
+          case "row":
+            // a row whose cells are all shared strings not read yet is still a row
+            if (cells && (cells.length > 0 || pending.length > pendingAtRowStart) && rows[rowNumber] === undefined) rows[rowNumber] = cells;
+            cells = undefined;
+            break;
+        }
+      }
+    }
+  }
+  return { rows, merges, pending, orphanSharedFormulas };
+}
+
+function missingString(fileName: string, ref: string | undefined, index: string | number): UnusableFileError {
+  return new UnusableFileError(fileName, "corrupt", `cell ${ref ?? ""} refers to shared string ${index}, which does not exist`);
+}
+
+/** Finishes pending cells once all parts are read: shared strings, and dates by their style. */
+export function resolvePending(
+  sheet: ParsedSheet,
+  parts: { readonly fileName: string; readonly sharedStrings: readonly string[]; isDateStyle(styleId: number): boolean; readonly date1904: boolean },
+): void {
+  for (const item of sheet.pending) {
+    if (item.kind === "string") {
+      const text = parts.sharedStrings[item.index];
+      if (text === undefined) throw missingString(parts.fileName, item.ref, item.index);
+      // a shared string cell never has a formula (formula results are stored as t="str")
+      item.cells[item.column] = { value: text };
+    } else if (parts.isDateStyle(item.styleId)) {
+      item.cells[item.column] = cell(serialToDate(item.serial, parts.date1904), item.formula);
+    }
+  }
+  sheet.pending.length = 0;
+}
