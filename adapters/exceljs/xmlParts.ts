@@ -38,6 +38,11 @@ export async function* decodeUtf8(chunks: AsyncIterable<Uint8Array | string>, bu
   if (rest) yield rest;
 }
 
+/** exceljs's SAX wrapper never closes the parser, so a document cut short raises nothing. */
+function truncated(fileName: string, part: string): UnusableFileError {
+  return new UnusableFileError(fileName, "corrupt", `${part} part of the workbook is cut short`);
+}
+
 function localName(name: string): string {
   const colon = name.indexOf(":");
   return colon === -1 ? name : name.slice(colon + 1);
@@ -50,6 +55,7 @@ export async function parseSharedStrings(chunks: AsyncIterable<Uint8Array | stri
   let inText = false;
   let phonetic = 0;
   let text = "";
+  let complete = false;
   for await (const events of parseSax(decodeUtf8(chunks, budget))) {
     for (const event of events) {
       switch (event.eventType) {
@@ -82,11 +88,15 @@ export async function parseSharedStrings(chunks: AsyncIterable<Uint8Array | stri
               strings.push(decodeOoxmlText(text));
               inItem = false;
               break;
+            case "sst":
+              complete = true;
+              break;
           }
           break;
       }
     }
   }
+  if (!complete) throw truncated(budget.fileName, "the shared strings");
   return strings;
 }
 
@@ -169,6 +179,7 @@ export async function parseWorksheet(chunks: AsyncIterable<Uint8Array | string>,
   let inline: string | undefined;
   let inInline = false;
   let phonetic = 0;
+  let complete = false;
 
   const finishCell = (): void => {
     const column = ref === undefined ? cursor + 1 : columnOfRef(ref);
@@ -349,6 +360,9 @@ export async function parseWorksheet(chunks: AsyncIterable<Uint8Array | string>,
             if (inCell) finishCell();
             inCell = false;
             break;
+          case "worksheet":
+            complete = true;
+            break;
           case "row":
             // a row whose cells are all shared strings not read yet is still a row
             if (cells && (cells.length > 0 || pending.length > pendingAtRowStart) && rows[rowNumber] === undefined) rows[rowNumber] = cells;
@@ -358,6 +372,7 @@ export async function parseWorksheet(chunks: AsyncIterable<Uint8Array | string>,
       }
     }
   }
+  if (!complete) throw truncated(context.budget.fileName, "a worksheet");
   return { rows, merges, pending, orphanSharedFormulas };
 }
 

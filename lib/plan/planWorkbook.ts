@@ -107,7 +107,7 @@ function planTableSheet(
   const language = layout.language;
   const header: PlannedRow = {
     row: place.headerRow,
-    height: 45,
+    height: 58,
     cells: sheet.columns.map((column, index) => ({ column: index + 1, value: column.label[language], style: "header" as const })),
   };
   const head = [...titleRows(sheet.title, sheet.description, language), header];

@@ -21,7 +21,7 @@ const rating = (key: string, label: ColumnSpec["label"], hint: ColumnSpec["label
   min: 0,
   max: RATING_SCALE_MAX,
   numberFormat: "0",
-  width: 13,
+  width: 14,
   hint,
 });
 
@@ -201,12 +201,12 @@ export const taskCatalogueSpec = {
           required: true,
           list: { key: "productCodes", allowOther: true },
           numberFormat: "@",
-          width: 11,
+          width: 13,
           hint: { de: "Code aus dem Produktrahmen oder eigener Code", en: "Code from the product framework or the town's own code" },
         },
         { key: "name", label: { de: "Bezeichnung", en: "Name" }, type: "text", kind: "input", required: true, width: 38 },
         { key: "taskKind", label: { de: "Aufgabenart", en: "Kind of task" }, type: "list", kind: "input", list: { key: "taskKinds" }, width: 24 },
-        { key: "unit", label: { de: "Organisationseinheit", en: "Organisational unit" }, type: "text", kind: "input", width: 18 },
+        { key: "unit", label: { de: "Organisationseinheit", en: "Organisational unit" }, type: "text", kind: "input", width: 21 },
         {
           key: "fte",
           label: { de: "VZÄ", en: "FTE" },
