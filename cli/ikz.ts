@@ -28,6 +28,20 @@ export function languageFromArgs(argv: readonly string[], env: Readonly<Record<s
   return env["IKZ_LANG"] ?? "de";
 }
 
+const HELP_TITLES: Record<Language, Record<string, string>> = {
+  de: { "Usage:": "Aufruf:", "Options:": "Optionen:", "Commands:": "Befehle:", "Arguments:": "Argumente:" },
+  en: {},
+};
+
+/** Commander's help in the user's language: translated headings, our own option texts only. */
+function helpIn(language: Language) {
+  return {
+    styleTitle: (title: string) => HELP_TITLES[language][title] ?? title,
+    optionDescription: (option: Option) => option.description,
+    argumentDescription: (argument: { description: string }) => argument.description,
+  };
+}
+
 /**
  * Runs the CLI with the given arguments (without `node` and the script) and returns the exit
  * code. Output goes through `io`, so tests can call it in-process.
@@ -51,9 +65,11 @@ export async function runCli(argv: readonly string[], io: Omit<CliContext, "lang
     .helpCommand(false)
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s.trimEnd()), writeErr: (s) => io.stderr(s.trimEnd()) });
+    .configureOutput({ writeOut: (s) => io.stdout(s.trimEnd()), writeErr: (s) => io.stderr(s.trimEnd()) })
+    .configureHelp(helpIn(language));
   const withCommon = (command: Command) =>
     command
+      .configureHelp(helpIn(language))
       .helpOption("-h, --help", t("optionHelp"))
       .addOption(new Option("--lang <lang>", t("optionLang")).choices(["de", "en"]).default("de"));
 
@@ -146,6 +162,11 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // `ikz … | head` closes the pipe early: that is not an error
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const code = await runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),

@@ -57,6 +57,25 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+describe("ikz --help", () => {
+  it.each(["template", "describe", "validate", "priorities", "roadmap", "demo"])("explains %s in German and English", async (command) => {
+    const de = await ikz(command, "--help");
+    expect(de.code).toBe(0);
+    expect(de.stdout).toContain("Optionen:");
+    expect(de.stdout).toContain("Hilfe anzeigen");
+    const en = await ikz(command, "--help", "--lang", "en");
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain("Options:");
+    expect(en.stdout).toContain("show help");
+  });
+
+  it("refuses an unknown language with exit code 2", async () => {
+    const result = await ikz("validate", "x.xlsx", "--lang", "fr");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Unbekannte Sprache „fr“");
+  });
+});
+
 describe("ikz template", () => {
   it("writes a workbook and says so on stderr", async () => {
     const file = path("leer.xlsx");

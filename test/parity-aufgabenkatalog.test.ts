@@ -131,3 +131,31 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: ta
     expect(classes.size).toBeGreaterThan(1);
   });
 });
+
+describe.skipIf(libreOfficeSkipRequested())("ikz priorities agrees with LibreOffice on the demo workbook", () => {
+  it("every score, rank and class of `ikz template --demo` recalculated by LibreOffice equals `ikz priorities --json`", async () => {
+    requireLibreOffice();
+    const { runCli } = await import("../cli/ikz.js");
+    const dir = await mkdtemp(join(tmpdir(), "ikz-demo-parity-"));
+    try {
+      const demo = join(dir, "demo.xlsx");
+      const quiet = { stdout: () => undefined, stderr: () => undefined };
+      expect(await runCli(["template", "aufgabenkatalog", "--demo", "--town", "Schönheide", "--out", demo], quiet)).toBe(0);
+      const [recalculated] = await recalculateWithLibreOffice([demo], { outDir: join(dir, "lo") });
+      const out: string[] = [];
+      expect(await runCli(["priorities", recalculated!, "--json"], { stdout: (t) => out.push(t), stderr: () => undefined })).toBe(0);
+      const priorities = JSON.parse(out.join("\n")) as { town: string; tasks: { score: number; rank: number; class: string; cell: string }[] };
+      expect(priorities.town).toBe("Schönheide");
+      const snapshot = await readSnapshotFromXlsx(recalculated!, "demo.xlsx");
+      for (const task of priorities.tasks) {
+        const [sheetName, address] = task.cell.split("!");
+        const { row } = parseCellAddress(address ?? "");
+        expect(sheetValue(snapshot, task.cell)).toBeCloseTo(task.score, 9);
+        expect(sheetValue(snapshot, `${sheetName}!P${row}`)).toBe(task.rank);
+        expect(sheetValue(snapshot, `${sheetName}!Q${row}`)).toBe(task.class);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
