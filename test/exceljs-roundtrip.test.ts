@@ -57,9 +57,18 @@ const MAY_17 = new Date(Date.UTC(2024, 4, 17));
 const NOON = new Date(Date.UTC(2031, 11, 31, 12, 30, 0));
 
 /** Every kind of value a plan can hold, and the texts that must stay text. */
-const VALUES: readonly { readonly label: string; readonly cell: Omit<PlannedCell, "column" | "style">; readonly expected: unknown; readonly formula?: string }[] = [
+const VALUES: readonly {
+  readonly label: string;
+  readonly cell: Omit<PlannedCell, "column" | "style">;
+  readonly expected: unknown;
+  readonly formula?: string;
+}[] = [
   { label: "text", cell: { value: "Bauhof" }, expected: "Bauhof" },
-  { label: "umlauts", cell: { value: "Größenordnung – Müller & Söhne <GmbH> €" }, expected: "Größenordnung – Müller & Söhne <GmbH> €" },
+  {
+    label: "umlauts",
+    cell: { value: "Größenordnung – Müller & Söhne <GmbH> €" },
+    expected: "Größenordnung – Müller & Söhne <GmbH> €",
+  },
   { label: "spaces", cell: { value: "  eingerückt  " }, expected: "  eingerückt  " },
   { label: "line break", cell: { value: "Zeile 1\nZeile 2\r\nZeile 3" }, expected: "Zeile 1\nZeile 2\r\nZeile 3" },
   { label: "escape lookalike", cell: { value: "_x0041_ bleibt" }, expected: "_x0041_ bleibt" },
@@ -78,7 +87,12 @@ const VALUES: readonly { readonly label: string; readonly cell: Omit<PlannedCell
   { label: "true", cell: { value: true }, expected: true },
   { label: "false", cell: { value: false }, expected: false },
   { label: "formula", cell: { formula: "B13*2" }, expected: null, formula: "B13*2" },
-  { label: "text formula", cell: { formula: 'IF(B13>0,"ja","nein")' }, expected: null, formula: 'IF(B13>0,"ja","nein")' },
+  {
+    label: "text formula",
+    cell: { formula: 'IF(B13>0,"ja","nein")' },
+    expected: null,
+    formula: 'IF(B13>0,"ja","nein")',
+  },
 ];
 
 const FIRST_VALUE_ROW = 2;
@@ -101,7 +115,15 @@ function valuesPlan(): WorkbookPlan {
     merges: ["A1:D1", "C5:D6"],
     autoFilter: "A1:B1",
     validations: [
-      { range: "B2:B30", type: "decimal", min: 0, max: 100, prompt: "Zahl von 0 bis 100", error: "Bitte 0 bis 100", errorStyle: "stop" },
+      {
+        range: "B2:B30",
+        type: "decimal",
+        min: 0,
+        max: 100,
+        prompt: "Zahl von 0 bis 100",
+        error: "Bitte 0 bis 100",
+        errorStyle: "stop",
+      },
       { range: "C2:C30", type: "whole", min: 0, error: "ganze Zahl ab 0", errorStyle: "warning" },
       { range: "D2:D30", type: "list", source: "'Listen & Co'!$A$2:$A$4", error: "aus der Liste", errorStyle: "stop" },
       { range: "E2:E30", type: "date", min: new Date(Date.UTC(2000, 0, 1)), error: "Datum", errorStyle: "stop" },
@@ -119,9 +141,21 @@ function valuesPlan(): WorkbookPlan {
     { row: 3, cells: [{ column: 1, value: "freiwillig", style: "reference" }] },
     { row: 4, cells: [{ column: 1, value: "weisungsgebunden", style: "reference" }] },
   ]);
-  const meta = sheetPlan("_ikz", [{ row: 1, cells: [{ column: 1, value: "templateId", style: "meta" }, { column: 2, value: "test", style: "meta" }] }], {
-    state: "hidden",
-  });
+  const meta = sheetPlan(
+    "_ikz",
+    [
+      {
+        row: 1,
+        cells: [
+          { column: 1, value: "templateId", style: "meta" },
+          { column: 2, value: "test", style: "meta" },
+        ],
+      },
+    ],
+    {
+      state: "hidden",
+    },
+  );
   return workbookPlan([data, lists, meta]);
 }
 
@@ -134,7 +168,10 @@ const tinySpec: TemplateSpec = {
     kinds: {
       sheet: "lists",
       column: "kinds",
-      entries: () => [{ value: "mandatory", label: { de: "Pflicht", en: "Mandatory" } }, { value: "voluntary", label: { de: "freiwillig", en: "voluntary" } }],
+      entries: () => [
+        { value: "mandatory", label: { de: "Pflicht", en: "Mandatory" } },
+        { value: "voluntary", label: { de: "freiwillig", en: "voluntary" } },
+      ],
     },
   },
   sheets: [
@@ -151,10 +188,40 @@ const tinySpec: TemplateSpec = {
       landscape: true,
       columns: [
         { key: "code", label: { de: "Code", en: "Code" }, type: "code", kind: "input", numberFormat: "@", width: 12 },
-        { key: "kind", label: { de: "Art", en: "Kind" }, type: "list", kind: "input", list: { key: "kinds" }, width: 16 },
-        { key: "fte", label: { de: "VZÄ", en: "FTE" }, type: "decimal", kind: "input", min: 0, numberFormat: "0.00", width: 10 },
-        { key: "rating", label: { de: "Bewertung", en: "Rating" }, type: "rating", kind: "input", min: 0, max: 3, width: 10 },
-        { key: "end", label: { de: "Vertragsende", en: "Contract end" }, type: "date", kind: "input", numberFormat: "dd.mm.yyyy", width: 14 },
+        {
+          key: "kind",
+          label: { de: "Art", en: "Kind" },
+          type: "list",
+          kind: "input",
+          list: { key: "kinds" },
+          width: 16,
+        },
+        {
+          key: "fte",
+          label: { de: "VZÄ", en: "FTE" },
+          type: "decimal",
+          kind: "input",
+          min: 0,
+          numberFormat: "0.00",
+          width: 10,
+        },
+        {
+          key: "rating",
+          label: { de: "Bewertung", en: "Rating" },
+          type: "rating",
+          kind: "input",
+          min: 0,
+          max: 3,
+          width: 10,
+        },
+        {
+          key: "end",
+          label: { de: "Vertragsende", en: "Contract end" },
+          type: "date",
+          kind: "input",
+          numberFormat: "dd.mm.yyyy",
+          width: 14,
+        },
         {
           key: "class",
           label: { de: "Klasse", en: "Class" },
@@ -254,7 +321,11 @@ async function unzipParts(bytes: Uint8Array): Promise<{ name: string; data: Buff
   return [...entries]
     .sort((a, b) => a.localHeaderOffset - b.localHeaderOffset)
     .map((entry) => {
-      const start = entry.localHeaderOffset + 30 + buffer.readUInt16LE(entry.localHeaderOffset + 26) + buffer.readUInt16LE(entry.localHeaderOffset + 28);
+      const start =
+        entry.localHeaderOffset +
+        30 +
+        buffer.readUInt16LE(entry.localHeaderOffset + 26) +
+        buffer.readUInt16LE(entry.localHeaderOffset + 28);
       const raw = buffer.subarray(start, start + entry.compressedSize);
       return { name: entry.name, data: entry.method === 0 ? Buffer.from(raw) : inflateRawSync(raw) };
     });
@@ -266,7 +337,8 @@ async function partText(bytes: Uint8Array, name: string): Promise<string> {
   return part.data.toString("utf8");
 }
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** A minimal .xlsx from hand-written parts (as Excel, LibreOffice or other tools might write them). */
 function handMadeXlsx(options: {
@@ -288,16 +360,24 @@ function handMadeXlsx(options: {
   );
   const prefix = options.relsTargetPrefix ?? "";
   const rels = options.sheets
-    .map((sheet, i) => `<Relationship Id="rId${i + 10}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${prefix}worksheets/${sheet.file ?? `sheet${i + 1}.xml`}"/>`)
+    .map(
+      (sheet, i) =>
+        `<Relationship Id="rId${i + 10}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${prefix}worksheets/${sheet.file ?? `sheet${i + 1}.xml`}"/>`,
+    )
     .join("");
   parts.set(
     "xl/_rels/workbook.xml.rels",
     `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>${
-      options.sharedStrings ? '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' : ""
+      options.sharedStrings
+        ? '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+        : ""
     }</Relationships>`,
   );
   const sheetList = options.sheets
-    .map((sheet, i) => `<sheet name="${sheet.name}" sheetId="${i + 1}"${sheet.state ? ` state="${sheet.state}"` : ""} r:id="rId${i + 10}"/>`)
+    .map(
+      (sheet, i) =>
+        `<sheet name="${sheet.name}" sheetId="${i + 1}"${sheet.state ? ` state="${sheet.state}"` : ""} r:id="rId${i + 10}"/>`,
+    )
     .join("");
   parts.set(
     "xl/workbook.xml",
@@ -314,7 +394,12 @@ function handMadeXlsx(options: {
       `<?xml version="1.0" encoding="UTF-8"?><sst ${NS} count="${options.sharedStrings.length}">${options.sharedStrings.map((s) => (s.startsWith("<") ? `<si>${s}</si>` : `<si><t xml:space="preserve">${s}</t></si>`)).join("")}</sst>`,
     );
   }
-  options.sheets.forEach((sheet, i) => parts.set(`xl/worksheets/${sheet.file ?? `sheet${i + 1}.xml`}`, `<?xml version="1.0" encoding="UTF-8"?>${sheet.xml}`));
+  options.sheets.forEach((sheet, i) =>
+    parts.set(
+      `xl/worksheets/${sheet.file ?? `sheet${i + 1}.xml`}`,
+      `<?xml version="1.0" encoding="UTF-8"?>${sheet.xml}`,
+    ),
+  );
   const names = options.order ? options.order([...parts.keys()]) : [...parts.keys()];
   return makeZip(names.map((name) => ({ name, data: parts.get(name) ?? "" })));
 }
@@ -355,12 +440,19 @@ describe("write a plan, read it back", () => {
     const entry = VALUES[index];
     if (!entry) throw new Error("no entry");
     const cell = snapshotCell(snapshot.sheets[0] as SheetSnapshot, FIRST_VALUE_ROW + index, 2);
-    expect(cell).toEqual(entry.formula === undefined ? { value: entry.expected } : { value: null, formula: entry.formula });
+    expect(cell).toEqual(
+      entry.formula === undefined ? { value: entry.expected } : { value: null, formula: entry.formula },
+    );
   });
 
   it("writes one validation rule per range, never per cell", async () => {
     const xml = await partText(bytes, "xl/worksheets/sheet1.xml");
-    expect([...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1])).toEqual(["B2:B30", "C2:C30", "D2:D30", "E2:E30"]);
+    expect([...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "B2:B30",
+      "C2:C30",
+      "D2:D30",
+      "E2:E30",
+    ]);
   });
 
   it("stores texts that look like formulas as strings, never as formulas", async () => {
@@ -381,7 +473,9 @@ describe("write a plan, read it back", () => {
   it("sets fullCalcOnLoad and a filter database name (LibreOffice keeps the auto filter only with it)", async () => {
     const workbookXml = await partText(bytes, "xl/workbook.xml");
     expect(workbookXml).toContain('fullCalcOnLoad="1"');
-    expect(workbookXml).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">&apos;Werte&apos;!$A$1:$B$1</definedName>');
+    expect(workbookXml).toContain(
+      '<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">&apos;Werte&apos;!$A$1:$B$1</definedName>',
+    );
     expect(workbookXml).toContain('name="_xlnm.Print_Titles" localSheetId="0"');
   });
 
@@ -392,7 +486,8 @@ describe("write a plan, read it back", () => {
     if (!sheet) throw new Error("no sheet");
     expect(sheet.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
     // exceljs's in-memory reader spreads each range over its cells
-    const validations = (sheet as unknown as { dataValidations: { model: Record<string, Record<string, unknown>> } }).dataValidations.model;
+    const validations = (sheet as unknown as { dataValidations: { model: Record<string, Record<string, unknown>> } })
+      .dataValidations.model;
     expect(Object.keys(validations)).toHaveLength(4 * 29);
     expect(validations["B30"]).toMatchObject({
       type: "decimal",
@@ -403,17 +498,32 @@ describe("write a plan, read it back", () => {
       prompt: "Zahl von 0 bis 100",
       error: "Bitte 0 bis 100",
     });
-    expect(validations["C2"]).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", formulae: [0], errorStyle: "warning" });
+    expect(validations["C2"]).toMatchObject({
+      type: "whole",
+      operator: "greaterThanOrEqual",
+      formulae: [0],
+      errorStyle: "warning",
+    });
     expect(validations["D17"]).toMatchObject({ type: "list", formulae: ["'Listen & Co'!$A$2:$A$4"] });
     expect(validations["E2"]).toMatchObject({ type: "date", operator: "greaterThanOrEqual" });
-    const conditional = (sheet as unknown as { conditionalFormattings: { ref: string; rules: Record<string, unknown>[] }[] }).conditionalFormattings;
-    expect(conditional.map((cf) => [cf.ref, cf.rules[0]?.["type"], cf.rules[0]?.["operator"], cf.rules[0]?.["formulae"]])).toEqual([
+    const conditional = (
+      sheet as unknown as { conditionalFormattings: { ref: string; rules: Record<string, unknown>[] }[] }
+    ).conditionalFormattings;
+    expect(
+      conditional.map((cf) => [cf.ref, cf.rules[0]?.["type"], cf.rules[0]?.["operator"], cf.rules[0]?.["formulae"]]),
+    ).toEqual([
       ["F2:F30", "cellIs", "equal", ['"A"']],
       ["F2:F30", "cellIs", "equal", ['"sagt ""B"""']],
       ["F2:F30", "cellIs", "equal", ['"C"']],
     ]);
     expect(sheet.autoFilter).toBe("A1:B1");
-    expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+    expect(sheet.pageSetup).toMatchObject({
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      paperSize: 9,
+    });
     expect(sheet.getColumn(1).width).toBe(24);
     expect(sheet.getRow(1).height).toBe(24);
     expect(sheet.getCell("A1").font).toMatchObject({ bold: true, size: 14 });
@@ -423,16 +533,28 @@ describe("write a plan, read it back", () => {
     // the spare row keeps its input look and number format
     expect(sheet.getCell("B40").fill).toMatchObject({ fgColor: { argb: "FFFFFBE6" } });
     expect(sheet.getCell("B40").numFmt).toBe("0.00");
-    expect(sheet.getCell(`B${FIRST_VALUE_ROW + VALUES.findIndex((v) => v.label === "formula")}`).fill).toMatchObject({ fgColor: { argb: "FFE7ECF2" } });
-    expect(sheet.getCell(`B${FIRST_VALUE_ROW + VALUES.findIndex((v) => v.label === "date")}`).numFmt).toBe("dd.mm.yyyy");
-    expect(sheet.getCell(`B${FIRST_VALUE_ROW + VALUES.findIndex((v) => v.label === "date, default format")}`).numFmt).toBe("dd.mm.yyyy");
+    expect(sheet.getCell(`B${FIRST_VALUE_ROW + VALUES.findIndex((v) => v.label === "formula")}`).fill).toMatchObject({
+      fgColor: { argb: "FFE7ECF2" },
+    });
+    expect(sheet.getCell(`B${FIRST_VALUE_ROW + VALUES.findIndex((v) => v.label === "date")}`).numFmt).toBe(
+      "dd.mm.yyyy",
+    );
+    expect(
+      sheet.getCell(`B${FIRST_VALUE_ROW + VALUES.findIndex((v) => v.label === "date, default format")}`).numFmt,
+    ).toBe("dd.mm.yyyy");
     expect(book.getWorksheet("_ikz")?.state).toBe("hidden");
     expect(book.getWorksheet("Listen & Co")?.getCell("A1").fill).toMatchObject({ fgColor: { argb: "FFD9D9D9" } });
   });
 
   it("gives the same snapshot through every engine and target", async () => {
-    const memory = await readSnapshotFromXlsx(await writePlanToBuffer(valuesPlan(), { engine: "memory" }), "werte.xlsx");
-    const inline = await readSnapshotFromXlsx(await writePlanToBuffer(valuesPlan(), { useSharedStrings: false }), "werte.xlsx");
+    const memory = await readSnapshotFromXlsx(
+      await writePlanToBuffer(valuesPlan(), { engine: "memory" }),
+      "werte.xlsx",
+    );
+    const inline = await readSnapshotFromXlsx(
+      await writePlanToBuffer(valuesPlan(), { useSharedStrings: false }),
+      "werte.xlsx",
+    );
     const file = join(dir, "werte.xlsx");
     await writePlanToFile(valuesPlan(), file);
     const fromFile = await readSnapshotFromXlsx(file, "werte.xlsx");
@@ -463,7 +585,9 @@ describe("write a plan, read it back", () => {
     VALUES.forEach((entry, index) => {
       if (lossy.has(entry.label)) return;
       const row = FIRST_VALUE_ROW + index;
-      expect(snapshotCell(again.sheets[0] as SheetSnapshot, row, 2), entry.label).toEqual(snapshotCell(snapshot.sheets[0] as SheetSnapshot, row, 2));
+      expect(snapshotCell(again.sheets[0] as SheetSnapshot, row, 2), entry.label).toEqual(
+        snapshotCell(snapshot.sheets[0] as SheetSnapshot, row, 2),
+      );
     });
     expect(again.sheets[0]?.merges).toEqual(snapshot.sheets[0]?.merges);
   });
@@ -471,8 +595,16 @@ describe("write a plan, read it back", () => {
   it("reads every zip order: workbook part last, strings and relationships before the sheets", async () => {
     const parts = await unzipParts(bytes);
     const rank = (name: string): number =>
-      name === "xl/sharedStrings.xml" || name === "xl/_rels/workbook.xml.rels" ? 0 : name.startsWith("xl/worksheets/") ? 1 : name === "xl/workbook.xml" ? 3 : 2;
-    const reordered = makeZip([...parts].sort((a, b) => rank(a.name) - rank(b.name)).map((p) => ({ name: p.name, data: p.data })));
+      name === "xl/sharedStrings.xml" || name === "xl/_rels/workbook.xml.rels"
+        ? 0
+        : name.startsWith("xl/worksheets/")
+          ? 1
+          : name === "xl/workbook.xml"
+            ? 3
+            : 2;
+    const reordered = makeZip(
+      [...parts].sort((a, b) => rank(a.name) - rank(b.name)).map((p) => ({ name: p.name, data: p.data })),
+    );
     const names = (await unzipParts(reordered)).map((p) => p.name);
     expect(names.indexOf("xl/workbook.xml")).toBeGreaterThan(names.indexOf("xl/worksheets/sheet3.xml"));
     expect(names.indexOf("xl/styles.xml")).toBeGreaterThan(names.indexOf("xl/worksheets/sheet1.xml"));
@@ -500,7 +632,8 @@ describe("write a plan, read it back", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(written) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet("Aufgaben");
-    const validations = (sheet as unknown as { dataValidations: { model: Record<string, Record<string, unknown>> } }).dataValidations.model;
+    const validations = (sheet as unknown as { dataValidations: { model: Record<string, Record<string, unknown>> } })
+      .dataValidations.model;
     expect(validations["B9"]).toMatchObject({ type: "list", formulae: ["Listen!$A$4:$A$5"] });
     expect(validations["D5"]).toMatchObject({ type: "whole", formulae: [0, 3] });
     expect(sheet?.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
@@ -560,7 +693,15 @@ describe("what other producers write", () => {
         `<row r="2"><c r="A2"><v>2</v></c><c r="B2"><f t="shared" si="0"/><v>6</v></c></row>` +
         `<row r="3"><c r="B3"><f t="shared" si="0"/><v>6</v></c><c r="C3"><f t="shared" si="0"/><v>0</v></c></row>`,
     );
-    const read = await readSnapshotFromXlsx(handMadeXlsx({ sheets: [{ name: "S", xml }, { name: "Other sheet", xml: sheetXml("") }] }), "shared.xlsx");
+    const read = await readSnapshotFromXlsx(
+      handMadeXlsx({
+        sheets: [
+          { name: "S", xml },
+          { name: "Other sheet", xml: sheetXml("") },
+        ],
+      }),
+      "shared.xlsx",
+    );
     const sheet = read.sheets[0];
     expect(cellAt(sheet, "B1")).toEqual({ value: 2, formula: `SUM($A$1:A1)*2+'Other sheet'!A1+LOG10(10)&"A1"` });
     expect(cellAt(sheet, "C1")).toEqual({ value: 0, formula: `SUM($A$1:B1)*2+'Other sheet'!B1+LOG10(10)&"A1"` });
@@ -578,7 +719,10 @@ describe("what other producers write", () => {
     const read = await readSnapshotFromXlsx(
       handMadeXlsx({
         sheets: [{ name: "Typen", xml }],
-        sharedStrings: ["Zeile_x000D_\nzwei _x005F_x0041_", "<r><t>東京</t></r><rPh sb=\"0\" eb=\"2\"><t>トウキョウ</t></rPh>"],
+        sharedStrings: [
+          "Zeile_x000D_\nzwei _x005F_x0041_",
+          '<r><t>東京</t></r><rPh sb="0" eb="2"><t>トウキョウ</t></rPh>',
+        ],
       }),
       "typen.xlsx",
     );
@@ -602,7 +746,10 @@ describe("what other producers write", () => {
   it("resolves dates when styles and the 1904 date system arrive after the sheets", async () => {
     const xml = sheetXml(`<row r="1"><c r="A1" s="1"><v>43967</v></c><c r="B1" s="3"><v>43967</v></c></row>`);
     const bytes = handMadeXlsx({
-      sheets: [{ name: "Spät", xml, state: "veryHidden" }, { name: "Sichtbar", xml: sheetXml("") }],
+      sheets: [
+        { name: "Spät", xml, state: "veryHidden" },
+        { name: "Sichtbar", xml: sheetXml("") },
+      ],
       sharedStrings: ["x"],
       date1904: true,
       order: (names) => [
@@ -639,12 +786,14 @@ describe("what other producers write", () => {
 
   it("keeps umlauts that straddle two inflated chunks (exceljs's own streaming reader turns them into U+FFFD)", async () => {
     const rows: PlannedRow[] = [];
-    for (let r = 1; r <= 20_000; r++) rows.push({ row: r, cells: [{ column: 1, value: `Müller-Lüdenscheidt ${r} Straße €`, style: "input" }] });
+    for (let r = 1; r <= 20_000; r++)
+      rows.push({ row: r, cells: [{ column: 1, value: `Müller-Lüdenscheidt ${r} Straße €`, style: "input" }] });
     const bytes = await writePlanToBuffer(workbookPlan([sheetPlan("Namen", rows)]));
     const read = await readSnapshotFromXlsx(bytes, "namen.xlsx");
     const sheet = read.sheets[0] as SheetSnapshot;
     let wrong = 0;
-    for (let r = 1; r <= 20_000; r++) if (snapshotCell(sheet, r, 1)?.value !== `Müller-Lüdenscheidt ${r} Straße €`) wrong++;
+    for (let r = 1; r <= 20_000; r++)
+      if (snapshotCell(sheet, r, 1)?.value !== `Müller-Lüdenscheidt ${r} Straße €`) wrong++;
     expect(wrong).toBe(0);
   });
 });
@@ -680,18 +829,40 @@ describe("unusable files", () => {
     return new Uint8Array(file);
   }
 
-  const workbookParts = async (): Promise<{ name: string; data: Buffer }[]> => unzipParts(await writePlanToBuffer(valuesPlan()));
+  const workbookParts = async (): Promise<{ name: string; data: Buffer }[]> =>
+    unzipParts(await writePlanToBuffer(valuesPlan()));
 
   it.each([
     ["empty", () => new Uint8Array(0), "empty", undefined],
     ["PDF", () => new TextEncoder().encode("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"), "notXlsx", "pdf"],
-    ["CSV saved as .xlsx", () => new TextEncoder().encode("Produktcode;Name;VZÄ\n1110;Hauptamt;1,5\n"), "notXlsx", "text"],
-    ["CSV in Windows-1252", () => new Uint8Array([...Buffer.from("Name;Stra"), 0xdf, 0x65, 0x3b, 0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0d, 0x0a]), "notXlsx", "text"],
-    ["HTML saved as .xls", () => new TextEncoder().encode("<html><body><table><tr><td>1</td></tr></table></body></html>"), "notXlsx", "html"],
+    [
+      "CSV saved as .xlsx",
+      () => new TextEncoder().encode("Produktcode;Name;VZÄ\n1110;Hauptamt;1,5\n"),
+      "notXlsx",
+      "text",
+    ],
+    [
+      "CSV in Windows-1252",
+      () =>
+        new Uint8Array([...Buffer.from("Name;Stra"), 0xdf, 0x65, 0x3b, 0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0d, 0x0a]),
+      "notXlsx",
+      "text",
+    ],
+    [
+      "HTML saved as .xls",
+      () => new TextEncoder().encode("<html><body><table><tr><td>1</td></tr></table></body></html>"),
+      "notXlsx",
+      "html",
+    ],
     ["encrypted workbook", () => cfb(["EncryptionInfo", "EncryptedPackage"]), "encrypted", "encryptedOoxml"],
     ["old .xls", () => cfb(["Workbook", "\u0005SummaryInformation"]), "notXlsx", "xls"],
     ["other OLE file", () => cfb(["WordDocument"]), "notXlsx", "ole"],
-    ["random bytes", () => new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)), "notZip", "unknownBinary"],
+    [
+      "random bytes",
+      () => new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
+      "notZip",
+      "unknownBinary",
+    ],
   ] as const)("%s", async (_label, make, reason, detected) => {
     const error = await reasonOf(make());
     expect(error.reason).toBe(reason);
@@ -710,13 +881,24 @@ describe("unusable files", () => {
 
   it("zips that are no workbook", async () => {
     const zipOnly = makeZip([{ name: "readme.txt", data: "hallo" }]);
-    expect(await reasonOf(zipOnly)).toMatchObject({ reason: "notXlsx", detected: "zip", detail: "a zip archive without a workbook" });
+    expect(await reasonOf(zipOnly)).toMatchObject({
+      reason: "notXlsx",
+      detected: "zip",
+      detail: "a zip archive without a workbook",
+    });
     const ods = makeZip([
       { name: "mimetype", data: "application/vnd.oasis.opendocument.spreadsheet", store: true },
       { name: "content.xml", data: "<office:document-content/>" },
     ]);
-    expect(await reasonOf(ods)).toMatchObject({ reason: "notXlsx", detected: "ods", detail: "an OpenDocument (.ods) file" });
-    const docx = makeZip([{ name: "[Content_Types].xml", data: "<Types/>" }, { name: "word/document.xml", data: "<w:document/>" }]);
+    expect(await reasonOf(ods)).toMatchObject({
+      reason: "notXlsx",
+      detected: "ods",
+      detail: "an OpenDocument (.ods) file",
+    });
+    const docx = makeZip([
+      { name: "[Content_Types].xml", data: "<Types/>" },
+      { name: "word/document.xml", data: "<w:document/>" },
+    ]);
     expect(await reasonOf(docx)).toMatchObject({ reason: "notXlsx", detected: "docx" });
   });
 
@@ -726,25 +908,42 @@ describe("unusable files", () => {
     // damaged deflate data in a sheet: an error, not a hang
     const parts = await workbookParts();
     const damaged = makeZip(parts.map((p) => ({ name: p.name, data: p.data })));
-    const sheetEntry = (await inspectXlsx(damaged, "x.xlsx")).entries.find((e) => e.name === "xl/worksheets/sheet1.xml");
+    const sheetEntry = (await inspectXlsx(damaged, "x.xlsx")).entries.find(
+      (e) => e.name === "xl/worksheets/sheet1.xml",
+    );
     if (!sheetEntry) throw new Error("no sheet");
     const broken = new Uint8Array(damaged);
     const dataStart = sheetEntry.localHeaderOffset + 30 + sheetEntry.name.length;
     for (let i = 10; i < 60; i++) broken[dataStart + i] = 0xff;
     expect(await reasonOf(broken)).toMatchObject({ reason: "corrupt" });
     // not XML at all inside
-    const garbage = makeZip(parts.map((p) => ({ name: p.name, data: p.name === "xl/worksheets/sheet1.xml" ? "<worksheet><sheetData><row" : p.data })));
+    const garbage = makeZip(
+      parts.map((p) => ({
+        name: p.name,
+        data: p.name === "xl/worksheets/sheet1.xml" ? "<worksheet><sheetData><row" : p.data,
+      })),
+    );
     expect(await reasonOf(garbage)).toMatchObject({ reason: "corrupt" });
   });
 
   it("too large: file size, declared unpacked size, and bytes really unpacked", async () => {
     const good = await writePlanToBuffer(valuesPlan());
-    expect(await reasonOf(good, { maxFileBytes: 1000 })).toMatchObject({ reason: "tooLarge", size: good.length, limit: 1000 });
+    expect(await reasonOf(good, { maxFileBytes: 1000 })).toMatchObject({
+      reason: "tooLarge",
+      size: good.length,
+      limit: 1000,
+    });
     expect(await reasonOf(good, { maxUncompressedBytes: 5000 })).toMatchObject({ reason: "tooLarge", limit: 5000 });
     // a bomb that lies about its size: caught while inflating
     const parts = await workbookParts();
     const bomb = `<worksheet ${NS}><sheetData>${"<row/>".repeat(200_000)}</sheetData></worksheet>`;
-    const lying = makeZip(parts.map((p) => (p.name === "xl/worksheets/sheet1.xml" ? { name: p.name, data: bomb, declaredSize: 100 } : { name: p.name, data: p.data })));
+    const lying = makeZip(
+      parts.map((p) =>
+        p.name === "xl/worksheets/sheet1.xml"
+          ? { name: p.name, data: bomb, declaredSize: 100 }
+          : { name: p.name, data: p.data },
+      ),
+    );
     expect(lying.length).toBeLessThan(20_000);
     expect(await reasonOf(lying, { maxUncompressedBytes: 200_000 })).toMatchObject({ reason: "tooLarge" });
   });
@@ -797,7 +996,11 @@ describe("timing (logged, not asserted)", () => {
     const ROWS = 50_000;
     const header: PlannedRow = {
       row: 1,
-      cells: Array.from({ length: 15 }, (_, i) => ({ column: i + 1, value: `Spalte ${i + 1}`, style: "header" as const })),
+      cells: Array.from({ length: 15 }, (_, i) => ({
+        column: i + 1,
+        value: `Spalte ${i + 1}`,
+        style: "header" as const,
+      })),
     };
     function* rows(): Iterable<PlannedRow> {
       yield header;
@@ -816,7 +1019,12 @@ describe("timing (logged, not asserted)", () => {
             { column: 9, value: r % 4, style: "input", numberFormat: "0" },
             { column: 10, value: (r + 1) % 4, style: "input", numberFormat: "0" },
             { column: 11, value: (r + 2) % 4, style: "input", numberFormat: "0" },
-            { column: 12, value: new Date(Date.UTC(2025, r % 12, 1 + (r % 28))), style: "input", numberFormat: "dd.mm.yyyy" },
+            {
+              column: 12,
+              value: new Date(Date.UTC(2025, r % 12, 1 + (r % 28))),
+              style: "input",
+              numberFormat: "dd.mm.yyyy",
+            },
             { column: 13, value: r % 2 === 0, style: "input" },
             { column: 14, formula: `E${r}*F${r}`, style: "computed", numberFormat: "0.00" },
             { column: 15, formula: `IF(I${r}>=2,"A","C")`, style: "computed" },
@@ -854,7 +1062,12 @@ describe("timing (logged, not asserted)", () => {
 
     // for comparison: exceljs's own streaming reader, cells only
     start = performance.now();
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit" });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+      sharedStrings: "cache",
+      styles: "cache",
+      hyperlinks: "ignore",
+      worksheets: "emit",
+    });
     let cells = 0;
     for await (const worksheet of reader) for await (const row of worksheet) cells += (row as ExcelJS.Row).cellCount;
     const exceljsMs = performance.now() - start;

@@ -86,7 +86,14 @@ export class StyleCache {
 /** The conditional-format look of a highlight (same colours as Excel's Good / Neutral styles). */
 export function highlightStyle(fill: PlannedHighlight["fill"]): Partial<Style> {
   const [background, text] =
-    fill === "good" ? [COLOURS.good, COLOURS.goodText] : fill === "neutral" ? [COLOURS.neutral, COLOURS.neutralText] : [COLOURS.weak, COLOURS.weakText];
+    fill === "good"
+      ? [COLOURS.good, COLOURS.goodText]
+      : fill === "neutral"
+        ? [COLOURS.neutral, COLOURS.neutralText]
+        : [COLOURS.weak, COLOURS.weakText];
   // in a differential format (dxf) a solid fill's colour is its bgColor
-  return { fill: { type: "pattern", pattern: "solid", bgColor: { argb: background } }, font: { color: { argb: text } } };
+  return {
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: background } },
+    font: { color: { argb: text } },
+  };
 }

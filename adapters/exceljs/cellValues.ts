@@ -16,7 +16,10 @@ export function serialToDate(serial: number, date1904 = false): Date {
 }
 
 /** Built-in number format ids that are dates or times, whatever their (locale-dependent) code. */
-const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 export function isBuiltinDateFormatId(id: number): boolean {
   return BUILTIN_DATE_IDS.has(id);
@@ -66,9 +69,7 @@ export function decodeOoxmlText(text: string): string {
   return text.replace(ESCAPE_PATTERN, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
-// eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/;
-// eslint-disable-next-line no-control-regex
 const ESCAPE_TARGETS = /_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/g;
 
 /**

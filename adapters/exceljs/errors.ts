@@ -51,7 +51,10 @@ export class UnusableFileError extends Error {
     readonly detail: string,
     options: UnusableFileErrorOptions = {},
   ) {
-    super(`${fileName}: unusable file (${reason}): ${detail}`, options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      `${fileName}: unusable file (${reason}): ${detail}`,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.detected = options.detected;
     this.size = options.size;
     this.limit = options.limit;

@@ -111,11 +111,18 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
     const startsToken = i === 0 || (!isNameChar(formula.charCodeAt(i - 1)) && formula[i - 1] !== "$");
     if (startsToken && (code === 36 || (isNameChar(code) && code !== 46 && code !== 92))) {
       const columnRange = sticky(STICKY.columnRange, formula, i);
-      if (columnRange && !isNameChar(formula.charCodeAt(i + columnRange[0].length)) && formula[i + columnRange[0].length] !== "(") {
+      if (
+        columnRange &&
+        !isNameChar(formula.charCodeAt(i + columnRange[0].length)) &&
+        formula[i + columnRange[0].length] !== "("
+      ) {
         const [, abs1 = "", c1 = "", abs2 = "", c2 = ""] = columnRange;
         const a = abs1 ? columnToNumber(c1) : columnToNumber(c1) + columns;
         const b = abs2 ? columnToNumber(c2) : columnToNumber(c2) + columns;
-        out += a < 1 || b < 1 || a > MAX_COLUMN || b > MAX_COLUMN ? "#REF!" : `${abs1}${numberToColumn(a)}:${abs2}${numberToColumn(b)}`;
+        out +=
+          a < 1 || b < 1 || a > MAX_COLUMN || b > MAX_COLUMN
+            ? "#REF!"
+            : `${abs1}${numberToColumn(a)}:${abs2}${numberToColumn(b)}`;
         i += columnRange[0].length;
         continue;
       }
@@ -136,7 +143,10 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
           const [, absColumn = "", letters = "", absRow = "", digits = ""] = cell;
           const column = absColumn ? columnToNumber(letters) : columnToNumber(letters) + columns;
           const row = absRow ? Number(digits) : Number(digits) + rows;
-          out += column < 1 || row < 1 || column > MAX_COLUMN || row > MAX_ROW ? "#REF!" : `${absColumn}${numberToColumn(column)}${absRow}${row}`;
+          out +=
+            column < 1 || row < 1 || column > MAX_COLUMN || row > MAX_ROW
+              ? "#REF!"
+              : `${absColumn}${numberToColumn(column)}${absRow}${row}`;
           i = end;
           continue;
         }

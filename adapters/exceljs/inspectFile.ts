@@ -118,9 +118,17 @@ function formatBytes(bytes: number): string {
  * Checks that a file is a zip holding an .xlsx workbook; throws {@link UnusableFileError}
  * with the reason otherwise.
  */
-export async function inspectXlsx(input: Uint8Array | string, fileName: string, options: InspectOptions = {}): Promise<InspectedXlsx> {
+export async function inspectXlsx(
+  input: Uint8Array | string,
+  fileName: string,
+  options: InspectOptions = {},
+): Promise<InspectedXlsx> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const fail = (reason: UnusableReason, detail: string, extra: { detected?: DetectedFormat; size?: number; limit?: number; cause?: unknown } = {}): never => {
+  const fail = (
+    reason: UnusableReason,
+    detail: string,
+    extra: { detected?: DetectedFormat; size?: number; limit?: number; cause?: unknown } = {},
+  ): never => {
     throw new UnusableFileError(fileName, reason, detail, extra);
   };
 
@@ -138,22 +146,31 @@ export async function inspectXlsx(input: Uint8Array | string, fileName: string, 
     }
     if (size === 0) return fail("empty", "the file is empty (0 bytes)", { size: 0 });
     if (size > maxFileBytes) {
-      return fail("tooLarge", `the file has ${formatBytes(size)}; at most ${formatBytes(maxFileBytes)} are read`, { size, limit: maxFileBytes });
+      return fail("tooLarge", `the file has ${formatBytes(size)}; at most ${formatBytes(maxFileBytes)} are read`, {
+        size,
+        limit: maxFileBytes,
+      });
     }
     let handle: FileHandle;
     try {
       handle = await open(input, "r");
     } catch (error) {
-      return fail("notFound", `the file cannot be opened (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+      return fail("notFound", `the file cannot be opened (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
+        cause: error,
+      });
     }
     source = fileSource(handle, size);
   } else {
     if (input.byteLength === 0) return fail("empty", "the file is empty (0 bytes)", { size: 0 });
     if (input.byteLength > maxFileBytes) {
-      return fail("tooLarge", `the file has ${formatBytes(input.byteLength)}; at most ${formatBytes(maxFileBytes)} are read`, {
-        size: input.byteLength,
-        limit: maxFileBytes,
-      });
+      return fail(
+        "tooLarge",
+        `the file has ${formatBytes(input.byteLength)}; at most ${formatBytes(maxFileBytes)} are read`,
+        {
+          size: input.byteLength,
+          limit: maxFileBytes,
+        },
+      );
     }
     source = memorySource(input);
   }
@@ -164,7 +181,11 @@ export async function inspectXlsx(input: Uint8Array | string, fileName: string, 
   }
 }
 
-type Fail = (reason: UnusableReason, detail: string, extra?: { detected?: DetectedFormat; size?: number; limit?: number; cause?: unknown }) => never;
+type Fail = (
+  reason: UnusableReason,
+  detail: string,
+  extra?: { detected?: DetectedFormat; size?: number; limit?: number; cause?: unknown },
+) => never;
 
 async function inspectSource(source: ByteSource, options: InspectOptions, fail: Fail): Promise<InspectedXlsx> {
   const head = await source.read(0, HEAD_BYTES);
@@ -188,7 +209,10 @@ async function inspectSource(source: ByteSource, options: InspectOptions, fail: 
   const entries = await readCentralDirectory(source, fail);
   const names = new Set(entries.map((entry) => entry.name));
   if (names.has("mimetype")) {
-    const mimetype = await readStoredEntry(source, entries.find((entry) => entry.name === "mimetype"));
+    const mimetype = await readStoredEntry(
+      source,
+      entries.find((entry) => entry.name === "mimetype"),
+    );
     if (mimetype?.startsWith("application/vnd.oasis.opendocument.spreadsheet")) {
       return fail("notXlsx", "an OpenDocument (.ods) file", { detected: "ods" });
     }
@@ -199,21 +223,30 @@ async function inspectSource(source: ByteSource, options: InspectOptions, fail: 
   if (!names.has("xl/workbook.xml")) {
     if (names.has("xl/workbook.bin")) return fail("notXlsx", "an Excel binary workbook (.xlsb)", { detected: "xlsb" });
     if (names.has("word/document.xml")) return fail("notXlsx", "a Word document (.docx)", { detected: "docx" });
-    if (names.has("ppt/presentation.xml")) return fail("notXlsx", "a PowerPoint presentation (.pptx)", { detected: "pptx" });
+    if (names.has("ppt/presentation.xml"))
+      return fail("notXlsx", "a PowerPoint presentation (.pptx)", { detected: "pptx" });
     return fail("notXlsx", "a zip archive without a workbook", { detected: "zip" });
   }
   if (entries.some((entry) => (entry.flags & 0x1) !== 0)) {
     return fail("encrypted", "a zip archive with encrypted (password-protected) entries", { detected: "encryptedZip" });
   }
   const unsupported = entries.find((entry) => entry.method !== 0 && entry.method !== 8);
-  if (unsupported) return fail("corrupt", `the zip entry ${unsupported.name} uses compression method ${unsupported.method}, which cannot be read`);
+  if (unsupported)
+    return fail(
+      "corrupt",
+      `the zip entry ${unsupported.name} uses compression method ${unsupported.method}, which cannot be read`,
+    );
   const maxUncompressed = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
   const uncompressedSize = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   if (uncompressedSize > maxUncompressed) {
-    return fail("tooLarge", `the workbook unpacks to ${formatBytes(uncompressedSize)}; at most ${formatBytes(maxUncompressed)} are read`, {
-      size: uncompressedSize,
-      limit: maxUncompressed,
-    });
+    return fail(
+      "tooLarge",
+      `the workbook unpacks to ${formatBytes(uncompressedSize)}; at most ${formatBytes(maxUncompressed)} are read`,
+      {
+        size: uncompressedSize,
+        limit: maxUncompressed,
+      },
+    );
   }
   return { size: source.size, entries, uncompressedSize };
 }
@@ -226,14 +259,17 @@ function describeText(head: Uint8Array): { detail: string; detected: DetectedFor
     if (head.includes(0)) return undefined;
     // text in UTF-8 or a legacy 8-bit code page (German CSV exports are often Windows-1252)
     let control = 0;
-    for (let i = 0; i < head.length; i++) {
-      const b = head[i] as number;
+    for (const b of head) {
       if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
     }
     if (control > head.length / 100) return undefined;
     text = new TextDecoder("utf-8").decode(head);
   }
-  const start = text.replace(/^\uFEFF/, "").trimStart().slice(0, 512).toLowerCase();
+  const start = text
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .slice(0, 512)
+    .toLowerCase();
   if (start.startsWith("<!doctype html") || start.startsWith("<html") || /^<(head|body|table|meta)\b/.test(start)) {
     return { detail: "an HTML file (a web page saved with a spreadsheet extension)", detected: "html" };
   }
@@ -265,7 +301,8 @@ async function readCentralDirectory(source: ByteSource, fail: Fail): Promise<Zip
       break;
     }
   }
-  if (eocd === -1) return fail("corrupt", "the zip archive is truncated or damaged (no central directory; an incomplete download?)");
+  if (eocd === -1)
+    return fail("corrupt", "the zip archive is truncated or damaged (no central directory; an incomplete download?)");
   let count = u16(tail, eocd + 10);
   let directorySize = u32(tail, eocd + 12);
   let directoryOffset = u32(tail, eocd + 16);
@@ -281,7 +318,8 @@ async function readCentralDirectory(source: ByteSource, fail: Fail): Promise<Zip
     directorySize = u64(zip64, 40);
     directoryOffset = u64(zip64, 48);
   }
-  if (count > MAX_ENTRIES) return fail("tooLarge", `the zip archive has ${count} entries`, { size: count, limit: MAX_ENTRIES });
+  if (count > MAX_ENTRIES)
+    return fail("tooLarge", `the zip archive has ${count} entries`, { size: count, limit: MAX_ENTRIES });
   if (directoryOffset + directorySize > source.size) {
     return fail("corrupt", "the zip archive is truncated or damaged (its directory points past the end of the file)");
   }
@@ -322,7 +360,14 @@ async function readCentralDirectory(source: ByteSource, fail: Fail): Promise<Zip
       }
       e += 4 + length;
     }
-    entries.push({ name: name.replace(/\\/g, "/"), method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({
+      name: name.replace(/\\/g, "/"),
+      method,
+      flags,
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset,
+    });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

@@ -26,8 +26,13 @@ export type ReadOptions = InspectOptions;
 interface WorkbookReaderInternals {
   parse(input?: unknown): AsyncGenerator<{ eventType: string; value: unknown }, void, undefined>;
   on(event: "entry", listener: (payload: { type: string }) => void): void;
-  _parseSharedStrings: (entry: NodeJS.ReadableStream) => AsyncGenerator<{ eventType: string; value: unknown }, void, undefined>;
-  _parseWorksheet: (iterator: AsyncIterable<Uint8Array>, sheetNo: string) => Generator<{ eventType: string; value: unknown }, void, undefined>;
+  _parseSharedStrings: (
+    entry: NodeJS.ReadableStream,
+  ) => AsyncGenerator<{ eventType: string; value: unknown }, void, undefined>;
+  _parseWorksheet: (
+    iterator: AsyncIterable<Uint8Array>,
+    sheetNo: string,
+  ) => Generator<{ eventType: string; value: unknown }, void, undefined>;
   sharedStrings?: unknown;
   model?: { sheets?: readonly { name?: string; rId?: string; state?: string }[] };
   workbookRels?: readonly { Id?: string; Type?: string; Target?: string }[] | undefined;
@@ -81,9 +86,17 @@ function sheetState(state: string | undefined): SheetSnapshot["state"] {
  * @param fileName the name used in every message (e.g. the file's base name)
  * @throws UnusableFileError when the file is not a readable .xlsx workbook
  */
-export async function readSnapshotFromXlsx(input: Uint8Array | string, fileName: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+export async function readSnapshotFromXlsx(
+  input: Uint8Array | string,
+  fileName: string,
+  options: ReadOptions = {},
+): Promise<WorkbookSnapshot> {
   await inspectXlsx(input, fileName, options);
-  const budget: ByteBudget = { used: 0, limit: options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES, fileName };
+  const budget: ByteBudget = {
+    used: 0,
+    limit: options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES,
+    fileName,
+  };
   const stream = typeof input === "string" ? createReadStream(input) : bytesStream(input);
   // unzipper reports a broken entry (bad deflate data, a truncated file) on its parser stream,
   // not on the entry, which then never ends: without this, reading would wait forever
@@ -101,7 +114,9 @@ export async function readSnapshotFromXlsx(input: Uint8Array | string, fileName:
   } catch (error) {
     if (error instanceof UnusableFileError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new UnusableFileError(fileName, "corrupt", `the workbook is damaged and cannot be read (${message})`, { cause: error });
+    throw new UnusableFileError(fileName, "corrupt", `the workbook is damaged and cannot be read (${message})`, {
+      cause: error,
+    });
   } finally {
     stream.destroy();
   }
@@ -176,11 +191,21 @@ async function readParts(stream: Readable, fileName: string, budget: ByteBudget)
   for (const [index, entry] of listed.entries()) {
     const name = entry.name ?? `Sheet${index + 1}`;
     const rel = entry.rId === undefined ? undefined : relationships.get(entry.rId);
-    if (!rel) throw new UnusableFileError(fileName, "corrupt", `the sheet "${name}" has no part in the workbook's relationships`);
+    if (!rel)
+      throw new UnusableFileError(
+        fileName,
+        "corrupt",
+        `the sheet "${name}" has no part in the workbook's relationships`,
+      );
     // chart sheets, dialog sheets and macro sheets hold no cells
     if (!rel.type.endsWith("/worksheet")) continue;
     const sheet = parsed.get(rel.path);
-    if (!sheet) throw new UnusableFileError(fileName, "corrupt", `the sheet "${name}" (${rel.path}) is missing or cannot be read`);
+    if (!sheet)
+      throw new UnusableFileError(
+        fileName,
+        "corrupt",
+        `the sheet "${name}" (${rel.path}) is missing or cannot be read`,
+      );
     resolvePending(sheet, { fileName, sharedStrings: sharedStrings ?? [], isDateStyle, date1904: date1904() });
     sheets.push({
       name,

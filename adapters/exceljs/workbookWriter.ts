@@ -20,7 +20,13 @@
 import ExcelJS from "exceljs";
 import type { DataValidation, Style } from "exceljs";
 import { cellAddress } from "../../lib/cells/address.js";
-import type { PlannedCell, PlannedHighlight, PlannedValidation, SheetPlan, WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
+import type {
+  PlannedCell,
+  PlannedHighlight,
+  PlannedValidation,
+  SheetPlan,
+  WorkbookPlan,
+} from "../../lib/plan/WorkbookPlan.js";
 import { DEFAULT_DATE_FORMAT, highlightStyle, StyleCache } from "./cellStyles.js";
 import { encodeOoxmlText } from "./cellValues.js";
 import { PlanWriteError } from "./errors.js";
@@ -94,9 +100,11 @@ interface MemoryBookLike extends BookLike {
   };
 }
 
-interface StreamingConstructor {
-  new (options: { stream?: NodeJS.WritableStream; useStyles: boolean; useSharedStrings: boolean }): StreamingBookLike;
-}
+type StreamingConstructor = new (options: {
+  stream?: NodeJS.WritableStream;
+  useStyles: boolean;
+  useSharedStrings: boolean;
+}) => StreamingBookLike;
 
 function streamingWriter(): StreamingConstructor | undefined {
   const stream = (ExcelJS as unknown as { stream?: { xlsx?: { WorkbookWriter?: StreamingConstructor } } }).stream;
@@ -109,9 +117,14 @@ function streamingWriter(): StreamingConstructor | undefined {
  * Writes the plan as .xlsx into a writable stream (ended when done).
  * @example await writePlanToXlsx(plan, createWriteStream("Aufgabenkatalog.xlsx"));
  */
-export async function writePlanToXlsx(plan: WorkbookPlan, target: NodeJS.WritableStream, options: WriteOptions = {}): Promise<void> {
+export async function writePlanToXlsx(
+  plan: WorkbookPlan,
+  target: NodeJS.WritableStream,
+  options: WriteOptions = {},
+): Promise<void> {
   const Writer = streamingWriter();
-  if (!Writer) throw new Error("exceljs's streaming writer is not available here (browser bundle?); use writePlanToBuffer");
+  if (!Writer)
+    throw new Error("exceljs's streaming writer is not available here (browser bundle?); use writePlanToBuffer");
   checkPlan(plan);
   let failed: ((error: Error) => void) | undefined;
   const targetFailed = new Promise<never>((_, reject) => {
@@ -173,9 +186,12 @@ export function patchWorkbookXml(xml: string, plan: WorkbookPlan): string {
     attributes.includes("fullCalcOnLoad") ? tag : `<calcPr${attributes} fullCalcOnLoad="1"/>`,
   );
   if (!patched.includes('fullCalcOnLoad="1"')) throw new Error("exceljs wrote no <calcPr>; cannot set fullCalcOnLoad");
-  const names = plan.sheets.flatMap((sheet, index) => (sheet.autoFilter === undefined ? [] : [filterDatabaseName(sheet.name, sheet.autoFilter, index)]));
+  const names = plan.sheets.flatMap((sheet, index) =>
+    sheet.autoFilter === undefined ? [] : [filterDatabaseName(sheet.name, sheet.autoFilter, index)],
+  );
   if (names.length > 0) {
-    if (patched.includes("</definedNames>")) patched = patched.replace("</definedNames>", `${names.join("")}</definedNames>`);
+    if (patched.includes("</definedNames>"))
+      patched = patched.replace("</definedNames>", `${names.join("")}</definedNames>`);
     else patched = patched.replace("<calcPr", `<definedNames>${names.join("")}</definedNames><calcPr`);
   }
   return patched;
@@ -185,7 +201,9 @@ type Append = (source: unknown, data: { name: string }) => unknown;
 
 function patchingAppend(append: Append, plan: WorkbookPlan): Append {
   return (source, data) =>
-    typeof source === "string" && data.name.replace(/^\//, "") === "xl/workbook.xml" ? append(patchWorkbookXml(source, plan), data) : append(source, data);
+    typeof source === "string" && data.name.replace(/^\//, "") === "xl/workbook.xml"
+      ? append(patchWorkbookXml(source, plan), data)
+      : append(source, data);
 }
 
 /** Streaming writer: patch `xl/workbook.xml` as it goes into the zip. */
@@ -225,7 +243,11 @@ function checkPlan(plan: WorkbookPlan): void {
     seen.add(name.toLowerCase());
   }
   if (!plan.sheets.some((sheet) => sheet.state === "visible")) {
-    throw new PlanWriteError(plan.sheets[0]?.name ?? "(none)", undefined, "a workbook needs at least one visible sheet");
+    throw new PlanWriteError(
+      plan.sheets[0]?.name ?? "(none)",
+      undefined,
+      "a workbook needs at least one visible sheet",
+    );
   }
 }
 
@@ -237,7 +259,17 @@ async function fillBook(book: BookLike, plan: WorkbookPlan, streaming: boolean):
     0,
     plan.sheets.findIndex((sheet) => sheet.state === "visible"),
   );
-  book.views = [{ x: 0, y: 0, width: 28800, height: 15000, firstSheet: firstVisible, activeTab: firstVisible, visibility: "visible" }];
+  book.views = [
+    {
+      x: 0,
+      y: 0,
+      width: 28800,
+      height: 15000,
+      firstSheet: firstVisible,
+      activeTab: firstVisible,
+      visibility: "visible",
+    },
+  ];
   const styles = new StyleCache();
   for (const sheet of plan.sheets) {
     await writeSheet(book, sheet, plan.language, styles, streaming);
@@ -253,7 +285,9 @@ function pageSetup(sheet: SheetPlan): Record<string, unknown> {
     fitToHeight: 0,
     margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     // exceljs writes the print titles as `'Name'!$4:$4` without doubling apostrophes
-    ...(sheet.print.titleRows !== undefined && !sheet.name.includes("'") ? { printTitlesRow: sheet.print.titleRows } : {}),
+    ...(sheet.print.titleRows !== undefined && !sheet.name.includes("'")
+      ? { printTitlesRow: sheet.print.titleRows }
+      : {}),
   };
 }
 
@@ -264,7 +298,13 @@ function topRow(range: string): number {
   return Number(match[1]);
 }
 
-async function writeSheet(book: BookLike, sheet: SheetPlan, language: "de" | "en", styles: StyleCache, streaming: boolean): Promise<void> {
+async function writeSheet(
+  book: BookLike,
+  sheet: SheetPlan,
+  language: "de" | "en",
+  styles: StyleCache,
+  streaming: boolean,
+): Promise<void> {
   const views: SheetOptions["views"] = [];
   if (sheet.frozen && (sheet.frozen.rows > 0 || sheet.frozen.columns > 0)) {
     views.push({
@@ -289,7 +329,11 @@ async function writeSheet(book: BookLike, sheet: SheetPlan, language: "de" | "en
   let previous = 0;
   for (const planned of sheet.rows()) {
     if (!(planned.row > previous)) {
-      throw new PlanWriteError(sheet.name, `A${planned.row}`, `rows must come in ascending order (row ${planned.row} after row ${previous})`);
+      throw new PlanWriteError(
+        sheet.name,
+        `A${planned.row}`,
+        `rows must come in ascending order (row ${planned.row} after row ${previous})`,
+      );
     }
     previous = planned.row;
     const row = worksheet.getRow(planned.row);
@@ -302,7 +346,9 @@ async function writeSheet(book: BookLike, sheet: SheetPlan, language: "de" | "en
         target.value = value;
         hasValue = true;
       }
-      const numberFormat = cell.numberFormat ?? (cell.value instanceof Date && cell.formula === undefined ? DEFAULT_DATE_FORMAT[language] : undefined);
+      const numberFormat =
+        cell.numberFormat ??
+        (cell.value instanceof Date && cell.formula === undefined ? DEFAULT_DATE_FORMAT[language] : undefined);
       target.style = styles.get(cell.style, numberFormat);
     }
     applyMergesUpTo(planned.row);
@@ -313,7 +359,8 @@ async function writeSheet(book: BookLike, sheet: SheetPlan, language: "de" | "en
   applyMergesUpTo(Number.MAX_SAFE_INTEGER);
 
   if (sheet.autoFilter !== undefined) worksheet.autoFilter = sheet.autoFilter;
-  for (const validation of sheet.validations) worksheet.dataValidations.add(validation.range, dataValidation(validation));
+  for (const validation of sheet.validations)
+    worksheet.dataValidations.add(validation.range, dataValidation(validation));
   let priority = 1;
   for (const highlight of sheet.highlights) {
     worksheet.addConditionalFormatting({ ref: highlight.range, rules: [highlightRule(highlight, priority++)] });
@@ -358,7 +405,11 @@ function dataValidation(validation: PlannedValidation): DataValidation {
         ? { ...common, type: validation.type, operator: "greaterThanOrEqual", formulae: [validation.min] }
         : { ...common, type: validation.type, operator: "between", formulae: [validation.min, validation.max] };
     case "list":
-      return { ...common, type: "list", formulae: [validation.source.startsWith("=") ? validation.source.slice(1) : validation.source] };
+      return {
+        ...common,
+        type: "list",
+        formulae: [validation.source.startsWith("=") ? validation.source.slice(1) : validation.source],
+      };
     case "date":
       return { ...common, type: "date", operator: "greaterThanOrEqual", formulae: [validation.min] };
   }

@@ -65,7 +65,8 @@ export async function writePlanToFile(plan: WorkbookPlan, path: string, options:
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "EEXIST") throw new FileExistsError(path);
         // file systems without hard links (FAT, some network shares): check, then rename
-        if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV" && code !== "ENOSYS") throw error;
+        if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV" && code !== "ENOSYS")
+          throw error;
         if (await exists(path)) throw new FileExistsError(path);
         await rename(temp, path);
       }

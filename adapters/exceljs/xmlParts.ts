@@ -21,15 +21,23 @@ export interface ByteBudget {
 }
 
 /** Decodes UTF-8 chunks as one stream, so characters split between chunks survive. */
-export async function* decodeUtf8(chunks: AsyncIterable<Uint8Array | string>, budget: ByteBudget): AsyncGenerator<string, void, undefined> {
+export async function* decodeUtf8(
+  chunks: AsyncIterable<Uint8Array | string>,
+  budget: ByteBudget,
+): AsyncGenerator<string, void, undefined> {
   const decoder = new TextDecoder("utf-8");
   for await (const chunk of chunks) {
     budget.used += typeof chunk === "string" ? chunk.length : chunk.byteLength;
     if (budget.used > budget.limit) {
-      throw new UnusableFileError(budget.fileName, "tooLarge", `the workbook unpacks to more than ${Math.round(budget.limit / (1024 * 1024))} MB`, {
-        size: budget.used,
-        limit: budget.limit,
-      });
+      throw new UnusableFileError(
+        budget.fileName,
+        "tooLarge",
+        `the workbook unpacks to more than ${Math.round(budget.limit / (1024 * 1024))} MB`,
+        {
+          size: budget.used,
+          limit: budget.limit,
+        },
+      );
     }
     const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
     if (text) yield text;
@@ -49,7 +57,10 @@ function localName(name: string): string {
 }
 
 /** `xl/sharedStrings.xml` → its strings; rich text is flattened, phonetic runs are skipped. */
-export async function parseSharedStrings(chunks: AsyncIterable<Uint8Array | string>, budget: ByteBudget): Promise<string[]> {
+export async function parseSharedStrings(
+  chunks: AsyncIterable<Uint8Array | string>,
+  budget: ByteBudget,
+): Promise<string[]> {
   const strings: string[] = [];
   let inItem = false;
   let inText = false;
@@ -119,16 +130,27 @@ type MutableRow = (SnapshotCell | undefined)[];
  * `xl/sharedStrings.xml` after the sheets).
  */
 type Pending =
-  | { readonly kind: "number"; readonly cells: MutableRow; readonly column: number; readonly serial: number; readonly styleId: number; readonly formula: string | undefined }
-  | { readonly kind: "string"; readonly cells: MutableRow; readonly column: number; readonly index: number; readonly ref: string | undefined };
+  | {
+      readonly kind: "number";
+      readonly cells: MutableRow;
+      readonly column: number;
+      readonly serial: number;
+      readonly styleId: number;
+      readonly formula: string | undefined;
+    }
+  | {
+      readonly kind: "string";
+      readonly cells: MutableRow;
+      readonly column: number;
+      readonly index: number;
+      readonly ref: string | undefined;
+    };
 
 export interface ParsedSheet {
   readonly rows: (MutableRow | undefined)[];
   readonly merges: string[];
   /** Cells to finish once all parts are read ({@link resolvePending}). */
   readonly pending: Pending[];
-  /** Dependent cells of a shared formula whose master was not found (kept as values). */
-  readonly orphanSharedFormulas: number;
 }
 
 const MAX_ROW = 1_048_576;
@@ -155,12 +177,14 @@ const IN_F = 2;
 const IN_T = 3;
 
 /** Parses one `xl/worksheets/sheetN.xml`: cells by row and column, and merged ranges. */
-export async function parseWorksheet(chunks: AsyncIterable<Uint8Array | string>, context: SheetContext): Promise<ParsedSheet> {
+export async function parseWorksheet(
+  chunks: AsyncIterable<Uint8Array | string>,
+  context: SheetContext,
+): Promise<ParsedSheet> {
   const rows: (MutableRow | undefined)[] = [];
   const merges: string[] = [];
   const pending: Pending[] = [];
   const masters = new Map<string, { text: string; row: number; column: number }>();
-  let orphanSharedFormulas = 0;
 
   let rowNumber = 0;
   let cells: MutableRow | undefined;
@@ -184,7 +208,11 @@ export async function parseWorksheet(chunks: AsyncIterable<Uint8Array | string>,
   const finishCell = (): void => {
     const column = ref === undefined ? cursor + 1 : columnOfRef(ref);
     if (column < 1 || column > MAX_COLUMN) {
-      throw new UnusableFileError(context.budget.fileName, "corrupt", `a cell has the invalid reference "${ref ?? ""}"`);
+      throw new UnusableFileError(
+        context.budget.fileName,
+        "corrupt",
+        `a cell has the invalid reference "${ref ?? ""}"`,
+      );
     }
     cursor = column;
     let formula: string | undefined;
@@ -195,8 +223,8 @@ export async function parseWorksheet(chunks: AsyncIterable<Uint8Array | string>,
           formula = formulaText;
         } else {
           const master = masters.get(formulaSi);
+          // a dependent without its master (never written by Excel) keeps its value only
           if (master) formula = shiftFormula(master.text, rowNumber - master.row, column - master.column);
-          else orphanSharedFormulas++;
         }
       } else if (formulaText !== "") {
         formula = formulaText;
@@ -289,7 +317,11 @@ export async function parseWorksheet(chunks: AsyncIterable<Uint8Array | string>,
             const r = tag.attributes["r"];
             const number = r === undefined ? rowNumber + 1 : Number.parseInt(r, 10);
             if (!(number >= 1 && number <= MAX_ROW)) {
-              throw new UnusableFileError(context.budget.fileName, "corrupt", `a row has the invalid number "${r ?? ""}"`);
+              throw new UnusableFileError(
+                context.budget.fileName,
+                "corrupt",
+                `a row has the invalid number "${r ?? ""}"`,
+              );
             }
             rowNumber = number;
             cells = rows[rowNumber] ?? [];
@@ -365,7 +397,8 @@ export async function parseWorksheet(chunks: AsyncIterable<Uint8Array | string>,
             break;
           case "row":
             // a row whose cells are all shared strings not read yet is still a row
-            if (cells && (cells.length > 0 || pending.length > pendingAtRowStart) && rows[rowNumber] === undefined) rows[rowNumber] = cells;
+            if (cells && (cells.length > 0 || pending.length > pendingAtRowStart) && rows[rowNumber] === undefined)
+              rows[rowNumber] = cells;
             cells = undefined;
             break;
         }
@@ -373,17 +406,26 @@ export async function parseWorksheet(chunks: AsyncIterable<Uint8Array | string>,
     }
   }
   if (!complete) throw truncated(context.budget.fileName, "a worksheet");
-  return { rows, merges, pending, orphanSharedFormulas };
+  return { rows, merges, pending };
 }
 
 function missingString(fileName: string, ref: string | undefined, index: string | number): UnusableFileError {
-  return new UnusableFileError(fileName, "corrupt", `cell ${ref ?? ""} refers to shared string ${index}, which does not exist`);
+  return new UnusableFileError(
+    fileName,
+    "corrupt",
+    `cell ${ref ?? ""} refers to shared string ${index}, which does not exist`,
+  );
 }
 
 /** Finishes pending cells once all parts are read: shared strings, and dates by their style. */
 export function resolvePending(
   sheet: ParsedSheet,
-  parts: { readonly fileName: string; readonly sharedStrings: readonly string[]; isDateStyle(styleId: number): boolean; readonly date1904: boolean },
+  parts: {
+    readonly fileName: string;
+    readonly sharedStrings: readonly string[];
+    isDateStyle(styleId: number): boolean;
+    readonly date1904: boolean;
+  },
 ): void {
   for (const item of sheet.pending) {
     if (item.kind === "string") {

@@ -69,7 +69,7 @@ export async function runRoadmap(files: readonly string[], options: RoadmapOptio
       const mean = formatNumberFor(Math.round(entry.meanScore * 10) / 10, language);
       const synergies = entry.synergies.map((s) => `${s.strongTown} → ${s.needingTown}`).join(", ");
       context.stdout(
-        `${String(index + 1).padStart(3)}. ${entry.code.padEnd(6)} ${entry.name} — ${entry.townCount}× , A: ${entry.classACount}, Ø ${mean}` +
+        `${String(index + 1).padStart(3)}. ${entry.code.padEnd(6)} ${entry.name} — ${renderCliText("roadmapFigures", language, { count: entry.townCount, value: String(entry.classACount), other: mean })}` +
           (synergies ? ` — ${renderCliText("synergy", language)}: ${synergies}` : ""),
       );
     });

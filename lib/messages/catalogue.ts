@@ -147,6 +147,10 @@ const catalogue = {
     de: (p) => `Einträge unterhalb der vorbereiteten Zeilen (bis Zeile ${p.expected ?? "?"}) haben keine Formeln; sie werden von ikz-kit berechnet, im Blatt aber nicht.`,
     en: (p) => `Entries below the prepared rows (up to row ${p.expected ?? "?"}) have no formulas; ikz-kit computes them, the sheet does not.`,
   },
+  "town.nameMissing": {
+    de: (p) => `Der Name der Kommune fehlt; in Auswertungen steht stattdessen „${p.value ?? ""}“.`,
+    en: (p) => `The town's name is missing; analyses show “${p.value ?? ""}” instead.`,
+  },
   "task.duplicateCode": {
     de: (p) => `Der Produktcode ${p.value ?? ""} steht mehrfach im Katalog (zuerst in ${p.other ?? "?"}).`,
     en: (p) => `The product code ${p.value ?? ""} appears more than once (first in ${p.other ?? "?"}).`,

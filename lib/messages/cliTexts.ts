@@ -83,6 +83,10 @@ const texts = {
     de: (p) => `${p.file ?? ""}: nicht in den Fahrplan übernommen (siehe Befunde).`,
     en: (p) => `${p.file ?? ""}: left out of the roadmap (see the findings).`,
   },
+  roadmapFigures: {
+    de: (p) => `${p.count ?? 0} Kommunen, ${p.value ?? "0"}× Klasse A, Ø ${p.other ?? ""} Punkte`,
+    en: (p) => `${p.count ?? 0} towns, ${p.value ?? "0"}× class A, mean ${p.other ?? ""} points`,
+  },
   synergy: { de: () => "Synergie", en: () => "synergy" },
   demoDone: {
     de: (p) => `Fertig. Alle Dateien liegen in ${p.file ?? ""}. Öffnen Sie sie in Excel oder LibreOffice.`,

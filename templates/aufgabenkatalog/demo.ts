@@ -14,6 +14,15 @@ export const DEMO_TOWNS = [
   { name: "Bockau", population: 2000 },
 ] as const;
 
+/** Share of the framework's products a demo town lists (towns differ in what they provide). */
+const DEMO_PRODUCT_SHARE = 0.7;
+
+/** The products a demo town provides: a different, deterministic subset per town. */
+export function demoProducts<T>(town: string, products: readonly T[]): T[] {
+  const random = seededRandom(`ikz-demo-products:${town}`);
+  return products.filter(() => random() < DEMO_PRODUCT_SHARE);
+}
+
 /** Plausible invented task figures for a town, deterministic per town name. */
 export function demoTaskRows(
   town: string,

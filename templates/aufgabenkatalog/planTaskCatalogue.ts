@@ -2,7 +2,7 @@ import { planWorkbook, type PlannedWorkbook, type RowValues } from "../../lib/pl
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
 import { productLeaves } from "../reference/productFramework.js";
-import { DEMO_TOWNS, demoTaskRows } from "./demo.js";
+import { DEMO_TOWNS, demoProducts, demoTaskRows } from "./demo.js";
 import { SHEET, taskCatalogueSpec } from "./spec.js";
 
 export interface TaskCatalogueOptions {
@@ -22,7 +22,7 @@ export function planTaskCatalogue(options: TaskCatalogueOptions): PlannedWorkboo
   const town = options.town ?? (options.demo ? DEMO_TOWNS[0].name : undefined);
   const population = demoTown?.population ?? (options.demo ? DEMO_TOWNS[0].population : undefined);
   const rows: RowValues[] = options.demo
-    ? demoTaskRows(town ?? "", population ?? 4000, products, options.language)
+    ? demoTaskRows(town ?? "", population ?? 4000, options.products ? products : demoProducts(town ?? "", products), options.language)
     : products.map((p) => ({ code: p.code, name: p.name }));
   const townValues: RowValues = {
     ...(town === undefined ? {} : { name: town }),

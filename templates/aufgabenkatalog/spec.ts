@@ -81,7 +81,7 @@ export const taskCatalogueSpec = {
       },
       firstRow: 4,
       fields: [
-        { key: "name", label: { de: "Name der Kommune", en: "Name of the town" }, type: "text", kind: "input", required: true, width: 30 },
+        { key: "name", label: { de: "Name der Kommune", en: "Name of the town" }, type: "text", kind: "input", width: 30 },
         {
           key: "population",
           label: { de: "Einwohner", en: "Population" },

@@ -15,6 +15,13 @@ describe("task catalogue: plan → snapshot → validation → priorities", () =
     expect(report.valid).toBe(true);
   });
 
+  it("accepts a blank catalogue without a town name, warning that the name is missing", () => {
+    const report = validate(planToSnapshot(planTaskCatalogue({ language: "de" }).plan, "vorlage.xlsx"));
+    expect(report.valid).toBe(true);
+    expect(report.issues.filter((i) => i.severity !== "info").map((i) => [i.code, i.sheet, i.cell])).toEqual([["town.nameMissing", "Kommune", "B4"]]);
+    expect(extractTaskCatalogue(report.workbook!).town).toBe("vorlage");
+  });
+
   it("accepts a demo catalogue in both languages and computes priorities for every task", () => {
     for (const language of ["de", "en"] as const) {
       const { plan } = planTaskCatalogue({ language, town: "Zschorlau", demo: true });

@@ -51,6 +51,12 @@ export interface Priorities {
 
 const PRODUCT_CODE = /^\d{2,8}$/;
 
+/** `/pfad/zu/bockau.xlsx` → `bockau`: the stand-in name of a town that did not enter one. */
+function fileStem(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.xlsx$/i, "");
+}
+
 function table(workbook: ParsedWorkbook, key: string): ParsedTable | undefined {
   const sheet = workbook.sheets.get(key);
   return sheet?.kind === "table" ? sheet : undefined;
@@ -133,6 +139,15 @@ export function checkTaskCatalogue(workbook: ParsedWorkbook, language: Language)
     }
   }
   const town = form(workbook, SHEET.town);
+  if (town && asText(town.values["name"]) === null && town.cells["name"] !== undefined) {
+    issues.push(
+      createIssue("warning", "town.nameMissing", language, { file, sheet: town.sheetName, cell: town.cells["name"] }, {
+        expected: renderTerm("expectValue", language),
+        received: renderTerm("kindEmpty", language),
+        value: fileStem(file),
+      }),
+    );
+  }
   if (town) {
     const a = asNumber(town.values["classAThreshold"]);
     const b = asNumber(town.values["classBThreshold"]);
@@ -179,7 +194,7 @@ export function extractTaskCatalogue(workbook: ParsedWorkbook): TaskCatalogue {
   const column = (key: string, fallback: number) => tasks?.columns.get(key) ?? fallback;
   return {
     file: workbook.fileName,
-    town: asText(town?.values["name"]) ?? "",
+    town: asText(town?.values["name"]) ?? fileStem(workbook.fileName),
     population: asNumber(town?.values["population"]),
     weights,
     thresholds: {
