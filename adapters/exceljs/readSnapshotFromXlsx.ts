@@ -141,8 +141,6 @@ async function readParts(stream: Readable, fileName: string, budget: ByteBudget)
   let sharedStrings: string[] | undefined;
   reader._parseSharedStrings = async function* (entry) {
     sharedStrings = await parseSharedStrings(iterate(entry), budget);
-    // exceljs parses a worksheet at once (instead of spooling it to a temp file) when set
-    reader.sharedStrings = sharedStrings;
   };
   reader._parseWorksheet = function* (iterator, sheetNo) {
     yield { eventType: WORKSHEET_EVENT, value: { iterator, sheetNo } };

@@ -53,6 +53,15 @@ const HIGHLIGHT_RULE: "cellIs" | "expression" = "cellIs";
 /** Excel's limits on data-validation texts; longer texts make Excel "repair" the file. */
 const MAX_PROMPT = 255;
 const MAX_ERROR = 225;
+/** Excel's limit on the text of one cell. */
+const MAX_CELL_TEXT = 32_767;
+
+/**
+ * Rows written between two turns of the event loop. exceljs's writer does not apply
+ * backpressure; without these pauses the zip stream compresses nothing until the sheet is
+ * done, and 100,000 × 15 cells peak at ≈ +550 MB instead of ≈ +110 MB (same speed).
+ */
+const YIELD_EVERY = 1000;
 
 // ---------------------------------------------------------------------------------------------
 // The parts of exceljs used here, typed narrowly (the streaming classes are thinly typed).
@@ -327,7 +336,13 @@ async function writeSheet(
   };
 
   let previous = 0;
+  let sinceYield = 0;
   for (const planned of sheet.rows()) {
+    // let the zip stream compress and drain what was written, so memory stays bounded
+    if (streaming && ++sinceYield >= YIELD_EVERY) {
+      sinceYield = 0;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     if (!(planned.row > previous)) {
       throw new PlanWriteError(
         sheet.name,
@@ -376,7 +391,16 @@ function cellValue(sheetName: string, row: number, cell: PlannedCell): unknown {
   }
   const value = cell.value;
   if (value === undefined || value === null) return null;
-  if (typeof value === "string") return encodeOoxmlText(value);
+  if (typeof value === "string") {
+    if (value.length > MAX_CELL_TEXT) {
+      throw new PlanWriteError(
+        sheetName,
+        cellAddress(row, cell.column),
+        `a cell holds at most ${MAX_CELL_TEXT} characters`,
+      );
+    }
+    return encodeOoxmlText(value);
+  }
   if (typeof value === "number" && !Number.isFinite(value)) {
     throw new PlanWriteError(sheetName, cellAddress(row, cell.column), `${value} cannot be stored in a cell`);
   }
