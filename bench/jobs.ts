@@ -20,13 +20,18 @@ import type { PlannedValue, WorkbookPlan } from "../lib/plan/WorkbookPlan.js";
 import { validateWorkbook, type ValidationReport } from "../lib/validation/validateWorkbook.js";
 import { planTaskCatalogue } from "../templates/aufgabenkatalog/planTaskCatalogue.js";
 import { taskCatalogueSpec } from "../templates/aufgabenkatalog/spec.js";
-import { checkTaskCatalogue, computePriorities, extractTaskCatalogue } from "../templates/aufgabenkatalog/taskCatalogue.js";
+import {
+  checkTaskCatalogue,
+  computePriorities,
+  extractTaskCatalogue,
+} from "../templates/aufgabenkatalog/taskCatalogue.js";
 import { JOBS, type JobName, type JobResult } from "./jobTypes.js";
 
 /** The town's products: `rows` unique six-digit codes (100000, 100001, …) with names. */
 export function benchProducts(rows: number): { code: string; name: string }[] {
   const products: { code: string; name: string }[] = [];
-  for (let i = 0; i < rows; i++) products.push({ code: String(100000 + i), name: `Aufgabe ${i + 1} der Gemeindeverwaltung` });
+  for (let i = 0; i < rows; i++)
+    products.push({ code: String(100000 + i), name: `Aufgabe ${i + 1} der Gemeindeverwaltung` });
   return products;
 }
 
@@ -197,12 +202,20 @@ function option(args: readonly string[], name: string): string | undefined {
 
 async function main(args: readonly string[]): Promise<void> {
   const job = args[0] as JobName | undefined;
-  if (job === undefined || !JOBS.includes(job)) throw new Error(`usage: jobs.js <${JOBS.join("|")}> --rows N --file F [--out F]`);
+  if (job === undefined || !JOBS.includes(job))
+    throw new Error(`usage: jobs.js <${JOBS.join("|")}> --rows N --file F [--out F]`);
   const rows = Number(option(args, "--rows") ?? 50_000);
   const file = option(args, "--file");
-  if (!Number.isInteger(rows) || rows < 1 || file === undefined) throw new Error("--rows (a positive integer) and --file are required");
+  if (!Number.isInteger(rows) || rows < 1 || file === undefined)
+    throw new Error("--rows (a positive integer) and --file are required");
   const [clock, facts] = await run(job, rows, file, option(args, "--out"));
-  const result: JobResult = { job, seconds: clock.seconds, phases: clock.phases, maxRssKb: process.resourceUsage().maxRSS, facts };
+  const result: JobResult = {
+    job,
+    seconds: clock.seconds,
+    phases: clock.phases,
+    maxRssKb: process.resourceUsage().maxRSS,
+    facts,
+  };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -67,12 +67,13 @@ export const DEFAULT_DATE_FORMAT = { de: "dd.mm.yyyy", en: "yyyy-mm-dd" } as con
 export class StyleCache {
   private readonly styles = new Map<string, Partial<Style>>();
 
-  get(style: CellStyle, numberFormat: string | undefined): Partial<Style> {
-    const key = numberFormat === undefined ? style : `${style}\u0000${numberFormat}`;
+  get(style: CellStyle, numberFormat: string | undefined, align?: "left" | "center" | "right"): Partial<Style> {
+    const key = `${style}\u0000${numberFormat ?? ""}\u0000${align ?? ""}`;
     let found = this.styles.get(key);
     if (!found) {
       const base = BASE[style];
       found = numberFormat === undefined ? { ...base } : { ...base, numFmt: numberFormat };
+      if (align !== undefined) found.alignment = { ...base.alignment, horizontal: align };
       this.styles.set(key, found);
     }
     return found;

@@ -364,7 +364,7 @@ async function writeSheet(
       const numberFormat =
         cell.numberFormat ??
         (cell.value instanceof Date && cell.formula === undefined ? DEFAULT_DATE_FORMAT[language] : undefined);
-      target.style = styles.get(cell.style, numberFormat);
+      target.style = styles.get(cell.style, numberFormat, cell.align);
     }
     applyMergesUpTo(planned.row);
     // exceljs's streaming writer drops rows without values; styled empty input cells must stay

@@ -25,6 +25,8 @@ export interface PlannedCell {
   readonly formula?: string;
   readonly style: CellStyle;
   readonly numberFormat?: string;
+  /** Horizontal alignment when the style's default does not fit (e.g. codes next to numbers). */
+  readonly align?: "left" | "center" | "right";
 }
 
 export interface PlannedRow {

@@ -157,7 +157,10 @@ function plannedCell(
   formula: () => string | undefined,
 ): PlannedCell {
   const numberFormat = column.numberFormat;
-  const withFormat = numberFormat === undefined ? {} : { numberFormat };
+  const withFormat = {
+    ...(numberFormat === undefined ? {} : { numberFormat }),
+    ...(column.align === undefined ? {} : { align: column.align }),
+  };
   if (column.kind === "computed") {
     const text = formula();
     if (text === undefined) throw new TemplateSpecError(layout.spec.id, `computed column "${column.key}" has no formula`);

@@ -32,12 +32,12 @@ export function planRoadmapWorkbook(roadmap: Roadmap, sources: readonly RoadmapS
   const entryRows: PlannedRow[] = roadmap.entries.map((entry, index) => ({
     row: HEADER_ROW + 1 + index,
     cells: [
-      { column: 1, value: index + 1, style: "computed", numberFormat: "0" },
-      { column: 2, value: entry.code, style: "computed", numberFormat: "@" },
+      { column: 1, value: index + 1, style: "computed", numberFormat: "0", align: "center" },
+      { column: 2, value: entry.code, style: "computed", numberFormat: "@", align: "center" },
       { column: 3, value: entry.name, style: "computed" },
-      { column: 4, value: entry.townCount, style: "computed", numberFormat: "0" },
+      { column: 4, value: entry.townCount, style: "computed", numberFormat: "0", align: "center" },
       { column: 5, value: entry.meanScore, style: "computed", numberFormat: "0.0" },
-      { column: 6, value: entry.classACount, style: "computed", numberFormat: "0" },
+      { column: 6, value: entry.classACount, style: "computed", numberFormat: "0", align: "center" },
       {
         column: 7,
         value: entry.participants.map((p) => `${p.town} (${formatNumberFor(Math.round(p.score * 10) / 10, language)}, ${p.class})`).join("; "),
@@ -59,7 +59,7 @@ export function planRoadmapWorkbook(roadmap: Roadmap, sources: readonly RoadmapS
     key: "roadmap",
     name: t("roadmapSheet"),
     state: "visible",
-    columnWidths: [6, 12, 40, 10, 10, 10, 50, 40],
+    columnWidths: [6, 12, 44, 11, 10, 10, 62, 60],
     rowCount: roadmapRows.length,
     rows: () => roadmapRows,
     frozen: { rows: HEADER_ROW, columns: 0 },

@@ -86,6 +86,8 @@ export interface ColumnSpec {
   readonly numberFormat?: string;
   /** Column width in characters. */
   readonly width: number;
+  /** Horizontal alignment of the column's cells, when the default does not fit. */
+  readonly align?: "left" | "center" | "right";
   /** Input help shown by Excel's data validation and in the docs. */
   readonly hint?: LocalizedText;
   /** For `computed` columns: the formula for one row. */

@@ -261,13 +261,14 @@ export const taskCatalogueSpec = {
           width: 10,
           formula: taskScoreFormula,
         },
-        { key: "rank", label: { de: "Rang", en: "Rank" }, type: "integer", kind: "computed", numberFormat: "0", width: 7, formula: taskRankFormula },
+        { key: "rank", label: { de: "Rang", en: "Rank" }, type: "integer", kind: "computed", numberFormat: "0", width: 7, align: "center", formula: taskRankFormula },
         {
           key: "class",
           label: { de: "Klasse", en: "Class" },
           type: "text",
           kind: "computed",
           width: 8,
+          align: "center",
           formula: taskClassFormula,
           highlights: [
             { equals: "A", fill: "good" },
