@@ -7,6 +7,7 @@
  * and leaves string literals, quoted sheet names, structured references (`Table[Col]`), function
  * names (`LOG10(`) and defined names untouched. A reference moved off the sheet becomes `#REF!`.
  */
+import { columnLetter, columnNumber } from "../../lib/cells/address.js";
 
 const MAX_ROW = 1_048_576;
 const MAX_COLUMN = 16_384;
@@ -17,22 +18,8 @@ const STICKY = {
   rowRange: /(\$?)([0-9]{1,7}):(\$?)([0-9]{1,7})/y,
 };
 
-function columnToNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 0x20) - 96);
-  return n;
-}
-
-function numberToColumn(column: number): string {
-  let n = column;
-  let letters = "";
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+const columnToNumber = columnNumber;
+const numberToColumn = columnLetter;
 
 /** A character that can continue a name or number, so a reference cannot start or end next to it. */
 function isNameChar(code: number | undefined): boolean {
