@@ -298,7 +298,12 @@ async function main(): Promise<void> {
     checks: checks.map((c) => ({ check: c.what, value: round(c.value, 3), target: c.target, pass: c.pass })),
   };
   await mkdir(dirname(jsonPath), { recursive: true });
-  await writeFile(jsonPath, `${JSON.stringify(output, null, 2)}\n`);
+  // arrays of numbers on one line, as Prettier writes them (the file passes `prettier --check`)
+  const text = JSON.stringify(output, null, 2).replace(
+    /\[\n\s*([^[\]{}]*?)\n\s*\]/g,
+    (_, items: string) => `[${items.split(/,\n\s*/).join(", ")}]`,
+  );
+  await writeFile(jsonPath, `${text}\n`);
   const shown = relative(process.cwd(), jsonPath);
   console.log(`\nwritten: ${shown.startsWith("..") || shown === "" ? jsonPath : shown}`);
   if (options.check && checks.some((c) => !c.pass)) process.exitCode = 1;

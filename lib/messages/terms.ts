@@ -15,8 +15,14 @@ export interface TermParams {
 
 type Render = (p: TermParams) => string;
 
+/** Number formats made once: building an Intl.NumberFormat per call is slow for large sheets. */
+const NUMBER_FORMATS: Record<Language, Intl.NumberFormat> = {
+  de: new Intl.NumberFormat("de-DE", { maximumFractionDigits: 10 }),
+  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 10 }),
+};
+
 const formatNumber = (value: number | undefined, language: Language): string =>
-  value === undefined ? "" : value.toLocaleString(language === "de" ? "de-DE" : "en-GB");
+  value === undefined ? "" : NUMBER_FORMATS[language].format(value);
 
 const terms = {
   validationError: {
@@ -108,5 +114,5 @@ export function renderTerm(key: TermKey, language: Language, params: TermParams 
 
 /** Formats a number the way a reader of that language writes it (decimal comma in German). */
 export function formatNumberFor(value: number, language: Language): string {
-  return value.toLocaleString(language === "de" ? "de-DE" : "en-GB", { maximumFractionDigits: 10 });
+  return NUMBER_FORMATS[language].format(value);
 }

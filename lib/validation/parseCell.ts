@@ -103,17 +103,17 @@ export function parseCell(
 ): ParsedCell {
   if (isBlank(cell) || !cell) return EMPTY;
   const problems: CellProblem[] = [];
-  const expected = describeExpected(column, language, sheetOfList);
-  const received = describeReceived(cell, language);
+  // texts are rendered only for cells that have a problem: most cells have none
+  const expected = () => describeExpected(column, language, sheetOfList);
   const fail = (code: MessageCode, severity: Severity = "error"): ParsedCell => ({
     value: null,
-    problems: [...problems, { severity, code, expected, received }],
+    problems: [...problems, { severity, code, expected: expected(), received: describeReceived(cell, language) }],
   });
   if (cell.formula !== undefined) {
     problems.push({
       severity: "warning",
       code: "cell.formulaInInput",
-      expected,
+      expected: expected(),
       received: renderTerm("kindFormula", language, { value: cell.formula }),
     });
   }

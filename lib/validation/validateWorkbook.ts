@@ -112,22 +112,23 @@ function unusable(file: string, templateId: string | undefined, issues: Validati
   return { file, templateId, valid: false, usable: false, issues, workbook: undefined };
 }
 
-/** Workbook-level issues first, then by sheet, then row, then column. */
+/** Workbook-level issues first, then sheets in order of first appearance, then row, then column. */
 export function sortIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
-  const rowOf = (cell: string | undefined) => (cell ? Number(/\d+/.exec(cell)?.[0] ?? 0) : 0);
-  const columnOf = (cell: string | undefined) => (cell ? (/^[A-Z]+/.exec(cell)?.[0] ?? "") : "");
-  return issues
-    .map((issue, index) => ({ issue, index }))
-    .sort((a, b) => {
-      const sheetA = a.issue.sheet ?? "";
-      const sheetB = b.issue.sheet ?? "";
-      if (sheetA !== sheetB) return sheetA === "" ? -1 : sheetB === "" ? 1 : a.index - b.index;
-      const rows = rowOf(a.issue.cell) - rowOf(b.issue.cell);
-      if (rows !== 0) return rows;
-      const ca = columnOf(a.issue.cell);
-      const cb = columnOf(b.issue.cell);
-      if (ca.length !== cb.length) return ca.length - cb.length;
-      return ca < cb ? -1 : ca > cb ? 1 : a.index - b.index;
-    })
-    .map((entry) => entry.issue);
+  const sheetOrder = new Map<string, number>();
+  const keyed = issues.map((issue, index) => {
+    const sheet = issue.sheet ?? "";
+    if (!sheetOrder.has(sheet)) sheetOrder.set(sheet, sheet === "" ? -1 : sheetOrder.size);
+    const match = issue.cell === undefined ? null : /^([A-Z]+)(\d+)/.exec(issue.cell);
+    const letters = match?.[1] ?? "";
+    return { issue, index, sheet, row: Number(match?.[2] ?? 0), width: letters.length, letters };
+  });
+  keyed.sort(
+    (a, b) =>
+      (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) ||
+      a.row - b.row ||
+      a.width - b.width ||
+      (a.letters < b.letters ? -1 : a.letters > b.letters ? 1 : 0) ||
+      a.index - b.index,
+  );
+  return keyed.map((entry) => entry.issue);
 }
