@@ -1,0 +1,318 @@
+/**
+ * The task pane: language switch, three pages (Vorlagen, Prüfen, Auswerten) and, without
+ * Excel, a bar to open a workbook file. Wiring only: the pages call lib/ through small
+ * actions (addin/actions) and talk to the workbook through a WorkbookHost.
+ */
+import {
+  AriaLiveAnnouncer,
+  Button,
+  Field,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useEffect, useId, useState, type ReactNode } from "react";
+import { Busy } from "./components/Busy.js";
+import { DownloadLink } from "./components/DownloadLink.js";
+import { ErrorBar } from "./components/ErrorBar.js";
+import { changedFileName, createDownload, revokeDownload, type Download } from "./file/download.js";
+import { loadXlsxTools } from "./file/loadXlsxTools.js";
+import type { Connection, FileModeReason } from "./host/connectHost.js";
+import type { HostErrorDescriber } from "./host/describeError.js";
+import type { FileHost, FileHostState } from "./host/FileHost.js";
+import type { WorkbookHost } from "./host/WorkbookHost.js";
+import type { UiTextKey } from "./messages.js";
+import { CheckPage } from "./pages/CheckPage.js";
+import { EvaluatePage } from "./pages/EvaluatePage.js";
+import { TemplatesPage } from "./pages/TemplatesPage.js";
+import { useAction } from "./useAction.js";
+import { defaultStorage, LanguageProvider, useLanguage } from "./useLanguage.js";
+
+/** After this long without an answer from Office, the pane offers to go on without Excel. */
+export const SLOW_CONNECTION_MS = 10_000;
+
+export interface AppProps {
+  /** Finds the workbook host (Excel) or says why the pane works with files. */
+  readonly connect: () => Promise<Connection>;
+  /** Opens a picked .xlsx as a file-mode host; default: FileWorkbookHost from the lazy chunk. */
+  readonly openFile?: (file: File) => Promise<FileHost>;
+  /** Where the language choice is remembered; default: localStorage. */
+  readonly storage?: Storage | undefined;
+}
+
+async function openFileWithExcelJs(file: File): Promise<FileHost> {
+  const tools = await loadXlsxTools();
+  return tools.FileWorkbookHost.open(new Uint8Array(await file.arrayBuffer()), file.name);
+}
+
+export function App(props: AppProps): ReactNode {
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <AriaLiveAnnouncer>
+        <LanguageProvider storage={"storage" in props ? props.storage : defaultStorage()}>
+          <TaskPane connect={props.connect} openFile={props.openFile ?? openFileWithExcelJs} />
+        </LanguageProvider>
+      </AriaLiveAnnouncer>
+    </FluentProvider>
+  );
+}
+
+type Phase =
+  | { readonly kind: "connecting" }
+  | { readonly kind: "excel"; readonly host: WorkbookHost; readonly describeError: HostErrorDescriber | undefined }
+  | { readonly kind: "file"; readonly reason: FileModeReason | "skipped"; readonly hostName: string | undefined };
+
+type TabKey = "templates" | "check" | "evaluate";
+const TABS: readonly { readonly key: TabKey; readonly label: UiTextKey }[] = [
+  { key: "templates", label: "tabTemplates" },
+  { key: "check", label: "tabCheck" },
+  { key: "evaluate", label: "tabEvaluate" },
+];
+
+const useStyles = makeStyles({
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+  },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "space-between",
+    alignItems: "flex-end",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+  },
+  title: {
+    margin: 0,
+  },
+  fileBar: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  fileInput: {
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+  },
+});
+
+function TaskPane(props: { readonly connect: () => Promise<Connection>; readonly openFile: (file: File) => Promise<FileHost> }): ReactNode {
+  const { t } = useLanguage();
+  const styles = useStyles();
+  const ids = { title: useId(), tabs: useId() };
+  const [phase, setPhase] = useState<Phase>({ kind: "connecting" });
+  const [slow, setSlow] = useState(false);
+  const [connectError, setConnectError] = useState<unknown>(undefined);
+  const [fileHost, setFileHost] = useState<FileHost | undefined>(undefined);
+  const [tab, setTab] = useState<TabKey>("templates");
+  const [checkRequest, setCheckRequest] = useState(0);
+  const { connect } = props;
+
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => setSlow(true), SLOW_CONNECTION_MS);
+    connect()
+      .then((connection) => {
+        if (!live) return;
+        // the user may have gone on without Excel while waiting; Excel wins when it answers
+        setPhase((current) =>
+          connection.kind === "excel"
+            ? { kind: "excel", host: connection.host, describeError: connection.describeError }
+            : current.kind === "connecting"
+              ? { kind: "file", reason: connection.reason, hostName: connection.hostName }
+              : current,
+        );
+      })
+      .catch((error: unknown) => {
+        if (!live) return;
+        setConnectError(error);
+        setPhase({ kind: "file", reason: "noOffice", hostName: undefined });
+      })
+      .finally(() => clearTimeout(timer));
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [connect]);
+
+  const host: WorkbookHost | undefined = phase.kind === "excel" ? phase.host : fileHost;
+  const describeError = phase.kind === "excel" ? phase.describeError : undefined;
+  const showProblems = (): void => {
+    setTab("check");
+    setCheckRequest((n) => n + 1);
+  };
+
+  return (
+    <main className={styles.pane} aria-labelledby={ids.title}>
+      <header className={styles.header}>
+        <div>
+          <Text as="h1" size={500} weight="semibold" id={ids.title} className={styles.title}>
+            {t("appTitle")}
+          </Text>
+          <Text as="p" size={200} className={styles.title}>
+            {t("appSubtitle")}
+          </Text>
+        </div>
+        <LanguageSwitch />
+      </header>
+      {phase.kind === "connecting" ? (
+        <div aria-busy="true" className={styles.fileBar}>
+          <Busy label={t("connecting")} />
+          {slow && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{t("connectingSlow")}</MessageBarBody>
+              <MessageBarActions>
+                <Button onClick={() => setPhase({ kind: "file", reason: "skipped", hostName: undefined })}>{t("continueWithoutExcel")}</Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+        </div>
+      ) : (
+        <>
+          <ErrorBar error={connectError} />
+          {phase.kind === "file" && <FileModeBar reason={phase.reason} hostName={phase.hostName} host={fileHost} onOpen={setFileHost} openFile={props.openFile} />}
+          <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabKey)} aria-label={t("sectionsLabel")}>
+            {TABS.map(({ key, label }) => (
+              <Tab key={key} value={key} id={`${ids.tabs}-${key}-tab`} aria-controls={`${ids.tabs}-${key}-panel`}>
+                {t(label)}
+              </Tab>
+            ))}
+          </TabList>
+          {/* All panels stay mounted (hidden when not selected), so entries and results survive a tab switch. */}
+          <div role="tabpanel" id={`${ids.tabs}-templates-panel`} aria-labelledby={`${ids.tabs}-templates-tab`} hidden={tab !== "templates"}>
+            <TemplatesPage excelHost={phase.kind === "excel" ? phase.host : undefined} describeError={describeError} />
+          </div>
+          <div role="tabpanel" id={`${ids.tabs}-check-panel`} aria-labelledby={`${ids.tabs}-check-tab`} hidden={tab !== "check"}>
+            <CheckPage host={host} describeError={describeError} checkRequest={checkRequest} />
+          </div>
+          <div role="tabpanel" id={`${ids.tabs}-evaluate-panel`} aria-labelledby={`${ids.tabs}-evaluate-tab`} hidden={tab !== "evaluate"}>
+            <EvaluatePage host={host} describeError={describeError} onShowProblems={showProblems} />
+          </div>
+        </>
+      )}
+    </main>
+  );
+}
+
+/** Deutsch / English, each name in its own language. */
+function LanguageSwitch(): ReactNode {
+  const { language, setLanguage, t } = useLanguage();
+  return (
+    <Field label={t("languageLabel")}>
+      <RadioGroup layout="horizontal" value={language} onChange={(_, data) => setLanguage(data.value === "en" ? "en" : "de")}>
+        <Radio value="de" label={{ children: t("languageGerman"), lang: "de" }} />
+        <Radio value="en" label={{ children: t("languageEnglish"), lang: "en" }} />
+      </RadioGroup>
+    </Field>
+  );
+}
+
+const REASON_TEXT: Record<FileModeReason | "skipped", UiTextKey> = {
+  noOffice: "fileModeNoOffice",
+  noHost: "fileModeNoHost",
+  otherHost: "fileModeOtherHost",
+  excelTooOld: "fileModeExcelTooOld",
+  skipped: "fileModeNoHost",
+};
+
+/** File mode: why, the file picker, the open file's name and the download of the changed copy. */
+function FileModeBar(props: {
+  readonly reason: FileModeReason | "skipped";
+  readonly hostName: string | undefined;
+  readonly host: FileHost | undefined;
+  readonly onOpen: (host: FileHost) => void;
+  readonly openFile: (file: File) => Promise<FileHost>;
+}): ReactNode {
+  const { host, onOpen, openFile } = props;
+  const { t } = useLanguage();
+  const styles = useStyles();
+  const openAction = useAction();
+  const downloadAction = useAction();
+  const [opening, setOpening] = useState<string | undefined>(undefined);
+  const [state, setState] = useState<FileHostState | undefined>(host?.fileState);
+  const [download, setDownload] = useState<Download | undefined>(undefined);
+  useEffect(() => {
+    setState(host?.fileState);
+    setDownload(undefined);
+    return host?.subscribe((next) => {
+      setState(next);
+      setDownload(undefined); // the workbook changed: an offered copy is out of date
+    });
+  }, [host]);
+  useEffect(() => () => revokeDownload(download), [download]);
+
+  const open = (file: File): Promise<void> =>
+    openAction.run(async () => {
+      setOpening(file.name);
+      try {
+        onOpen(await openFile(file));
+      } finally {
+        setOpening(undefined);
+      }
+    });
+  const prepareDownload = (): Promise<void> =>
+    downloadAction.run(async () => {
+      if (!host) return;
+      setDownload(createDownload(await host.toBytes(), changedFileName(host.name)));
+    });
+
+  return (
+    <div className={styles.fileBar} aria-busy={openAction.busy || downloadAction.busy}>
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t("fileModeTitle")}</MessageBarTitle>
+          {t(REASON_TEXT[props.reason], { name: props.hostName ?? "" })}
+        </MessageBarBody>
+      </MessageBar>
+      <Field label={t("openWorkbookLabel")} hint={t("openWorkbookHint")}>
+        {(fieldProps) => (
+          <input
+            {...fieldProps}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className={styles.fileInput}
+            disabled={openAction.busy}
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              if (file) void open(file);
+            }}
+          />
+        )}
+      </Field>
+      {opening !== undefined && <Busy label={t("openingWorkbook", { file: opening })} />}
+      <ErrorBar error={openAction.error} />
+      {host && (
+        <Text role="status" weight="semibold">
+          {t("openedWorkbook", { file: host.name })}
+        </Text>
+      )}
+      {host && state?.changed && (
+        <div className={styles.fileBar}>
+          <div>
+            <Button onClick={() => void prepareDownload()} disabled={downloadAction.busy}>
+              {t("prepareDownload")}
+            </Button>
+          </div>
+          {downloadAction.busy && <Busy label={t("preparingDownload")} />}
+          <ErrorBar error={downloadAction.error} />
+          {download && <DownloadLink download={download} />}
+          <Text size={200}>{t("downloadNote")}</Text>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,286 @@
+/**
+ * Every text of the task pane, German first. Findings about workbooks come from lib/messages
+ * (rendered by the validator); this catalogue holds the pane's own words: labels, buttons,
+ * states and summaries. The one exception is preflight.js, the ES5 script that tells
+ * Internet Explorer users the pane cannot run there before any of this code loads.
+ */
+import type { Language } from "../lib/spec/TemplateSpec.js";
+
+export interface UiParams {
+  readonly count?: number;
+  readonly total?: number;
+  readonly current?: number;
+  readonly name?: string;
+  readonly file?: string;
+  readonly list?: string;
+  readonly sheet?: string;
+  readonly cell?: string;
+  readonly row?: number;
+  readonly version?: string;
+  readonly detail?: string;
+}
+
+type Render = (p: UiParams) => string;
+
+/** `1 Fehler`, `2 Warnungen` — the noun after the number, singular or plural. */
+function counted(count: number | undefined, one: string, many: string, language: Language): string {
+  const n = count ?? 0;
+  return `${n.toLocaleString(language === "de" ? "de-DE" : "en-GB")} ${n === 1 ? one : many}`;
+}
+
+const texts = {
+  appTitle: { de: () => "ikz-kit", en: () => "ikz-kit" },
+  appSubtitle: {
+    de: () => "Werkzeuge für die interkommunale Zusammenarbeit",
+    en: () => "Tools for inter-municipal cooperation",
+  },
+  languageLabel: { de: () => "Sprache", en: () => "Language" },
+  languageGerman: { de: () => "Deutsch", en: () => "Deutsch" },
+  languageEnglish: { de: () => "English", en: () => "English" },
+  sectionsLabel: { de: () => "Bereiche", en: () => "Sections" },
+  tabTemplates: { de: () => "Vorlagen", en: () => "Templates" },
+  tabCheck: { de: () => "Prüfen", en: () => "Check" },
+  tabEvaluate: { de: () => "Auswerten", en: () => "Evaluate" },
+
+  // --- start-up and file mode ---------------------------------------------------------------
+  connecting: { de: () => "Verbindung zu Excel wird hergestellt …", en: () => "Connecting to Excel …" },
+  connectingSlow: {
+    de: () => "Excel antwortet noch nicht. Sie können weiter warten oder ohne Excel mit einer Datei arbeiten.",
+    en: () => "Excel has not answered yet. You can keep waiting or work with a file without Excel.",
+  },
+  continueWithoutExcel: { de: () => "Ohne Excel fortfahren", en: () => "Continue without Excel" },
+  fileModeTitle: { de: () => "Ohne Excel", en: () => "Without Excel" },
+  fileModeNoOffice: {
+    de: () => "Office wurde nicht geladen. Der Aufgabenbereich arbeitet mit Dateien auf diesem Rechner; nichts wird hochgeladen.",
+    en: () => "Office was not loaded. The pane works with files on this computer; nothing is uploaded.",
+  },
+  fileModeNoHost: {
+    de: () => "Die Seite ist in einem normalen Browser geöffnet. Der Aufgabenbereich arbeitet mit Dateien auf diesem Rechner; nichts wird hochgeladen.",
+    en: () => "The page is open in a plain browser. The pane works with files on this computer; nothing is uploaded.",
+  },
+  fileModeOtherHost: {
+    de: (p) => `Der Aufgabenbereich ist für Excel gebaut, läuft aber in ${p.name ?? "?"}. Er arbeitet deshalb mit Dateien.`,
+    en: (p) => `The pane is made for Excel but runs in ${p.name ?? "?"}. It therefore works with files.`,
+  },
+  fileModeExcelTooOld: {
+    de: (p) => `Diese Excel-Version ist für den Aufgabenbereich zu alt (nötig: ${p.name ?? "?"}, etwa Excel 2019 oder Microsoft 365). Er arbeitet deshalb mit Dateien: Vorlagen herunterladen, in Excel öffnen, hier prüfen.`,
+    en: (p) => `This version of Excel is too old for the pane (needed: ${p.name ?? "?"}, about Excel 2019 or Microsoft 365). It therefore works with files: download templates, open them in Excel, check them here.`,
+  },
+  openWorkbookLabel: { de: () => "Arbeitsmappe öffnen (.xlsx)", en: () => "Open workbook (.xlsx)" },
+  openWorkbookHint: {
+    de: () => "Die Datei wird nur in diesem Browser gelesen; die Originaldatei bleibt unverändert.",
+    en: () => "The file is read in this browser only; the original file stays unchanged.",
+  },
+  openingWorkbook: { de: (p) => `${p.file ?? ""} wird gelesen …`, en: (p) => `Reading ${p.file ?? ""} …` },
+  openedWorkbook: { de: (p) => `Geöffnet: ${p.file ?? ""}`, en: (p) => `Open: ${p.file ?? ""}` },
+  noWorkbookOpen: {
+    de: () => "Noch keine Arbeitsmappe geöffnet. Öffnen Sie oben eine .xlsx-Datei.",
+    en: () => "No workbook open yet. Open an .xlsx file above.",
+  },
+  prepareDownload: { de: () => "Geänderte Arbeitsmappe herunterladen", en: () => "Download the changed workbook" },
+  preparingDownload: { de: () => "Datei wird geschrieben …", en: () => "Writing the file …" },
+  downloadLink: { de: (p) => `${p.file ?? ""} herunterladen`, en: (p) => `Download ${p.file ?? ""}` },
+  downloadNote: {
+    de: () =>
+      "Die Datei ist eine von ikz-kit neu geschriebene Kopie: Werte, Formeln, Formate und Gültigkeitsregeln bleiben erhalten; Diagramme, Pivot-Tabellen und Kommentare können fehlen.",
+    en: () =>
+      "The file is a copy written anew by ikz-kit: values, formulas, formats and validation rules are kept; charts, pivot tables and comments may be missing.",
+  },
+
+  // --- templates ----------------------------------------------------------------------------
+  templatesHeading: { de: () => "Vorlage einfügen", en: () => "Insert a template" },
+  templatesHeadingFile: { de: () => "Vorlage als Datei erstellen", en: () => "Create a template file" },
+  templateLabel: { de: () => "Vorlage", en: () => "Template" },
+  townLabel: { de: () => "Name der Kommune", en: () => "Name of the town" },
+  townHint: {
+    de: () => "Optional; steht dann auf dem Blatt „Kommune“ und im Dateinamen.",
+    en: () => "Optional; then shown on the sheet “Town” and in the file name.",
+  },
+  workbookLanguageLabel: { de: () => "Sprache der Arbeitsmappe", en: () => "Language of the workbook" },
+  productListLabel: { de: () => "Eigene Produktliste (CSV oder .xlsx, optional)", en: () => "Own product list (CSV or .xlsx, optional)" },
+  productListHint: {
+    de: () => "Ohne eigene Liste enthält die Vorlage die Produkte des Kommunalen Produktrahmens.",
+    en: () => "Without an own list the template holds the products of the municipal product framework.",
+  },
+  productListReading: { de: (p) => `${p.file ?? ""} wird gelesen …`, en: (p) => `Reading ${p.file ?? ""} …` },
+  productListRead: {
+    de: (p) => `${counted(p.count, "Produkt", "Produkte", "de")} aus ${p.file ?? ""} übernommen.`,
+    en: (p) => `${counted(p.count, "product", "products", "en")} taken from ${p.file ?? ""}.`,
+  },
+  productListUnusable: {
+    de: (p) => `Die Produktliste ${p.file ?? ""} kann nicht verwendet werden; die Vorlage enthält dann den Produktrahmen.`,
+    en: (p) => `The product list ${p.file ?? ""} cannot be used; the template then holds the product framework.`,
+  },
+  productListIssues: { de: (p) => `Hinweise zur Produktliste (${p.count ?? 0})`, en: (p) => `Notes on the product list (${p.count ?? 0})` },
+  productListRemove: { de: () => "Produktliste entfernen", en: () => "Remove product list" },
+  moreIssues: { de: (p) => `… und ${p.count ?? 0} weitere`, en: (p) => `… and ${p.count ?? 0} more` },
+  demoLabel: {
+    de: () => "Beispieldaten einfügen (erfundene Zahlen zur Veranschaulichung)",
+    en: () => "Insert demo data (invented figures for illustration)",
+  },
+  insertButton: { de: () => "Einfügen", en: () => "Insert" },
+  createFileButton: { de: () => "Arbeitsmappe erstellen", en: () => "Create workbook" },
+  createFileHint: {
+    de: () => "Ohne Excel entsteht eine neue Datei zum Herunterladen.",
+    en: () => "Without Excel a new file is made for download.",
+  },
+  inserting: { de: () => "Blätter werden eingefügt …", en: () => "Inserting sheets …" },
+  creatingFile: { de: () => "Arbeitsmappe wird erstellt …", en: () => "Creating the workbook …" },
+  inserted: { de: (p) => `Eingefügt: ${p.list ?? ""}.`, en: (p) => `Inserted: ${p.list ?? ""}.` },
+  fileCreated: { de: (p) => `Die Arbeitsmappe ${p.file ?? ""} ist fertig.`, en: (p) => `The workbook ${p.file ?? ""} is ready.` },
+  cancelled: { de: () => "Abgebrochen: Es wurde nichts geändert.", en: () => "Cancelled: nothing was changed." },
+
+  // --- replace dialog -----------------------------------------------------------------------
+  replaceTitle: { de: () => "Blätter ersetzen?", en: () => "Replace sheets?" },
+  replaceIntro: {
+    de: () => "Diese Blätter gibt es schon. Beim Ersetzen werden sie gelöscht und neu angelegt – was darin steht, geht verloren:",
+    en: () => "These sheets exist already. Replacing deletes and recreates them – whatever they hold is lost:",
+  },
+  replaceHasData: { de: () => "enthält Daten", en: () => "holds data" },
+  replaceEmpty: { de: () => "leer", en: () => "empty" },
+  replaceConfirm: { de: () => "Ersetzen", en: () => "Replace" },
+  cancel: { de: () => "Abbrechen", en: () => "Cancel" },
+
+  // --- check --------------------------------------------------------------------------------
+  checkHeading: { de: () => "Arbeitsmappe prüfen", en: () => "Check the workbook" },
+  checkIntro: {
+    de: () => "Prüft jede Eingabe und nennt zu jedem Problem Blatt, Zelle, Erwartetes und Gefundenes.",
+    en: () => "Checks every entry and names sheet, cell, what is expected and what was found for each problem.",
+  },
+  checkButton: { de: () => "Arbeitsmappe prüfen", en: () => "Check workbook" },
+  checking: { de: () => "Arbeitsmappe wird gelesen und geprüft …", en: () => "Reading and checking the workbook …" },
+  checkResultHeading: { de: () => "Ergebnis der Prüfung", en: () => "Result of the check" },
+  checkTemplate: {
+    de: (p) => `Vorlage: ${p.name ?? ""}${p.version ? ` (Version ${p.version})` : ""}`,
+    en: (p) => `Template: ${p.name ?? ""}${p.version ? ` (version ${p.version})` : ""}`,
+  },
+  checkNoIssues: { de: () => "Keine Probleme gefunden.", en: () => "No problems found." },
+  checkUnusable: { de: () => "Die Arbeitsmappe kann nicht geprüft werden.", en: () => "The workbook cannot be checked." },
+  countErrors: { de: (p) => counted(p.count, "Fehler", "Fehler", "de"), en: (p) => counted(p.count, "error", "errors", "en") },
+  countWarnings: { de: (p) => counted(p.count, "Warnung", "Warnungen", "de"), en: (p) => counted(p.count, "warning", "warnings", "en") },
+  countNotes: { de: (p) => counted(p.count, "Hinweis", "Hinweise", "de"), en: (p) => counted(p.count, "note", "notes", "en") },
+  workbookGroup: { de: () => "Arbeitsmappe", en: () => "Workbook" },
+  sheetGroup: { de: (p) => `Blatt „${p.sheet ?? ""}“`, en: (p) => `Sheet “${p.sheet ?? ""}”` },
+  issueCell: { de: (p) => `Zelle ${p.cell ?? ""}`, en: (p) => `cell ${p.cell ?? ""}` },
+  issueSelected: { de: () => "ausgewählt", en: () => "selected" },
+  issueShowHint: {
+    de: () => "Ein Klick auf ein Problem wählt seine Zelle in Excel aus.",
+    en: () => "Clicking a problem selects its cell in Excel.",
+  },
+  issueShowHintFile: {
+    de: () => "Ein Klick auf ein Problem zeigt die Zeile der Zelle (nur lesend).",
+    en: () => "Clicking a problem shows the cell's row (read-only).",
+  },
+  markSwitch: { de: () => "Fehlerhafte Zellen markieren", en: () => "Mark cells with problems" },
+  markedCells: {
+    de: (p) => `${counted(p.count, "Zelle", "Zellen", "de")} markiert. Ausschalten stellt das vorige Aussehen wieder her.`,
+    en: (p) => `${counted(p.count, "cell", "cells", "en")} marked. Switching off restores their previous look.`,
+  },
+  marksCleared: { de: () => "Markierungen entfernt.", en: () => "Marks removed." },
+  previewHeading: {
+    de: (p) => `Zeile ${p.row ?? ""} auf Blatt „${p.sheet ?? ""}“`,
+    en: (p) => `Row ${p.row ?? ""} on sheet “${p.sheet ?? ""}”`,
+  },
+  previewEmpty: { de: () => "Die Zeile ist leer.", en: () => "The row is empty." },
+  previewFormula: { de: () => "(Formel, Ergebnis erst in Excel)", en: () => "(formula, result only in Excel)" },
+  previewFlagged: { de: () => "diese Zelle", en: () => "this cell" },
+
+  // --- evaluate -----------------------------------------------------------------------------
+  prioritiesHeading: { de: () => "Prioritäten", en: () => "Priorities" },
+  prioritiesIntro: {
+    de: () => "Berechnet Punkte, Rang und Klasse jeder Aufgabe mit den Gewichten des Blatts „Kriterien“ – dieselben Werte wie die Formeln im Blatt.",
+    en: () => "Computes score, rank and class of every task with the weights of the sheet “Criteria” – the same values as the sheet's formulas.",
+  },
+  prioritiesButton: { de: () => "Prioritäten berechnen", en: () => "Compute priorities" },
+  computingPriorities: { de: () => "Prioritäten werden berechnet …", en: () => "Computing priorities …" },
+  notComputable: {
+    de: (p) => `Die Arbeitsmappe enthält ${counted(p.count, "Fehler", "Fehler", "de")}; gerechnet wird erst, wenn sie behoben sind.`,
+    en: (p) => `The workbook has ${counted(p.count, "error", "errors", "en")}; nothing is computed until they are fixed.`,
+  },
+  notATaskCatalogue: {
+    de: () => "Die geöffnete Arbeitsmappe ist kein Aufgabenkatalog von ikz-kit.",
+    en: () => "The open workbook is not an ikz-kit task catalogue.",
+  },
+  showProblems: { de: () => "Probleme anzeigen", en: () => "Show problems" },
+  prioritiesCaption: {
+    de: (p) => `Die ${p.count ?? 0} wichtigsten von ${p.total ?? 0} Aufgaben – ${p.name ?? ""}`,
+    en: (p) => `The top ${p.count ?? 0} of ${p.total ?? 0} tasks – ${p.name ?? ""}`,
+  },
+  prioritiesNone: {
+    de: () => "Die Arbeitsmappe enthält noch keine Aufgabe mit Produktcode.",
+    en: () => "The workbook holds no task with a product code yet.",
+  },
+  columnRank: { de: () => "Rang", en: () => "Rank" },
+  columnClass: { de: () => "Klasse", en: () => "Class" },
+  columnScore: { de: () => "Punkte", en: () => "Score" },
+  partnersHeading: { de: () => "IKZ-Fahrplan mit Partnerkommunen", en: () => "IKZ roadmap with partner towns" },
+  partnersIntro: {
+    de: () =>
+      "Liest die Aufgabenkataloge der Partnerkommunen, sucht die Aufgaben, die mehrere Kommunen erbringen, und schreibt den Fahrplan als neue Blätter in diese Arbeitsmappe.",
+    en: () =>
+      "Reads the partner towns' task catalogues, finds the tasks several towns provide and writes the roadmap as new sheets into this workbook.",
+  },
+  partnersFileLabel: {
+    de: () => "Arbeitsmappen der Partnerkommunen (.xlsx, mehrere möglich)",
+    en: () => "Partner towns' workbooks (.xlsx, several allowed)",
+  },
+  partnersSelected: {
+    de: (p) => `${counted(p.count, "Datei", "Dateien", "de")} ausgewählt.`,
+    en: (p) => `${counted(p.count, "file", "files", "en")} selected.`,
+  },
+  partnersButton: { de: () => "Partnerkommunen importieren", en: () => "Import partner towns" },
+  partnersNoFiles: {
+    de: () => "Bitte zuerst die Arbeitsmappen der Partnerkommunen auswählen.",
+    en: () => "Please select the partner towns' workbooks first.",
+  },
+  importReadingOwn: { de: () => "Die geöffnete Arbeitsmappe wird gelesen …", en: () => "Reading the open workbook …" },
+  importProgress: {
+    de: (p) => `${p.file ?? ""} wird gelesen (${p.current ?? 0} von ${p.total ?? 0}) …`,
+    en: (p) => `Reading ${p.file ?? ""} (${p.current ?? 0} of ${p.total ?? 0}) …`,
+  },
+  importWriting: { de: () => "Fahrplan wird eingefügt …", en: () => "Inserting the roadmap …" },
+  partnerStatusHeading: { de: () => "Eingelesene Dateien", en: () => "Files read" },
+  partnerAccepted: {
+    de: (p) => `übernommen: ${p.name ?? ""}, ${counted(p.count, "Aufgabe", "Aufgaben", "de")}`,
+    en: (p) => `taken: ${p.name ?? ""}, ${counted(p.count, "task", "tasks", "en")}`,
+  },
+  partnerInvalid: {
+    de: (p) => `nicht übernommen: ${counted(p.count, "Fehler", "Fehler", "de")}`,
+    en: (p) => `left out: ${counted(p.count, "error", "errors", "en")}`,
+  },
+  partnerUnreadable: { de: () => "nicht lesbar", en: () => "unreadable" },
+  partnerDuplicate: { de: () => "nicht übernommen", en: () => "left out" },
+  ownNotComputable: {
+    de: (p) => `Die geöffnete Arbeitsmappe enthält ${counted(p.count, "Fehler", "Fehler", "de")}; der Fahrplan braucht einen fehlerfreien eigenen Aufgabenkatalog.`,
+    en: (p) => `The open workbook has ${counted(p.count, "error", "errors", "en")}; the roadmap needs an own task catalogue without errors.`,
+  },
+  roadmapInserted: {
+    de: (p) => `Fahrplan eingefügt: ${counted(p.count, "gemeinsame Aufgabe", "gemeinsame Aufgaben", "de")} von ${p.list ?? ""}.`,
+    en: (p) => `Roadmap inserted: ${counted(p.count, "shared task", "shared tasks", "en")} of ${p.list ?? ""}.`,
+  },
+
+  // --- errors -------------------------------------------------------------------------------
+  errorTitle: { de: () => "Das hat nicht geklappt", en: () => "That did not work" },
+  sheetsExist: {
+    de: (p) => `Diese Blätter gibt es schon: ${p.list ?? ""}. Es wurde nichts geändert.`,
+    en: (p) => `These sheets exist already: ${p.list ?? ""}. Nothing was changed.`,
+  },
+  chunkLoadFailed: {
+    de: () => "Ein Teil des Aufgabenbereichs konnte nicht geladen werden. Bitte den Aufgabenbereich neu laden.",
+    en: () => "Part of the pane could not be loaded. Please reload the pane.",
+  },
+  unexpectedError: {
+    de: (p) => `Unerwarteter Fehler: ${p.detail ?? ""}`,
+    en: (p) => `Unexpected error: ${p.detail ?? ""}`,
+  },
+} satisfies Record<string, Record<Language, Render>>;
+
+export type UiTextKey = keyof typeof texts;
+
+/** Renders a pane text in the given language. */
+export function uiText(key: UiTextKey, language: Language, params: UiParams = {}): string {
+  return texts[key][language](params);
+}
+
+/** All keys, for a test that every text renders in every language. */
+export const UI_TEXT_KEYS = Object.keys(texts) as UiTextKey[];

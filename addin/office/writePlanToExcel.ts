@@ -1,0 +1,712 @@
+/// <reference types="office-js" />
+/**
+ * Writes a {@link WorkbookPlan} into the workbook open in Excel — the Office.js twin of
+ * adapters/exceljs/workbookWriter.ts, with the same semantics: formulas as formulas, text always
+ * as text, number formats, the look of each cell style, column widths, row heights, frozen panes,
+ * data validations (one rule per range), highlights as conditional formats, auto filter, merges,
+ * print orientation and title rows, and the hidden metadata sheet.
+ *
+ * Round trips to Excel, whatever the number of rows:
+ * 1. one sync to read the existing sheet names (a name clash without `replace` throws
+ *    {@link SheetsExistError} here, before anything is written);
+ * 2. one sync for everything else, as long as the queued commands stay under the payload budget
+ *    (4 MB; Excel on the web refuses requests above 5 MB). Larger plans are cut into batches of
+ *    at most the budget, one sync each (syncBatches.ts).
+ *
+ * What keeps a big sheet inside one batch:
+ * - cell data goes as 2D arrays per block of consecutive rows (`range.values`), `null` where a
+ *   cell is left alone; formulas go per column;
+ * - a column of formulas that are the same formula moved down row by row (as planned tables
+ *   are) is written once and filled down with `range.copyFrom(…, "Formulas")` (ExcelApi 1.9);
+ *   Excel moves relative references exactly as for a shared formula in a file;
+ * - number formats go as one-column 2D arrays per run of equal formats;
+ * - styles are set once per rectangle of cells with the same style (columns of equal runs are
+ *   joined), never per cell.
+ *
+ * Text stays text: `range.values` parses strings like typed input, so `=cmd` would become a
+ * formula, `-x` or `@x` a broken one, `11.01` a number and `1.2.25` a date. Every text cell is
+ * therefore formatted `@` (Text) before its value is set — Excel then stores any string as it
+ * is — and given its planned number format (General if none) right after. Changing the format
+ * does not re-parse a stored value, so the cell ends up as a plain text cell, exactly as in
+ * the generated file (no apostrophe prefix, whose "quote prefix" flag the file does not have).
+ *
+ * Column widths: a plan's width is in characters as an .xlsx stores them (`<col width>`,
+ * padding included, units of the maximum digit width of Calibri 11, 7 px). Office.js wants
+ * points: `round(width × 7) px × 0.75 pt/px` — 10 characters → 52.5 pt.
+ */
+import { DEFAULT_DATE_FORMAT } from "../../adapters/exceljs/cellStyles.js";
+import { PlanWriteError } from "../../adapters/exceljs/errors.js";
+import { shiftFormula } from "../../adapters/exceljs/formulaShift.js";
+import { cellAddress, columnLetter, columnNumber } from "../../lib/cells/address.js";
+import type { PlannedHighlight, PlannedValidation, SheetPlan, WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
+import type { ProgressListener } from "../host/WorkbookHost.js";
+import type { ExcelFeatures, OptionalExcelFeature } from "./features.js";
+import { OfficeHostError, SheetsExistError, toOfficeHostError } from "./officeErrors.js";
+import { renderOfficeMessage } from "./officeMessages.js";
+import { applyOfficeFormat, officeCellFormat, officeHighlightFormat } from "./officeStyles.js";
+import {
+  COMMAND_OVERHEAD_BYTES,
+  DEFAULT_PAYLOAD_BUDGET,
+  jsonBytes,
+  runBatches,
+  splitIntoBatches,
+  type QueuedAction,
+} from "./syncBatches.js";
+
+export interface WritePlanOptions {
+  /** Replace sheets of the same name (the user said yes); otherwise a clash throws before writing. */
+  readonly replace: boolean;
+  readonly features: ExcelFeatures;
+  readonly onProgress?: ProgressListener;
+  /** Request bytes per sync; default 4 MB. Smaller values only for tests. */
+  readonly payloadBudget?: number;
+}
+
+export interface WritePlanResult {
+  /** Names of the sheets written, in plan order. */
+  readonly sheets: readonly string[];
+  /** `context.sync()` calls made (1 to check names + 1 per batch). */
+  readonly syncs: number;
+  /** Parts of the plan left out because the host lacks the feature. */
+  readonly skipped: readonly OptionalExcelFeature[];
+}
+
+/** Excel's limits (as in the exceljs writer): longer texts make Excel refuse the command. */
+const MAX_PROMPT = 255;
+const MAX_ERROR = 225;
+const MAX_CELL_TEXT = 32_767;
+const MAX_FORMULA = 8_192;
+/** A column of formulas this long or longer is written once and filled down. */
+const MIN_FILL_RUN = 3;
+/** Pixels per character of a column width (Calibri 11) and points per pixel. */
+const PIXELS_PER_CHARACTER = 7;
+const POINTS_PER_PIXEL = 0.75;
+const MS_PER_DAY = 86_400_000;
+/** Serial of 1970-01-01 in the 1900 date system. */
+const UNIX_EPOCH_SERIAL = 25_569;
+const FORBIDDEN_NAME = /[:\\/?*[\]]/;
+
+/** Points for an .xlsx column width in characters (see the module comment). */
+export function columnWidthPoints(characters: number): number {
+  return Math.round(characters * PIXELS_PER_CHARACTER) * POINTS_PER_PIXEL;
+}
+
+/** A Date as an Excel serial (1900 date system, UTC), as exceljs stores it. */
+export function dateToSerial(date: Date): number {
+  return date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+}
+
+/**
+ * Writes the plan's sheets into the open workbook.
+ *
+ * @throws SheetsExistError when a sheet of the plan exists and `replace` is false (nothing written)
+ * @throws PlanWriteError when the plan itself cannot be written (a bug in the plan, checked first)
+ * @throws OfficeHostError for every failure Excel reports
+ * @example
+ * await Excel.run((context) => writePlanToExcel(context, plan, { replace: false, features }));
+ */
+export async function writePlanToExcel(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  options: WritePlanOptions,
+): Promise<WritePlanResult> {
+  const { features } = options;
+  if (!features.minimumForPane) {
+    throw new OfficeHostError("belowMinimum", "BelowMinimum", "the host lacks the minimum requirement set for writing");
+  }
+  checkPlan(plan);
+  const language = plan.language;
+  const progress = options.onProgress;
+  const budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
+
+  // All cell data is prepared before Excel is touched: a plan that cannot be written fails
+  // without a single command sent.
+  const handles: Excel.Worksheet[] = [];
+  const sheetActions = plan.sheets.flatMap((sheet, index) =>
+    planSheetActions(sheet, () => sheetHandle(handles, index), { language, features, budget }),
+  );
+
+  progress?.(0, renderOfficeMessage("progress.check", language));
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/visibility");
+  try {
+    await context.sync();
+  } catch (error) {
+    throw toOfficeHostError(error);
+  }
+
+  const planNames = new Set(plan.sheets.map((sheet) => sheet.name.toLowerCase()));
+  const clashing = worksheets.items.filter((sheet) => planNames.has(sheet.name.toLowerCase()));
+  if (clashing.length > 0 && !options.replace) throw new SheetsExistError(clashing.map((sheet) => sheet.name));
+
+  const taken = new Set(worksheets.items.map((sheet) => sheet.name.toLowerCase()));
+  const retired = clashing.map((sheet) => ({ sheet, temporaryName: freeName(taken, "~ikz-alt") }));
+  const createSheets: QueuedAction = {
+    bytes: COMMAND_OVERHEAD_BYTES * (plan.sheets.length + 2 * retired.length),
+    apply: () => {
+      // rename first, delete last: the workbook never loses its last visible sheet on the way
+      for (const { sheet, temporaryName } of retired) {
+        if (sheet.visibility === "VeryHidden") sheet.visibility = "Hidden";
+        sheet.name = temporaryName;
+      }
+      plan.sheets.forEach((sheet, index) => {
+        handles[index] = worksheets.add(sheet.name);
+      });
+    },
+  };
+  const firstVisible = plan.sheets.findIndex((sheet) => sheet.state === "visible");
+  const finish: QueuedAction = {
+    bytes: COMMAND_OVERHEAD_BYTES * (retired.length + 1),
+    apply: () => {
+      for (const { sheet } of retired) sheet.delete();
+      if (firstVisible >= 0) sheetHandle(handles, firstVisible).activate();
+    },
+  };
+
+  const batches = splitIntoBatches([createSheets, ...sheetActions, finish], budget);
+  let syncs = 1;
+  try {
+    syncs += await runBatches(context, batches, {
+      beforeBatch: () => {
+        if (features.suspendCalculation) context.application.suspendApiCalculationUntilNextSync();
+        if (features.suspendScreenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
+      },
+      afterBatch: (done, total) => progress?.(done / total, renderOfficeMessage("progress.write", language)),
+    });
+  } catch (error) {
+    throw toOfficeHostError(error);
+  }
+  progress?.(1, renderOfficeMessage("progress.done", language));
+  return { sheets: plan.sheets.map((sheet) => sheet.name), syncs, skipped: skippedFeatures(plan, features) };
+}
+
+function sheetHandle(handles: readonly Excel.Worksheet[], index: number): Excel.Worksheet {
+  const handle = handles[index];
+  if (handle === undefined) throw new Error(`sheet ${index} used before it was added`);
+  return handle;
+}
+
+/** A sheet name not yet taken (case-insensitive), reserved in `taken`. */
+function freeName(taken: Set<string>, base: string): string {
+  let n = 1;
+  while (taken.has(`${base}-${n}`.toLowerCase())) n++;
+  const name = `${base}-${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** Rejects plans Excel would refuse: bad or duplicate sheet names, no visible sheet. */
+function checkPlan(plan: WorkbookPlan): void {
+  const seen = new Set<string>();
+  for (const sheet of plan.sheets) {
+    const name = sheet.name;
+    const problem =
+      name.length === 0 || name.length > 31
+        ? "a sheet name must have 1 to 31 characters"
+        : FORBIDDEN_NAME.test(name)
+          ? "a sheet name cannot contain : \\ / ? * [ ]"
+          : name.startsWith("'") || name.endsWith("'")
+            ? "a sheet name cannot start or end with an apostrophe"
+            : name.toLowerCase() === "history"
+              ? "Excel reserves the sheet name History"
+              : seen.has(name.toLowerCase())
+                ? "two sheets have the same name"
+                : undefined;
+    if (problem) throw new PlanWriteError(name, undefined, problem);
+    seen.add(name.toLowerCase());
+  }
+  if (!plan.sheets.some((sheet) => sheet.state === "visible")) {
+    throw new PlanWriteError(
+      plan.sheets[0]?.name ?? "(none)",
+      undefined,
+      "a workbook needs at least one visible sheet",
+    );
+  }
+}
+
+function skippedFeatures(plan: WorkbookPlan, features: ExcelFeatures): OptionalExcelFeature[] {
+  const uses: [OptionalExcelFeature, boolean][] = [
+    ["dataValidation", plan.sheets.some((sheet) => sheet.validations.length > 0)],
+    ["conditionalFormats", plan.sheets.some((sheet) => sheet.highlights.length > 0)],
+    ["autoFilter", plan.sheets.some((sheet) => sheet.autoFilter !== undefined)],
+    ["pageLayout", plan.sheets.some((sheet) => sheet.print.landscape || sheet.print.titleRows !== undefined)],
+  ];
+  return uses.filter(([feature, used]) => used && !features[feature]).map(([feature]) => feature);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One sheet → queued actions
+
+interface BuildOptions {
+  readonly language: "de" | "en";
+  readonly features: ExcelFeatures;
+  readonly budget: number;
+}
+
+/** Consecutive rows of one column with the same key. */
+interface Run {
+  readonly start: number;
+  end: number;
+  readonly key: string;
+}
+
+interface ColumnData {
+  /** Style runs, key `style|align`. */
+  readonly styles: Run[];
+  /** Number formats set before the values: the planned format, or `@` for a text cell. */
+  readonly formats: Run[];
+  /** Number formats set after the values on text cells: the planned one, or General. */
+  readonly restores: Run[];
+  readonly formulas: { readonly row: number; readonly text: string }[];
+}
+
+type Literal = string | number | boolean;
+
+interface LiteralRow {
+  readonly row: number;
+  readonly cells: { readonly column: number; readonly value: Literal }[];
+}
+
+interface SheetData {
+  readonly columns: Map<number, ColumnData>;
+  readonly literalRows: LiteralRow[];
+  readonly heights: Run[];
+  readonly lastRow: number;
+}
+
+function extendRun(runs: Run[], row: number, key: string): void {
+  const last = runs[runs.length - 1];
+  if (last !== undefined && last.end === row - 1 && last.key === key) last.end = row;
+  else runs.push({ start: row, end: row, key });
+}
+
+function rangeAddress(firstRow: number, firstColumn: number, lastRow: number, lastColumn: number): string {
+  const start = cellAddress(firstRow, firstColumn);
+  return firstRow === lastRow && firstColumn === lastColumn ? start : `${start}:${cellAddress(lastRow, lastColumn)}`;
+}
+
+/** Reads the plan's rows once into per-column runs and literal rows. */
+function collectSheet(sheet: SheetPlan, language: "de" | "en"): SheetData {
+  const columns = new Map<number, ColumnData>();
+  const literalRows: LiteralRow[] = [];
+  const heights: Run[] = [];
+  let previous = 0;
+  for (const planned of sheet.rows()) {
+    if (!(planned.row > previous)) {
+      throw new PlanWriteError(
+        sheet.name,
+        `A${planned.row}`,
+        `rows must come in ascending order (row ${planned.row} after row ${previous})`,
+      );
+    }
+    previous = planned.row;
+    const row = planned.row;
+    if (planned.height !== undefined) extendRun(heights, row, String(planned.height));
+    const literals: LiteralRow["cells"][number][] = [];
+    for (const cell of planned.cells) {
+      let column = columns.get(cell.column);
+      if (column === undefined) {
+        column = { styles: [], formats: [], restores: [], formulas: [] };
+        columns.set(cell.column, column);
+      }
+      extendRun(column.styles, row, `${cell.style}|${cell.align ?? ""}`);
+      const address = cellAddress(row, cell.column);
+      const format =
+        cell.numberFormat ??
+        (cell.value instanceof Date && cell.formula === undefined ? DEFAULT_DATE_FORMAT[language] : undefined);
+      if (cell.formula !== undefined) {
+        const text = cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula;
+        if (text.length + 1 > MAX_FORMULA)
+          throw new PlanWriteError(sheet.name, address, `a formula has at most ${MAX_FORMULA} characters`);
+        column.formulas.push({ row, text });
+        if (format !== undefined) extendRun(column.formats, row, format);
+        continue;
+      }
+      const value = literalValue(sheet.name, address, cell.value);
+      if (value !== undefined) literals.push({ column: cell.column, value });
+      if (typeof value === "string") {
+        extendRun(column.formats, row, "@");
+        if (format !== "@") extendRun(column.restores, row, format ?? "General");
+      } else if (format !== undefined) {
+        extendRun(column.formats, row, format);
+      }
+    }
+    if (literals.length > 0) literalRows.push({ row, cells: literals });
+  }
+  return { columns, literalRows, heights, lastRow: previous };
+}
+
+/** The value sent to Excel for a literal: Dates as serials; undefined for no value. */
+function literalValue(sheetName: string, address: string, value: unknown): Literal | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string") {
+    if (value.length > MAX_CELL_TEXT)
+      throw new PlanWriteError(sheetName, address, `a cell holds at most ${MAX_CELL_TEXT} characters`);
+    return value === "" ? undefined : value;
+  }
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new PlanWriteError(sheetName, address, `${value} cannot be stored in a cell`);
+    return value;
+  }
+  if (typeof value === "boolean") return value;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime()))
+      throw new PlanWriteError(sheetName, address, "an invalid date cannot be stored in a cell");
+    return dateToSerial(value);
+  }
+  throw new PlanWriteError(sheetName, address, `unsupported value ${String(value)}`);
+}
+
+/**
+ * Cuts rows of a 2D array into chunks whose JSON stays within the budget (a single row larger
+ * than the budget is a chunk of its own).
+ */
+function chunkRows<T>(
+  rows: readonly T[][],
+  budget: number,
+): { readonly offset: number; readonly rows: T[][]; readonly bytes: number }[] {
+  const limit = Math.max(1, budget - COMMAND_OVERHEAD_BYTES);
+  const chunks: { offset: number; rows: T[][]; bytes: number }[] = [];
+  let current: T[][] = [];
+  let offset = 0;
+  let bytes = 2;
+  rows.forEach((row, index) => {
+    const size = jsonBytes(row) + 1;
+    if (current.length > 0 && bytes + size > limit) {
+      chunks.push({ offset, rows: current, bytes });
+      current = [];
+      offset = index;
+      bytes = 2;
+    }
+    current.push(row);
+    bytes += size;
+  });
+  if (current.length > 0) chunks.push({ offset, rows: current, bytes });
+  return chunks;
+}
+
+type Sheet = () => Excel.Worksheet;
+
+function numberFormatActions(sheet: Sheet, column: number, runs: readonly Run[], budget: number): QueuedAction[] {
+  return runs.flatMap((run) => {
+    const rows = Array.from({ length: run.end - run.start + 1 }, () => [run.key]);
+    return chunkRows(rows, budget).map((chunk) => {
+      const first = run.start + chunk.offset;
+      const address = rangeAddress(first, column, first + chunk.rows.length - 1, column);
+      return {
+        bytes: chunk.bytes + COMMAND_OVERHEAD_BYTES,
+        apply: () => {
+          sheet().getRange(address).numberFormat = chunk.rows;
+        },
+      };
+    });
+  });
+}
+
+function valueActions(sheet: Sheet, literalRows: readonly LiteralRow[], budget: number): QueuedAction[] {
+  const actions: QueuedAction[] = [];
+  let block: LiteralRow[] = [];
+  const flush = (): void => {
+    const firstRow = block[0]?.row;
+    if (firstRow === undefined) return;
+    let first = Number.MAX_SAFE_INTEGER;
+    let last = 0;
+    for (const row of block) {
+      for (const cell of row.cells) {
+        first = Math.min(first, cell.column);
+        last = Math.max(last, cell.column);
+      }
+    }
+    const grid = block.map((row) => {
+      const line: (Literal | null)[] = new Array<Literal | null>(last - first + 1).fill(null);
+      for (const cell of row.cells) line[cell.column - first] = cell.value;
+      return line;
+    });
+    for (const chunk of chunkRows(grid, budget)) {
+      const top = firstRow + chunk.offset;
+      const address = rangeAddress(top, first, top + chunk.rows.length - 1, last);
+      actions.push({
+        bytes: chunk.bytes + COMMAND_OVERHEAD_BYTES,
+        apply: () => {
+          sheet().getRange(address).values = chunk.rows;
+        },
+      });
+    }
+    block = [];
+  };
+  for (const row of literalRows) {
+    const last = block[block.length - 1];
+    if (last !== undefined && last.row !== row.row - 1) flush();
+    block.push(row);
+  }
+  flush();
+  return actions;
+}
+
+function formulaActions(
+  sheet: Sheet,
+  column: number,
+  formulas: ColumnData["formulas"],
+  copy: boolean,
+  budget: number,
+): QueuedAction[] {
+  const actions: QueuedAction[] = [];
+  let pending: ColumnData["formulas"][number][] = [];
+  const flushPending = (): void => {
+    // consecutive rows → one array each
+    let start = 0;
+    for (let i = 1; i <= pending.length; i++) {
+      const current = pending[i];
+      const before = pending[i - 1];
+      if (current !== undefined && before !== undefined && current.row === before.row + 1) continue;
+      const part = pending.slice(start, i);
+      const top = part[0]?.row;
+      if (top !== undefined) {
+        const rows = part.map((entry) => [`=${entry.text}`]);
+        for (const chunk of chunkRows(rows, budget)) {
+          const first = top + chunk.offset;
+          const address = rangeAddress(first, column, first + chunk.rows.length - 1, column);
+          actions.push({
+            bytes: chunk.bytes + COMMAND_OVERHEAD_BYTES,
+            apply: () => {
+              sheet().getRange(address).formulas = chunk.rows;
+            },
+          });
+        }
+      }
+      start = i;
+    }
+    pending = [];
+  };
+  let i = 0;
+  while (i < formulas.length) {
+    const head = formulas[i] as ColumnData["formulas"][number];
+    let j = i + 1;
+    if (copy) {
+      let before = head;
+      for (; j < formulas.length; j++) {
+        const next = formulas[j] as ColumnData["formulas"][number];
+        if (next.row !== before.row + 1 || shiftFormula(before.text, 1, 0) !== next.text) break;
+        before = next;
+      }
+    }
+    if (copy && j - i >= MIN_FILL_RUN) {
+      flushPending();
+      const last = (formulas[j - 1] as ColumnData["formulas"][number]).row;
+      const headAddress = cellAddress(head.row, column);
+      const restAddress = rangeAddress(head.row + 1, column, last, column);
+      const formula = [[`=${head.text}`]];
+      actions.push({
+        bytes: jsonBytes(formula) + 2 * COMMAND_OVERHEAD_BYTES,
+        apply: () => {
+          const source = sheet().getRange(headAddress);
+          source.formulas = formula;
+          sheet().getRange(restAddress).copyFrom(source, "Formulas", false, false);
+        },
+      });
+      i = j;
+    } else {
+      pending.push(head);
+      i++;
+    }
+  }
+  flushPending();
+  return actions;
+}
+
+/** Joins equal style runs of neighbouring columns into rectangles. */
+function styleRectangles(
+  columns: ReadonlyMap<number, ColumnData>,
+): { top: number; bottom: number; left: number; right: number; key: string }[] {
+  const done: { top: number; bottom: number; left: number; right: number; key: string }[] = [];
+  let open = new Map<string, { top: number; bottom: number; left: number; right: number; key: string }>();
+  const sorted = [...columns.keys()].sort((a, b) => a - b);
+  for (const column of sorted) {
+    const next = new Map<string, { top: number; bottom: number; left: number; right: number; key: string }>();
+    for (const run of columns.get(column)?.styles ?? []) {
+      const id = `${run.start}:${run.end}:${run.key}`;
+      const rectangle = open.get(id);
+      if (rectangle !== undefined && rectangle.right === column - 1) {
+        rectangle.right = column;
+        next.set(id, rectangle);
+        open.delete(id);
+      } else {
+        next.set(id, { top: run.start, bottom: run.end, left: column, right: column, key: run.key });
+      }
+    }
+    done.push(...open.values());
+    open = next;
+  }
+  done.push(...open.values());
+  return done;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The Office.js data-validation rule of a planned validation. */
+export function validationRule(validation: PlannedValidation): Excel.DataValidationRule {
+  switch (validation.type) {
+    case "whole":
+    case "decimal": {
+      const basic: Excel.BasicDataValidation =
+        validation.max === undefined
+          ? { formula1: validation.min, operator: "GreaterThanOrEqualTo" }
+          : { formula1: validation.min, formula2: validation.max, operator: "Between" };
+      return validation.type === "whole" ? { wholeNumber: basic } : { decimal: basic };
+    }
+    case "list":
+      return {
+        list: {
+          inCellDropDown: true,
+          source: validation.source.startsWith("=") ? validation.source : `=${validation.source}`,
+        },
+      };
+    case "date":
+      return { date: { formula1: validation.min.toISOString().slice(0, 10), operator: "GreaterThanOrEqualTo" } };
+  }
+}
+
+function validationAction(sheet: Sheet, validation: PlannedValidation): QueuedAction {
+  const rule = validationRule(validation);
+  const errorAlert: Excel.DataValidationErrorAlert = {
+    message: clip(validation.error, MAX_ERROR),
+    showAlert: true,
+    style: validation.errorStyle === "stop" ? "Stop" : "Warning",
+    title: "",
+  };
+  const prompt: Excel.DataValidationPrompt | undefined =
+    validation.prompt === undefined
+      ? undefined
+      : { message: clip(validation.prompt, MAX_PROMPT), showPrompt: true, title: "" };
+  return {
+    bytes: jsonBytes([rule, errorAlert, prompt ?? null]) + 4 * COMMAND_OVERHEAD_BYTES,
+    apply: () => {
+      const target = sheet().getRange(validation.range).dataValidation;
+      target.ignoreBlanks = true;
+      target.rule = rule;
+      target.errorAlert = errorAlert;
+      if (prompt !== undefined) target.prompt = prompt;
+    },
+  };
+}
+
+/** `"A"` as the formula of a cell-value rule: `="A"`. */
+function equalsFormula(text: string): string {
+  return `="${text.replace(/"/g, '""')}"`;
+}
+
+function highlightAction(sheet: Sheet, highlight: PlannedHighlight): QueuedAction {
+  const look = officeHighlightFormat(highlight.fill);
+  const rule: Excel.ConditionalCellValueRule = { formula1: equalsFormula(highlight.equals), operator: "EqualTo" };
+  return {
+    bytes: jsonBytes([rule, look]) + 4 * COMMAND_OVERHEAD_BYTES,
+    apply: () => {
+      const format = sheet().getRange(highlight.range).conditionalFormats.add("CellValue");
+      format.cellValue.format.fill.color = look.fill;
+      format.cellValue.format.font.color = look.fontColor;
+      format.cellValue.rule = rule;
+    },
+  };
+}
+
+/** The header row of an auto filter, extended down to the sheet's last planned row. */
+function autoFilterRange(sheetName: string, range: string, lastRow: number): string {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(range);
+  if (!match?.[1] || !match[2]) throw new PlanWriteError(sheetName, range, "an auto filter needs a range like A4:Q4");
+  const left = columnNumber(match[1]);
+  const right = match[3] === undefined ? left : columnNumber(match[3]);
+  const top = Number(match[2]);
+  const bottom = Math.max(top, match[4] === undefined ? top : Number(match[4]), lastRow);
+  return rangeAddress(top, left, bottom, right);
+}
+
+/** Groups equal neighbouring column widths: `[[1, 3, 10], [4, 4, 38]]` (first, last, width). */
+function widthGroups(widths: readonly number[]): [number, number, number][] {
+  const groups: [number, number, number][] = [];
+  widths.forEach((width, index) => {
+    const last = groups[groups.length - 1];
+    if (last !== undefined && last[2] === width && last[1] === index) last[1] = index + 1;
+    else groups.push([index + 1, index + 1, width]);
+  });
+  return groups;
+}
+
+function planSheetActions(plan: SheetPlan, sheet: Sheet, options: BuildOptions): QueuedAction[] {
+  const { features, budget } = options;
+  const data = collectSheet(plan, options.language);
+  const columns = [...data.columns.entries()].sort(([a], [b]) => a - b);
+  const actions: QueuedAction[] = [];
+  const simple = (apply: () => void, commands = 1): void => {
+    actions.push({ bytes: commands * COMMAND_OVERHEAD_BYTES, apply });
+  };
+
+  for (const [first, last, width] of widthGroups(plan.columnWidths)) {
+    const address = `${columnLetter(first)}:${columnLetter(last)}`;
+    simple(() => {
+      sheet().getRange(address).format.columnWidth = columnWidthPoints(width);
+    });
+  }
+  for (const run of data.heights) {
+    const address = `${run.start}:${run.end}`;
+    simple(() => {
+      sheet().getRange(address).format.rowHeight = Number(run.key);
+    });
+  }
+  // formats before values (text cells are `@` while their value is set), then the values
+  for (const [column, entry] of columns) actions.push(...numberFormatActions(sheet, column, entry.formats, budget));
+  actions.push(...valueActions(sheet, data.literalRows, budget));
+  for (const [column, entry] of columns) {
+    actions.push(...formulaActions(sheet, column, entry.formulas, features.copyFormulas, budget));
+  }
+  for (const [column, entry] of columns) actions.push(...numberFormatActions(sheet, column, entry.restores, budget));
+
+  for (const rectangle of styleRectangles(data.columns)) {
+    const [style, align] = rectangle.key.split("|") as [Parameters<typeof officeCellFormat>[0], string];
+    const look = officeCellFormat(style, align === "" ? undefined : (align as "left" | "center" | "right"));
+    const address = rangeAddress(rectangle.top, rectangle.left, rectangle.bottom, rectangle.right);
+    const rows = rectangle.bottom - rectangle.top + 1;
+    const width = rectangle.right - rectangle.left + 1;
+    simple(() => applyOfficeFormat(sheet().getRange(address).format, look, rows, width), 20);
+  }
+  for (const merge of plan.merges) {
+    simple(() => sheet().getRange(merge).merge(false));
+  }
+
+  const frozen = plan.frozen;
+  if (frozen !== undefined && (frozen.rows > 0 || frozen.columns > 0)) {
+    simple(() => {
+      const panes = sheet().freezePanes;
+      if (frozen.rows > 0 && frozen.columns > 0)
+        panes.freezeAt(sheet().getRange(rangeAddress(1, 1, frozen.rows, frozen.columns)));
+      else if (frozen.rows > 0) panes.freezeRows(frozen.rows);
+      else panes.freezeColumns(frozen.columns);
+    });
+  }
+  if (features.dataValidation)
+    for (const validation of plan.validations) actions.push(validationAction(sheet, validation));
+  if (features.conditionalFormats)
+    for (const highlight of plan.highlights) actions.push(highlightAction(sheet, highlight));
+  if (features.autoFilter && plan.autoFilter !== undefined) {
+    const address = autoFilterRange(plan.name, plan.autoFilter, data.lastRow);
+    simple(() => sheet().autoFilter.apply(sheet().getRange(address)));
+  }
+  if (features.pageLayout && (plan.print.landscape || plan.print.titleRows !== undefined)) {
+    const titleRows = plan.print.titleRows
+      ?.split(":")
+      .map((row) => `$${row.replace(/\$/g, "")}`)
+      .join(":");
+    simple(() => {
+      const layout = sheet().pageLayout;
+      layout.orientation = plan.print.landscape ? "Landscape" : "Portrait";
+      if (titleRows !== undefined) layout.setPrintTitleRows(titleRows);
+    }, 2);
+  }
+  if (plan.state === "hidden") {
+    simple(() => {
+      sheet().visibility = "Hidden";
+    });
+  }
+  return actions;
+}
