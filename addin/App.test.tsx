@@ -3,7 +3,7 @@
  * The task pane as a user meets it, queried by role and name: with a fake Excel host
  * (recording every call) and in file mode with real .xlsx bytes.
  */
-import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { writePlanToBuffer } from "../adapters/exceljs/workbookWriter.js";
@@ -15,6 +15,9 @@ import type { Connection } from "./host/connectHost.js";
 import { FakeWorkbookHost } from "./host/FakeWorkbookHost.js";
 import { snapshotOfSheetPlan } from "./host/snapshotOfPlan.js";
 import { LANGUAGE_STORAGE_KEY } from "./useLanguage.js";
+
+// CI machines have 2 cores shared with LibreOffice and Chromium: give async queries room.
+configure({ asyncUtilTimeout: 15_000 });
 
 /** The value, or a failed test when it is missing (instead of `!`). */
 function present<T>(value: T | null | undefined, what: string): T {
@@ -139,7 +142,7 @@ describe("Vorlagen (Excel)", () => {
     renderWithHost(host);
     await userEvent.click(await screen.findByRole("button", { name: "Einfügen" }));
 
-    const dialog = await screen.findByRole("alertdialog", { name: "Blätter ersetzen?" });
+    const dialog = await screen.findByRole("alertdialog", { name: "Blätter ersetzen?" }, { timeout: 30_000 });
     expect(within(dialog).getByText("Aufgaben")).toBeTruthy();
     expect(within(dialog).getByText(/enthält Daten/)).toBeTruthy();
     await userEvent.click(within(dialog).getByRole("button", { name: "Abbrechen" }));
@@ -149,7 +152,7 @@ describe("Vorlagen (Excel)", () => {
     expect(screen.queryByRole("alertdialog")).toBeNull();
 
     await userEvent.click(screen.getByRole("button", { name: "Einfügen" }));
-    await userEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Ersetzen" }));
+    await userEvent.click(within(await screen.findByRole("alertdialog", {}, { timeout: 30_000 })).getByRole("button", { name: "Ersetzen" }));
     await screen.findByText(/Eingefügt:/);
     expect(host.callsOf("insertPlan").map((c) => c.replace)).toEqual([true]);
   });
@@ -239,7 +242,7 @@ describe("Auswerten", () => {
     const rows = within(table).getAllByRole("row");
     expect(rows).toHaveLength(21); // header + 20
     const [header, first] = rows;
-    expect(within(present(header, "header row")).getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual(["Rang", "Klasse", "Punkte", "Produktcode", "Bezeichnung"]);
+    expect(within(present(header, "header row")).getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual(["Rang", "Klasse", "Punkte", "Code", "Bezeichnung"]);
     expect(within(present(first, "first row")).getAllByRole("cell")[0]?.textContent).toBe("1");
   });
 

@@ -97,6 +97,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   title: {
+    display: "block",
     margin: 0,
   },
   fileBar: {

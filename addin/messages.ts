@@ -213,6 +213,7 @@ const texts = {
   columnRank: { de: () => "Rang", en: () => "Rank" },
   columnClass: { de: () => "Klasse", en: () => "Class" },
   columnScore: { de: () => "Punkte", en: () => "Score" },
+  columnCodeShort: { de: () => "Code", en: () => "Code" },
   partnersHeading: { de: () => "IKZ-Fahrplan mit Partnerkommunen", en: () => "IKZ roadmap with partner towns" },
   partnersIntro: {
     de: () =>

@@ -87,6 +87,13 @@ export const usePageStyles = makeStyles({
     textAlign: "end",
     fontVariantNumeric: "tabular-nums",
   },
+  /** Rank, class and score columns: just wide enough, so the task name gets the room. */
+  narrowColumn: {
+    width: "3.6em",
+  },
+  codeColumn: {
+    width: "4.6em",
+  },
   caption: {
     textAlign: "start",
     fontWeight: tokens.fontWeightSemibold,

@@ -1,4 +1,3 @@
-/// <reference types="office-js" />
 /**
  * {@link WorkbookHost} for the workbook open in Excel: every action is one `Excel.run` with a
  * constant number of syncs, and every failure an {@link OfficeHostError}.

@@ -1,4 +1,3 @@
-/// <reference types="office-js" />
 /**
  * The look of each {@link CellStyle} as Office.js range formats. The styles themselves are
  * defined once, for the file writer, in adapters/exceljs/cellStyles.ts; this module translates

@@ -1,4 +1,3 @@
-/// <reference types="office-js" />
 /**
  * Reads the workbook open in Excel as a {@link WorkbookSnapshot} — the same shape the exceljs
  * reader returns for a file, so one validator serves both.

@@ -1,4 +1,3 @@
-/// <reference types="office-js" />
 /**
  * Queued Office.js commands grouped into batches that stay under a request-size budget, and the
  * one place where batches are sent one `context.sync()` after the other.

@@ -1,4 +1,3 @@
-/// <reference types="office-js" />
 /**
  * Writes a {@link WorkbookPlan} into the workbook open in Excel — the Office.js twin of
  * adapters/exceljs/workbookWriter.ts, with the same semantics: formulas as formulas, text always

@@ -18,7 +18,6 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { formatNumberFor } from "../../lib/messages/terms.js";
 import { renderTerm } from "../../lib/messages/terms.js";
 import type { Priorities } from "../../templates/aufgabenkatalog/taskCatalogue.js";
 import type { WorkbookCheck } from "../actions/checkWorkbook.js";
@@ -35,6 +34,12 @@ import type { HostErrorDescriber } from "../host/describeError.js";
 import type { WorkbookHost } from "../host/WorkbookHost.js";
 import { useAction } from "../useAction.js";
 import { useLanguage } from "../useLanguage.js";
+
+/** Scores as shown everywhere else: one decimal, in the reader's notation. */
+const SCORE_FORMATS = {
+  de: new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+} as const;
 
 /** Tasks shown in the priorities table (the sheet holds all of them). */
 export const TOP_TASKS = 20;
@@ -146,10 +151,10 @@ function PrioritiesSection(props: SectionProps): ReactNode {
             </caption>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell scope="col">{t("columnRank")}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t("columnClass")}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t("columnScore")}</TableHeaderCell>
-                <TableHeaderCell scope="col">{renderTerm("columnCode", language)}</TableHeaderCell>
+                <TableHeaderCell scope="col" className={styles.narrowColumn}>{t("columnRank")}</TableHeaderCell>
+                <TableHeaderCell scope="col" className={styles.narrowColumn}>{t("columnClass")}</TableHeaderCell>
+                <TableHeaderCell scope="col" className={styles.narrowColumn}>{t("columnScore")}</TableHeaderCell>
+                <TableHeaderCell scope="col" className={styles.codeColumn}>{t("columnCodeShort")}</TableHeaderCell>
                 <TableHeaderCell scope="col">{renderTerm("columnName", language)}</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -158,7 +163,7 @@ function PrioritiesSection(props: SectionProps): ReactNode {
                 <TableRow key={task.code}>
                   <TableCell className={styles.numeric}>{task.rank}</TableCell>
                   <TableCell>{task.class}</TableCell>
-                  <TableCell className={styles.numeric}>{formatNumberFor(Math.round(task.score * 10) / 10, language)}</TableCell>
+                  <TableCell className={styles.numeric}>{SCORE_FORMATS[language].format(task.score)}</TableCell>
                   <TableCell>{task.code}</TableCell>
                   <TableCell>{task.name}</TableCell>
                 </TableRow>
