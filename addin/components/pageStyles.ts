@@ -94,6 +94,10 @@ export const usePageStyles = makeStyles({
   codeColumn: {
     width: "4.6em",
   },
+  /** Long compound names (e.g. "…/Inobhutnahme/Eingliederungshilfe") wrap instead of widening the pane. */
+  wrapAnywhere: {
+    overflowWrap: "anywhere",
+  },
   caption: {
     textAlign: "start",
     fontWeight: tokens.fontWeightSemibold,

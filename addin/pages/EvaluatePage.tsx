@@ -165,7 +165,7 @@ function PrioritiesSection(props: SectionProps): ReactNode {
                   <TableCell>{task.class}</TableCell>
                   <TableCell className={styles.numeric}>{SCORE_FORMATS[language].format(task.score)}</TableCell>
                   <TableCell>{task.code}</TableCell>
-                  <TableCell>{task.name}</TableCell>
+                  <TableCell className={styles.wrapAnywhere}>{task.name}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -21,9 +21,10 @@ import { runCli } from "../../cli/ikz.js";
 import { serveStatic, type StaticServer } from "../support/staticServer.js";
 
 const CHROMIUM = process.env["IKZ_CHROMIUM"] ?? "/usr/bin/chromium";
+const PARTNERS_EN = "Partner towns' workbooks (.xlsx, several allowed)";
 const ROOT = resolve(import.meta.dirname, "../..");
 const SCREENSHOTS = join(ROOT, "docs", "screenshots");
-const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let dir = "";
 let paneDir = "";
@@ -31,6 +32,7 @@ let server: StaticServer;
 let browser: Browser;
 let demo = "";
 let broken = "";
+const partners: string[] = [];
 const outside: string[] = [];
 
 async function build(outputPath: string): Promise<void> {
@@ -42,10 +44,7 @@ async function build(outputPath: string): Promise<void> {
 }
 
 async function openPane(language: "de" | "en"): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: language === "de" ? "de-DE" : "en-GB", acceptDownloads: true,
-    // only so the test can inject axe-core; the page's own CSP is checked separately
-    bypassCSP: true,
-  });
+  const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: language === "de" ? "de-DE" : "en-GB", acceptDownloads: true });
   await context.addInitScript((lang) => window.localStorage.setItem("ikz-kit.language", lang), language);
   const page = await context.newPage();
   page.on("request", (request) => {
@@ -57,7 +56,8 @@ async function openPane(language: "de" | "en"): Promise<Page> {
 }
 
 async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  await page.addScriptTag({ content: axeSource });
+  // axe-core is served from the pane's own origin, so the page's Content-Security-Policy stays on
+  await page.addScriptTag({ url: "/test-only-axe.min.js" });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
     // Tabster's focus guards (<i data-tabster-dummy tabindex=0 aria-hidden>) are a documented
@@ -86,6 +86,11 @@ describe.skipIf(process.env["IKZ_SKIP_BROWSER"] === "1")("task pane in a real br
     const quiet = { stdout: () => undefined, stderr: () => undefined };
     demo = join(dir, "aufgabenkatalog-zschorlau.xlsx");
     expect(await runCli(["template", "aufgabenkatalog", "--demo", "--town", "Zschorlau", "--out", demo], quiet)).toBe(0);
+    for (const town of ["Bockau", "Schönheide"]) {
+      const file = join(dir, `partner-${partners.length}.xlsx`);
+      expect(await runCli(["template", "aufgabenkatalog", "--demo", "--town", town, "--out", file], quiet)).toBe(0);
+      partners.push(file);
+    }
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(demo);
     workbook.getWorksheet("Aufgaben")!.getCell("E6").value = "0,75";
@@ -94,6 +99,7 @@ describe.skipIf(process.env["IKZ_SKIP_BROWSER"] === "1")("task pane in a real br
     await workbook.xlsx.writeFile(broken);
     paneDir = join(dir, "pane");
     await build(paneDir);
+    await writeFile(join(paneDir, "test-only-axe.min.js"), await readFile(axePath));
     server = await serveStatic(paneDir);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -109,8 +115,8 @@ describe.skipIf(process.env["IKZ_SKIP_BROWSER"] === "1")("task pane in a real br
 
   for (const language of ["de", "en"] as const) {
     const t = language === "de"
-      ? { open: "Arbeitsmappe öffnen (.xlsx)", check: "Prüfen", checkButton: "Arbeitsmappe prüfen", evaluate: "Auswerten", priorities: "Prioritäten berechnen", templates: "Vorlagen", create: "Arbeitsmappe erstellen", errors: /2 Fehler/, sheet: "Blatt „Aufgaben“" }
-      : { open: "Open workbook (.xlsx)", check: "Check", checkButton: "Check workbook", evaluate: "Evaluate", priorities: "Compute priorities", templates: "Templates", create: "Create workbook", errors: /2 errors/, sheet: "Sheet “Aufgaben”" };
+      ? { open: "Arbeitsmappe öffnen (.xlsx)", check: "Prüfen", checkButton: "Arbeitsmappe prüfen", evaluate: "Auswerten", priorities: "Prioritäten berechnen", templates: "Vorlagen", create: "Arbeitsmappe erstellen", errors: /2 Fehler/, sheet: "Blatt „Aufgaben“", opened: (file: string) => `Geöffnet: ${file}`, downloadChanged: "Geänderte Arbeitsmappe herunterladen", partners: "Arbeitsmappen der Partnerkommunen (.xlsx, mehrere möglich)", importPartners: "Partnerkommunen importieren", roadmapInserted: /Fahrplan eingefügt/ }
+      : { open: "Open workbook (.xlsx)", check: "Check", checkButton: "Check workbook", evaluate: "Evaluate", priorities: "Compute priorities", templates: "Templates", create: "Create workbook", errors: /2 errors/, sheet: "Sheet “Aufgaben”", opened: (file: string) => `Open: ${file}`, downloadChanged: "Download the changed workbook", partners: PARTNERS_EN, importPartners: "Import partner towns", roadmapInserted: /Roadmap inserted/i };
 
     it(`${language}: creates a template file, checks a workbook, shows its issues, computes priorities, downloads`, async () => {
       const page = await openPane(language);
@@ -126,6 +132,7 @@ describe.skipIf(process.env["IKZ_SKIP_BROWSER"] === "1")("task pane in a real br
       expect((await readFile(saved)).subarray(0, 2).toString()).toBe("PK");
 
       await page.getByLabel(t.open).setInputFiles(broken);
+      await page.getByText(t.opened("aufgabenkatalog-fehler.xlsx")).waitFor();
       await page.getByRole("tab", { name: t.check }).click();
       await page.getByRole("button", { name: t.checkButton }).click();
       await expect.poll(async () => page.getByText(t.errors).count()).toBeGreaterThan(0);
@@ -136,11 +143,26 @@ describe.skipIf(process.env["IKZ_SKIP_BROWSER"] === "1")("task pane in a real br
       await expectNoAxeViolations(page, "check page with issues");
 
       await page.getByLabel(t.open).setInputFiles(demo);
+      await page.getByText(t.opened("aufgabenkatalog-zschorlau.xlsx")).waitFor();
       await page.getByRole("tab", { name: t.evaluate }).click();
       await page.getByRole("button", { name: t.priorities }).click();
       await expect.poll(async () => page.getByRole("table").getByRole("row").count()).toBeGreaterThan(5);
       await shoot(page, `pane-auswerten-${language}`);
       await expectNoAxeViolations(page, "evaluate page with priorities");
+
+      // partner towns: read in the browser, the roadmap written into the open workbook
+      await page.getByLabel(t.partners).setInputFiles(partners);
+      await page.getByRole("button", { name: t.importPartners }).click();
+      await expect.poll(async () => page.getByText(t.roadmapInserted).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      await shoot(page, `pane-fahrplan-${language}`);
+      await expectNoAxeViolations(page, "evaluate page after the import");
+
+      // the changed workbook, offered as a download, opens and still validates
+      await page.getByRole("button", { name: t.downloadChanged }).click();
+      const [changed] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /zschorlau.*\.xlsx/i }).click()]);
+      const changedFile = join(dir, `changed-${language}.xlsx`);
+      await changed.saveAs(changedFile);
+      expect(await runCli(["validate", changedFile], { stdout: () => undefined, stderr: () => undefined })).toBe(0);
       await page.context().close();
     });
   }
@@ -148,6 +170,7 @@ describe.skipIf(process.env["IKZ_SKIP_BROWSER"] === "1")("task pane in a real br
   it("works by keyboard alone: tabs and the check button are reachable and operable", async () => {
     const page = await openPane("de");
     await page.getByLabel("Arbeitsmappe öffnen (.xlsx)").setInputFiles(broken);
+    await page.getByText("Geöffnet: aufgabenkatalog-fehler.xlsx").waitFor();
     const tab = page.getByRole("tab", { name: "Prüfen" });
     await tab.focus();
     await page.keyboard.press("Enter");
