@@ -17,6 +17,7 @@
  *   auto filter, merges, page setup (orientation, fit to one page wide, A4, title rows);
  * - hidden sheets (the metadata sheet).
  */
+import { planProblems } from "../../lib/plan/planProblems.js";
 import ExcelJS from "exceljs";
 import type { DataValidation, Style } from "exceljs";
 import { cellAddress } from "../../lib/cells/address.js";
@@ -229,35 +230,11 @@ function patchMemoryBook(book: MemoryBookLike, plan: WorkbookPlan): void {
   xlsx.addWorkbook = (zip, model) => addWorkbook({ append: patchingAppend(zip.append.bind(zip), plan) }, model);
 }
 
-const FORBIDDEN_NAME = /[:\\/?*[\]]/;
 
-/** Rejects plans Excel would refuse or "repair": bad sheet names, no visible sheet. */
+/** Rejects plans Excel would refuse or "repair" (lib/plan/planProblems.ts), before writing anything. */
 function checkPlan(plan: WorkbookPlan): void {
-  const seen = new Set<string>();
-  for (const sheet of plan.sheets) {
-    const name = sheet.name;
-    const problem =
-      name.length === 0 || name.length > 31
-        ? "a sheet name must have 1 to 31 characters"
-        : FORBIDDEN_NAME.test(name)
-          ? "a sheet name cannot contain : \\ / ? * [ ]"
-          : name.startsWith("'") || name.endsWith("'")
-            ? "a sheet name cannot start or end with an apostrophe"
-            : name.toLowerCase() === "history"
-              ? "Excel reserves the sheet name History"
-              : seen.has(name.toLowerCase())
-                ? "two sheets have the same name"
-                : undefined;
-    if (problem) throw new PlanWriteError(name, undefined, problem);
-    seen.add(name.toLowerCase());
-  }
-  if (!plan.sheets.some((sheet) => sheet.state === "visible")) {
-    throw new PlanWriteError(
-      plan.sheets[0]?.name ?? "(none)",
-      undefined,
-      "a workbook needs at least one visible sheet",
-    );
-  }
+  const [first] = planProblems(plan);
+  if (first) throw new PlanWriteError(first.sheet, undefined, first.problem);
 }
 
 async function fillBook(book: BookLike, plan: WorkbookPlan, streaming: boolean): Promise<void> {

@@ -6,7 +6,7 @@ import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import { toRoadmapTown } from "../../templates/aufgabenkatalog/taskCatalogue.js";
-import { unusableFileIssue } from "../file/unusableFileIssue.js";
+import { unusableFileIssue } from "../../adapters/exceljs/unusableFileIssue.js";
 import type { WorkbookCheck } from "./checkWorkbook.js";
 import { readTaskCatalogue } from "./computeTownPriorities.js";
 

@@ -1,6 +1,6 @@
 import { UnusableFileError } from "../../adapters/exceljs/errors.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import { unusableFileIssue } from "../file/unusableFileIssue.js";
+import { unusableFileIssue } from "../../adapters/exceljs/unusableFileIssue.js";
 import { uiText } from "../messages.js";
 import { SheetExistsError } from "./SheetExistsError.js";
 

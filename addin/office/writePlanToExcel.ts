@@ -33,6 +33,7 @@
  * padding included, units of the maximum digit width of Calibri 11, 7 px). Office.js wants
  * points: `round(width × 7) px × 0.75 pt/px` — 10 characters → 52.5 pt.
  */
+import { planProblems } from "../../lib/plan/planProblems.js";
 import { DEFAULT_DATE_FORMAT } from "../../adapters/exceljs/cellStyles.js";
 import { PlanWriteError } from "../../adapters/exceljs/errors.js";
 import { shiftFormula } from "../../adapters/exceljs/formulaShift.js";
@@ -83,7 +84,6 @@ const POINTS_PER_PIXEL = 0.75;
 const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 in the 1900 date system. */
 const UNIX_EPOCH_SERIAL = 25_569;
-const FORBIDDEN_NAME = /[:\\/?*[\]]/;
 
 /** Points for an .xlsx column width in characters (see the module comment). */
 export function columnWidthPoints(characters: number): number {
@@ -194,33 +194,10 @@ function freeName(taken: Set<string>, base: string): string {
   return name;
 }
 
-/** Rejects plans Excel would refuse: bad or duplicate sheet names, no visible sheet. */
+/** Rejects plans Excel would refuse or "repair" (lib/plan/planProblems.ts), before writing anything. */
 function checkPlan(plan: WorkbookPlan): void {
-  const seen = new Set<string>();
-  for (const sheet of plan.sheets) {
-    const name = sheet.name;
-    const problem =
-      name.length === 0 || name.length > 31
-        ? "a sheet name must have 1 to 31 characters"
-        : FORBIDDEN_NAME.test(name)
-          ? "a sheet name cannot contain : \\ / ? * [ ]"
-          : name.startsWith("'") || name.endsWith("'")
-            ? "a sheet name cannot start or end with an apostrophe"
-            : name.toLowerCase() === "history"
-              ? "Excel reserves the sheet name History"
-              : seen.has(name.toLowerCase())
-                ? "two sheets have the same name"
-                : undefined;
-    if (problem) throw new PlanWriteError(name, undefined, problem);
-    seen.add(name.toLowerCase());
-  }
-  if (!plan.sheets.some((sheet) => sheet.state === "visible")) {
-    throw new PlanWriteError(
-      plan.sheets[0]?.name ?? "(none)",
-      undefined,
-      "a workbook needs at least one visible sheet",
-    );
-  }
+  const [first] = planProblems(plan);
+  if (first) throw new PlanWriteError(first.sheet, undefined, first.problem);
 }
 
 function skippedFeatures(plan: WorkbookPlan, features: ExcelFeatures): OptionalExcelFeature[] {

@@ -1,11 +1,8 @@
 /**
- * Turns a file the reader refused into one finding in the user's language.
- *
- * Same mapping as `unusableIssue` in cli/loadWorkbook.ts; that module imports the Node reader,
- * so the pane cannot import it. (Moving `unusableIssue` into adapters/exceljs/ would let both
- * share one copy.)
+ * Turns a file a reader refused (`UnusableFileError`) into one finding in the user's language.
+ * No Node imports: the CLI and the task pane share it.
  */
-import type { DetectedFormat, UnusableFileError } from "../../adapters/exceljs/errors.js";
+import type { DetectedFormat, UnusableFileError } from "./errors.js";
 import { renderTerm, type TermKey } from "../../lib/messages/terms.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";

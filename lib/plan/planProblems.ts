@@ -1,0 +1,40 @@
+import type { WorkbookPlan } from "./WorkbookPlan.js";
+
+const FORBIDDEN_NAME = /[:\\/?*[\]]/;
+
+/** A reason Excel would refuse (or "repair") a planned workbook. */
+export interface PlanProblem {
+  readonly sheet: string;
+  readonly problem: string;
+}
+
+/**
+ * What Excel would refuse in a plan: sheet names (1–31 characters, none of `: \ / ? * [ ]`, no
+ * apostrophe at either end, not "History", unique ignoring case) and a workbook without a
+ * visible sheet. Both writers (exceljs and Office.js) check this before writing anything.
+ */
+export function planProblems(plan: WorkbookPlan): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  const seen = new Set<string>();
+  for (const sheet of plan.sheets) {
+    const name = sheet.name;
+    const problem =
+      name.length === 0 || name.length > 31
+        ? "a sheet name must have 1 to 31 characters"
+        : FORBIDDEN_NAME.test(name)
+          ? "a sheet name cannot contain : \\ / ? * [ ]"
+          : name.startsWith("'") || name.endsWith("'")
+            ? "a sheet name cannot start or end with an apostrophe"
+            : name.toLowerCase() === "history"
+              ? "Excel reserves the sheet name History"
+              : seen.has(name.toLowerCase())
+                ? "two sheets have the same name"
+                : undefined;
+    if (problem) problems.push({ sheet: name, problem });
+    seen.add(name.toLowerCase());
+  }
+  if (!plan.sheets.some((sheet) => sheet.state === "visible")) {
+    problems.push({ sheet: plan.sheets[0]?.name ?? "(none)", problem: "a workbook needs at least one visible sheet" });
+  }
+  return problems;
+}
