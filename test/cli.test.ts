@@ -302,3 +302,22 @@ describe("ikz priorities and roadmap", () => {
     expect(result.stderr).toContain("mehrfach vertreten");
   });
 });
+
+describe("ikz demo", () => {
+  it("writes the templates, the demo towns and the roadmap, and refuses to overwrite them without --force", async () => {
+    const out = path("demo");
+    const first = await ikz("demo", "--out-dir", out);
+    expect(first.code).toBe(0);
+    for (const name of ["aufgabenkatalog-vorlage.xlsx", "aufgabenkatalog-zschorlau.xlsx", "aufgabenkatalog-bockau.xlsx", "fahrplan.xlsx", "fahrplan.json"]) {
+      expect(first.stderr).toContain(`geschrieben: ${join(out, name)}`);
+    }
+    const roadmap = JSON.parse(await readFile(join(out, "fahrplan.json"), "utf8")) as { towns: string[] };
+    expect(roadmap.towns).toEqual(["Zschorlau", "Schönheide", "Stützengrün", "Bockau"]);
+    const before = await stat(join(out, "fahrplan.json"));
+    const second = await ikz("demo", "--out-dir", out);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain("Mit --force wird sie überschrieben");
+    expect((await stat(join(out, "fahrplan.json"))).mtimeMs).toBe(before.mtimeMs);
+    expect((await ikz("demo", "--out-dir", out, "--force")).code).toBe(0);
+  });
+});

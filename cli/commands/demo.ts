@@ -1,10 +1,14 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { DEMO_TOWNS } from "../../templates/aufgabenkatalog/demo.js";
 import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
-import { runRoadmap } from "./roadmap.js";
+import { writePlanToFile } from "../../adapters/exceljs/writePlanToXlsx.js";
+import { writeTextFileAtomic } from "../../adapters/fs/writeFileAtomic.js";
+import { planRoadmapWorkbook } from "../../lib/roadmap/planRoadmapWorkbook.js";
+import { writeOrRefuse } from "../writeOrRefuse.js";
+import { printRoadmap, roadmapOf } from "./roadmap.js";
 import { runTemplate } from "./template.js";
 import { printReport, validateFile } from "./validate.js";
 
@@ -44,13 +48,13 @@ export async function runDemo(outDir: string, options: { force?: boolean }, cont
   }
   const roadmapXlsx = join(outDir, "fahrplan.xlsx");
   const roadmapJson = join(outDir, "fahrplan.json");
-  const lines: string[] = [];
-  const capture: CliContext = { language: context.language, stdout: (text) => lines.push(text), stderr: (text) => context.stderr(text) };
-  exit = await runRoadmap(townFiles, { json: true, out: roadmapXlsx, force }, capture);
-  if (exit !== EXIT.ok) return exit;
-  await writeFile(roadmapJson, `${lines.join("\n")}\n`, { flag: force ? "w" : "wx" });
-  context.stderr(renderCliText("wrote", context.language, { file: roadmapJson }));
-  await runRoadmap(townFiles, {}, { ...context, stderr: () => undefined });
+  const { roadmap, sources, exit: roadmapExit } = await roadmapOf(townFiles, context);
+  if (!roadmap) return roadmapExit;
+  const plan = planRoadmapWorkbook(roadmap, sources, context.language);
+  if (!(await writeOrRefuse(() => writePlanToFile(plan, roadmapXlsx, { force }), roadmapXlsx, context))) return EXIT.findings;
+  const json = `${JSON.stringify(roadmap, null, 2)}\n`;
+  if (!(await writeOrRefuse(() => writeTextFileAtomic(roadmapJson, json, { force }), roadmapJson, context))) return EXIT.findings;
+  printRoadmap(roadmap, context);
   context.stderr(renderCliText("demoDone", context.language, { file: outDir }));
   return EXIT.ok;
 }

@@ -61,18 +61,21 @@ export async function runRoadmap(files: readonly string[], options: RoadmapOptio
     const written = await writeOrRefuse(() => writePlanToFile(planRoadmapWorkbook(roadmap, sources, language), target, { force: options.force ?? false }), options.out, context);
     if (!written) return EXIT.findings;
   }
-  if (options.json) {
-    context.stdout(JSON.stringify(roadmap, null, 2));
-  } else {
-    context.stdout(renderCliText("roadmapHeader", language, { value: roadmap.towns.join(", "), count: roadmap.entries.length }));
-    roadmap.entries.forEach((entry, index) => {
-      const mean = formatNumberFor(Math.round(entry.meanScore * 10) / 10, language);
-      const synergies = entry.synergies.map((s) => `${s.strongTown} → ${s.needingTown}`).join(", ");
-      context.stdout(
-        `${String(index + 1).padStart(3)}. ${entry.code.padEnd(6)} ${entry.name} — ${renderCliText("roadmapFigures", language, { count: entry.townCount, value: String(entry.classACount), other: mean })}` +
-          (synergies ? ` — ${renderCliText("synergy", language)}: ${synergies}` : ""),
-      );
-    });
-  }
+  if (options.json) context.stdout(JSON.stringify(roadmap, null, 2));
+  else printRoadmap(roadmap, context);
   return exit;
+}
+
+/** The roadmap for people: one line per shared task, with its synergies. */
+export function printRoadmap(roadmap: Roadmap, context: CliContext): void {
+  const { language } = context;
+  context.stdout(renderCliText("roadmapHeader", language, { value: roadmap.towns.join(", "), count: roadmap.entries.length }));
+  roadmap.entries.forEach((entry, index) => {
+    const mean = formatNumberFor(Math.round(entry.meanScore * 10) / 10, language);
+    const synergies = entry.synergies.map((s) => `${s.strongTown} → ${s.needingTown}`).join(", ");
+    context.stdout(
+      `${String(index + 1).padStart(3)}. ${entry.code.padEnd(6)} ${entry.name} — ${renderCliText("roadmapFigures", language, { count: entry.townCount, value: String(entry.classACount), other: mean })}` +
+        (synergies ? ` — ${renderCliText("synergy", language)}: ${synergies}` : ""),
+    );
+  });
 }
