@@ -8,7 +8,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable, Writable } from "node:stream";
+import { Writable } from "node:stream";
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -665,7 +665,7 @@ describe.skipIf(libreOfficeSkipRequested())("LibreOffice round trip", () => {
 });
 
 describe("what other producers write", () => {
-  it("reads a worksheet that is the zip's last entry (exceljs's own streaming reader drops it)", async () => {
+  it("reads a worksheet that is the zip's last entry (exceljs's own streaming reader may drop it)", async () => {
     const bytes = handMadeXlsx({
       sheets: [
         { name: "Eins", xml: sheetXml(`<row r="1"><c r="A1"><v>1</v></c></row>`) },
@@ -679,13 +679,8 @@ describe("what other producers write", () => {
       ["Eins", { value: 1 }],
       ["Zwei", { value: 2 }],
     ]);
-    const exceljsSheets: string[] = [];
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {});
-    for await (const worksheet of reader) {
-      exceljsSheets.push((worksheet as unknown as { name: string }).name);
-      for await (const row of worksheet) void row;
-    }
-    expect(exceljsSheets).toEqual(["Eins"]);
+    // exceljs's own streaming reader loses this last entry only sometimes (timing-dependent),
+    // so its behaviour is not asserted here: ours must read both sheets every time.
   });
   it("gives each cell of a shared formula its own formula text", async () => {
     const xml = sheetXml(
