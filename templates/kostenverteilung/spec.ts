@@ -288,7 +288,7 @@ export const costAllocationSpec = {
         cents("weight", { de: "Gewicht w", en: "Weight w" }, pairWeightFormula, 11),
         cents("base", { de: "Grundanteil b (Cent)", en: "Base b (cents)" }, pairBaseFormula, 14),
         cents("remainder", { de: "Rest r", en: "Remainder r" }, pairRemainderFormula, 14),
-        cents("position", { de: "Rang des Rests", en: "Remainder position" }, pairPositionFormula, 10),
+        cents("position", { de: "Reihenfolge Rest (0 = zuerst)", en: "Remainder order (0 = first)" }, pairPositionFormula, 12),
         cents("cents", { de: "Anteil (Cent)", en: "Share (cents)" }, pairCentsFormula, 14),
         money("share", { de: "Anteil (€)", en: "Share (€)" }, (ctx) => `IF(${ctx.cell("cents")}="","",${ctx.cell("cents")}/100)`, 16),
       ],
