@@ -136,6 +136,18 @@ describe("Vorlagen (Excel)", () => {
     expect(snapshotOfSheetPlan(present(plan.sheets[0], "first sheet"))).toEqual(snapshotOfSheetPlan(present(expected.sheets[0], "first sheet")));
   });
 
+  it("offers the cost model and shows only the options it takes", async () => {
+    const host = new FakeWorkbookHost();
+    renderWithHost(host);
+    const select = await screen.findByRole("combobox", { name: "Vorlage" });
+    await userEvent.selectOptions(select, "kostenverteilung");
+    expect(screen.queryByRole("textbox", { name: /Name der Kommune/ })).toBeNull();
+    expect(screen.queryByLabelText(/Eigene Produktliste/)).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Einfügen" }));
+    expect(await screen.findByText(/Eingefügt: /)).toBeTruthy();
+    expect(present(host.callsOf("insertPlan")[0], "insertPlan call").plan.templateId).toBe("kostenverteilung");
+  });
+
   it("asks before replacing existing sheets and writes nothing on Abbrechen", async () => {
     const existing = withCell(sheetsOf(cataloguePlan("Bockau")).filter((s) => s.name === "Aufgaben"), "Aufgaben", 7, 2, { value: "Meine Daten" });
     const host = new FakeWorkbookHost({ sheets: [{ name: "Tabelle1", state: "visible", rows: [], merges: [] }, ...existing] });

@@ -4,6 +4,9 @@ import type { TemplateCheck } from "../lib/validation/validateWorkbook.js";
 import { planTaskCatalogue } from "./aufgabenkatalog/planTaskCatalogue.js";
 import { taskCatalogueSpec } from "./aufgabenkatalog/spec.js";
 import { checkTaskCatalogue } from "./aufgabenkatalog/taskCatalogue.js";
+import { checkCostAllocation } from "./kostenverteilung/checkCostAllocation.js";
+import { planCostAllocationTemplate } from "./kostenverteilung/planCostModel.js";
+import { costAllocationSpec } from "./kostenverteilung/spec.js";
 
 /** Options every template's planner takes. */
 export interface TemplatePlanOptions {
@@ -18,10 +21,23 @@ export interface TemplateModule {
   readonly spec: TemplateSpec;
   readonly check: TemplateCheck;
   readonly plan: (options: TemplatePlanOptions) => PlannedWorkbook;
+  /** Which of the common options the planner uses (the pane shows only those). */
+  readonly takes: { readonly town: boolean; readonly products: boolean };
 }
 
 export const TEMPLATES: readonly TemplateModule[] = [
-  { spec: taskCatalogueSpec, check: checkTaskCatalogue, plan: planTaskCatalogue },
+  {
+    spec: taskCatalogueSpec,
+    check: checkTaskCatalogue,
+    plan: planTaskCatalogue,
+    takes: { town: true, products: true },
+  },
+  {
+    spec: costAllocationSpec,
+    check: checkCostAllocation,
+    plan: planCostAllocationTemplate,
+    takes: { town: false, products: false },
+  },
 ];
 
 /** The template with this id, or undefined. */

@@ -321,3 +321,33 @@ describe("ikz demo", () => {
     expect((await ikz("demo", "--out-dir", out, "--force")).code).toBe(0);
   });
 });
+
+describe("ikz with the cost model (kostenverteilung)", () => {
+  it("writes, describes and validates the template; names the cell of each cost-model problem", async () => {
+    const blank = path("kv-leer.xlsx");
+    expect((await ikz("template", "kostenverteilung", "--out", blank)).code).toBe(0);
+    expect((await ikz("validate", blank)).code).toBe(0);
+    const described = JSON.parse((await ikz("describe", "kostenverteilung", "--json")).stdout) as { id: string; sheets: { name: string }[] };
+    expect(described.id).toBe("kostenverteilung");
+    expect(described.sheets.map((s) => s.name)).toContain("Verteilung");
+
+    const demoModel = path("kv-demo.xlsx");
+    expect((await ikz("template", "kostenverteilung", "--demo", "--out", demoModel)).code).toBe(0);
+    expect((await ikz("validate", demoModel)).code).toBe(0);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(demoModel);
+    const first = String(workbook.getWorksheet("Kommunen")!.getCell("B5").value);
+    workbook.getWorksheet("Kommunen")!.getCell("B6").value = first;
+    workbook.getWorksheet("Kostenpositionen")!.getCell("C5").value = 100.005;
+    const bad = path("kv-fehler.xlsx");
+    await workbook.xlsx.writeFile(bad);
+    const result = await ikz("validate", bad, "--json");
+    expect(result.code).toBe(1);
+    const [report] = JSON.parse(result.stdout) as { issues: { severity: string; sheet: string; cell: string; message: string }[] }[];
+    const errors = report!.issues.filter((i) => i.severity === "error");
+    expect(errors.some((i) => i.sheet === "Kommunen" && i.cell === "B6")).toBe(true);
+    expect(errors.some((i) => i.sheet === "Kostenpositionen" && i.cell === "C5")).toBe(true);
+    for (const issue of errors) expect(issue.message.length).toBeGreaterThan(10);
+  });
+});

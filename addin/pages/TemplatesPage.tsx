@@ -2,7 +2,18 @@
  * "Vorlagen": plans a template with the user's options and inserts it into the open workbook
  * (asking before any existing sheet is replaced) or, without Excel, offers it as a new file.
  */
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+} from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { ProductListResult } from "../../adapters/products/readProductList.js";
 import { renderTerm } from "../../lib/messages/terms.js";
@@ -77,7 +88,8 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const tools = await loadXlsxTools();
       const result = await tools.readProductList(bytes, file.name);
-      const usable = result.products.length > 0 && !result.issues.some((i) => i.severity === "error" && i.line === undefined);
+      const usable =
+        result.products.length > 0 && !result.issues.some((i) => i.severity === "error" && i.line === undefined);
       setProductList({ file: file.name, result, usable });
     });
 
@@ -96,9 +108,11 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
       const name = town.trim();
       const options: TemplatePlanOptions = {
         language: workbookLanguage,
-        ...(name === "" ? {} : { town: name }),
+        ...(name === "" || !template.takes.town ? {} : { town: name }),
         ...(demo ? { demo: true } : {}),
-        ...(productList?.usable ? { products: productList.result.products.map((p) => ({ code: p.code, name: p.name })) } : {}),
+        ...(productList?.usable && template.takes.products
+          ? { products: productList.result.products.map((p) => ({ code: p.code, name: p.name })) }
+          : {}),
       };
       const { plan } = template.plan(options);
       if (!excelHost) {
@@ -132,36 +146,48 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
           ))}
         </Select>
       </Field>
-      <Field label={t("townLabel")} hint={t("townHint")}>
-        <Input value={town} onChange={(_, data) => setTown(data.value)} disabled={busy} autoComplete="off" />
-      </Field>
+      {template?.takes.town && (
+        <Field label={t("townLabel")} hint={t("townHint")}>
+          <Input value={town} onChange={(_, data) => setTown(data.value)} disabled={busy} autoComplete="off" />
+        </Field>
+      )}
       <Field label={t("workbookLanguageLabel")}>
-        <RadioGroup layout="horizontal" value={workbookLanguage} onChange={(_, data) => setChosenLanguage(data.value === "en" ? "en" : "de")} disabled={busy}>
+        <RadioGroup
+          layout="horizontal"
+          value={workbookLanguage}
+          onChange={(_, data) => setChosenLanguage(data.value === "en" ? "en" : "de")}
+          disabled={busy}
+        >
           <Radio value="de" label={{ children: t("languageGerman"), lang: "de" }} />
           <Radio value="en" label={{ children: t("languageEnglish"), lang: "en" }} />
         </RadioGroup>
       </Field>
-      <Field label={t("productListLabel")} hint={t("productListHint")}>
-        {(fieldProps) => (
-          <input
-            {...fieldProps}
-            ref={productInput}
-            type="file"
-            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className={styles.fileInput}
-            disabled={busy}
-            onChange={(event) => {
-              const file = event.currentTarget.files?.[0];
-              if (file) void readProducts(file);
-            }}
-          />
-        )}
-      </Field>
+      {template?.takes.products && (
+        <Field label={t("productListLabel")} hint={t("productListHint")}>
+          {(fieldProps) => (
+            <input
+              {...fieldProps}
+              ref={productInput}
+              type="file"
+              accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              className={styles.fileInput}
+              disabled={busy}
+              onChange={(event) => {
+                const file = event.currentTarget.files?.[0];
+                if (file) void readProducts(file);
+              }}
+            />
+          )}
+        </Field>
+      )}
       {productAction.busy && <Busy label={t("productListReading")} />}
       <ErrorBar error={productAction.error} describe={props.describeError} />
       {productList && (
         <div className={styles.stack}>
-          <MessageBar intent={productList.usable ? (productIssues.length > 0 ? "warning" : "success") : "error"} layout="multiline">
+          <MessageBar
+            intent={productList.usable ? (productIssues.length > 0 ? "warning" : "success") : "error"}
+            layout="multiline"
+          >
             <MessageBarBody>
               {productList.usable
                 ? t("productListRead", { count: productList.result.products.length, file: productList.file })
@@ -177,11 +203,16 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
                 {productIssues.slice(0, MAX_LISTED_PRODUCT_ISSUES).map((issue, index) => (
                   <li key={index}>
                     {/* the text names line and cell itself */}
-                    <strong>{renderTerm(issue.severity === "error" ? "severityError" : "severityWarning", language)}</strong>: {issue[language]}
+                    <strong>
+                      {renderTerm(issue.severity === "error" ? "severityError" : "severityWarning", language)}
+                    </strong>
+                    : {issue[language]}
                   </li>
                 ))}
               </ul>
-              {productIssues.length > MAX_LISTED_PRODUCT_ISSUES && <Text>{t("moreIssues", { count: productIssues.length - MAX_LISTED_PRODUCT_ISSUES })}</Text>}
+              {productIssues.length > MAX_LISTED_PRODUCT_ISSUES && (
+                <Text>{t("moreIssues", { count: productIssues.length - MAX_LISTED_PRODUCT_ISSUES })}</Text>
+              )}
             </div>
           )}
           <div>
@@ -191,7 +222,12 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
           </div>
         </div>
       )}
-      <Checkbox checked={demo} onChange={(_, data) => setDemo(data.checked === true)} label={t("demoLabel")} disabled={busy} />
+      <Checkbox
+        checked={demo}
+        onChange={(_, data) => setDemo(data.checked === true)}
+        label={t("demoLabel")}
+        disabled={busy}
+      />
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void insert()} disabled={busy || !template}>
           {excelHost ? t("insertButton") : t("createFileButton")}

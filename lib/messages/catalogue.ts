@@ -179,6 +179,10 @@ const catalogue = {
     de: () => "Die Schwelle für Klasse A muss größer sein als die für Klasse B.",
     en: () => "The class A threshold must be above the class B threshold.",
   },
+  "allocation.modelIssue": {
+    de: (p) => p.value ?? "",
+    en: (p) => p.value ?? "",
+  },
   "roadmap.duplicateTown": {
     de: (p) => `Die Kommune „${p.value ?? ""}“ ist mehrfach vertreten (auch in ${p.other ?? "?"}).`,
     en: (p) => `The town “${p.value ?? ""}” appears more than once (also in ${p.other ?? "?"}).`,
