@@ -12,6 +12,7 @@ import type { Language } from "../lib/spec/TemplateSpec.js";
 import { GENERATOR_VERSION } from "../lib/version.js";
 import { findTemplate, TEMPLATES } from "../templates/registry.js";
 import { EXIT, type CliContext, type ExitCode } from "./CliContext.js";
+import { runAllocate } from "./commands/allocate.js";
 import { runDemo } from "./commands/demo.js";
 import { runPriorities } from "./commands/priorities.js";
 import { runRoadmap } from "./commands/roadmap.js";
@@ -131,6 +132,13 @@ export async function runCli(argv: readonly string[], io: Omit<CliContext, "lang
     .option("--force", t("optionForce"))
     .action(async (files: string[], options: { json?: boolean; out?: string; force?: boolean }) => {
       exit = await runRoadmap(files, options, context);
+    });
+
+  withCommon(program.command("allocate").description(t("commandAllocate")))
+    .argument("<file>", t("argFile"))
+    .option("--json", t("optionJson"))
+    .action(async (file: string, options: { json?: boolean }) => {
+      exit = await runAllocate(file, options, context);
     });
 
   withCommon(program.command("demo").description(t("commandDemo")))

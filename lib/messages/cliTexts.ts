@@ -34,6 +34,10 @@ const texts = {
   commandValidate: { de: () => "ausgefüllte Arbeitsmappen prüfen (Exit 0 gültig, 1 Befunde, 2 unbrauchbar)", en: () => "validate filled workbooks (exit 0 valid, 1 findings, 2 unusable)" },
   commandPriorities: { de: () => "Punkte, Rang und Klasse je Aufgabe berechnen", en: () => "compute score, rank and class per task" },
   commandRoadmap: { de: () => "gemeinsamen IKZ-Fahrplan aus mehreren Kommunen erstellen", en: () => "build the joint IKZ roadmap from several towns" },
+  commandAllocate: {
+    de: () => "Kosten cent-genau auf die Kommunen verteilen (Kostenverteilung)",
+    en: () => "split costs among the towns to the cent (cost model)",
+  },
   commandDemo: {
     de: () => "Vorlagen und Beispielkommunen erzeugen, prüfen und einen Beispiel-Fahrplan berechnen",
     en: () => "generate templates and example towns, validate them and compute an example roadmap",

@@ -264,7 +264,9 @@ function readTable(
 
   for (let row = firstDataRow; row <= lastRow; row++) {
     const cells = sheet.rows[row];
-    const inUse = fixedCount !== undefined || inputColumns.some((c) => !c.fixed && !isBlank(cells?.[columns.get(c.key) ?? 0]));
+    // a row is in use when any input holds something, including values the planner fixed (e.g. the
+    // item and town numbers of the cost model's pairs); tables of fixed rows are always in use
+    const inUse = fixedCount !== undefined || inputColumns.some((c) => !isBlank(cells?.[columns.get(c.key) ?? 0]));
     if (!inUse) continue;
     const values: Record<string, ParsedValue> = {};
     const formulas: Record<string, boolean> = {};
