@@ -17,6 +17,7 @@
  *   auto filter, merges, page setup (orientation, fit to one page wide, A4, title rows);
  * - hidden sheets (the metadata sheet).
  */
+import { clipText, EXCEL_LIMITS } from "../../lib/plan/excelLimits.js";
 import { planProblems } from "../../lib/plan/planProblems.js";
 import ExcelJS from "exceljs";
 import type { DataValidation, Style } from "exceljs";
@@ -50,12 +51,6 @@ export interface BufferWriteOptions extends WriteOptions {
 
 /** Conditional-format kind for highlights: `cellIs`/`equal` survives a LibreOffice round trip. */
 const HIGHLIGHT_RULE: "cellIs" | "expression" = "cellIs";
-
-/** Excel's limits on data-validation texts; longer texts make Excel "repair" the file. */
-const MAX_PROMPT = 255;
-const MAX_ERROR = 225;
-/** Excel's limit on the text of one cell. */
-const MAX_CELL_TEXT = 32_767;
 
 /**
  * Rows written between two turns of the event loop. exceljs's writer does not apply
@@ -230,7 +225,6 @@ function patchMemoryBook(book: MemoryBookLike, plan: WorkbookPlan): void {
   xlsx.addWorkbook = (zip, model) => addWorkbook({ append: patchingAppend(zip.append.bind(zip), plan) }, model);
 }
 
-
 /** Rejects plans Excel would refuse or "repair" (lib/plan/planProblems.ts), before writing anything. */
 function checkPlan(plan: WorkbookPlan): void {
   const [first] = planProblems(plan);
@@ -369,11 +363,11 @@ function cellValue(sheetName: string, row: number, cell: PlannedCell): unknown {
   const value = cell.value;
   if (value === undefined || value === null) return null;
   if (typeof value === "string") {
-    if (value.length > MAX_CELL_TEXT) {
+    if (value.length > EXCEL_LIMITS.cellText) {
       throw new PlanWriteError(
         sheetName,
         cellAddress(row, cell.column),
-        `a cell holds at most ${MAX_CELL_TEXT} characters`,
+        `a cell holds at most ${EXCEL_LIMITS.cellText} characters`,
       );
     }
     return encodeOoxmlText(value);
@@ -387,17 +381,15 @@ function cellValue(sheetName: string, row: number, cell: PlannedCell): unknown {
   return value;
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 function dataValidation(validation: PlannedValidation): DataValidation {
   const common = {
     allowBlank: true,
     showErrorMessage: true,
     errorStyle: validation.errorStyle,
-    error: clip(validation.error, MAX_ERROR),
-    ...(validation.prompt === undefined ? {} : { showInputMessage: true, prompt: clip(validation.prompt, MAX_PROMPT) }),
+    error: clipText(validation.error, EXCEL_LIMITS.error),
+    ...(validation.prompt === undefined
+      ? {}
+      : { showInputMessage: true, prompt: clipText(validation.prompt, EXCEL_LIMITS.prompt) }),
   };
   switch (validation.type) {
     case "whole":

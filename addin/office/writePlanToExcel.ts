@@ -33,6 +33,7 @@
  * padding included, units of the maximum digit width of Calibri 11, 7 px). Office.js wants
  * points: `round(width × 7) px × 0.75 pt/px` — 10 characters → 52.5 pt.
  */
+import { clipText, EXCEL_LIMITS } from "../../lib/plan/excelLimits.js";
 import { planProblems } from "../../lib/plan/planProblems.js";
 import { DEFAULT_DATE_FORMAT } from "../../adapters/exceljs/cellStyles.js";
 import { PlanWriteError } from "../../adapters/exceljs/errors.js";
@@ -71,10 +72,7 @@ export interface WritePlanResult {
   readonly skipped: readonly OptionalExcelFeature[];
 }
 
-/** Excel's limits (as in the exceljs writer): longer texts make Excel refuse the command. */
-const MAX_PROMPT = 255;
-const MAX_ERROR = 225;
-const MAX_CELL_TEXT = 32_767;
+/** Excel's limit on formula text (the others are in lib/plan/excelLimits.ts). */
 const MAX_FORMULA = 8_192;
 /** A column of formulas this long or longer is written once and filled down. */
 const MIN_FILL_RUN = 3;
@@ -316,8 +314,8 @@ function collectSheet(sheet: SheetPlan, language: "de" | "en"): SheetData {
 function literalValue(sheetName: string, address: string, value: unknown): Literal | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === "string") {
-    if (value.length > MAX_CELL_TEXT)
-      throw new PlanWriteError(sheetName, address, `a cell holds at most ${MAX_CELL_TEXT} characters`);
+    if (value.length > EXCEL_LIMITS.cellText)
+      throw new PlanWriteError(sheetName, address, `a cell holds at most ${EXCEL_LIMITS.cellText} characters`);
     return value === "" ? undefined : value;
   }
   if (typeof value === "number") {
@@ -517,10 +515,6 @@ function styleRectangles(
   return done;
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /** The Office.js data-validation rule of a planned validation. */
 export function validationRule(validation: PlannedValidation): Excel.DataValidationRule {
   switch (validation.type) {
@@ -547,7 +541,7 @@ export function validationRule(validation: PlannedValidation): Excel.DataValidat
 function validationAction(sheet: Sheet, validation: PlannedValidation): QueuedAction {
   const rule = validationRule(validation);
   const errorAlert: Excel.DataValidationErrorAlert = {
-    message: clip(validation.error, MAX_ERROR),
+    message: clipText(validation.error, EXCEL_LIMITS.error),
     showAlert: true,
     style: validation.errorStyle === "stop" ? "Stop" : "Warning",
     title: "",
@@ -555,7 +549,7 @@ function validationAction(sheet: Sheet, validation: PlannedValidation): QueuedAc
   const prompt: Excel.DataValidationPrompt | undefined =
     validation.prompt === undefined
       ? undefined
-      : { message: clip(validation.prompt, MAX_PROMPT), showPrompt: true, title: "" };
+      : { message: clipText(validation.prompt, EXCEL_LIMITS.prompt), showPrompt: true, title: "" };
   return {
     bytes: jsonBytes([rule, errorAlert, prompt ?? null]) + 4 * COMMAND_OVERHEAD_BYTES,
     apply: () => {
