@@ -1,19 +1,6 @@
 /** Small pure helpers shared by the exceljs writer and reader: dates, number formats, text escapes. */
 
-const MS_PER_DAY = 86_400_000;
-/** Serial of 1970-01-01 in the 1900 date system. */
-const UNIX_EPOCH_SERIAL = 25_569;
-/** Days between the 1900 and the 1904 date systems. */
-const DATE_1904_OFFSET = 1_462;
-
-/**
- * Excel serial → Date (UTC), as exceljs converts it (no 1900 leap-year correction below
- * serial 61, which no date of this domain reaches). Rounded to the millisecond.
- */
-export function serialToDate(serial: number, date1904 = false): Date {
-  const days = serial + (date1904 ? DATE_1904_OFFSET : 0) - UNIX_EPOCH_SERIAL;
-  return new Date(Math.round(days * MS_PER_DAY));
-}
+export { serialToDate } from "../../lib/cells/serialDates.js";
 
 /** Built-in number format ids that are dates or times, whatever their (locale-dependent) code. */
 const BUILTIN_DATE_IDS = new Set([

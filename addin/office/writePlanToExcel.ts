@@ -33,6 +33,7 @@
  * padding included, units of the maximum digit width of Calibri 11, 7 px). Office.js wants
  * points: `round(width × 7) px × 0.75 pt/px` — 10 characters → 52.5 pt.
  */
+import { dateToSerial } from "../../lib/cells/serialDates.js";
 import { clipText, EXCEL_LIMITS } from "../../lib/plan/excelLimits.js";
 import { planProblems } from "../../lib/plan/planProblems.js";
 import { DEFAULT_DATE_FORMAT } from "../../adapters/exceljs/cellStyles.js";
@@ -79,19 +80,13 @@ const MIN_FILL_RUN = 3;
 /** Pixels per character of a column width (Calibri 11) and points per pixel. */
 const PIXELS_PER_CHARACTER = 7;
 const POINTS_PER_PIXEL = 0.75;
-const MS_PER_DAY = 86_400_000;
-/** Serial of 1970-01-01 in the 1900 date system. */
-const UNIX_EPOCH_SERIAL = 25_569;
 
 /** Points for an .xlsx column width in characters (see the module comment). */
 export function columnWidthPoints(characters: number): number {
   return Math.round(characters * PIXELS_PER_CHARACTER) * POINTS_PER_PIXEL;
 }
 
-/** A Date as an Excel serial (1900 date system, UTC), as exceljs stores it. */
-export function dateToSerial(date: Date): number {
-  return date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-}
+export { dateToSerial };
 
 /**
  * Writes the plan's sheets into the open workbook.

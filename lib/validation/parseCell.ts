@@ -1,3 +1,4 @@
+import { serialToDate } from "../cells/serialDates.js";
 import type { MessageCode } from "../messages/catalogue.js";
 import { formatNumberFor, renderTerm } from "../messages/terms.js";
 import { isCellError, type CellValue, type SnapshotCell } from "../snapshot/WorkbookSnapshot.js";
@@ -33,7 +34,8 @@ export function isBlank(cell: SnapshotCell | undefined): boolean {
 /** How a found value is shown in a message, e.g. `„1,5“ (Text)`. */
 export function describeReceived(cell: SnapshotCell | undefined, language: Language): string {
   if (!cell) return renderTerm("kindEmpty", language);
-  if (cell.formula !== undefined && cell.value === null) return renderTerm("kindFormula", language, { value: cell.formula });
+  if (cell.formula !== undefined && cell.value === null)
+    return renderTerm("kindFormula", language, { value: cell.formula });
   return describeValue(cell.value, language);
 }
 
@@ -64,10 +66,16 @@ export function describeExpected(column: ColumnSpec, language: Language, sheetOf
     case "rating":
       return renderTerm("expectWholeNumber", language, { min: column.min ?? 0, max: column.max ?? 3 });
     case "integer":
-      return renderTerm("expectWholeNumber", language, { min: column.min ?? 0, ...(column.max === undefined ? {} : { max: column.max }) });
+      return renderTerm("expectWholeNumber", language, {
+        min: column.min ?? 0,
+        ...(column.max === undefined ? {} : { max: column.max }),
+      });
     case "decimal":
     case "currency": {
-      const base = renderTerm("expectNumber", language, { min: column.min ?? 0, ...(column.max === undefined ? {} : { max: column.max }) });
+      const base = renderTerm("expectNumber", language, {
+        min: column.min ?? 0,
+        ...(column.max === undefined ? {} : { max: column.max }),
+      });
       return column.maxDecimals === undefined
         ? base
         : `${base}, ${renderTerm("expectDecimals", language, { value: String(column.maxDecimals) })}`;
@@ -138,11 +146,17 @@ export function parseCell(
       const min = column.min ?? 0;
       const max = column.type === "rating" ? (column.max ?? 3) : column.max;
       if (value < min || (max !== undefined && value > max)) return fail("cell.outOfRange");
-      if (column.maxDecimals !== undefined && !hasAtMostDecimals(value, column.maxDecimals)) return fail("cell.tooManyDecimals");
+      if (column.maxDecimals !== undefined && !hasAtMostDecimals(value, column.maxDecimals))
+        return fail("cell.tooManyDecimals");
       return { value, problems };
     }
     case "code": {
-      const text = typeof value === "number" && Number.isInteger(value) ? String(value) : typeof value === "string" ? value.trim() : undefined;
+      const text =
+        typeof value === "number" && Number.isInteger(value)
+          ? String(value)
+          : typeof value === "string"
+            ? value.trim()
+            : undefined;
       if (text === undefined) return fail("cell.notANumber");
       return { value: text, problems };
     }
@@ -154,7 +168,7 @@ export function parseCell(
     }
     case "date": {
       if (value instanceof Date) return { value, problems };
-      if (typeof value === "number" && value > 0 && value < 2958466) return { value: dateFromSerial(value), problems };
+      if (typeof value === "number" && value > 0 && value < 2958466) return { value: serialToDate(value), problems };
       return fail("cell.notADate");
     }
     case "email": {
@@ -172,10 +186,4 @@ export function parseCell(
 export function hasAtMostDecimals(value: number, decimals: number): boolean {
   const scaled = value * 10 ** decimals;
   return Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, Math.abs(scaled));
-}
-
-/** An Excel serial date (1900 system) as a UTC date. */
-export function dateFromSerial(serial: number): Date {
-  const epoch = Date.UTC(1899, 11, 30);
-  return new Date(epoch + Math.round(serial * 86400000));
 }
