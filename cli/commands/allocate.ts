@@ -1,16 +1,11 @@
 import { allocateCosts } from "../../lib/allocation/allocateCosts.js";
 import { cellAddress } from "../../lib/cells/address.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
-import type { ParsedTable, ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
+import { parsedTable, type ParsedTable } from "../../lib/validation/readWorkbook.js";
 import { extractCostModel } from "../../templates/kostenverteilung/costModel.js";
 import { costAllocationSpec, SHEET } from "../../templates/kostenverteilung/spec.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { printReport, validateFile } from "./validate.js";
-
-function table(workbook: ParsedWorkbook, key: string): ParsedTable | undefined {
-  const sheet = workbook.sheets.get(key);
-  return sheet?.kind === "table" ? sheet : undefined;
-}
 
 /** Sheet position (1-based, as in the „Nr.“ columns) of each row in use. */
 const positions = (parsed: ParsedTable | undefined): number[] =>
@@ -33,22 +28,29 @@ export async function runAllocate(file: string, options: { json?: boolean }, con
   }
   const workbook = report.workbook;
   const allocation = allocateCosts(extractCostModel(workbook));
-  const itemNumbers = positions(table(workbook, SHEET.items));
-  const townNumbers = positions(table(workbook, SHEET.towns));
-  const pairs = table(workbook, SHEET.allocation);
+  const itemNumbers = positions(parsedTable(workbook, SHEET.items));
+  const townNumbers = positions(parsedTable(workbook, SHEET.towns));
+  const pairs = parsedTable(workbook, SHEET.allocation);
   const centsColumn = pairs?.columns.get("cents");
   const rowOfPair = new Map<string, number>();
-  for (const row of pairs?.rows ?? []) rowOfPair.set(`${String(row.values["itemNo"])}:${String(row.values["townNo"])}`, row.row);
+  for (const row of pairs?.rows ?? [])
+    rowOfPair.set(`${String(row.values["itemNo"])}:${String(row.values["townNo"])}`, row.row);
   const cellOf = (itemIndex: number, townIndex: number): string | null => {
     const row = rowOfPair.get(`${itemNumbers[itemIndex] ?? "?"}:${townNumbers[townIndex] ?? "?"}`);
-    return row === undefined || centsColumn === undefined || !pairs ? null : `${pairs.sheetName}!${cellAddress(row, centsColumn)}`;
+    return row === undefined || centsColumn === undefined || !pairs
+      ? null
+      : `${pairs.sheetName}!${cellAddress(row, centsColumn)}`;
   };
   const result = {
     items: allocation.items.map((item, itemIndex) => ({
       name: item.name,
       key: item.key,
       amountCents: item.amountCents,
-      shares: item.shares.map((share, townIndex) => ({ town: share.town, cents: share.cents, cell: cellOf(itemIndex, townIndex) })),
+      shares: item.shares.map((share, townIndex) => ({
+        town: share.town,
+        cents: share.cents,
+        cell: cellOf(itemIndex, townIndex),
+      })),
     })),
     totals: allocation.totals.map((total) => ({ town: total.town, cents: total.cents })),
     advances: allocation.advances,
@@ -58,7 +60,11 @@ export async function runAllocate(file: string, options: { json?: boolean }, con
     context.stdout(JSON.stringify(result, null, 2));
     return EXIT.ok;
   }
-  const euros = (cents: number) => (cents / 100).toLocaleString(context.language === "de" ? "de-DE" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const euros = (cents: number) =>
+    (cents / 100).toLocaleString(context.language === "de" ? "de-DE" : "en-GB", {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
   for (const item of result.items) {
     context.stdout(`${item.name} (${euros(item.amountCents)} €)`);
     for (const share of item.shares) context.stdout(`  ${share.town.padEnd(24)} ${euros(share.cents).padStart(14)} €`);

@@ -1,7 +1,12 @@
 import { cellAddress, columnLetter, parseCellAddress } from "../cells/address.js";
 import { renderTerm } from "../messages/terms.js";
 import { FORM_LABEL_COLUMN, FORM_VALUE_COLUMN, METADATA_SHEET_NAME } from "../plan/resolveLayout.js";
-import { snapshotCell, type SheetSnapshot, type SnapshotCell, type WorkbookSnapshot } from "../snapshot/WorkbookSnapshot.js";
+import {
+  snapshotCell,
+  type SheetSnapshot,
+  type SnapshotCell,
+  type WorkbookSnapshot,
+} from "../snapshot/WorkbookSnapshot.js";
 import type {
   ColumnSpec,
   FormSheetSpec,
@@ -56,6 +61,18 @@ export interface ParsedWorkbook {
   readonly sheets: ReadonlyMap<string, ParsedSheet>;
 }
 
+/** The parsed table sheet of this key, if the workbook has it. */
+export function parsedTable(workbook: ParsedWorkbook, key: string): ParsedTable | undefined {
+  const sheet = workbook.sheets.get(key);
+  return sheet?.kind === "table" ? sheet : undefined;
+}
+
+/** The parsed form sheet of this key, if the workbook has it. */
+export function parsedForm(workbook: ParsedWorkbook, key: string): ParsedForm | undefined {
+  const sheet = workbook.sheets.get(key);
+  return sheet?.kind === "form" ? sheet : undefined;
+}
+
 /** Reads the hidden metadata sheet, if there is one. */
 export function readMetadata(snapshot: WorkbookSnapshot): TemplateMetadata | undefined {
   const sheet = snapshot.sheets.find((s) => s.name === METADATA_SHEET_NAME);
@@ -64,7 +81,8 @@ export function readMetadata(snapshot: WorkbookSnapshot): TemplateMetadata | und
   for (let row = 1; row < sheet.rows.length; row++) {
     const key = snapshotCell(sheet, row, 1)?.value;
     const value = snapshotCell(sheet, row, 2)?.value;
-    if (typeof key === "string" && (typeof value === "string" || typeof value === "number")) metadata[key] = String(value);
+    if (typeof key === "string" && (typeof value === "string" || typeof value === "number"))
+      metadata[key] = String(value);
   }
   return metadata;
 }
@@ -106,7 +124,13 @@ export function readWorkbook(
     const found = findSheet(snapshot, sheetSpec);
     if (!found) {
       issues.push(
-        createIssue("error", "sheet.missing", language, { file: snapshot.fileName }, { expected: sheetSpec.name[language] }),
+        createIssue(
+          "error",
+          "sheet.missing",
+          language,
+          { file: snapshot.fileName },
+          { expected: sheetSpec.name[language] },
+        ),
       );
       continue;
     }
@@ -148,10 +172,16 @@ function readForm(
       const address = cellAddress(expectedRow, FORM_LABEL_COLUMN);
       const there = cellText(snapshotCell(sheet, expectedRow, FORM_LABEL_COLUMN));
       issues.push(
-        createIssue("error", "header.missing", language, { file, sheet: sheet.name, cell: address }, {
-          expected: field.label[language],
-          ...(there ? { received: there } : {}),
-        }),
+        createIssue(
+          "error",
+          "header.missing",
+          language,
+          { file, sheet: sheet.name, cell: address },
+          {
+            expected: field.label[language],
+            ...(there ? { received: there } : {}),
+          },
+        ),
       );
       values[field.key] = null;
       return;
@@ -166,20 +196,32 @@ function readForm(
     const parsed = parseCell(spec, field, cell, language, listSheetName(spec, field, language));
     for (const problem of parsed.problems) {
       issues.push(
-        createIssue(problem.severity, problem.code, language, { file, sheet: sheet.name, cell: address }, {
-          column: field.label[language],
-          expected: problem.expected,
-          received: problem.received,
-        }),
+        createIssue(
+          problem.severity,
+          problem.code,
+          language,
+          { file, sheet: sheet.name, cell: address },
+          {
+            column: field.label[language],
+            expected: problem.expected,
+            received: problem.received,
+          },
+        ),
       );
     }
     if (field.required && parsed.value === null && parsed.problems.length === 0) {
       issues.push(
-        createIssue("error", "cell.required", language, { file, sheet: sheet.name, cell: address }, {
-          column: field.label[language],
-          expected: renderTerm("expectValue", language),
-          received: renderTerm("kindEmpty", language),
-        }),
+        createIssue(
+          "error",
+          "cell.required",
+          language,
+          { file, sheet: sheet.name, cell: address },
+          {
+            column: field.label[language],
+            expected: renderTerm("expectValue", language),
+            received: renderTerm("kindEmpty", language),
+          },
+        ),
       );
     }
     values[field.key] = parsed.value;
@@ -239,7 +281,9 @@ function readTable(
     columns.set(column.key, found);
     if (found !== expectedColumn) {
       issues.push(
-        createIssue("info", "header.moved", language, where(cellAddress(headerRow, found)), { column: column.label[language] }),
+        createIssue("info", "header.moved", language, where(cellAddress(headerRow, found)), {
+          column: column.label[language],
+        }),
       );
     }
   });
@@ -248,7 +292,9 @@ function readTable(
   for (let column = 1; column < headerCells.length; column++) {
     const text = cellText(headerCells[column]);
     if (text && !known.has(column)) {
-      issues.push(createIssue("info", "header.extra", language, where(cellAddress(headerRow, column)), { received: text }));
+      issues.push(
+        createIssue("info", "header.extra", language, where(cellAddress(headerRow, column)), { received: text }),
+      );
     }
   }
 
@@ -345,9 +391,15 @@ function reportMergedCells(
     const { row, column } = parseCellAddress(start);
     if (row < firstDataRow) continue;
     issues.push(
-      createIssue("warning", "cell.merged", language, { file, sheet: sheet.name, cell: `${columnLetter(column)}${row}` }, {
-        received: range,
-      }),
+      createIssue(
+        "warning",
+        "cell.merged",
+        language,
+        { file, sheet: sheet.name, cell: `${columnLetter(column)}${row}` },
+        {
+          received: range,
+        },
+      ),
     );
   }
 }

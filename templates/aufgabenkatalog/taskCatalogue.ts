@@ -3,7 +3,7 @@ import { renderTerm } from "../../lib/messages/terms.js";
 import type { RoadmapTown } from "../../lib/roadmap/buildRoadmap.js";
 import { scoreTasks, type ClassThresholds, type PriorityClass } from "../../lib/scoring/scoreTasks.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import type { ParsedForm, ParsedTable, ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
+import { parsedForm, parsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
 import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import { isFrameworkCode } from "../reference/productFramework.js";
 import { CRITERIA, DEFAULT_THRESHOLDS, type CriterionKey } from "./criteria.js";
@@ -57,16 +57,6 @@ function fileStem(file: string): string {
   return base.replace(/\.xlsx$/i, "");
 }
 
-function table(workbook: ParsedWorkbook, key: string): ParsedTable | undefined {
-  const sheet = workbook.sheets.get(key);
-  return sheet?.kind === "table" ? sheet : undefined;
-}
-
-function form(workbook: ParsedWorkbook, key: string): ParsedForm | undefined {
-  const sheet = workbook.sheets.get(key);
-  return sheet?.kind === "form" ? sheet : undefined;
-}
-
 const asNumber = (value: unknown): number | null => (typeof value === "number" ? value : null);
 const asText = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 
@@ -77,7 +67,7 @@ const asText = (value: unknown): string | null => (typeof value === "string" && 
 export function checkTaskCatalogue(workbook: ParsedWorkbook, language: Language): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const file = workbook.fileName;
-  const tasks = table(workbook, SHEET.tasks);
+  const tasks = parsedTable(workbook, SHEET.tasks);
   if (tasks) {
     const codeColumn = tasks.columns.get("code");
     const firstSeen = new Map<string, string>();
@@ -123,29 +113,41 @@ export function checkTaskCatalogue(workbook: ParsedWorkbook, language: Language)
       issues.push(createIssue("warning", "task.noTasks", language, { file, sheet: tasks.sheetName }));
     }
   }
-  const criteria = table(workbook, SHEET.criteria);
+  const criteria = parsedTable(workbook, SHEET.criteria);
   if (criteria) {
     const weights = criteria.rows.map((r) => r.values["weight"]);
     const allPresent = weights.every((w) => typeof w === "number");
     if (allPresent && weights.every((w) => w === 0)) {
       const column = criteria.columns.get("weight") ?? 3;
       issues.push(
-        createIssue("error", "criteria.allWeightsZero", language, {
-          file,
-          sheet: criteria.sheetName,
-          cell: `${cellAddress(criteria.headerRow + 1, column)}:${cellAddress(criteria.headerRow + weights.length, column)}`,
-        }, { expected: renderTerm("expectPositiveWeight", language), received: "0" }),
+        createIssue(
+          "error",
+          "criteria.allWeightsZero",
+          language,
+          {
+            file,
+            sheet: criteria.sheetName,
+            cell: `${cellAddress(criteria.headerRow + 1, column)}:${cellAddress(criteria.headerRow + weights.length, column)}`,
+          },
+          { expected: renderTerm("expectPositiveWeight", language), received: "0" },
+        ),
       );
     }
   }
-  const town = form(workbook, SHEET.town);
+  const town = parsedForm(workbook, SHEET.town);
   if (town && asText(town.values["name"]) === null && town.cells["name"] !== undefined) {
     issues.push(
-      createIssue("warning", "town.nameMissing", language, { file, sheet: town.sheetName, cell: town.cells["name"] }, {
-        expected: renderTerm("expectValue", language),
-        received: renderTerm("kindEmpty", language),
-        value: fileStem(file),
-      }),
+      createIssue(
+        "warning",
+        "town.nameMissing",
+        language,
+        { file, sheet: town.sheetName, cell: town.cells["name"] },
+        {
+          expected: renderTerm("expectValue", language),
+          received: renderTerm("kindEmpty", language),
+          value: fileStem(file),
+        },
+      ),
     );
   }
   if (town) {
@@ -153,11 +155,17 @@ export function checkTaskCatalogue(workbook: ParsedWorkbook, language: Language)
     const b = asNumber(town.values["classBThreshold"]);
     if (a !== null && b !== null && a <= b) {
       issues.push(
-        createIssue("error", "settings.thresholdOrder", language, {
-          file,
-          sheet: town.sheetName,
-          ...(town.cells["classAThreshold"] === undefined ? {} : { cell: town.cells["classAThreshold"] }),
-        }, { expected: renderTerm("expectThresholdOrder", language), received: `A = ${a}, B = ${b}` }),
+        createIssue(
+          "error",
+          "settings.thresholdOrder",
+          language,
+          {
+            file,
+            sheet: town.sheetName,
+            ...(town.cells["classAThreshold"] === undefined ? {} : { cell: town.cells["classAThreshold"] }),
+          },
+          { expected: renderTerm("expectThresholdOrder", language), received: `A = ${a}, B = ${b}` },
+        ),
       );
     }
   }
@@ -166,9 +174,9 @@ export function checkTaskCatalogue(workbook: ParsedWorkbook, language: Language)
 
 /** The typed catalogue of a validated workbook (call only when validation found no errors). */
 export function extractTaskCatalogue(workbook: ParsedWorkbook): TaskCatalogue {
-  const town = form(workbook, SHEET.town);
-  const tasks = table(workbook, SHEET.tasks);
-  const criteria = table(workbook, SHEET.criteria);
+  const town = parsedForm(workbook, SHEET.town);
+  const tasks = parsedTable(workbook, SHEET.tasks);
+  const criteria = parsedTable(workbook, SHEET.criteria);
   const weights = {} as Record<CriterionKey, number>;
   CRITERIA.forEach((c, index) => {
     weights[c.key] = asNumber(criteria?.rows[index]?.values["weight"]) ?? 0;

@@ -1,7 +1,7 @@
 import { cellAddress } from "../../lib/cells/address.js";
 import { validateCostModel } from "../../lib/allocation/validateCostModel.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import type { ParsedTable, ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
+import { parsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
 import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import { extractCostModel } from "./costModel.js";
 import { SHEET } from "./spec.js";
@@ -20,8 +20,7 @@ export function checkCostAllocation(workbook: ParsedWorkbook, language: Language
   return validateCostModel(model).map((issue) => {
     const match = PATH.exec(issue.path);
     const sheetKey = match?.[1] === "towns" ? SHEET.towns : match?.[1] === "items" ? SHEET.items : undefined;
-    const table = sheetKey === undefined ? undefined : workbook.sheets.get(sheetKey);
-    const parsed = table?.kind === "table" ? (table as ParsedTable) : undefined;
+    const parsed = sheetKey === undefined ? undefined : parsedTable(workbook, sheetKey);
     const row = parsed?.rows[Number(match?.[2] ?? -1)]?.row;
     const column = parsed?.columns.get(issue.scenario === "actual" ? "" : (match?.[3] ?? "name"));
     return createIssue(

@@ -5,13 +5,8 @@
  */
 import type { AllocationKey, CostItem, CostModel, Town } from "../../lib/allocation/model.js";
 import { lookupListValue } from "../../lib/spec/lists.js";
-import type { ParsedRow, ParsedTable, ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
+import { parsedTable, type ParsedRow, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
 import { SHEET, costAllocationSpec } from "./spec.js";
-
-function table(workbook: ParsedWorkbook, key: string): ParsedTable | undefined {
-  const sheet = workbook.sheets.get(key);
-  return sheet?.kind === "table" ? sheet : undefined;
-}
 
 const numberOrNull = (row: ParsedRow, key: string): number | null => {
   const value = row.values[key];
@@ -20,12 +15,16 @@ const numberOrNull = (row: ParsedRow, key: string): number | null => {
 
 const text = (row: ParsedRow, key: string): string => {
   const value = row.values[key];
-  return value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value).trim();
+  return value === null || value === undefined
+    ? ""
+    : value instanceof Date
+      ? value.toISOString()
+      : String(value).trim();
 };
 
 /** The towns and cost items of the workbook, in sheet order (rows in use only). */
 export function extractCostModel(workbook: ParsedWorkbook): CostModel {
-  const towns: Town[] = (table(workbook, SHEET.towns)?.rows ?? []).map((row) => ({
+  const towns: Town[] = (parsedTable(workbook, SHEET.towns)?.rows ?? []).map((row) => ({
     name: text(row, "name"),
     population: numberOrNull(row, "population"),
     cases: numberOrNull(row, "cases"),
@@ -34,7 +33,7 @@ export function extractCostModel(workbook: ParsedWorkbook): CostModel {
     fixedPercent: numberOrNull(row, "fixedPercent"),
     isHost: text(row, "isHost") !== "",
   }));
-  const items: CostItem[] = (table(workbook, SHEET.items)?.rows ?? []).map((row) => {
+  const items: CostItem[] = (parsedTable(workbook, SHEET.items)?.rows ?? []).map((row) => {
     const typed = text(row, "key");
     // An unknown key is passed on as typed; validateCostModel reports it („key.unknown“).
     const key = (lookupListValue(costAllocationSpec, "allocationKeys", typed) ?? typed) as AllocationKey;
