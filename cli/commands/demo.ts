@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { DEMO_TOWNS } from "../../templates/aufgabenkatalog/demo.js";
 import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
+import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { writePlanToFile } from "../../adapters/exceljs/writePlanToXlsx.js";
 import { writeTextFileAtomic } from "../../adapters/fs/writeFileAtomic.js";
@@ -42,13 +43,15 @@ export async function runDemo(outDir: string, options: { force?: boolean }, cont
     if (exit !== EXIT.ok) return exit;
     townFiles.push(file);
   }
+  const reports = new Map<string, ValidationReport>();
   for (const file of [blank, ...townFiles]) {
     const report = await validateFile(file, context.language);
     printReport(report, context);
+    reports.set(file, report);
   }
   const roadmapXlsx = join(outDir, "fahrplan.xlsx");
   const roadmapJson = join(outDir, "fahrplan.json");
-  const { roadmap, sources, exit: roadmapExit } = await roadmapOf(townFiles, context);
+  const { roadmap, sources, exit: roadmapExit } = await roadmapOf(townFiles, context, reports);
   if (!roadmap) return roadmapExit;
   const plan = planRoadmapWorkbook(roadmap, sources, context.language);
   if (!(await writeOrRefuse(() => writePlanToFile(plan, roadmapXlsx, { force }), roadmapXlsx, context))) return EXIT.findings;

@@ -1,5 +1,6 @@
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { formatNumberFor } from "../../lib/messages/terms.js";
+import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
 import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
 import { computePriorities, extractTaskCatalogue, type TaskCatalogue } from "../../templates/aufgabenkatalog/taskCatalogue.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
@@ -9,8 +10,10 @@ import { printReport, validateFile } from "./validate.js";
 export async function loadTaskCatalogue(
   path: string,
   context: CliContext,
+  /** The file's report when the caller has validated it already (it is not read again). */
+  validated?: ValidationReport,
 ): Promise<{ catalogue: TaskCatalogue; templateVersion: string } | { exit: ExitCode }> {
-  const report = await validateFile(path, context.language, taskCatalogueSpec.id);
+  const report = validated ?? (await validateFile(path, context.language, taskCatalogueSpec.id));
   if (!report.usable || !report.workbook) {
     printReport(report, context);
     return { exit: EXIT.unusable };

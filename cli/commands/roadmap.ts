@@ -5,6 +5,7 @@ import { formatNumberFor } from "../../lib/messages/terms.js";
 import { buildRoadmap, type Roadmap, type RoadmapTown } from "../../lib/roadmap/buildRoadmap.js";
 import { planRoadmapWorkbook, type RoadmapSource } from "../../lib/roadmap/planRoadmapWorkbook.js";
 import { createIssue, formatIssue } from "../../lib/validation/ValidationIssue.js";
+import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
 import { toRoadmapTown } from "../../templates/aufgabenkatalog/taskCatalogue.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { writeOrRefuse } from "../writeOrRefuse.js";
@@ -20,6 +21,8 @@ export interface RoadmapOptions {
 export async function roadmapOf(
   files: readonly string[],
   context: CliContext,
+  /** Reports of files validated already, by path (those files are not read again). */
+  validated: ReadonlyMap<string, ValidationReport> = new Map(),
 ): Promise<{ roadmap: Roadmap | undefined; sources: RoadmapSource[]; exit: ExitCode }> {
   const { language } = context;
   let exit: ExitCode = EXIT.ok;
@@ -27,7 +30,7 @@ export async function roadmapOf(
   const sources: RoadmapSource[] = [];
   const fileOfTown = new Map<string, string>();
   for (const file of files) {
-    const loaded = await loadTaskCatalogue(file, context);
+    const loaded = await loadTaskCatalogue(file, context, validated.get(file));
     if ("exit" in loaded) {
       exit = Math.max(exit, loaded.exit) as ExitCode;
       context.stderr(renderCliText("roadmapSkipped", language, { file }));
