@@ -1,9 +1,12 @@
 import { allocateCosts } from "../../lib/allocation/allocateCosts.js";
-import { cellAddress } from "../../lib/cells/address.js";
+import type { ItemAllocation } from "../../lib/allocation/model.js";
+import { sheetReference } from "../../lib/cells/address.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
-import { parsedTable, type ParsedTable } from "../../lib/validation/readWorkbook.js";
+import type { Language } from "../../lib/spec/TemplateSpec.js";
+import { parsedTable, type ParsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
 import { extractCostModel } from "../../templates/kostenverteilung/costModel.js";
-import { costAllocationSpec, SHEET } from "../../templates/kostenverteilung/spec.js";
+import { resultCell } from "../../templates/kostenverteilung/resultSheet.js";
+import { costAllocationSpec, SHEET, sheetName } from "../../templates/kostenverteilung/spec.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { printReport, validateFile } from "./validate.js";
 
@@ -11,9 +14,23 @@ import { printReport, validateFile } from "./validate.js";
 const positions = (parsed: ParsedTable | undefined): number[] =>
   parsed ? parsed.rows.map((row) => row.row - parsed.headerRow) : [];
 
+/** The workbook's language: its metadata, else the language of its towns sheet's name. */
+function workbookLanguage(workbook: ParsedWorkbook): Language {
+  const stated = workbook.metadata.language;
+  if (stated === "de" || stated === "en") return stated;
+  return parsedTable(workbook, SHEET.towns)?.sheetName === sheetName(SHEET.towns, "en") ? "en" : "de";
+}
+
+/** Number of planned item slots: the highest slot number on „Teilbeträge“ minus the overhead's. */
+function workbookItemSlots(workbook: ParsedWorkbook): number | undefined {
+  const parts = parsedTable(workbook, SHEET.parts);
+  const last = parts?.rows[parts.rows.length - 1]?.values["slotNo"];
+  return typeof last === "number" ? last - 1 : undefined;
+}
+
 /**
  * `ikz allocate FILE`: validates a cost model workbook and prints the cent-exact split, each
- * share with the cell of the „Verteilung“ sheet whose formula computes the same number.
+ * share with the cell of the annex („Ergebnis“) whose formula shows the same amount in €.
  */
 export async function runAllocate(file: string, options: { json?: boolean }, context: CliContext): Promise<ExitCode> {
   const report = await validateFile(file, context.language, costAllocationSpec.id);
@@ -30,28 +47,36 @@ export async function runAllocate(file: string, options: { json?: boolean }, con
   const allocation = allocateCosts(extractCostModel(workbook));
   const itemNumbers = positions(parsedTable(workbook, SHEET.items));
   const townNumbers = positions(parsedTable(workbook, SHEET.towns));
-  const pairs = parsedTable(workbook, SHEET.allocation);
-  const centsColumn = pairs?.columns.get("cents");
-  const rowOfPair = new Map<string, number>();
-  for (const row of pairs?.rows ?? [])
-    rowOfPair.set(`${String(row.values["itemNo"])}:${String(row.values["townNo"])}`, row.row);
-  const cellOf = (itemIndex: number, townIndex: number): string | null => {
-    const row = rowOfPair.get(`${itemNumbers[itemIndex] ?? "?"}:${townNumbers[townIndex] ?? "?"}`);
-    return row === undefined || centsColumn === undefined || !pairs
-      ? null
-      : `${pairs.sheetName}!${cellAddress(row, centsColumn)}`;
+  const language = workbookLanguage(workbook);
+  const resultSheet = sheetReference(sheetName(SHEET.result, language));
+  const itemSlots = workbookItemSlots(workbook);
+  /** The annex („Ergebnis“) cell that shows the share, in €: item slot × town slot. */
+  const cellOf = (slot: number | undefined, townIndex: number): string | null => {
+    const town = townNumbers[townIndex];
+    return slot === undefined || town === undefined ? null : `${resultSheet}!${resultCell(slot, town)}`;
   };
+  const shares = (allocated: ItemAllocation, slot: number | undefined) =>
+    allocated.shares.map((share, townIndex) => ({
+      town: share.town,
+      cents: share.cents,
+      cell: cellOf(slot, townIndex),
+    }));
   const result = {
     items: allocation.items.map((item, itemIndex) => ({
       name: item.name,
       key: item.key,
       amountCents: item.amountCents,
-      shares: item.shares.map((share, townIndex) => ({
-        town: share.town,
-        cents: share.cents,
-        cell: cellOf(itemIndex, townIndex),
-      })),
+      shares: shares(item, itemNumbers[itemIndex]),
     })),
+    overhead: allocation.overhead
+      ? {
+          name: allocation.overhead.name,
+          key: allocation.overhead.key,
+          percent: allocation.overhead.percent,
+          amountCents: allocation.overhead.amountCents,
+          shares: shares(allocation.overhead, itemSlots === undefined ? undefined : itemSlots + 1),
+        }
+      : null,
     totals: allocation.totals.map((total) => ({ town: total.town, cents: total.cents })),
     advances: allocation.advances,
     trueUp: allocation.trueUp ?? null,
@@ -68,6 +93,11 @@ export async function runAllocate(file: string, options: { json?: boolean }, con
   for (const item of result.items) {
     context.stdout(`${item.name} (${euros(item.amountCents)} €)`);
     for (const share of item.shares) context.stdout(`  ${share.town.padEnd(24)} ${euros(share.cents).padStart(14)} €`);
+  }
+  if (result.overhead) {
+    context.stdout(`${result.overhead.name} (${euros(result.overhead.amountCents)} €)`);
+    for (const share of result.overhead.shares)
+      context.stdout(`  ${share.town.padEnd(24)} ${euros(share.cents).padStart(14)} €`);
   }
   context.stdout("");
   for (const total of result.totals) context.stdout(`${total.town.padEnd(26)} ${euros(total.cents).padStart(14)} €`);

@@ -26,6 +26,7 @@ export const COMPATIBLE_FUNCTIONS: ReadonlySet<string> = new Set([
   "LEN",
   "MATCH",
   "MAX",
+  "MID",
   "MIN",
   "MOD",
   "NOT",

@@ -4,6 +4,7 @@ import {
   TemplateSpecError,
   type ColumnSpec,
   type FormSheetSpec,
+  type GridSheetSpec,
   type Language,
   type LocalizedText,
   type ReferenceSheetSpec,
@@ -16,6 +17,7 @@ import {
   FORM_VALUE_COLUMN,
   METADATA_SHEET_NAME,
   formulaContext,
+  gridContext,
   resolveLayout,
   sheetLayout,
   type SheetLayout,
@@ -43,6 +45,8 @@ export interface PlanOptions {
   readonly tableRows?: Readonly<Record<string, readonly RowValues[]>>;
   /** Values of form fields per form sheet key. */
   readonly formValues?: Readonly<Record<string, RowValues>>;
+  /** Spare rows per table sheet key, instead of the spec's `spareRows`. */
+  readonly spareRows?: Readonly<Record<string, number>>;
 }
 
 export interface PlannedWorkbook {
@@ -65,7 +69,7 @@ export function planWorkbook(spec: TemplateSpec, options: PlanOptions): PlannedW
   for (const sheet of spec.sheets) {
     if (sheet.kind !== "table" || sheet.fixedRows) continue;
     const prefilled = options.tableRows?.[sheet.key]?.length ?? 0;
-    dataRows[sheet.key] = prefilled + sheet.spareRows;
+    dataRows[sheet.key] = prefilled + (options.spareRows?.[sheet.key] ?? sheet.spareRows);
   }
   const layout = resolveLayout(spec, options.language, dataRows);
   const sheets: SheetPlan[] = spec.sheets.map((sheet) => {
@@ -77,6 +81,8 @@ export function planWorkbook(spec: TemplateSpec, options: PlanOptions): PlannedW
         return planFormSheet(layout, sheet, sheetLayoutOf, options.formValues?.[sheet.key] ?? {});
       case "reference":
         return planReferenceSheet(layout, sheet, sheetLayoutOf);
+      case "grid":
+        return planGridSheet(layout, sheet, sheetLayoutOf);
     }
   });
   sheets.push(planMetadataSheet(spec, options));
@@ -108,20 +114,29 @@ function planTableSheet(
   const header: PlannedRow = {
     row: place.headerRow,
     height: 58,
-    cells: sheet.columns.map((column, index) => ({ column: index + 1, value: column.label[language], style: "header" as const })),
+    cells: sheet.columns.map((column, index) => ({
+      column: index + 1,
+      value: column.label[language],
+      style: "header" as const,
+    })),
   };
   const head = [...titleRows(sheet.title, sheet.description, language), header];
   const rowCount = place.lastDataRow - place.firstDataRow + 1;
   const templates = new Map(
     sheet.columns.flatMap((column) => {
-      const template = column.formula && !sheet.fixedRows ? rowFormulaTemplate(layout, sheet.key, column.formula) : undefined;
+      const template =
+        column.formula && !sheet.fixedRows
+          ? rowFormulaTemplate(layout, sheet.key, column.formula, [place.firstDataRow, place.lastDataRow])
+          : undefined;
       return template ? [[column.key, template] as const] : [];
     }),
   );
   const dataRow = (index: number): PlannedRow => {
     const row = place.firstDataRow + index;
     const fixed = sheet.fixedRows?.[index];
-    const values: RowValues = fixed ? { ...fixedRowValues(fixed.values, language), ...prefilled[index] } : (prefilled[index] ?? {});
+    const values: RowValues = fixed
+      ? { ...fixedRowValues(fixed.values, language), ...prefilled[index] }
+      : (prefilled[index] ?? {});
     const formulaFor = (column: ColumnSpec): string | undefined => {
       const template = fixed ? undefined : templates.get(column.key);
       if (template) return template.join(String(row));
@@ -144,7 +159,11 @@ function planTableSheet(
     },
     frozen: { rows: place.headerRow, columns: 0 },
     validations: sheet.columns.flatMap((column, index) =>
-      plannedValidations(layout, column, `${columnLetter(index + 1)}${place.firstDataRow}:${columnLetter(index + 1)}${place.lastDataRow}`),
+      plannedValidations(
+        layout,
+        column,
+        `${columnLetter(index + 1)}${place.firstDataRow}:${columnLetter(index + 1)}${place.lastDataRow}`,
+      ),
     ),
     highlights: sheet.columns.flatMap((column, index) => plannedHighlights(column, index + 1, place)),
     merges: [],
@@ -159,20 +178,26 @@ const PROBE_ROWS = [917_353, 917_354] as const;
 /**
  * A row formula split at every mention of its own row, so 50,000 rows cost one string join each
  * instead of building the formula anew. Undefined when the formula depends on the row in any
- * other way (then it is built per row).
+ * other way (then it is built per row): the template must give the same formula as the spec for
+ * two probe rows and for the sheet's first and last data rows (which catches formulas that refer
+ * to blocks of rows or change with the row's position).
  */
 function rowFormulaTemplate(
   layout: WorkbookLayout,
   sheetKey: string,
   formula: NonNullable<ColumnSpec["formula"]>,
+  dataRows: readonly number[],
 ): string[] | undefined {
-  const [first, second] = PROBE_ROWS;
+  const [first] = PROBE_ROWS;
   const parts = formula(formulaContext(layout, sheetKey, first)).split(String(first));
-  const expected = formula(formulaContext(layout, sheetKey, second));
-  return parts.join(String(second)) === expected ? parts : undefined;
+  const matches = (row: number): boolean => parts.join(String(row)) === formula(formulaContext(layout, sheetKey, row));
+  return [...PROBE_ROWS.slice(1), ...dataRows].every(matches) ? parts : undefined;
 }
 
-function fixedRowValues(values: Readonly<Record<string, string | number | LocalizedText>>, language: Language): RowValues {
+function fixedRowValues(
+  values: Readonly<Record<string, string | number | LocalizedText>>,
+  language: Language,
+): RowValues {
   const out: Record<string, PlannedValue> = {};
   for (const [key, value] of Object.entries(values)) out[key] = typeof value === "object" ? value[language] : value;
   return out;
@@ -192,7 +217,8 @@ function plannedCell(
   };
   if (column.kind === "computed") {
     const text = formula();
-    if (text === undefined) throw new TemplateSpecError(layout.spec.id, `computed column "${column.key}" has no formula`);
+    if (text === undefined)
+      throw new TemplateSpecError(layout.spec.id, `computed column "${column.key}" has no formula`);
     return { column: columnNumber, formula: text, style: "computed", ...withFormat };
   }
   const style: CellStyle = column.fixed ? "label" : "input";
@@ -205,7 +231,8 @@ function plannedValidations(layout: WorkbookLayout, column: ColumnSpec, range: s
   const language = layout.language;
   const prompt = column.hint?.[language];
   const withPrompt = prompt === undefined ? {} : { prompt };
-  const errorFor = (expected: string): string => renderTerm("validationError", language, { column: column.label[language], expected });
+  const errorFor = (expected: string): string =>
+    renderTerm("validationError", language, { column: column.label[language], expected });
   switch (column.type) {
     case "rating":
     case "integer":
@@ -237,7 +264,8 @@ function plannedValidations(layout: WorkbookLayout, column: ColumnSpec, range: s
       if (!list) throw new TemplateSpecError(layout.spec.id, `unknown list "${column.list.key}"`);
       const place = sheetLayout(layout, list.sheet);
       const listColumn = place.columns.get(list.column);
-      if (listColumn === undefined) throw new TemplateSpecError(layout.spec.id, `list "${column.list.key}" has no column`);
+      if (listColumn === undefined)
+        throw new TemplateSpecError(layout.spec.id, `list "${column.list.key}" has no column`);
       const letter = columnLetter(listColumn);
       const count = Math.max(1, list.entries(language).length);
       return [
@@ -312,12 +340,17 @@ function planReferenceSheet(layout: WorkbookLayout, sheet: ReferenceSheetSpec, p
   const columns = sheet.columns.map((column) => {
     const list = layout.spec.lists[column.list];
     if (!list) throw new TemplateSpecError(layout.spec.id, `unknown list "${column.list}"`);
-    const texts = list.entries(language).map((entry) => (column.show === "value" ? entry.value : listCellText(entry, language)));
+    const texts = list
+      .entries(language)
+      .map((entry) => (column.show === "value" ? entry.value : listCellText(entry, language)));
     return texts;
   });
   const head = [
     ...titleRows(sheet.title, sheet.description, language),
-    { row: place.headerRow, cells: sheet.columns.map((c, i) => ({ column: i + 1, value: c.label[language], style: "header" as const })) },
+    {
+      row: place.headerRow,
+      cells: sheet.columns.map((c, i) => ({ column: i + 1, value: c.label[language], style: "header" as const })),
+    },
   ];
   const count = place.lastDataRow - place.firstDataRow + 1;
   return {
@@ -332,7 +365,8 @@ function planReferenceSheet(layout: WorkbookLayout, sheet: ReferenceSheetSpec, p
         const cells: PlannedCell[] = [];
         columns.forEach((texts, columnIndex) => {
           const text = texts[index];
-          if (text !== undefined) cells.push({ column: columnIndex + 1, value: text, style: "reference", numberFormat: "@" });
+          if (text !== undefined)
+            cells.push({ column: columnIndex + 1, value: text, style: "reference", numberFormat: "@" });
         });
         yield { row: place.firstDataRow + index, cells };
       }
@@ -342,6 +376,31 @@ function planReferenceSheet(layout: WorkbookLayout, sheet: ReferenceSheetSpec, p
     highlights: [],
     merges: [],
     print: { landscape: false, titleRows: `${place.headerRow}:${place.headerRow}` },
+  };
+}
+
+function planGridSheet(layout: WorkbookLayout, sheet: GridSheetSpec, place: SheetLayout): SheetPlan {
+  const content = sheet.build(gridContext(layout));
+  const rows: PlannedRow[] = content.rows.map((row) => ({
+    row: row.row,
+    ...(row.height === undefined ? {} : { height: row.height }),
+    cells: row.cells.map((cell) => ({ ...cell })),
+  }));
+  return {
+    key: sheet.key,
+    name: place.name,
+    state: "visible",
+    columnWidths: content.columnWidths,
+    rowCount: rows.length,
+    rows: () => rows,
+    ...(content.frozen ? { frozen: content.frozen } : {}),
+    validations: [],
+    highlights: content.highlights ?? [],
+    merges: content.merges ?? [],
+    print: {
+      landscape: sheet.landscape ?? false,
+      ...(content.printTitleRows === undefined ? {} : { titleRows: content.printTitleRows }),
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import {
   TemplateSpecError,
   type ColumnSpec,
   type FormulaContext,
+  type GridContext,
   type Language,
   type SheetSpec,
   type TemplateSpec,
@@ -63,13 +64,25 @@ function layoutSheet(
   const name = sheet.name[language];
   switch (sheet.kind) {
     case "table": {
-      const columns = keyedColumns(spec, sheet.columns.map((c) => c.key));
-      if (!columns.has(sheet.rowKey)) throw new TemplateSpecError(spec.id, `row key "${sheet.rowKey}" is no column of "${sheet.key}"`);
+      const columns = keyedColumns(
+        spec,
+        sheet.columns.map((c) => c.key),
+      );
+      if (!columns.has(sheet.rowKey))
+        throw new TemplateSpecError(spec.id, `row key "${sheet.rowKey}" is no column of "${sheet.key}"`);
       const firstDataRow = sheet.headerRow + 1;
       const rowsByKey = new Map<string, number>();
       sheet.fixedRows?.forEach((fixed, index) => rowsByKey.set(fixed.key, firstDataRow + index));
       const count = sheet.fixedRows ? sheet.fixedRows.length : Math.max(sheet.minRows, requestedRows ?? 0);
-      return { spec: sheet, name, headerRow: sheet.headerRow, firstDataRow, lastDataRow: firstDataRow + count - 1, columns, rowsByKey };
+      return {
+        spec: sheet,
+        name,
+        headerRow: sheet.headerRow,
+        firstDataRow,
+        lastDataRow: firstDataRow + count - 1,
+        columns,
+        rowsByKey,
+      };
     }
     case "form": {
       const rowsByKey = new Map<string, number>();
@@ -85,14 +98,32 @@ function layoutSheet(
         rowsByKey,
       };
     }
+    case "grid":
+      return {
+        spec: sheet,
+        name,
+        headerRow: 0,
+        firstDataRow: 1,
+        lastDataRow: 0,
+        columns: new Map(),
+        rowsByKey: new Map(),
+      };
     case "reference": {
-      const columns = keyedColumns(spec, sheet.columns.map((c) => c.key));
-      const longest = Math.max(
-        0,
-        ...sheet.columns.map((c) => spec.lists[c.key]?.entries(language).length ?? 0),
+      const columns = keyedColumns(
+        spec,
+        sheet.columns.map((c) => c.key),
       );
+      const longest = Math.max(0, ...sheet.columns.map((c) => spec.lists[c.key]?.entries(language).length ?? 0));
       const firstDataRow = sheet.headerRow + 1;
-      return { spec: sheet, name, headerRow: sheet.headerRow, firstDataRow, lastDataRow: firstDataRow + longest - 1, columns, rowsByKey: new Map() };
+      return {
+        spec: sheet,
+        name,
+        headerRow: sheet.headerRow,
+        firstDataRow,
+        lastDataRow: firstDataRow + longest - 1,
+        columns,
+        rowsByKey: new Map(),
+      };
     }
   }
 }
@@ -133,19 +164,16 @@ export function namedCellReference(layout: WorkbookLayout, name: string, fromShe
 }
 
 /** The formula context for one row of a sheet. */
-export function formulaContext(
-  layout: WorkbookLayout,
-  sheetKey: string,
-  row: number,
-  rowKey?: string,
-): FormulaContext {
+export function formulaContext(layout: WorkbookLayout, sheetKey: string, row: number, rowKey?: string): FormulaContext {
   const sheet = sheetLayout(layout, sheetKey);
   const columnOf = (sheetOfColumn: SheetLayout, key: string): number => {
     const column = sheetOfColumn.columns.get(key);
-    if (column === undefined) throw new TemplateSpecError(layout.spec.id, `no column "${key}" on sheet "${sheetOfColumn.spec.key}"`);
+    if (column === undefined)
+      throw new TemplateSpecError(layout.spec.id, `no column "${key}" on sheet "${sheetOfColumn.spec.key}"`);
     return column;
   };
   return {
+    language: layout.language,
     row,
     rowKey,
     cell: (key) => cellAddress(row, columnOf(sheet, key)),
@@ -156,6 +184,31 @@ export function formulaContext(
       return target === sheet ? range : `${sheetReference(target.name)}!$${range}`;
     },
     named: (name) => namedCellReference(layout, name, sheetKey),
+    rowCount: (tableKey) => dataRowCount(layout, tableKey),
+  };
+}
+
+/** Number of planned data rows of a table sheet. */
+export function dataRowCount(layout: WorkbookLayout, sheetKey: string): number {
+  const place = sheetLayout(layout, sheetKey);
+  if (place.spec.kind !== "table") throw new TemplateSpecError(layout.spec.id, `"${sheetKey}" is no table`);
+  return place.lastDataRow - place.firstDataRow + 1;
+}
+
+/** The context a grid sheet is built in: references always carry their sheet's name. */
+export function gridContext(layout: WorkbookLayout): GridContext {
+  return {
+    language: layout.language,
+    columnRange: (key, sheetKey) => {
+      const target = sheetLayout(layout, sheetKey);
+      const column = target.columns.get(key);
+      if (column === undefined)
+        throw new TemplateSpecError(layout.spec.id, `no column "${key}" on sheet "${sheetKey}"`);
+      const letter = columnLetter(column);
+      return `${sheetReference(target.name)}!$${letter}$${target.firstDataRow}:$${letter}$${target.lastDataRow}`;
+    },
+    named: (name) => namedCellReference(layout, name),
+    rowCount: (sheetKey) => dataRowCount(layout, sheetKey),
   };
 }
 

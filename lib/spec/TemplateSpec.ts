@@ -23,16 +23,7 @@ export interface LocalizedText {
  * - `rating`: a whole number 0–3 (the guideline's four-step rating scale).
  * - `list`: one value of a reference list (see {@link ListSpec}).
  */
-export type ColumnType =
-  | "text"
-  | "code"
-  | "integer"
-  | "decimal"
-  | "currency"
-  | "rating"
-  | "list"
-  | "date"
-  | "email";
+export type ColumnType = "text" | "code" | "integer" | "decimal" | "currency" | "rating" | "list" | "date" | "email";
 
 /** Input cells are typed by users; computed cells hold a formula generated from the spec. */
 export type ColumnKind = "input" | "computed";
@@ -47,6 +38,8 @@ export interface ListSpec {
 
 /** Context a computed column's formula is built in: where things are in the planned layout. */
 export interface FormulaContext {
+  /** Language of the workbook (for the few formulas that produce text, e.g. a check's verdict). */
+  readonly language: Language;
   /** 1-based sheet row the formula is for. */
   readonly row: number;
   /** Key of the fixed row the formula is for (fixed rows of a table only). */
@@ -63,6 +56,8 @@ export interface FormulaContext {
    * a form field `sheetKey.fieldKey`, or a fixed row's cell `sheetKey.rowKey.columnKey`.
    */
   named(name: string): string;
+  /** Number of planned data rows of a table sheet (pre-filled plus spare rows). */
+  rowCount(sheetKey: string): number;
 }
 
 export interface ColumnSpec {
@@ -162,7 +157,59 @@ export interface ReferenceColumnSpec {
   readonly width: number;
 }
 
-export type SheetSpec = TableSheetSpec | FormSheetSpec | ReferenceSheetSpec;
+/**
+ * A computed sheet laid out cell by cell (a matrix, a printable annex): no input, so readers and
+ * validators skip it. `build` places its cells from where the other sheets' rows ended up.
+ */
+export interface GridSheetSpec {
+  readonly kind: "grid";
+  readonly key: string;
+  readonly name: LocalizedText;
+  readonly title: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly landscape?: boolean;
+  readonly build: (context: GridContext) => GridContent;
+}
+
+/** Where a grid sheet's formulas find the rest of the workbook. */
+export interface GridContext {
+  readonly language: Language;
+  /** As {@link FormulaContext.columnRange}, always with the sheet name. */
+  columnRange(key: string, sheetKey: string): string;
+  /** As {@link FormulaContext.named}, always with the sheet name. */
+  named(name: string): string;
+  /** Number of planned data rows of a table sheet. */
+  rowCount(sheetKey: string): number;
+}
+
+/** One cell of a grid sheet: a literal (text is written as text) or a formula. */
+export interface GridCell {
+  /** 1-based column. */
+  readonly column: number;
+  readonly value?: string | number;
+  /** Formula with English function names, without the leading `=`. */
+  readonly formula?: string;
+  readonly style: "title" | "description" | "header" | "label" | "computed";
+  readonly numberFormat?: string;
+  readonly align?: "left" | "center" | "right";
+}
+
+/** The cells of a grid sheet, row by row (1-based rows, ascending, title rows included). */
+export interface GridContent {
+  readonly columnWidths: readonly number[];
+  readonly rows: readonly { readonly row: number; readonly cells: readonly GridCell[]; readonly height?: number }[];
+  readonly merges?: readonly string[];
+  /** Rows repeated on every printed page, e.g. `5:5`. */
+  readonly printTitleRows?: string;
+  readonly frozen?: { readonly rows: number; readonly columns: number };
+  readonly highlights?: readonly {
+    readonly range: string;
+    readonly equals: string;
+    readonly fill: "good" | "neutral" | "weak";
+  }[];
+}
+
+export type SheetSpec = TableSheetSpec | FormSheetSpec | ReferenceSheetSpec | GridSheetSpec;
 
 /** One value of a reference list, with its display label. */
 export interface ListEntry {

@@ -16,7 +16,7 @@ export interface ColumnDescription {
 export interface SheetDescription {
   readonly key: string;
   readonly name: string;
-  readonly kind: "table" | "form" | "reference";
+  readonly kind: "table" | "form" | "reference" | "grid";
   readonly headerRow: number;
   readonly firstDataRow: number;
   readonly columns: readonly ColumnDescription[];
@@ -45,7 +45,13 @@ export function describeTemplate(spec: TemplateSpec, language: Language): Templa
         case "table":
           return {
             ...base,
-            columns: sheet.columns.map((c, i) => ({ key: c.key, label: c.label[language], column: columnLetter(i + 1), kind: c.kind, type: c.type })),
+            columns: sheet.columns.map((c, i) => ({
+              key: c.key,
+              label: c.label[language],
+              column: columnLetter(i + 1),
+              kind: c.kind,
+              type: c.type,
+            })),
           };
         case "form":
           return {
@@ -59,10 +65,18 @@ export function describeTemplate(spec: TemplateSpec, language: Language): Templa
               row: sheet.firstRow + i,
             })),
           };
+        case "grid":
+          return { ...base, columns: [] };
         case "reference":
           return {
             ...base,
-            columns: sheet.columns.map((c, i) => ({ key: c.key, label: c.label[language], column: columnLetter(i + 1), kind: "input" as const, type: "text" as const })),
+            columns: sheet.columns.map((c, i) => ({
+              key: c.key,
+              label: c.label[language],
+              column: columnLetter(i + 1),
+              kind: "input" as const,
+              type: "text" as const,
+            })),
           };
       }
     }),

@@ -120,7 +120,7 @@ export function readWorkbook(
   const issues: ValidationIssue[] = [];
   const sheets = new Map<string, ParsedSheet>();
   for (const sheetSpec of spec.sheets) {
-    if (sheetSpec.kind === "reference") continue;
+    if (sheetSpec.kind === "reference" || sheetSpec.kind === "grid") continue;
     const found = findSheet(snapshot, sheetSpec);
     if (!found) {
       issues.push(

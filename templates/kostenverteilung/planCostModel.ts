@@ -1,98 +1,206 @@
 /**
- * Plans a „Kostenverteilung“ workbook from a cost model (towns and items with single keys), or an
- * empty one, or the illustrative demo partnership. Every (item slot, town slot) pair — the given
- * ones and the spare rows below them — gets one row on „Verteilung“, so towns and items typed into
- * the spare rows are split as well.
+ * Plans a „Kostenverteilung“ workbook from a cost model, or an empty one, or the illustrative demo
+ * partnership. Every item slot (the given items and the spare rows below them) and the overhead
+ * get their six key parts on „Teilbeträge“, and every part one row per town slot on
+ * „Verteilung“, so towns and items typed into the spare rows are split as well.
  */
 import type { CostItem, CostModel, Town } from "../../lib/allocation/model.js";
 import { planWorkbook, type PlannedWorkbook, type RowValues } from "../../lib/plan/planWorkbook.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
-import { SHEET, SINGLE_KEYS, costAllocationSpec, type SingleKeyId } from "./spec.js";
+import { KEY_DEFINITIONS, MIX_COLUMNS, PART_COUNT, keyLabel } from "./keys.js";
+import { OVERHEAD_LABEL, SHEET } from "./layout.js";
+import { costAllocationSpec } from "./spec.js";
+
+export { keyLabel };
+
+/** What the „Grunddaten“ sheet says besides the overhead. */
+export interface CostModelSettings {
+  /** The joint unit, e.g. „Zentrale Vergabestelle“. */
+  readonly unitName?: string;
+  readonly year?: number;
+  /** Reference date of the towns' population (written to every pre-filled town). */
+  readonly populationDate?: Date;
+}
 
 /** Illustrative partnership of four small Erzgebirge towns (approximate populations). Not real figures. */
 export const DEMO_COST_MODEL: CostModel = {
   towns: [
-    { name: "Zschorlau", population: 5300, cases: 420, workplaces: 38, fteShare: 1.5, fixedPercent: 35, isHost: true },
-    { name: "Schönheide", population: 4600, cases: 310, workplaces: 31, fteShare: 1.25, fixedPercent: 30 },
-    { name: "Stützengrün", population: 3300, cases: 260, workplaces: 22, fteShare: 0.75, fixedPercent: 20 },
-    { name: "Bockau", population: 2000, cases: 150, workplaces: 14, fteShare: 0.5, fixedPercent: 15 },
+    {
+      name: "Zschorlau",
+      population: 5300,
+      cases: 420,
+      workplaces: 38,
+      fteShare: 1.5,
+      fixedPercent: 35,
+      isHost: true,
+      actual: { population: 5262, cases: 436 },
+    },
+    {
+      name: "Schönheide",
+      population: 4600,
+      cases: 310,
+      workplaces: 31,
+      fteShare: 1.25,
+      fixedPercent: 30,
+      actual: { population: 4571, cases: 298 },
+    },
+    {
+      name: "Stützengrün",
+      population: 3300,
+      cases: 260,
+      workplaces: 22,
+      fteShare: 0.75,
+      fixedPercent: 20,
+      actual: { population: 3285, cases: 271 },
+    },
+    {
+      name: "Bockau",
+      population: 2000,
+      cases: 150,
+      workplaces: 14,
+      fteShare: 0.5,
+      fixedPercent: 15,
+      actual: { population: 1978, cases: 149 },
+    },
   ],
   items: [
-    { name: "Personalkosten Zentrale Vergabestelle", key: "population", amount: 148_500 },
+    {
+      name: "Personalkosten Zentrale Vergabestelle",
+      key: "mixed",
+      amount: 148_500,
+      actualAmount: 151_230.4,
+      mixedWeights: { equal: 30, population: 70 },
+    },
     { name: "Sachkosten Vergabestelle (Büro, IT-Arbeitsplätze)", key: "workplaces", amount: 12_345.67 },
     { name: "Vergabeplattform (Lizenz)", key: "equal", amount: 4_800 },
-    { name: "Bearbeitung von Vergabeverfahren", key: "cases", amount: 23_999.99 },
-    { name: "Energiemanager (Stellenanteile)", key: "fteShare", amount: 61_000 },
+    { name: "Bearbeitung von Vergabeverfahren", key: "flatFeePerCase", flatFeePerCase: 45.5 },
+    { name: "Energiemanager (Stellenanteile)", key: "fteShare", amount: 61_000, actualAmount: 59_874.12 },
     { name: "Raumkosten bei der Sitzgemeinde", key: "fixedPercent", amount: 9_000 },
+    { name: "Fortbildung und Fachliteratur", key: "cases", amount: 2_999.99 },
   ],
+  overhead: { name: "Verwaltungskostenpauschale", percent: 5, key: "population" },
+};
+
+export const DEMO_SETTINGS: CostModelSettings = {
+  unitName: "Zentrale Vergabestelle Westerzgebirge (Beispiel)",
+  year: 2027,
+  populationDate: new Date(Date.UTC(2025, 11, 31)),
 };
 
 export interface CostAllocationPlanOptions {
   readonly language: Language;
-  /** The model to pre-fill; only the single keys are supported in this version. */
+  /** The model to pre-fill. */
   readonly model?: CostModel;
+  readonly settings?: CostModelSettings;
   /** Pre-fill the illustrative demo partnership (ignored when `model` is given). */
   readonly demo?: boolean;
+  /** Spare rows below the towns and items (default: the spec's). */
+  readonly spare?: { readonly towns?: number; readonly items?: number };
 }
 
-const isSingleKey = (key: string): key is SingleKeyId => SINGLE_KEYS.some((k) => k.key === key);
+const value = (number: number | null | undefined): number | undefined => (number === null ? undefined : number);
 
-/** The key's label in the workbook's language (what the key list shows). */
-export function keyLabel(key: SingleKeyId, language: Language): string {
-  const found = SINGLE_KEYS.find((k) => k.key === key);
-  if (!found) throw new Error(`unknown key ${key}`);
-  return found.label[language];
-}
-
-function townRow(town: Town): RowValues {
+function townRow(town: Town, settings: CostModelSettings): RowValues {
   return {
     name: town.name,
-    population: town.population ?? undefined,
-    cases: town.cases ?? undefined,
-    workplaces: town.workplaces ?? undefined,
-    fteShare: town.fteShare ?? undefined,
-    fixedPercent: town.fixedPercent ?? undefined,
     isHost: town.isHost ? "x" : undefined,
+    population: value(town.population),
+    populationDate: town.population === undefined || town.population === null ? undefined : settings.populationDate,
+    cases: value(town.cases),
+    workplaces: value(town.workplaces),
+    fteShare: value(town.fteShare),
+    fixedPercent: value(town.fixedPercent),
+    actualPopulation: value(town.actual?.population),
+    actualCases: value(town.actual?.cases),
+    actualWorkplaces: value(town.actual?.workplaces),
+    actualFteShare: value(town.actual?.fteShare),
   };
 }
 
 function itemRow(item: CostItem, language: Language): RowValues {
-  if (!isSingleKey(item.key)) {
-    throw new RangeError(`the key "${item.key}" of "${item.name}" is not supported by template kostenverteilung 0.1.0 (single keys only)`);
+  const known = KEY_DEFINITIONS.some((k) => k.key === item.key);
+  const row: Record<string, RowValues[string]> = {
+    name: item.name,
+    key: known ? keyLabel(item.key, language) : String(item.key),
+    amount: item.key === "flatFeePerCase" ? undefined : value(item.amount),
+    flatFee: item.key === "flatFeePerCase" ? value(item.flatFeePerCase) : undefined,
+    actualAmount: value(item.actualAmount),
+  };
+  if (item.key === "mixed") for (const mix of MIX_COLUMNS) row[mix.column] = value(item.mixedWeights?.[mix.part]);
+  return row;
+}
+
+function settingsValues(model: CostModel, settings: CostModelSettings, language: Language): RowValues {
+  const overhead = model.overhead;
+  const values: Record<string, RowValues[string]> = {
+    unitName: settings.unitName,
+    year: settings.year,
+    overheadName: overhead?.name ?? OVERHEAD_LABEL[language],
+  };
+  if (overhead) {
+    values["overheadPercent"] = overhead.percent;
+    values["overheadKey"] = keyLabel(overhead.key, language);
+    if (overhead.key === "mixed")
+      for (const mix of MIX_COLUMNS) values[mix.overheadField] = value(overhead.mixedWeights?.[mix.part]);
   }
-  return { name: item.name, amount: item.amount ?? undefined, key: keyLabel(item.key, language) };
+  return values;
 }
 
 /** Number of planned rows of a table: pre-filled plus spare, at least `minRows` (as `planWorkbook` does). */
-function slots(sheetKey: typeof SHEET.towns | typeof SHEET.items, prefilled: number): number {
+function slots(
+  sheetKey: typeof SHEET.towns | typeof SHEET.items,
+  prefilled: number,
+  spare: number | undefined,
+): number {
   const sheet = costAllocationSpec.sheets.find((s) => s.key === sheetKey);
   if (sheet?.kind !== "table") throw new Error(`no table ${sheetKey}`);
-  return Math.max(sheet.minRows, prefilled + sheet.spareRows);
+  return Math.max(sheet.minRows, prefilled + (spare ?? sheet.spareRows));
 }
 
-/**
- * Plans the workbook. The „Verteilung“ rows are item-major: item slot 1 with town slots 1…n, then
- * item slot 2, …, which is the order `allocateCosts` lists shares in.
- */
-export function planCostAllocation(options: CostAllocationPlanOptions): PlannedWorkbook {
-  const model = options.model ?? (options.demo ? DEMO_COST_MODEL : { towns: [], items: [] });
-  const towns = model.towns.map(townRow);
-  const items = model.items.map((item) => itemRow(item, options.language));
-  const townSlots = slots(SHEET.towns, towns.length);
-  const itemSlots = slots(SHEET.items, items.length);
+/** The rows of „Teilbeträge“ (slot-major) and „Verteilung“ (part-major, one per town slot). */
+export function splitRows(itemSlots: number, townSlots: number): { parts: RowValues[]; pairs: RowValues[] } {
+  const parts: RowValues[] = [];
   const pairs: RowValues[] = [];
-  for (let itemNo = 1; itemNo <= itemSlots; itemNo++) {
-    for (let townNo = 1; townNo <= townSlots; townNo++) pairs.push({ itemNo, townNo });
+  for (let slotNo = 1; slotNo <= itemSlots + 1; slotNo++) {
+    for (let partNo = 1; partNo <= PART_COUNT; partNo++) {
+      const splitNo = (slotNo - 1) * PART_COUNT + partNo;
+      parts.push({ splitNo, slotNo, partNo });
+      for (let townNo = 1; townNo <= townSlots; townNo++) pairs.push({ splitNo, slotNo, partNo, townNo });
+    }
   }
+  return { parts, pairs };
+}
+
+/** Plans the workbook. Rows of „Verteilung“ list the shares in the order `allocateCosts` does. */
+export function planCostAllocation(options: CostAllocationPlanOptions): PlannedWorkbook {
+  const demo = options.model === undefined && options.demo === true;
+  const model = options.model ?? (demo ? DEMO_COST_MODEL : { towns: [], items: [] });
+  const settings = options.settings ?? (demo ? DEMO_SETTINGS : {});
+  const towns = model.towns.map((town) => townRow(town, settings));
+  const items = model.items.map((item) => itemRow(item, options.language));
+  const townSlots = slots(SHEET.towns, towns.length, options.spare?.towns);
+  const itemSlots = slots(SHEET.items, items.length, options.spare?.items);
+  const { parts, pairs } = splitRows(itemSlots, townSlots);
   return planWorkbook(costAllocationSpec, {
     language: options.language,
     generatorVersion: GENERATOR_VERSION,
-    tableRows: { [SHEET.towns]: towns, [SHEET.items]: items, [SHEET.allocation]: pairs },
+    tableRows: { [SHEET.towns]: towns, [SHEET.items]: items, [SHEET.parts]: parts, [SHEET.allocation]: pairs },
+    formValues: { [SHEET.settings]: settingsValues(model, settings, options.language) },
+    spareRows: {
+      [SHEET.towns]: townSlots - towns.length,
+      [SHEET.items]: itemSlots - items.length,
+    },
   });
 }
 
 /** The planner in the shape `templates/registry.ts` expects (`TemplatePlanOptions`). */
-export function planCostAllocationTemplate(options: { readonly language: Language; readonly demo?: boolean }): PlannedWorkbook {
-  return planCostAllocation({ language: options.language, ...(options.demo === undefined ? {} : { demo: options.demo }) });
+export function planCostAllocationTemplate(options: {
+  readonly language: Language;
+  readonly demo?: boolean;
+}): PlannedWorkbook {
+  return planCostAllocation({
+    language: options.language,
+    ...(options.demo === undefined ? {} : { demo: options.demo }),
+  });
 }

@@ -1,180 +1,563 @@
 /**
- * Template 5 „Kostenverteilung“ (cost model of a joint service), first increment: the single keys
- * (equal, population, cases, workplaces, FTE share, fixed percent). The sheet reproduces §1–§2 of
- * the arithmetic in `lib/allocation/allocateCosts.ts` cent for cent:
+ * Template 5 „Kostenverteilung“: the cost model of a joint service, computed entirely by the
+ * workbook's own formulas (no macros; functions from lib/formulas/compatibleFunctions.ts), cent for
+ * cent as `lib/allocation/allocateCosts.ts` specifies:
  *
- * - „Kommunen“: one row per town, its key values and the integer weights of every key
- *   (`1`, `ROUND(v,0)`, `ROUND(fte*100,0)`, `ROUND(p*100,0)`), plus the town's total.
- * - „Kostenpositionen“: one row per item: amount `A = ROUND(€*100,0)`, the key's position in the
- *   key list, `W = Σ wₜ` of that key, the residual `R = A − Σ bₜ` and the distributed sum.
- * - „Verteilung“: one pre-planned row per (item slot, town slot), item-major, towns in their order:
- *   `w`, `b = INT(A*w/W)`, `r = A*w − W*b`, position (larger remainder first, a tie to the town
- *   listed first), share `b + IF(pos<R,1,0)` in cents and €.
+ * - „Grunddaten“ (settings): the joint unit, the year, and the overhead lump sum (percent of all
+ *   items, split by its own key), with its amount computed as `INT((2·S·p + 10 000) / 20 000)`.
+ * - „Kommunen“ (towns): one row per town, plan key values and actual ones for the true-up; each
+ *   town's plan and actual total in cents.
+ * - „Kostenpositionen“ (items): amount, key, mixed-key weights, flat fee per case, actual amount;
+ *   the amounts in cents, and the check that the shares sum to the amount.
+ * - „Ergebnis“ (result, a printable landscape annex): items × towns in €, totals, shares, the
+ *   quarterly advances, the true-up, the partners and their key values.
+ * - „Teilbeträge“ (parts): every item (and the overhead) is first split into six parts, one per
+ *   single key, by the largest-remainder method: a single key puts the whole amount on its part, a
+ *   mixed key spreads it by its weights. Rows: slot-major, six per slot.
+ * - „Verteilung“ (pairs): every part is split over the towns by its key, largest remainder on
+ *   cents, a tie to the town listed first; plan and actual side by side. Rows: part-major, one per
+ *   town slot.
  *
- * The pair rows refer to items and towns by their number (row on their sheet), so renaming an item
- * or a town keeps the split; a town or item typed into a row beyond the planned slots is not split.
- * Not yet in this increment: mixed keys, flat fee per case, overhead, advances, true-up.
+ * Rows of one split stand together, so sums and rankings use plain block ranges. Towns and items
+ * are referred to by their slot (row) number: renaming keeps the split; a town or item typed below
+ * the planned rows is not split (validation reports it).
  */
 import { columnLetter } from "../../lib/cells/address.js";
 import type { ColumnSpec, FormulaContext, LocalizedText, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
+import { blockOf, columnBlock, letterOf, positionFormula, rowCell, rowsOfRange } from "./blockFormulas.js";
+import { KEY_DEFINITIONS, KEY_NO, MIX_COLUMNS, PART_COUNT } from "./keys.js";
+import {
+  CHECK_TEXT,
+  HEADER_ROW,
+  OVERHEAD_LABEL,
+  SETTINGS_FIRST_ROW,
+  SHEET,
+  SPARE_ITEMS,
+  SPARE_TOWNS,
+  checkText,
+  type CostSheetKey,
+} from "./layout.js";
+import { buildResultSheet } from "./resultSheet.js";
 
-/** Sheet keys of the cost allocation. */
-export const SHEET = {
-  towns: "towns",
-  items: "items",
-  allocation: "allocation",
-  lists: "lists",
-} as const;
+export {
+  HEADER_ROW,
+  OVERHEAD_LABEL,
+  SETTINGS_FIRST_ROW,
+  SHEET,
+  SPARE_ITEMS,
+  SPARE_TOWNS,
+  checkText,
+  type CostSheetKey,
+} from "./layout.js";
 
-/** Header rows (data starts one row below); the numbers of towns and items derive from them. */
-export const HEADER_ROW = { towns: 4, items: 4, allocation: 4, lists: 4 } as const;
-
-/** The single keys of this increment, in the order of the key list (and of CHOOSE/INDEX). */
-export const SINGLE_KEYS = [
-  { key: "equal", weightColumn: "wEqual", label: { de: "Gleichverteilung", en: "Equal shares" } },
-  { key: "population", weightColumn: "wPopulation", label: { de: "Einwohner", en: "Population" } },
-  { key: "cases", weightColumn: "wCases", label: { de: "Fallzahlen", en: "Cases" } },
-  { key: "workplaces", weightColumn: "wWorkplaces", label: { de: "Arbeitsplätze", en: "Workplaces" } },
-  { key: "fteShare", weightColumn: "wFteShare", label: { de: "Stellenanteile", en: "FTE shares" } },
-  { key: "fixedPercent", weightColumn: "wFixedPercent", label: { de: "Festanteil", en: "Fixed percentage" } },
-] as const satisfies readonly { key: string; weightColumn: string; label: LocalizedText }[];
-
-export type SingleKeyId = (typeof SINGLE_KEYS)[number]["key"];
-
-/** Spare rows below the pre-filled towns and items; the planner plans pair rows for them too. */
-export const SPARE_TOWNS = 4;
-export const SPARE_ITEMS = 10;
-
-const firstDataRow = (sheet: keyof typeof HEADER_ROW): number => HEADER_ROW[sheet] + 1;
-
-/** A range spanning several columns of another table sheet, e.g. `Kommunen!$H$5:$M$20`. */
-function blockRange(ctx: FormulaContext, firstKey: string, lastKey: string, sheetKey: string): string {
-  const first = ctx.columnRange(firstKey, sheetKey);
-  const last = ctx.columnRange(lastKey, sheetKey);
-  const [start] = first.split(":");
-  const end = (last.split(":")[1] ?? "").replace(/^([A-Z]+)\$/, "$$$1$$");
-  return `${start ?? ""}:${end}`;
+/** Where slots, parts and towns are, from the planned row counts. */
+interface Counts {
+  readonly towns: number;
+  readonly items: number;
+  /** Items plus the overhead. */
+  readonly slots: number;
 }
 
-/** The row's own number on its sheet: 1 for the first data row. */
-const ownNumber = (sheet: keyof typeof HEADER_ROW) => (): string => `ROW()-${HEADER_ROW[sheet]}`;
-
-const integerWeight = (value: (ctx: FormulaContext) => string) => (ctx: FormulaContext): string =>
-  `IF(${ctx.cell("name")}="",0,${value(ctx)})`;
-
-const weightColumn = (key: string, label: LocalizedText, formula: ColumnSpec["formula"]): ColumnSpec => ({
-  key,
-  label,
-  type: "integer",
-  kind: "computed",
-  numberFormat: "#,##0",
-  width: 11,
-  ...(formula === undefined ? {} : { formula }),
-});
-
-// --- Verteilung (pairs) -------------------------------------------------------------------------
-
-const itemValue = (ctx: FormulaContext, key: string): string =>
-  `INDEX(${ctx.columnRange(key, SHEET.items)},${ctx.cell("itemNo")})`;
-
-/** Name of the pair's item or town, "" when that slot is empty. */
-const pairName = (numberKey: string, sheetKey: string) => (ctx: FormulaContext): string => {
-  const name = `INDEX(${ctx.columnRange("name", sheetKey)},${ctx.cell(numberKey)})`;
-  return `IF(${name}="","",${name})`;
+const countsOf = (ctx: { rowCount(sheetKey: string): number }): Counts => {
+  const items = ctx.rowCount(SHEET.items);
+  return { towns: ctx.rowCount(SHEET.towns), items, slots: items + 1 };
 };
 
-/** w: the town's integer weight for the item's key, "" for a pair with an empty slot. */
-export function pairWeightFormula(ctx: FormulaContext): string {
-  const weights = blockRange(ctx, SINGLE_KEYS[0].weightColumn, SINGLE_KEYS[SINGLE_KEYS.length - 1]?.weightColumn ?? "", SHEET.towns);
-  return `IF(OR(${ctx.cell("item")}="",${ctx.cell("town")}=""),"",INDEX(${weights},${ctx.cell("townNo")},${itemValue(ctx, "keyNo")}))`;
+const firstRow = (sheet: keyof typeof HEADER_ROW): number => HEADER_ROW[sheet] + 1;
+
+/** The cell of column `key` in row `index` (0-based) of a table sheet. */
+const at = (ctx: FormulaContext, sheetKey: string, key: string, index: number): string =>
+  rowCell(ctx.columnRange(key, sheetKey), index);
+
+/** Column `key` over rows `start`…`end` (0-based) of a table sheet. */
+const rowsOf = (ctx: FormulaContext, sheetKey: string, key: string, start: number, end: number): string =>
+  rowsOfRange(ctx.columnRange(key, sheetKey), start, end);
+
+/** The overhead's mixed weights on the settings sheet, e.g. `Grunddaten!$B$9:$B$13`. */
+const overheadMixBlock = (ctx: FormulaContext): string => {
+  const first = ctx.named(`${SHEET.settings}.${MIX_COLUMNS[0]?.overheadField ?? ""}`);
+  const last = ctx.named(`${SHEET.settings}.${MIX_COLUMNS[MIX_COLUMNS.length - 1]?.overheadField ?? ""}`);
+  return `${first}:${last.replace(/^.*!/, "")}`;
+};
+
+/** Percentages are points (30 = 30 %) unless the group sums to 1: then fractions (0.3 = 30 %). */
+const percentScale = (groupSum: string): string => `IF(ABS(${groupSum}-1)<0.000000001,10000,100)`;
+
+// --- Teilbeträge (parts): slot-major, PART_COUNT rows per slot -----------------------------------
+
+interface PartRow {
+  readonly slot: number;
+  /** 1-based part = single key number. */
+  readonly part: number;
+  /** 0-based split number (row index on the parts sheet). */
+  readonly split: number;
+  readonly isOverhead: boolean;
+  readonly block: ReturnType<typeof blockOf>;
 }
 
-/** b = INT(A*w/W), 0 when W = 0. */
-export function pairBaseFormula(ctx: FormulaContext): string {
-  const a = itemValue(ctx, "cents");
-  const w = itemValue(ctx, "weightSum");
-  return `IF(${ctx.cell("weight")}="","",IF(${w}=0,0,INT(${a}*${ctx.cell("weight")}/${w})))`;
-}
-
-/** r = A*w − W*b. */
-export function pairRemainderFormula(ctx: FormulaContext): string {
-  const a = itemValue(ctx, "cents");
-  const w = itemValue(ctx, "weightSum");
-  return `IF(${ctx.cell("weight")}="","",${a}*${ctx.cell("weight")}-${w}*${ctx.cell("base")})`;
-}
-
-/** Position among the item's towns: remainders larger, plus equal remainders of towns listed earlier. */
-export function pairPositionFormula(ctx: FormulaContext): string {
-  const items = ctx.columnRange("itemNo");
-  const remainders = ctx.columnRange("remainder");
-  const item = ctx.cell("itemNo");
-  const r = ctx.cell("remainder");
-  const first = firstDataRow("allocation");
-  const larger = `COUNTIFS(${items},${item},${remainders},">"&${r})`;
-  if (ctx.row <= first) return `IF(${r}="","",${larger})`;
-  const above = (key: string): string => {
-    const [start = ""] = ctx.columnRange(key).split(":");
-    const letter = start.replace(/\$?\d+$/, "").replace(/^\$/, "");
-    return `$${letter}$${first}:${letter}${ctx.row - 1}`;
+function partRow(ctx: FormulaContext): PartRow {
+  const block = blockOf(ctx.row, firstRow("parts"), PART_COUNT);
+  const slot = block.index + 1;
+  return {
+    slot,
+    part: block.offset + 1,
+    split: block.index * PART_COUNT + block.offset,
+    isOverhead: slot > countsOf(ctx).items,
+    block,
   };
-  return `IF(${r}="","",${larger}+COUNTIFS(${above("itemNo")},${item},${above("remainder")},${r}))`;
 }
 
-/** Share in cents: b + 1 for the first R positions. */
-export function pairCentsFormula(ctx: FormulaContext): string {
-  return `IF(${ctx.cell("weight")}="","",${ctx.cell("base")}+IF(${ctx.cell("position")}<${itemValue(ctx, "residual")},1,0))`;
+/** The slot's value from the items sheet, or the overhead's from the settings. */
+const slotValue = (ctx: FormulaContext, row: PartRow, itemKey: string, overheadField: string): string =>
+  row.isOverhead ? ctx.named(`${SHEET.settings}.${overheadField}`) : at(ctx, SHEET.items, itemKey, row.slot - 1);
+
+/** The pairs of one split on the allocation sheet: one row per town slot. */
+const pairsOfSplit = (ctx: FormulaContext, split: number, key: string): string => {
+  const towns = countsOf(ctx).towns;
+  return rowsOf(ctx, SHEET.allocation, key, split * towns, split * towns + towns - 1);
+};
+
+const partsColumns = (): ColumnSpec[] => {
+  const integer = (
+    key: string,
+    label: LocalizedText,
+    formula: (ctx: FormulaContext) => string,
+    width = 12,
+  ): ColumnSpec => cents(key, label, formula, width);
+  const slotName = (ctx: FormulaContext): string => {
+    const row = partRow(ctx);
+    if (row.isOverhead) {
+      const name = ctx.named(`${SHEET.settings}.overheadName`);
+      return `IF(${name}="","${OVERHEAD_LABEL[ctx.language]}",${name})`;
+    }
+    const name = at(ctx, SHEET.items, "name", row.slot - 1);
+    return `IF(${name}="","",${name})`;
+  };
+  const scenario = (suffix: "" | "Actual", label: (de: string, en: string) => LocalizedText): ColumnSpec[] => {
+    const k = (key: string): string => `${key}${suffix}`;
+    return [
+      integer(
+        k("amount"),
+        label("Betrag A (Cent)", "Amount A (cents)"),
+        (ctx) => {
+          const row = partRow(ctx);
+          if (row.isOverhead)
+            return ctx.named(`${SHEET.settings}.${suffix === "" ? "planOverheadCents" : "actualOverheadCents"}`);
+          const keyNo = at(ctx, SHEET.items, "keyNo", row.slot - 1);
+          return `IF(${keyNo}=${KEY_NO.flatFeePerCase},0,${at(ctx, SHEET.items, suffix === "" ? "planCents" : "actualCents", row.slot - 1)})`;
+        },
+        15,
+      ),
+      integer(
+        k("base"),
+        label("Grundanteil b", "Base b"),
+        (ctx) => {
+          const { block } = partRow(ctx);
+          const m = ctx.cell("weight");
+          const total = `SUM(${columnBlock(letterOf(ctx, "weight"), block.start, block.end)})`;
+          return `IF(${total}=0,0,INT(${ctx.cell(k("amount"))}*${m}/${total}))`;
+        },
+        15,
+      ),
+      integer(
+        k("remainder"),
+        label("Rest r", "Remainder r"),
+        (ctx) => {
+          const { block } = partRow(ctx);
+          const total = `SUM(${columnBlock(letterOf(ctx, "weight"), block.start, block.end)})`;
+          return `${ctx.cell(k("amount"))}*${ctx.cell("weight")}-${total}*${ctx.cell(k("base"))}`;
+        },
+        15,
+      ),
+      integer(
+        k("position"),
+        label("Reihenfolge Rest", "Remainder order"),
+        (ctx) => positionFormula(ctx, k("remainder"), partRow(ctx).block),
+        10,
+      ),
+      integer(
+        k("cents"),
+        label("Teilbetrag (Cent)", "Part amount (cents)"),
+        (ctx) => {
+          const { block } = partRow(ctx);
+          const total = `SUM(${columnBlock(letterOf(ctx, "weight"), block.start, block.end)})`;
+          const residual = `${ctx.cell(k("amount"))}-SUM(${columnBlock(letterOf(ctx, k("base")), block.start, block.end)})`;
+          return `IF(${total}=0,0,${ctx.cell(k("base"))}+IF(${ctx.cell(k("position"))}<${residual},1,0))`;
+        },
+        15,
+      ),
+      integer(
+        k("townWeightSum"),
+        label("Summe Gewichte W", "Sum of weights W"),
+        (ctx) => `SUM(${pairsOfSplit(ctx, partRow(ctx).split, k("weight"))})`,
+        14,
+      ),
+      integer(
+        k("residual"),
+        label("Restcent R", "Residual cents R"),
+        (ctx) => `${ctx.cell(k("cents"))}-SUM(${pairsOfSplit(ctx, partRow(ctx).split, k("base"))})`,
+        10,
+      ),
+    ];
+  };
+  const plan = (de: string, en: string): LocalizedText => ({ de: `Plan: ${de}`, en: `Plan: ${en}` });
+  const actual = (de: string, en: string): LocalizedText => ({ de: `Ist: ${de}`, en: `Actual: ${en}` });
+  return [
+    fixedNumber("splitNo", { de: "Teil-Nr.", en: "Part no." }),
+    fixedNumber("slotNo", { de: "Pos.-Nr.", en: "Item no." }),
+    fixedNumber("partNo", { de: "Schlüssel-Nr.", en: "Key no." }),
+    {
+      key: "item",
+      label: { de: "Kostenposition", en: "Cost item" },
+      type: "text",
+      kind: "computed",
+      width: 30,
+      formula: slotName,
+    },
+    {
+      key: "part",
+      label: { de: "Teil nach Schlüssel", en: "Part by key" },
+      type: "text",
+      kind: "computed",
+      width: 18,
+      formula: (ctx) => `INDEX(${ctx.columnRange("allocationKeys", SHEET.lists)},${ctx.cell("partNo")})`,
+    },
+    integer(
+      "keyNo",
+      { de: "Schlüssel der Position", en: "Item's key no." },
+      (ctx) => {
+        const row = partRow(ctx);
+        return slotValue(ctx, row, "keyNo", "overheadKeyNo");
+      },
+      10,
+    ),
+    integer(
+      "weight",
+      { de: "Anteil m (1/100 %)", en: "Share m (1/100 %)" },
+      (ctx) => {
+        const row = partRow(ctx);
+        const keyNo = ctx.cell("keyNo");
+        const whole = `IF(${keyNo}=${row.part},10000,0)`;
+        const mix = MIX_COLUMNS[row.part - 1];
+        if (mix === undefined) return whole;
+        const weight = slotValue(ctx, row, mix.column, mix.overheadField);
+        const group = row.isOverhead
+          ? `SUM(${overheadMixBlock(ctx)})`
+          : `SUM(${at(ctx, SHEET.items, MIX_COLUMNS[0]?.column ?? "", row.slot - 1)}:${at(ctx, SHEET.items, MIX_COLUMNS[MIX_COLUMNS.length - 1]?.column ?? "", row.slot - 1).replace(/^.*!/, "")})`;
+        return `IF(${keyNo}=${KEY_NO.mixed},ROUND(${weight}*${percentScale(group)},0),${whole})`;
+      },
+      12,
+    ),
+    ...scenario("", plan),
+    ...scenario("Actual", actual),
+  ];
+};
+
+// --- Verteilung (pairs): part-major, one row per town slot ---------------------------------------
+
+interface PairRow {
+  readonly split: number;
+  readonly slot: number;
+  readonly part: number;
+  /** 0-based town slot. */
+  readonly town: number;
+  readonly isOverhead: boolean;
+  readonly block: ReturnType<typeof blockOf>;
 }
 
-// --- Kostenpositionen ---------------------------------------------------------------------------
-
-const pairSum = (ctx: FormulaContext, key: string): string =>
-  `SUMIF(${ctx.columnRange("itemNo", SHEET.allocation)},${ctx.cell("no")},${ctx.columnRange(key, SHEET.allocation)})`;
-
-export function itemKeyNoFormula(ctx: FormulaContext): string {
-  return `IF(${ctx.cell("name")}="","",MATCH(${ctx.cell("key")},${ctx.columnRange("allocationKeys", SHEET.lists)},0))`;
+function pairRow(ctx: FormulaContext): PairRow {
+  const counts = countsOf(ctx);
+  const block = blockOf(ctx.row, firstRow("allocation"), counts.towns);
+  const split = block.index;
+  const slot = Math.floor(split / PART_COUNT) + 1;
+  return { split, slot, part: (split % PART_COUNT) + 1, town: block.offset, isOverhead: slot > counts.items, block };
 }
 
-/** W: the sum of the item's key's integer weights over all towns. */
-export function itemWeightSumFormula(ctx: FormulaContext): string {
-  const sums = SINGLE_KEYS.map((k) => `SUM(${ctx.columnRange(k.weightColumn, SHEET.towns)})`);
-  return `IF(${ctx.cell("name")}="","",CHOOSE(${ctx.cell("keyNo")},${sums.join(",")}))`;
+/** The town's integer weight for the row's part: `1`, the value, or hundredths of FTE / percent. */
+function townWeight(ctx: FormulaContext, actual: boolean): string {
+  const row = pairRow(ctx);
+  const town = (key: string): string => at(ctx, SHEET.towns, key, row.town);
+  const value = (key: "population" | "cases" | "workplaces" | "fteShare"): string => {
+    const plan = town(key);
+    if (!actual) return plan;
+    const typed = town(`actual${key[0]?.toUpperCase() ?? ""}${key.slice(1)}`);
+    return `IF(${typed}="",${plan},${typed})`;
+  };
+  const name = town("name");
+  const fixedScale = percentScale(`SUM(${ctx.columnRange("fixedPercent", SHEET.towns)})`);
+  const weights = [
+    "1",
+    `ROUND(${value("population")},0)`,
+    `ROUND(${value("cases")},0)`,
+    `ROUND(${value("workplaces")},0)`,
+    `ROUND(${value("fteShare")}*100,0)`,
+    `ROUND(${town("fixedPercent")}*${fixedScale},0)`,
+  ];
+  return `IF(${name}="",0,${weights[row.part - 1] ?? "0"})`;
 }
 
-// --- The spec -----------------------------------------------------------------------------------
+const pairsColumns = (): ColumnSpec[] => {
+  const scenario = (suffix: "" | "Actual", label: (de: string, en: string) => LocalizedText): ColumnSpec[] => {
+    const k = (key: string): string => `${key}${suffix}`;
+    const partCell = (ctx: FormulaContext, key: string): string => at(ctx, SHEET.parts, k(key), pairRow(ctx).split);
+    return [
+      cents(k("weight"), label("Gewicht w", "Weight w"), (ctx) => townWeight(ctx, suffix === "Actual"), 11),
+      cents(
+        k("base"),
+        label("Grundanteil b", "Base b"),
+        (ctx) => {
+          const w = partCell(ctx, "townWeightSum");
+          return `IF(${w}=0,0,INT(${partCell(ctx, "cents")}*${ctx.cell(k("weight"))}/${w}))`;
+        },
+        14,
+      ),
+      cents(
+        k("remainder"),
+        label("Rest r", "Remainder r"),
+        (ctx) =>
+          `${partCell(ctx, "cents")}*${ctx.cell(k("weight"))}-${partCell(ctx, "townWeightSum")}*${ctx.cell(k("base"))}`,
+        14,
+      ),
+      cents(
+        k("position"),
+        label("Reihenfolge Rest", "Remainder order"),
+        (ctx) => positionFormula(ctx, k("remainder"), pairRow(ctx).block),
+        10,
+      ),
+      cents(
+        k("cents"),
+        label("Anteil (Cent)", "Share (cents)"),
+        (ctx) => {
+          const row = pairRow(ctx);
+          const split = `${ctx.cell(k("base"))}+IF(${ctx.cell(k("position"))}<${partCell(ctx, "residual")},1,0)`;
+          if (row.isOverhead) return split;
+          const keyNo = at(ctx, SHEET.items, "keyNo", row.slot - 1);
+          const fee = `ROUND(${at(ctx, SHEET.items, "flatFee", row.slot - 1)}*100,0)`;
+          const flat = row.part === KEY_NO.cases ? `${fee}*${ctx.cell(k("weight"))}` : "0";
+          return `IF(${keyNo}=${KEY_NO.flatFeePerCase},${flat},${split})`;
+        },
+        14,
+      ),
+    ];
+  };
+  const plan = (de: string, en: string): LocalizedText => ({ de: `Plan: ${de}`, en: `Plan: ${en}` });
+  const actual = (de: string, en: string): LocalizedText => ({ de: `Ist: ${de}`, en: `Actual: ${en}` });
+  return [
+    fixedNumber("splitNo", { de: "Teil-Nr.", en: "Part no." }),
+    fixedNumber("slotNo", { de: "Pos.-Nr.", en: "Item no." }),
+    fixedNumber("partNo", { de: "Schlüssel-Nr.", en: "Key no." }),
+    fixedNumber("townNo", { de: "Kommune-Nr.", en: "Town no." }),
+    {
+      key: "item",
+      label: { de: "Kostenposition", en: "Cost item" },
+      type: "text",
+      kind: "computed",
+      width: 28,
+      formula: (ctx) => at(ctx, SHEET.parts, "item", pairRow(ctx).split),
+    },
+    {
+      key: "part",
+      label: { de: "Teil nach Schlüssel", en: "Part by key" },
+      type: "text",
+      kind: "computed",
+      width: 16,
+      formula: (ctx) => at(ctx, SHEET.parts, "part", pairRow(ctx).split),
+    },
+    {
+      key: "town",
+      label: { de: "Kommune", en: "Town" },
+      type: "text",
+      kind: "computed",
+      width: 20,
+      formula: (ctx) => {
+        const name = at(ctx, SHEET.towns, "name", pairRow(ctx).town);
+        return `IF(${name}="","",${name})`;
+      },
+    },
+    ...scenario("", plan),
+    ...scenario("Actual", actual),
+  ];
+};
 
-const money = (key: string, label: LocalizedText, formula: (ctx: FormulaContext) => string, width = 14): ColumnSpec => ({
-  key,
-  label,
-  type: "currency",
-  kind: "computed",
-  numberFormat: '#,##0.00 "€"',
-  width,
-  formula,
-});
+// --- Kostenpositionen (items) --------------------------------------------------------------------
 
-const cents = (key: string, label: LocalizedText, formula: (ctx: FormulaContext) => string, width = 13): ColumnSpec => ({
+/** All pair rows of an item slot (PART_COUNT × towns rows). */
+const pairsOfSlot = (ctx: FormulaContext, slot: number, key: string): string => {
+  const towns = countsOf(ctx).towns;
+  const start = (slot - 1) * PART_COUNT * towns;
+  return rowsOf(ctx, SHEET.allocation, key, start, start + PART_COUNT * towns - 1);
+};
+
+const itemSlot = (ctx: FormulaContext): number => ctx.row - HEADER_ROW.items;
+
+function itemCentsFormula(ctx: FormulaContext, actual: boolean): string {
+  const slot = itemSlot(ctx);
+  const fee = `ROUND(${ctx.cell("flatFee")}*100,0)`;
+  const casesWeight = at(
+    ctx,
+    SHEET.parts,
+    actual ? "townWeightSumActual" : "townWeightSum",
+    (slot - 1) * PART_COUNT + KEY_NO.cases - 1,
+  );
+  const amount = actual
+    ? `IF(${ctx.cell("actualAmount")}="",${ctx.cell("amount")},${ctx.cell("actualAmount")})`
+    : ctx.cell("amount");
+  return `IF(${ctx.cell("name")}="",0,IF(${ctx.cell("keyNo")}=${KEY_NO.flatFeePerCase},${fee}*${casesWeight},ROUND(${amount}*100,0)))`;
+}
+
+// --- Building blocks -----------------------------------------------------------------------------
+
+function cents(key: string, label: LocalizedText, formula: (ctx: FormulaContext) => string, width = 13): ColumnSpec {
+  return { key, label, type: "integer", kind: "computed", numberFormat: "#,##0", width, formula };
+}
+
+function money(key: string, label: LocalizedText, formula: (ctx: FormulaContext) => string, width = 14): ColumnSpec {
+  return { key, label, type: "currency", kind: "computed", numberFormat: '#,##0.00 "€"', width, formula };
+}
+
+function fixedNumber(key: string, label: LocalizedText): ColumnSpec {
+  return { key, label, type: "integer", kind: "input", fixed: true, numberFormat: "0", width: 8 };
+}
+
+const count = (key: string, label: LocalizedText, hint?: LocalizedText): ColumnSpec => ({
   key,
   label,
   type: "integer",
-  kind: "computed",
+  kind: "input",
+  min: 0,
   numberFormat: "#,##0",
-  width,
-  formula,
+  width: 11,
+  ...(hint ? { hint } : {}),
 });
+
+/**
+ * A decimal input. Percentages (`max` 100) may carry four decimals, so that fractions typed as
+ * 0.3333 (= 33.33 %) pass the reader; the cost model's rules then check the two decimals of the
+ * percentage itself.
+ */
+const decimal = (key: string, label: LocalizedText, hint: LocalizedText, max?: number): ColumnSpec => ({
+  key,
+  label,
+  type: "decimal",
+  kind: "input",
+  min: 0,
+  ...(max === undefined ? {} : { max }),
+  maxDecimals: max === undefined ? 2 : 4,
+  numberFormat: "0.00",
+  width: 11,
+  hint,
+});
+
+const ACTUAL_HINT: LocalizedText = {
+  de: "Ist-Wert des Jahres für die Spitzabrechnung; leer = Planwert",
+  en: "Actual value of the year for the true-up; blank = plan value",
+};
+const PERCENT_HINT: LocalizedText = {
+  de: "Prozentzahl, z. B. 30 für 30 % (zusammen 100)",
+  en: "Percent number, e.g. 30 for 30 % (together 100)",
+};
+
+const mixLabel = (index: number): LocalizedText => {
+  const key = KEY_DEFINITIONS[index];
+  return { de: `Misch: ${key?.short.de ?? ""} (%)`, en: `Mixed: ${key?.short.en ?? ""} (%)` };
+};
+
+// --- The spec ------------------------------------------------------------------------------------
 
 export const costAllocationSpec = {
   id: "kostenverteilung",
-  version: "0.1.0",
+  version: "0.2.0",
   title: { de: "Kostenverteilung", en: "Cost allocation" },
   sheets: [
+    {
+      kind: "form",
+      key: SHEET.settings,
+      name: { de: "Grunddaten", en: "Basics" },
+      title: { de: "Kostenverteilung einer gemeinsamen Stelle", en: "Cost allocation of a joint unit" },
+      description: {
+        de: "Gemeinsame Stelle, Haushaltsjahr und die Verwaltungskostenpauschale (Prozent der Kostenpositionen, verteilt nach eigenem Schlüssel). Blau = berechnet.",
+        en: "Joint unit, budget year and the administrative overhead (percent of the cost items, split by its own key). Blue = computed.",
+      },
+      firstRow: SETTINGS_FIRST_ROW,
+      fields: [
+        {
+          key: "unitName",
+          label: { de: "Gemeinsame Stelle", en: "Joint unit" },
+          type: "text",
+          kind: "input",
+          width: 30,
+        },
+        {
+          key: "year",
+          label: { de: "Haushaltsjahr", en: "Budget year" },
+          type: "integer",
+          kind: "input",
+          min: 2000,
+          max: 2100,
+          numberFormat: "0",
+          width: 30,
+        },
+        {
+          key: "overheadName",
+          label: { de: "Bezeichnung der Pauschale", en: "Name of the overhead" },
+          type: "text",
+          kind: "input",
+          width: 30,
+        },
+        {
+          key: "overheadPercent",
+          label: { de: "Pauschale (% der Positionen)", en: "Overhead (% of the items)" },
+          type: "decimal",
+          kind: "input",
+          min: 0,
+          max: 100,
+          maxDecimals: 2,
+          numberFormat: "0.00",
+          width: 30,
+          hint: {
+            de: "Prozentzahl, z. B. 5 für 5 %; leer = keine Pauschale",
+            en: "Percent number, e.g. 5 for 5 %; blank = no overhead",
+          },
+        },
+        {
+          key: "overheadKey",
+          label: { de: "Schlüssel der Pauschale", en: "Key of the overhead" },
+          type: "list",
+          kind: "input",
+          list: { key: "overheadKeys" },
+          width: 30,
+        },
+        ...MIX_COLUMNS.map((mix, index) => decimal(mix.overheadField, mixLabel(index), PERCENT_HINT, 100)),
+        cents("overheadKeyNo", { de: "Schlüssel-Nr. der Pauschale", en: "Key no. of the overhead" }, (ctx) => {
+          const key = ctx.named(`${SHEET.settings}.overheadKey`);
+          return `IF(${key}="","",IFERROR(MATCH(${key},${ctx.columnRange("allocationKeys", SHEET.lists)},0),""))`;
+        }),
+        cents(
+          "planBaseCents",
+          { de: "Plan: Summe der Positionen (Cent)", en: "Plan: sum of the items (cents)" },
+          (ctx) => `SUM(${ctx.columnRange("planCents", SHEET.items)})`,
+        ),
+        cents("planOverheadCents", { de: "Plan: Pauschale (Cent)", en: "Plan: overhead (cents)" }, (ctx) =>
+          overheadFormula(ctx, "planBaseCents"),
+        ),
+        cents(
+          "actualBaseCents",
+          { de: "Ist: Summe der Positionen (Cent)", en: "Actual: sum of the items (cents)" },
+          (ctx) => `SUM(${ctx.columnRange("actualCents", SHEET.items)})`,
+        ),
+        cents("actualOverheadCents", { de: "Ist: Pauschale (Cent)", en: "Actual: overhead (cents)" }, (ctx) =>
+          overheadFormula(ctx, "actualBaseCents"),
+        ),
+      ],
+    },
     {
       kind: "table",
       key: SHEET.towns,
       name: { de: "Kommunen", en: "Towns" },
       title: { de: "Partnerkommunen und Schlüsselwerte", en: "Partner towns and key values" },
       description: {
-        de: "Eine Zeile je Kommune. Schlüsselwerte, die ein Schlüssel braucht, ausfüllen (0 = zahlt nichts nach diesem Schlüssel). Festanteile ergeben zusammen 100 %.",
-        en: "One row per town. Fill in the key values the keys need (0 = pays nothing by that key). Fixed percentages sum to 100 %.",
+        de: "Eine Zeile je Kommune. Schlüsselwerte ausfüllen, die ein Schlüssel braucht (0 = zahlt nach diesem Schlüssel nichts). Festanteile ergeben zusammen 100. Ist-Werte nur für die Spitzabrechnung.",
+        en: "One row per town. Fill in the key values the keys need (0 = pays nothing by that key). Fixed percentages sum to 100. Actual values only for the true-up.",
       },
       headerRow: HEADER_ROW.towns,
       rowKey: "name",
@@ -182,33 +565,8 @@ export const costAllocationSpec = {
       spareRows: SPARE_TOWNS,
       landscape: true,
       columns: [
-        cents("no", { de: "Nr.", en: "No." }, ownNumber("towns"), 6),
+        cents("no", { de: "Nr.", en: "No." }, () => `ROW()-${HEADER_ROW.towns}`, 6),
         { key: "name", label: { de: "Kommune", en: "Town" }, type: "text", kind: "input", required: true, width: 24 },
-        { key: "population", label: { de: "Einwohner", en: "Population" }, type: "integer", kind: "input", min: 0, numberFormat: "#,##0", width: 11 },
-        { key: "cases", label: { de: "Fallzahlen", en: "Cases" }, type: "integer", kind: "input", min: 0, numberFormat: "#,##0", width: 11 },
-        { key: "workplaces", label: { de: "Arbeitsplätze", en: "Workplaces" }, type: "integer", kind: "input", min: 0, numberFormat: "#,##0", width: 11 },
-        {
-          key: "fteShare",
-          label: { de: "Stellenanteile (VZÄ)", en: "FTE share" },
-          type: "decimal",
-          kind: "input",
-          min: 0,
-          maxDecimals: 2,
-          numberFormat: "0.00",
-          width: 11,
-        },
-        {
-          key: "fixedPercent",
-          label: { de: "Festanteil (%)", en: "Fixed share (%)" },
-          type: "decimal",
-          kind: "input",
-          min: 0,
-          max: 100,
-          maxDecimals: 2,
-          numberFormat: "0.00",
-          width: 11,
-          hint: { de: "Prozentzahl, z. B. 25 für 25 %", en: "Percent number, e.g. 25 for 25 %" },
-        },
         {
           key: "isHost",
           label: { de: "Sitzgemeinde (x)", en: "Host town (x)" },
@@ -216,18 +574,50 @@ export const costAllocationSpec = {
           kind: "input",
           width: 10,
           align: "center",
-          hint: { de: "x = Sitz der gemeinsamen Stelle (nur zur Information)", en: "x = hosts the joint unit (for information only)" },
+          hint: {
+            de: "x = Sitz der gemeinsamen Stelle (nur zur Information)",
+            en: "x = hosts the joint unit (for information only)",
+          },
         },
-        weightColumn("wEqual", { de: "Gewicht gleich", en: "Weight equal" }, integerWeight(() => "1")),
-        weightColumn("wPopulation", { de: "Gewicht Einwohner", en: "Weight population" }, integerWeight((c) => `ROUND(${c.cell("population")},0)`)),
-        weightColumn("wCases", { de: "Gewicht Fälle", en: "Weight cases" }, integerWeight((c) => `ROUND(${c.cell("cases")},0)`)),
-        weightColumn("wWorkplaces", { de: "Gewicht Arbeitsplätze", en: "Weight workplaces" }, integerWeight((c) => `ROUND(${c.cell("workplaces")},0)`)),
-        weightColumn("wFteShare", { de: "Gewicht VZÄ (1/100)", en: "Weight FTE (1/100)" }, integerWeight((c) => `ROUND(${c.cell("fteShare")}*100,0)`)),
-        weightColumn("wFixedPercent", { de: "Gewicht Festanteil (1/100 %)", en: "Weight fixed (1/100 %)" }, integerWeight((c) => `ROUND(${c.cell("fixedPercent")}*100,0)`)),
-        cents("totalCents", { de: "Summe (Cent)", en: "Total (cents)" }, (ctx) =>
-          `IF(${ctx.cell("name")}="","",SUMIF(${ctx.columnRange("townNo", SHEET.allocation)},${ctx.cell("no")},${ctx.columnRange("cents", SHEET.allocation)}))`,
+        count("population", { de: "Einwohner", en: "Population" }),
+        {
+          key: "populationDate",
+          label: { de: "Stichtag Einwohner", en: "Population as of" },
+          type: "date",
+          kind: "input",
+          numberFormat: "dd.mm.yyyy",
+          width: 12,
+          hint: {
+            de: "Stichtag der Einwohnerzahl, z. B. 31.12.2025",
+            en: "Reference date of the population, e.g. 31.12.2025",
+          },
+        },
+        count("cases", { de: "Fallzahlen", en: "Cases" }),
+        count("workplaces", { de: "Arbeitsplätze", en: "Workplaces" }),
+        decimal(
+          "fteShare",
+          { de: "Stellenanteile (VZÄ)", en: "FTE share" },
+          { de: "Vollzeitäquivalente, z. B. 1,25", en: "Full-time equivalents, e.g. 1.25" },
         ),
-        money("total", { de: "Summe (€)", en: "Total (€)" }, (ctx) => `IF(${ctx.cell("name")}="","",${ctx.cell("totalCents")}/100)`),
+        decimal("fixedPercent", { de: "Festanteil (%)", en: "Fixed share (%)" }, PERCENT_HINT, 100),
+        { ...count("actualPopulation", { de: "Ist: Einwohner", en: "Actual: population" }, ACTUAL_HINT) },
+        { ...count("actualCases", { de: "Ist: Fallzahlen", en: "Actual: cases" }, ACTUAL_HINT) },
+        { ...count("actualWorkplaces", { de: "Ist: Arbeitsplätze", en: "Actual: workplaces" }, ACTUAL_HINT) },
+        decimal("actualFteShare", { de: "Ist: VZÄ", en: "Actual: FTE" }, ACTUAL_HINT),
+        cents(
+          "planCents",
+          { de: "Plan: Summe (Cent)", en: "Plan: total (cents)" },
+          (ctx) =>
+            `IF(${ctx.cell("name")}="",0,SUMIF(${ctx.columnRange("townNo", SHEET.allocation)},${ctx.cell("no")},${ctx.columnRange("cents", SHEET.allocation)}))`,
+          14,
+        ),
+        cents(
+          "actualCents",
+          { de: "Ist: Summe (Cent)", en: "Actual: total (cents)" },
+          (ctx) =>
+            `IF(${ctx.cell("name")}="",0,SUMIF(${ctx.columnRange("townNo", SHEET.allocation)},${ctx.cell("no")},${ctx.columnRange("centsActual", SHEET.allocation)}))`,
+          14,
+        ),
       ],
     },
     {
@@ -236,8 +626,8 @@ export const costAllocationSpec = {
       name: { de: "Kostenpositionen", en: "Cost items" },
       title: { de: "Kostenpositionen und Verteilungsschlüssel", en: "Cost items and allocation keys" },
       description: {
-        de: "Eine Zeile je Kostenposition: Jahresbetrag in € und Schlüssel aus der Liste. Blau = berechnet.",
-        en: "One row per cost item: annual amount in € and a key from the list. Blue = computed.",
+        de: "Eine Zeile je Kostenposition: Jahresbetrag in € und Schlüssel aus der Liste. Mischschlüssel: Anteile in %, zusammen 100. Pauschale je Fall: Betrag je Fall statt Jahresbetrag. Blau = berechnet.",
+        en: "One row per cost item: annual amount in € and a key from the list. Mixed key: shares in %, together 100. Flat fee per case: the fee instead of an amount. Blue = computed.",
       },
       headerRow: HEADER_ROW.items,
       rowKey: "name",
@@ -245,53 +635,151 @@ export const costAllocationSpec = {
       spareRows: SPARE_ITEMS,
       landscape: true,
       columns: [
-        cents("no", { de: "Nr.", en: "No." }, ownNumber("items"), 6),
-        { key: "name", label: { de: "Kostenposition", en: "Cost item" }, type: "text", kind: "input", required: true, width: 34 },
+        cents("no", { de: "Nr.", en: "No." }, () => `ROW()-${HEADER_ROW.items}`, 6),
+        {
+          key: "name",
+          label: { de: "Kostenposition", en: "Cost item" },
+          type: "text",
+          kind: "input",
+          required: true,
+          width: 34,
+        },
         {
           key: "amount",
           label: { de: "Jahresbetrag (€)", en: "Annual amount (€)" },
           type: "currency",
           kind: "input",
-          required: true,
           min: 0,
           maxDecimals: 2,
           numberFormat: '#,##0.00 "€"',
           width: 16,
         },
-        { key: "key", label: { de: "Schlüssel", en: "Key" }, type: "list", kind: "input", required: true, list: { key: "allocationKeys" }, width: 20 },
-        cents("cents", { de: "Betrag (Cent)", en: "Amount (cents)" }, (ctx) => `IF(${ctx.cell("name")}="",0,ROUND(${ctx.cell("amount")}*100,0))`, 15),
-        cents("keyNo", { de: "Schlüssel-Nr.", en: "Key no." }, itemKeyNoFormula, 9),
-        cents("weightSum", { de: "Summe Gewichte W", en: "Sum of weights W" }, itemWeightSumFormula, 14),
-        cents("residual", { de: "Restcent R", en: "Residual cents R" }, (ctx) => `IF(${ctx.cell("name")}="","",${ctx.cell("cents")}-${pairSum(ctx, "base")})`, 10),
-        money("distributed", { de: "Verteilt (€)", en: "Distributed (€)" }, (ctx) => `IF(${ctx.cell("name")}="","",${pairSum(ctx, "cents")}/100)`, 16),
+        {
+          key: "key",
+          label: { de: "Schlüssel", en: "Key" },
+          type: "list",
+          kind: "input",
+          required: true,
+          list: { key: "allocationKeys" },
+          width: 20,
+        },
+        ...MIX_COLUMNS.map((mix, index) => decimal(mix.column, mixLabel(index), PERCENT_HINT, 100)),
+        {
+          key: "flatFee",
+          label: { de: "Pauschale je Fall (€)", en: "Fee per case (€)" },
+          type: "currency",
+          kind: "input",
+          min: 0,
+          maxDecimals: 2,
+          numberFormat: '#,##0.00 "€"',
+          width: 13,
+          hint: {
+            de: "Nur bei „Pauschale je Fall“: Betrag je Fall",
+            en: "Only with “Flat fee per case”: the fee per case",
+          },
+        },
+        {
+          key: "actualAmount",
+          label: { de: "Ist: Jahresbetrag (€)", en: "Actual: amount (€)" },
+          type: "currency",
+          kind: "input",
+          min: 0,
+          maxDecimals: 2,
+          numberFormat: '#,##0.00 "€"',
+          width: 16,
+          hint: ACTUAL_HINT,
+        },
+        cents(
+          "keyNo",
+          { de: "Schlüssel-Nr.", en: "Key no." },
+          (ctx) =>
+            `IF(${ctx.cell("name")}="","",IFERROR(MATCH(${ctx.cell("key")},${ctx.columnRange("allocationKeys", SHEET.lists)},0),""))`,
+          9,
+        ),
+        cents(
+          "planCents",
+          { de: "Plan: Betrag (Cent)", en: "Plan: amount (cents)" },
+          (ctx) => itemCentsFormula(ctx, false),
+          15,
+        ),
+        cents(
+          "actualCents",
+          { de: "Ist: Betrag (Cent)", en: "Actual: amount (cents)" },
+          (ctx) => itemCentsFormula(ctx, true),
+          15,
+        ),
+        money(
+          "distributed",
+          { de: "Plan: verteilt (€)", en: "Plan: distributed (€)" },
+          (ctx) => `IF(${ctx.cell("name")}="","",SUM(${pairsOfSlot(ctx, itemSlot(ctx), "cents")})/100)`,
+          16,
+        ),
+        {
+          key: "check",
+          label: { de: "Probe", en: "Check" },
+          type: "text",
+          kind: "computed",
+          width: 12,
+          formula: (ctx) => {
+            const slot = itemSlot(ctx);
+            const plan = `SUM(${pairsOfSlot(ctx, slot, "cents")})=${ctx.cell("planCents")}`;
+            const actual = `SUM(${pairsOfSlot(ctx, slot, "centsActual")})=${ctx.cell("actualCents")}`;
+            return `IF(${ctx.cell("name")}="","",IF(AND(${plan},${actual}),"${checkText("ok", ctx.language)}","${checkText("wrong", ctx.language)}"))`;
+          },
+          highlights: [
+            { equals: CHECK_TEXT.ok.de, fill: "good" },
+            { equals: CHECK_TEXT.ok.en, fill: "good" },
+            { equals: CHECK_TEXT.wrong.de, fill: "weak" },
+            { equals: CHECK_TEXT.wrong.en, fill: "weak" },
+          ],
+        },
       ],
+    },
+    {
+      kind: "grid",
+      key: SHEET.result,
+      name: { de: "Ergebnis", en: "Result" },
+      title: { de: "Anlage zur Zweckvereinbarung: Kostenverteilung", en: "Annex to the agreement: cost allocation" },
+      landscape: true,
+      build: (context) => buildResultSheet(context),
+    },
+    {
+      kind: "table",
+      key: SHEET.parts,
+      name: { de: "Teilbeträge", en: "Key parts" },
+      title: {
+        de: "Rechenweg 1: Aufteilung jeder Position auf die Schlüssel",
+        en: "Working 1: each item split into key parts",
+      },
+      description: {
+        de: "Berechnet, nicht ändern. Einzelschlüssel: ganzer Betrag auf einen Teil; Mischschlüssel: nach Anteilen, Größte-Reste-Verfahren auf Cent (bei gleichem Rest zuerst der früher genannte Teil).",
+        en: "Computed, do not change. Single key: the whole amount on one part; mixed key: by its shares, largest remainder on cents (equal remainders go to the part listed first).",
+      },
+      headerRow: HEADER_ROW.parts,
+      rowKey: "splitNo",
+      minRows: 1,
+      spareRows: 0,
+      landscape: true,
+      columns: partsColumns(),
     },
     {
       kind: "table",
       key: SHEET.allocation,
       name: { de: "Verteilung", en: "Allocation" },
-      title: { de: "Verteilung je Kostenposition und Kommune", en: "Allocation per cost item and town" },
+      title: {
+        de: "Rechenweg 2: Verteilung jedes Teils auf die Kommunen",
+        en: "Working 2: each part split over the towns",
+      },
       description: {
-        de: "Berechnet, nicht ändern: Größte-Reste-Verfahren auf Cent (bei gleichem Rest zuerst die früher genannte Kommune).",
-        en: "Computed, do not change: largest-remainder method on cents (equal remainders go to the town listed first).",
+        de: "Berechnet, nicht ändern: Größte-Reste-Verfahren auf Cent (bei gleichem Rest zuerst die früher genannte Kommune); Pauschale je Fall = Betrag je Fall × Fälle.",
+        en: "Computed, do not change: largest-remainder method on cents (equal remainders go to the town listed first); flat fee = fee × cases.",
       },
       headerRow: HEADER_ROW.allocation,
-      rowKey: "itemNo",
+      rowKey: "splitNo",
       minRows: 1,
       spareRows: 0,
       landscape: true,
-      columns: [
-        { key: "itemNo", label: { de: "Pos.-Nr.", en: "Item no." }, type: "integer", kind: "input", fixed: true, numberFormat: "0", width: 8 },
-        { key: "item", label: { de: "Kostenposition", en: "Cost item" }, type: "text", kind: "computed", width: 30, formula: pairName("itemNo", SHEET.items) },
-        { key: "townNo", label: { de: "Kommune-Nr.", en: "Town no." }, type: "integer", kind: "input", fixed: true, numberFormat: "0", width: 8 },
-        { key: "town", label: { de: "Kommune", en: "Town" }, type: "text", kind: "computed", width: 22, formula: pairName("townNo", SHEET.towns) },
-        cents("weight", { de: "Gewicht w", en: "Weight w" }, pairWeightFormula, 11),
-        cents("base", { de: "Grundanteil b (Cent)", en: "Base b (cents)" }, pairBaseFormula, 14),
-        cents("remainder", { de: "Rest r", en: "Remainder r" }, pairRemainderFormula, 14),
-        cents("position", { de: "Reihenfolge Rest (0 = zuerst)", en: "Remainder order (0 = first)" }, pairPositionFormula, 12),
-        cents("cents", { de: "Anteil (Cent)", en: "Share (cents)" }, pairCentsFormula, 14),
-        money("share", { de: "Anteil (€)", en: "Share (€)" }, (ctx) => `IF(${ctx.cell("cents")}="","",${ctx.cell("cents")}/100)`, 16),
-      ],
+      columns: pairsColumns(),
     },
     {
       kind: "reference",
@@ -299,28 +787,64 @@ export const costAllocationSpec = {
       name: { de: "Listen", en: "Lists" },
       title: { de: "Auswahllisten", en: "Lists" },
       headerRow: HEADER_ROW.lists,
-      columns: [{ key: "allocationKeys", list: "allocationKeys", show: "label", label: { de: "Schlüssel", en: "Key" }, width: 24 }],
+      columns: [
+        {
+          key: "allocationKeys",
+          list: "allocationKeys",
+          show: "label",
+          label: { de: "Schlüssel", en: "Key" },
+          width: 24,
+        },
+        {
+          key: "overheadKeys",
+          list: "overheadKeys",
+          show: "label",
+          label: { de: "Schlüssel der Pauschale", en: "Key of the overhead" },
+          width: 24,
+        },
+      ],
     },
   ],
   lists: {
     allocationKeys: {
       sheet: SHEET.lists,
       column: "allocationKeys",
-      entries: () => SINGLE_KEYS.map((k) => ({ value: k.key, label: k.label })),
+      entries: () => KEY_DEFINITIONS.map((k) => ({ value: k.key, label: k.label })),
+    },
+    overheadKeys: {
+      sheet: SHEET.lists,
+      column: "overheadKeys",
+      entries: () =>
+        KEY_DEFINITIONS.filter((k) => k.key !== "flatFeePerCase").map((k) => ({ value: k.key, label: k.label })),
     },
   },
 } as const satisfies TemplateSpec;
 
-/** Column letter of a key on a sheet of this spec (for tests and the docs). */
-export function columnOf(sheetKey: (typeof SHEET)[keyof typeof SHEET], key: string): string {
+/** `O = ROUND(S·p/10 000, 0)` half away from zero, exactly: `INT((2·S·p + 10 000) / 20 000)`. */
+function overheadFormula(ctx: FormulaContext, baseField: string): string {
+  const base = ctx.named(`${SHEET.settings}.${baseField}`);
+  const percent = ctx.named(`${SHEET.settings}.overheadPercent`);
+  return `INT((2*${base}*ROUND(${percent}*100,0)+10000)/20000)`;
+}
+
+/** Column letter of a key on a table sheet of this spec (for tests and the docs). */
+export function columnOf(sheetKey: CostSheetKey, key: string): string {
   const sheet = costAllocationSpec.sheets.find((s) => s.key === sheetKey);
-  const index = sheet && "columns" in sheet ? sheet.columns.findIndex((c) => c.key === key) : -1;
+  const index = sheet && sheet.kind === "table" ? sheet.columns.findIndex((c) => c.key === key) : -1;
   if (index < 0) throw new Error(`no column ${key} on ${sheetKey}`);
   return columnLetter(index + 1);
 }
 
-/** Quoted sheet name for a language, for building references in tests. */
-export function sheetName(sheetKey: (typeof SHEET)[keyof typeof SHEET], language: "de" | "en"): string {
+/** Row of a settings field. */
+export function settingsRow(field: string): number {
+  const sheet = costAllocationSpec.sheets.find((s) => s.key === SHEET.settings);
+  const index = sheet && sheet.kind === "form" ? sheet.fields.findIndex((f) => f.key === field) : -1;
+  if (index < 0) throw new Error(`no field ${field}`);
+  return SETTINGS_FIRST_ROW + index;
+}
+
+/** Sheet name in a language. */
+export function sheetName(sheetKey: CostSheetKey, language: "de" | "en"): string {
   const sheet = costAllocationSpec.sheets.find((s) => s.key === sheetKey);
   if (!sheet) throw new Error(`no sheet ${sheetKey}`);
   return sheet.name[language];
