@@ -1,37 +1,84 @@
-import { cellAddress } from "../../lib/cells/address.js";
 import { validateCostModel } from "../../lib/allocation/validateCostModel.js";
+import { cellAddress } from "../../lib/cells/address.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import { parsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
+import { parsedForm, parsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
 import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import { extractCostModel } from "./costModel.js";
-import { SHEET } from "./spec.js";
+import { MIX_COLUMNS } from "./keys.js";
+import { SHEET } from "./layout.js";
 
-const PATH = /^(towns|items)\[(\d+)\](?:\.(\w+))?/;
+/** Where a finding of the cost model belongs: a sheet, and maybe one cell of it. */
+interface Place {
+  readonly sheet?: string;
+  readonly cell?: string;
+}
+
+const capitalised = (field: string): string => `${field[0]?.toUpperCase() ?? ""}${field.slice(1)}`;
+
+const mixColumn = (part: string | undefined, field: "column" | "overheadField"): string =>
+  (MIX_COLUMNS.find((mix) => mix.part === part) ?? MIX_COLUMNS[0])?.[field] ?? "";
+
+/** The column key on the towns or items sheet a path's field is typed in. */
+function tableColumn(table: "towns" | "items", rest: string | undefined): string {
+  if (rest === undefined || rest === "") return "name";
+  const [field = "", sub] = rest.split(".");
+  if (table === "towns") return field === "actual" && sub !== undefined ? `actual${capitalised(sub)}` : field;
+  if (field === "mixedWeights") return mixColumn(sub, "column");
+  if (field === "flatFeePerCase") return "flatFee";
+  return field;
+}
+
+/** The settings field an overhead path is about. */
+function overheadField(rest: string | undefined): string {
+  const [field = "", sub] = (rest ?? "").split(".");
+  if (field === "mixedWeights") return mixColumn(sub, "overheadField");
+  return field === "key" ? "overheadKey" : field === "name" ? "overheadName" : "overheadPercent";
+}
+
+/**
+ * The cell a finding's path points at: `towns[2].population`, `towns[1].actual.cases`,
+ * `items[0].mixedWeights.equal`, `items[3].flatFeePerCase`, `overhead.percent`. A finding about
+ * all towns (`towns[*].fixedPercent`, a sum) is placed on the column's first town.
+ */
+function placeOf(workbook: ParsedWorkbook, path: string): Place {
+  const table = /^(towns|items)(?:\[(\d+|\*)\])?(?:\.(.+))?$/.exec(path);
+  if (table) {
+    const key = table[1] === "towns" ? SHEET.towns : SHEET.items;
+    const parsed = parsedTable(workbook, key);
+    if (!parsed) return {};
+    const index = table[2] === undefined || table[2] === "*" ? 0 : Number(table[2]);
+    const row = parsed.rows[index]?.row;
+    const column = parsed.columns.get(tableColumn(key === SHEET.towns ? "towns" : "items", table[3]));
+    return {
+      sheet: parsed.sheetName,
+      ...(row !== undefined && column !== undefined ? { cell: cellAddress(row, column) } : {}),
+    };
+  }
+  const overhead = /^overhead(?:\.(.+))?$/.exec(path);
+  const settings = parsedForm(workbook, SHEET.settings);
+  if (overhead && settings) {
+    const cell = settings.cells[overheadField(overhead[1])];
+    return { sheet: settings.sheetName, ...(cell === undefined ? {} : { cell }) };
+  }
+  return {};
+}
 
 /**
  * The cost model's own rules (lib/allocation/validateCostModel: amounts, key values, all-zero
- * keys, percentages summing to 100 %, duplicate towns, exactness limits), each finding placed on
- * the cell it is about. A workbook with neither towns nor items is a blank template: nothing to
- * check yet.
+ * keys, percentages summing to 100 %, mixed weights, flat fees, the overhead, actual values,
+ * duplicate towns, exactness limits), each finding placed on the cell it is about. A workbook
+ * with neither towns nor items is a blank template: nothing to check yet.
  */
 export function checkCostAllocation(workbook: ParsedWorkbook, language: Language): ValidationIssue[] {
   const model = extractCostModel(workbook);
   if (model.towns.length === 0 && model.items.length === 0) return [];
   return validateCostModel(model).map((issue) => {
-    const match = PATH.exec(issue.path);
-    const sheetKey = match?.[1] === "towns" ? SHEET.towns : match?.[1] === "items" ? SHEET.items : undefined;
-    const parsed = sheetKey === undefined ? undefined : parsedTable(workbook, sheetKey);
-    const row = parsed?.rows[Number(match?.[2] ?? -1)]?.row;
-    const column = parsed?.columns.get(issue.scenario === "actual" ? "" : (match?.[3] ?? "name"));
+    const place = placeOf(workbook, issue.path);
     return createIssue(
       issue.severity,
       "allocation.modelIssue",
       language,
-      {
-        file: workbook.fileName,
-        sheet: parsed?.sheetName,
-        cell: row !== undefined && column !== undefined ? cellAddress(row, column) : undefined,
-      },
+      { file: workbook.fileName, sheet: place.sheet, cell: place.cell },
       { value: issue.message[language], expected: issue.expected, received: issue.received },
     );
   });
