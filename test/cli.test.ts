@@ -308,11 +308,12 @@ describe("ikz demo", () => {
     const out = path("demo");
     const first = await ikz("demo", "--out-dir", out);
     expect(first.code).toBe(0);
-    for (const name of ["aufgabenkatalog-vorlage.xlsx", "aufgabenkatalog-zschorlau.xlsx", "aufgabenkatalog-bockau.xlsx", "fahrplan.xlsx", "fahrplan.json"]) {
+    for (const name of ["aufgabenkatalog-vorlage.xlsx", "aufgabenkatalog-zschorlau.xlsx", "aufgabenkatalog-bockau.xlsx", "fahrplan.xlsx", "fahrplan.json", "kostenverteilung-vorlage.xlsx", "kostenverteilung-beispiel.xlsx"]) {
       expect(first.stderr).toContain(`geschrieben: ${join(out, name)}`);
     }
     const roadmap = JSON.parse(await readFile(join(out, "fahrplan.json"), "utf8")) as { towns: string[] };
     expect(roadmap.towns).toEqual(["Zschorlau", "Schönheide", "Stützengrün", "Bockau"]);
+    expect(first.stdout).toContain("Verwaltungskostenpauschale");
     const before = await stat(join(out, "fahrplan.json"));
     const second = await ikz("demo", "--out-dir", out);
     expect(second.code).toBe(1);

@@ -3,12 +3,14 @@ import { join } from "node:path";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { DEMO_TOWNS } from "../../templates/aufgabenkatalog/demo.js";
 import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
+import { costAllocationSpec } from "../../templates/kostenverteilung/spec.js";
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { writePlanToFile } from "../../adapters/exceljs/writePlanToXlsx.js";
 import { writeTextFileAtomic } from "../../adapters/fs/writeFileAtomic.js";
 import { planRoadmapWorkbook } from "../../lib/roadmap/planRoadmapWorkbook.js";
 import { writeOrRefuse } from "../writeOrRefuse.js";
+import { runAllocate } from "./allocate.js";
 import { printRoadmap, roadmapOf } from "./roadmap.js";
 import { runTemplate } from "./template.js";
 import { printReport, validateFile } from "./validate.js";
@@ -26,8 +28,9 @@ export function fileSlug(name: string): string {
 }
 
 /**
- * The main job in one command: a blank template, a filled example for each demo town, their
- * validation, and the example roadmap (JSON and workbook), all in `outDir`.
+ * The main job in one command: a blank task catalogue, a filled example for each demo town, their
+ * validation, the example roadmap (JSON and workbook), and the cost model of a joint unit (blank
+ * and the illustrative split, printed), all in `outDir`.
  */
 export async function runDemo(outDir: string, options: { force?: boolean }, context: CliContext): Promise<ExitCode> {
   await mkdir(outDir, { recursive: true });
@@ -58,6 +61,17 @@ export async function runDemo(outDir: string, options: { force?: boolean }, cont
   const json = `${JSON.stringify(roadmap, null, 2)}\n`;
   if (!(await writeOrRefuse(() => writeTextFileAtomic(roadmapJson, json, { force }), roadmapJson, context))) return EXIT.findings;
   printRoadmap(roadmap, context);
+
+  // The cost model of a joint unit: a blank template and the illustrative split.
+  const costId = costAllocationSpec.id;
+  exit = await runTemplate(costId, { out: join(outDir, `${costId}-vorlage.xlsx`), force }, context);
+  if (exit !== EXIT.ok) return exit;
+  const costExample = join(outDir, `${costId}-beispiel.xlsx`);
+  exit = await runTemplate(costId, { out: costExample, demo: true, force }, context);
+  if (exit !== EXIT.ok) return exit;
+  context.stdout("");
+  exit = await runAllocate(costExample, {}, context);
+  if (exit !== EXIT.ok) return exit;
   context.stderr(renderCliText("demoDone", context.language, { file: outDir }));
   return EXIT.ok;
 }
