@@ -183,6 +183,11 @@ const catalogue = {
     de: (p) => p.value ?? "",
     en: (p) => p.value ?? "",
   },
+  /** A template's own rule; the template supplies the whole sentence in both languages (`value`). */
+  "template.rule": {
+    de: (p) => p.value ?? "",
+    en: (p) => p.value ?? "",
+  },
   "roadmap.duplicateTown": {
     de: (p) => `Die Kommune „${p.value ?? ""}“ ist mehrfach vertreten (auch in ${p.other ?? "?"}).`,
     en: (p) => `The town “${p.value ?? ""}” appears more than once (also in ${p.other ?? "?"}).`,

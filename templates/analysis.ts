@@ -1,0 +1,26 @@
+/**
+ * What `ikz analyse` and the pane's analysis do with a template: read one or several validated
+ * workbooks of it (one per town, or the group's), compute a JSON-serialisable result, and plan a
+ * formatted workbook from that result. Pure: no file system, no Office.js.
+ */
+import type { PlannedWorkbook } from "../lib/plan/planWorkbook.js";
+import type { Language } from "../lib/spec/TemplateSpec.js";
+import type { ParsedWorkbook } from "../lib/validation/readWorkbook.js";
+
+/** One analysed workbook, as the analysis names it in its result (file name and town). */
+export interface AnalysisSource {
+  readonly workbook: ParsedWorkbook;
+  /** The town the workbook belongs to (its own „Kommune“ field), or the file name without one. */
+  readonly town: string;
+}
+
+export interface TemplateAnalysis<Result = unknown> {
+  /** Computes the analysis of validated workbooks (errors already excluded by the caller). */
+  readonly analyse: (sources: readonly AnalysisSource[], language: Language) => Result;
+  /** A formatted workbook of the result (values only — text from towns is never a formula). */
+  readonly plan: (result: Result, language: Language) => PlannedWorkbook;
+  /** A few lines for the terminal and the pane: the headline figures of the result. */
+  readonly summary: (result: Result, language: Language) => readonly string[];
+  /** The town a workbook belongs to, from its own fields; undefined when it names none. */
+  readonly townOf: (workbook: ParsedWorkbook) => string | undefined;
+}
