@@ -57,6 +57,7 @@ export async function runCli(argv: readonly string[], io: Omit<CliContext, "lang
   const context: CliContext = { language, stdout: io.stdout, stderr: io.stderr };
   const t = (key: CliTextKey, value?: string) => renderCliText(key, language, value === undefined ? {} : { value });
   const templateIds = TEMPLATES.map((m) => m.spec.id).join(", ");
+  const townsTemplateIds = TEMPLATES.filter((m) => m.takes.towns).map((m) => m.spec.id).join(", ");
   let exit: ExitCode = EXIT.ok;
 
   const program = new Command("ikz")
@@ -79,9 +80,10 @@ export async function runCli(argv: readonly string[], io: Omit<CliContext, "lang
     .requiredOption("--out <file>", t("optionOut"))
     .option("--products <file>", t("optionProducts"))
     .option("--town <name>", t("optionTown"))
+    .option("--towns <list>", t("optionTowns", townsTemplateIds))
     .option("--demo", t("optionDemo"))
     .option("--force", t("optionForce"))
-    .action(async (id: string, options: { out: string; products?: string; town?: string; demo?: boolean; force?: boolean }) => {
+    .action(async (id: string, options: { out: string; products?: string; town?: string; towns?: string; demo?: boolean; force?: boolean }) => {
       exit = await runTemplate(id, options, context);
     });
 

@@ -5,7 +5,8 @@ import { planTaskCatalogue } from "./aufgabenkatalog/planTaskCatalogue.js";
 import { taskCatalogueSpec } from "./aufgabenkatalog/spec.js";
 import { checkTaskCatalogue } from "./aufgabenkatalog/taskCatalogue.js";
 import { checkCostAllocation } from "./kostenverteilung/checkCostAllocation.js";
-import { planCostAllocationTemplate } from "./kostenverteilung/planCostModel.js";
+import { costModelForTowns } from "./kostenverteilung/partnerTowns.js";
+import { planCostAllocation, planCostAllocationTemplate } from "./kostenverteilung/planCostModel.js";
 import { costAllocationSpec } from "./kostenverteilung/spec.js";
 
 /** Options every template's planner takes. */
@@ -14,6 +15,8 @@ export interface TemplatePlanOptions {
   readonly town?: string;
   readonly demo?: boolean;
   readonly products?: readonly { readonly code: string; readonly name: string }[];
+  /** Partner towns to pre-fill (trimmed, unique; see `parseTownList`), for templates that take them. */
+  readonly towns?: readonly string[];
 }
 
 /** A template as the apps see it: its spec, its own checks, its planner. */
@@ -22,7 +25,7 @@ export interface TemplateModule {
   readonly check: TemplateCheck;
   readonly plan: (options: TemplatePlanOptions) => PlannedWorkbook;
   /** Which of the common options the planner uses (the pane shows only those). */
-  readonly takes: { readonly town: boolean; readonly products: boolean };
+  readonly takes: { readonly town: boolean; readonly products: boolean; readonly towns: boolean };
 }
 
 export const TEMPLATES: readonly TemplateModule[] = [
@@ -30,13 +33,19 @@ export const TEMPLATES: readonly TemplateModule[] = [
     spec: taskCatalogueSpec,
     check: checkTaskCatalogue,
     plan: planTaskCatalogue,
-    takes: { town: true, products: true },
+    takes: { town: true, products: true, towns: false },
   },
   {
     spec: costAllocationSpec,
     check: checkCostAllocation,
-    plan: planCostAllocationTemplate,
-    takes: { town: false, products: false },
+    plan: (options) =>
+      options.towns === undefined
+        ? planCostAllocationTemplate(options)
+        : planCostAllocation({
+            language: options.language,
+            model: costModelForTowns(options.towns, { demo: options.demo === true }),
+          }),
+    takes: { town: false, products: false, towns: true },
   },
 ];
 

@@ -4,6 +4,7 @@ import { writePlanToFile } from "../../adapters/exceljs/writePlanToXlsx.js";
 import { readProductList } from "../../adapters/products/readProductList.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { renderTerm } from "../../lib/messages/terms.js";
+import { parseTownList } from "../../templates/kostenverteilung/partnerTowns.js";
 import { findTemplate, TEMPLATES } from "../../templates/registry.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { writeOrRefuse } from "../writeOrRefuse.js";
@@ -12,6 +13,8 @@ export interface TemplateOptions {
   readonly out: string;
   readonly products?: string;
   readonly town?: string;
+  /** Partner towns as typed: names separated by `,` or `;` (templates with `takes.towns`). */
+  readonly towns?: string;
   readonly demo?: boolean;
   readonly force?: boolean;
 }
@@ -44,12 +47,32 @@ export async function loadProducts(path: string, context: CliContext): Promise<P
   return products.map((p) => ({ code: p.code, name: p.name }));
 }
 
+/** The names of `--towns`; prints why and returns undefined when the list or the template cannot take them. */
+function townsOrRefuse(templateId: string, taken: boolean, text: string, context: CliContext): readonly string[] | undefined {
+  const { language } = context;
+  if (!taken) {
+    const other = TEMPLATES.filter((t) => t.takes.towns).map((t) => t.spec.id).join(", ");
+    context.stderr(renderCliText("townsNotTaken", language, { value: templateId, other }));
+    return undefined;
+  }
+  const parsed = parseTownList(text);
+  if (parsed.ok) return parsed.names;
+  if (parsed.problem === "empty") context.stderr(renderCliText("townsEmpty", language));
+  else context.stderr(renderCliText("townsDuplicate", language, { value: parsed.name, other: parsed.first }));
+  return undefined;
+}
+
 export async function runTemplate(id: string, options: TemplateOptions, context: CliContext): Promise<ExitCode> {
   const { language } = context;
   const module = findTemplate(id);
   if (!module) {
     context.stderr(renderCliText("unknownTemplate", language, { value: id, other: TEMPLATES.map((t) => t.spec.id).join(", ") }));
     return EXIT.unusable;
+  }
+  let towns: readonly string[] | undefined;
+  if (options.towns !== undefined) {
+    towns = townsOrRefuse(module.spec.id, module.takes.towns, options.towns, context);
+    if (!towns) return EXIT.unusable;
   }
   let products: Products | undefined;
   if (options.products !== undefined) {
@@ -61,6 +84,7 @@ export async function runTemplate(id: string, options: TemplateOptions, context:
     ...(options.town === undefined ? {} : { town: options.town }),
     ...(options.demo ? { demo: true } : {}),
     ...(products === undefined ? {} : { products }),
+    ...(towns === undefined ? {} : { towns }),
   });
   const written = await writeOrRefuse(() => writePlanToFile(plan, resolve(options.out), { force: options.force ?? false }), options.out, context);
   return written ? EXIT.ok : EXIT.findings;

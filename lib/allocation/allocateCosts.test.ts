@@ -227,24 +227,25 @@ const townValuesArbitrary = fc.record({
   fteShare: countArbitrary(2000).map((hundredths) => hundredths / 100),
 });
 
-const itemArbitrary: fc.Arbitrary<CostItem> = fc.oneof(
-  fc.record({
-    name: fc.constant("single"),
-    key: fc.constantFrom<AllocationKey>(...SINGLE_KEYS),
-    amount: eurosArbitrary,
-  }),
-  fc.record({
-    name: fc.constant("mixed"),
-    key: fc.constant<AllocationKey>("mixed"),
-    amount: eurosArbitrary,
-    mixedWeights: mixedWeightsArbitrary,
-  }),
-  fc.record({
-    name: fc.constant("fee"),
-    key: fc.constant<AllocationKey>("flatFeePerCase"),
-    flatFeePerCase: fc.integer({ min: 0, max: 100_000 }).map((c) => c / 100),
-  }),
-);
+const itemArbitraryWith = (euros: fc.Arbitrary<number>): fc.Arbitrary<CostItem> =>
+  fc.oneof(
+    fc.record({
+      name: fc.constant("single"),
+      key: fc.constantFrom<AllocationKey>(...SINGLE_KEYS),
+      amount: euros,
+    }),
+    fc.record({
+      name: fc.constant("mixed"),
+      key: fc.constant<AllocationKey>("mixed"),
+      amount: euros,
+      mixedWeights: mixedWeightsArbitrary,
+    }),
+    fc.record({
+      name: fc.constant("fee"),
+      key: fc.constant<AllocationKey>("flatFeePerCase"),
+      flatFeePerCase: fc.integer({ min: 0, max: 100_000 }).map((c) => c / 100),
+    }),
+  );
 
 const overheadArbitrary: fc.Arbitrary<Overhead | undefined> = fc.option(
   fc.oneof(
@@ -261,54 +262,62 @@ const overheadArbitrary: fc.Arbitrary<Overhead | undefined> = fc.option(
   { nil: undefined },
 );
 
-/** Valid models: 1–50 towns with zeros and ties, one town (`anchor`) with every count ≥ 1 so no key is all zero. */
-const modelArbitrary: fc.Arbitrary<CostModel> = fc
-  .integer({ min: 1, max: 50 })
-  .chain((count) =>
-    fc.record({
-      values: fc.array(townValuesArbitrary, { minLength: count, maxLength: count }),
-      actualValues: fc.option(
-        fc.array(fc.option(townValuesArbitrary, { nil: undefined }), { minLength: count, maxLength: count }),
-        { nil: undefined },
-      ),
-      fixedPercent: percentagesArbitrary(count),
-      anchor: fc.integer({ min: 0, max: count - 1 }),
-      items: fc.array(itemArbitrary, { minLength: 1, maxLength: 6 }),
-      actualAmounts: fc.array(fc.option(eurosArbitrary, { nil: undefined }), { minLength: 6, maxLength: 6 }),
-      overhead: overheadArbitrary,
-    }),
-  )
-  .map(({ values, actualValues, fixedPercent, anchor, items, actualAmounts, overhead }) => {
-    const atLeastOne = (v: (typeof values)[number], index: number) =>
-      index === anchor
-        ? {
-            population: Math.max(1, v.population),
-            cases: Math.max(1, v.cases),
-            workplaces: Math.max(1, v.workplaces),
-            fteShare: Math.max(1, v.fteShare),
-          }
-        : v;
-    const towns: Town[] = values.map((v, index) => {
-      const actual = actualValues?.[index];
+/**
+ * Valid models: `townCount` towns (1–50 by default) with zeros and ties, one town (`anchor`) with
+ * every count ≥ 1 so no key is all zero; item amounts from `euros`.
+ */
+const modelArbitraryWith = (
+  townCount: fc.Arbitrary<number> = fc.integer({ min: 1, max: 50 }),
+  euros: fc.Arbitrary<number> = eurosArbitrary,
+): fc.Arbitrary<CostModel> =>
+  townCount
+    .chain((count) =>
+      fc.record({
+        values: fc.array(townValuesArbitrary, { minLength: count, maxLength: count }),
+        actualValues: fc.option(
+          fc.array(fc.option(townValuesArbitrary, { nil: undefined }), { minLength: count, maxLength: count }),
+          { nil: undefined },
+        ),
+        fixedPercent: percentagesArbitrary(count),
+        anchor: fc.integer({ min: 0, max: count - 1 }),
+        items: fc.array(itemArbitraryWith(euros), { minLength: 1, maxLength: 6 }),
+        actualAmounts: fc.array(fc.option(euros, { nil: undefined }), { minLength: 6, maxLength: 6 }),
+        overhead: overheadArbitrary,
+      }),
+    )
+    .map(({ values, actualValues, fixedPercent, anchor, items, actualAmounts, overhead }) => {
+      const atLeastOne = (v: (typeof values)[number], index: number) =>
+        index === anchor
+          ? {
+              population: Math.max(1, v.population),
+              cases: Math.max(1, v.cases),
+              workplaces: Math.max(1, v.workplaces),
+              fteShare: Math.max(1, v.fteShare),
+            }
+          : v;
+      const towns: Town[] = values.map((v, index) => {
+        const actual = actualValues?.[index];
+        return {
+          name: `Kommune ${index + 1}`,
+          ...atLeastOne(v, index),
+          fixedPercent: fixedPercent[index] ?? 0,
+          ...(actual ? { actual: atLeastOne(actual, index) } : {}),
+        };
+      });
+      const withActuals = actualValues !== undefined;
       return {
-        name: `Kommune ${index + 1}`,
-        ...atLeastOne(v, index),
-        fixedPercent: fixedPercent[index] ?? 0,
-        ...(actual ? { actual: atLeastOne(actual, index) } : {}),
+        towns,
+        items: items.map((item, index) => {
+          const actualAmount = actualAmounts[index];
+          return withActuals && actualAmount !== undefined && item.key !== "flatFeePerCase"
+            ? { ...item, actualAmount }
+            : item;
+        }),
+        overhead,
       };
     });
-    const withActuals = actualValues !== undefined;
-    return {
-      towns,
-      items: items.map((item, index) => {
-        const actualAmount = actualAmounts[index];
-        return withActuals && actualAmount !== undefined && item.key !== "flatFeePerCase"
-          ? { ...item, actualAmount }
-          : item;
-      }),
-      overhead,
-    };
-  });
+
+const modelArbitrary = modelArbitraryWith();
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
@@ -414,6 +423,132 @@ describe("allocateCosts (properties)", () => {
         });
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("allocateCosts (properties at the edges)", () => {
+  /** Checks what every allocation must satisfy: exact items, totals, and advances that sum to the annual share. */
+  const expectConsistent = (model: CostModel): void => {
+    expect(validateCostModel(model).filter((issue) => issue.severity === "error")).toEqual([]);
+    const allocation = allocateCosts(model);
+    const rows = allocation.overhead ? [...allocation.items, allocation.overhead] : allocation.items;
+    for (const row of rows) {
+      expect(row.shares).toHaveLength(model.towns.length);
+      expect(sum(centsOf(row.shares))).toBe(row.amountCents);
+      for (const share of row.shares) expect(share.cents).toBeGreaterThanOrEqual(0);
+    }
+    expect(sum(centsOf(allocation.totals))).toBe(allocation.totalCents);
+    allocation.advances.forEach((advance, index) => {
+      expect(advance.town).toBe(allocation.totals[index]!.town);
+      expect(sum(advance.quarters)).toBe(allocation.totals[index]!.cents);
+    });
+  };
+
+  it("splits exactly among 50 towns", () => {
+    fc.assert(
+      fc.property(modelArbitraryWith(fc.constant(50)), (model) => {
+        expect(model.towns).toHaveLength(50);
+        expectConsistent(model);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("gives everything to a single town", () => {
+    fc.assert(
+      fc.property(modelArbitraryWith(fc.constant(1)), (model) => {
+        expectConsistent(model);
+        const allocation = allocateCosts(model);
+        for (const row of allocation.overhead ? [...allocation.items, allocation.overhead] : allocation.items)
+          expect(centsOf(row.shares)).toEqual([row.amountCents]);
+        expect(allocation.totals[0]!.cents).toBe(allocation.totalCents);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("splits amounts of exactly 0,01 € and 1 000 000 000 € to the cent; one cent goes to the largest weight, a tie to the town listed first", () => {
+    fc.assert(
+      fc.property(modelArbitraryWith(undefined, fc.constantFrom(0.01, 1_000_000_000)), (model) => {
+        expectConsistent(model);
+        const allocation = allocateCosts({ towns: model.towns, items: model.items });
+        allocation.items.forEach((row, index) => {
+          const item = model.items[index]!;
+          if (item.key === "flatFeePerCase") return;
+          expect(row.amountCents).toBe(item.amount === 0.01 ? 1 : 100_000_000_000);
+          if (row.amountCents !== 1 || item.key === "mixed") return;
+          // A = 1: every remainder is the town's weight, so the cent goes to the first town with the largest weight
+          const field = item.key === "equal" ? undefined : (item.key as KeyValueField);
+          const weights = model.towns.map((town) =>
+            field === undefined
+              ? 1
+              : Math.round((town[field] ?? 0) * (field === "fteShare" || field === "fixedPercent" ? 100 : 1)),
+          );
+          const winner = weights.indexOf(Math.max(...weights));
+          expect(centsOf(row.shares)).toEqual(weights.map((_, town) => (town === winner ? 1 : 0)));
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("does not depend on the names of towns and items", () => {
+    const renamed = fc
+      .tuple(
+        modelArbitrary,
+        fc.string({ minLength: 1, maxLength: 8 }),
+        fc.array(fc.string({ maxLength: 12 }), { minLength: 6, maxLength: 6 }),
+      )
+      .map(([model, prefix, itemNames]) => ({
+        model,
+        renamed: {
+          ...model,
+          // unique whatever the prefix: the suffix differs
+          towns: model.towns.map((town, index) => ({ ...town, name: `${prefix}#${index}` })),
+          items: model.items.map((item, index) => ({ ...item, name: itemNames[index] ?? "" })),
+        },
+      }));
+    fc.assert(
+      fc.property(renamed, ({ model, renamed }) => {
+        const before = allocateCosts(model);
+        const after = allocateCosts(renamed);
+        const cents = (allocation: typeof before) => ({
+          items: allocation.items.map((row) => centsOf(row.shares)),
+          overhead: allocation.overhead ? centsOf(allocation.overhead.shares) : undefined,
+          totals: centsOf(allocation.totals),
+          advances: allocation.advances.map((advance) => advance.quarters),
+          trueUp: allocation.trueUp?.map((t) => t.differenceCents),
+        });
+        expect(cents(after)).toEqual(cents(before));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("gives each item the same shares whatever the order of the items", () => {
+    const reordered = modelArbitrary.chain((model) =>
+      fc
+        .shuffledSubarray(
+          model.items.map((_, index) => index),
+          { minLength: model.items.length, maxLength: model.items.length },
+        )
+        .map((order) => ({ model, order })),
+    );
+    fc.assert(
+      fc.property(reordered, ({ model, order }) => {
+        const before = allocateCosts(model);
+        const after = allocateCosts({ ...model, items: order.map((index) => model.items[index]!) });
+        order.forEach((from, to) =>
+          expect(centsOf(after.items[to]!.shares)).toEqual(centsOf(before.items[from]!.shares)),
+        );
+        expect(after.overhead?.amountCents).toBe(before.overhead?.amountCents);
+        expect(after.overhead && centsOf(after.overhead.shares)).toEqual(
+          before.overhead && centsOf(before.overhead.shares),
+        );
+        expect(centsOf(after.totals)).toEqual(centsOf(before.totals));
+      }),
+      { numRuns: 100 },
     );
   });
 });

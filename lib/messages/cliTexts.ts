@@ -22,6 +22,10 @@ const texts = {
   optionForce: { de: () => "vorhandene Datei überschreiben", en: () => "overwrite an existing file" },
   optionOut: { de: () => "Zieldatei (.xlsx)", en: () => "output file (.xlsx)" },
   optionTown: { de: () => "Name der Kommune", en: () => "name of the town" },
+  optionTowns: {
+    de: (p) => `Partnerkommunen, durch Komma oder Semikolon getrennt, z. B. "Zschorlau, Bockau" (nur ${p.value ?? ""})`,
+    en: (p) => `partner towns, separated by commas or semicolons, e.g. "Zschorlau, Bockau" (${p.value ?? ""} only)`,
+  },
   optionDemo: { de: () => "mit erfundenen Beispieldaten füllen (zum Ausprobieren)", en: () => "fill with invented example data (to try it out)" },
   optionProducts: {
     de: () => "eigene Produktliste (CSV oder .xlsx aus der Haushaltssoftware) statt des Produktrahmens",
@@ -62,6 +66,20 @@ const texts = {
   unknownTemplate: {
     de: (p) => `Unbekannte Vorlage „${p.value ?? ""}“. Verfügbar: ${p.other ?? ""}.`,
     en: (p) => `Unknown template “${p.value ?? ""}”. Available: ${p.other ?? ""}.`,
+  },
+  townsEmpty: {
+    de: () => `--towns: Es ist keine Kommune angegeben. Bitte die Namen durch Komma getrennt angeben, z. B. --towns "Zschorlau, Bockau".`,
+    en: () => `--towns: No town is given. Please list the names separated by commas, e.g. --towns "Zschorlau, Bockau".`,
+  },
+  townsDuplicate: {
+    de: (p) =>
+      `--towns: Die Kommune „${p.value ?? ""}“ ist doppelt angegeben (schon als „${p.other ?? ""}“). Groß-/Kleinschreibung und Leerzeichen zählen dabei nicht.`,
+    en: (p) =>
+      `--towns: The town “${p.value ?? ""}” is given twice (already as “${p.other ?? ""}”). Case and spaces do not count.`,
+  },
+  townsNotTaken: {
+    de: (p) => `--towns gilt nicht für die Vorlage „${p.value ?? ""}“, nur für: ${p.other ?? ""}.`,
+    en: (p) => `--towns does not apply to the template “${p.value ?? ""}”, only to: ${p.other ?? ""}.`,
   },
   notComputed: {
     de: (p) => `${p.file ?? ""}: Wegen der Fehler oben wird nichts berechnet. Bitte zuerst die Fehler beheben.`,
