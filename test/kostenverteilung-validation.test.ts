@@ -117,8 +117,8 @@ describe("kostenverteilung: amounts (Kostenpositionen)", () => {
       expected: "Zahl ab 0, höchstens 2 Nachkommastellen",
       received: "-100 (Zahl)",
     });
-    // every error of this workbook is about that cell (see the report: a second, misleading one says the amount is missing)
-    expect(errorsOf(report).every((i) => i.sheet === ITEMS_DE && i.cell === cell)).toBe(true);
+    // one error, on that cell: the cost model's rule does not repeat it (nor call the amount missing)
+    expect(errorsOf(report)).toHaveLength(1);
   });
 
   it("refuses a negative amount in English", async () => {
@@ -205,8 +205,6 @@ describe("kostenverteilung: key values (Kommunen)", () => {
     const cell = address(SHEET.items, "key", cases.index);
     expect(errorAt(report, "allocation.modelIssue", ITEMS_DE, cell)).toMatchObject({
       message: `Posten „${cases.name}“: alle Kommunen haben beim Schlüssel „Fallzahlen“ den Wert 0; so lässt sich der Betrag nicht verteilen.`,
-      expected: "a value > 0 for some town",
-      received: "all 0",
     });
     expect(errorsOf(report)).toHaveLength(1);
   });
@@ -228,8 +226,6 @@ describe("kostenverteilung: fixed percentages (Festanteil)", () => {
     expect(errorsOf(report)).toHaveLength(1);
     expect(errorAt(report, "allocation.modelIssue", TOWNS_DE, address(SHEET.towns, "fixedPercent", 0))).toMatchObject({
       message: "Die Festanteile der Kommunen ergeben zusammen 101 % statt 100 %.",
-      expected: "sum = 100",
-      received: "101",
     });
   });
 
@@ -309,7 +305,6 @@ describe("kostenverteilung: names and keys", () => {
     const report = await validate([{ sheet: SHEET.towns, key: "name", index: 1, value: typed }]);
     expect(errorAt(report, "allocation.modelIssue", TOWNS_DE, cell)).toMatchObject({
       message: `Die Kommune „${shown}“ ist doppelt eingetragen (Nr. 1 und Nr. 2). Groß-/Kleinschreibung und Leerzeichen am Rand zählen dabei nicht.`,
-      expected: "a unique name",
     });
     expect(errorsOf(report)).toHaveLength(1);
   });
@@ -349,9 +344,8 @@ describe("kostenverteilung: names and keys", () => {
       message: "In „Kommune“ fehlt ein Wert.",
       received: "leer",
     });
-    expect(errorAt(report, "allocation.modelIssue", TOWNS_DE, cell).message).toBe(
-      `Kommune Nr. ${spare + 1}: der Name fehlt.`,
-    );
+    // one error per cell: the cost model's „der Name fehlt“ would only repeat the cell's own finding
+    expect(errorsOf(report).filter((i) => i.cell === cell)).toHaveLength(1);
   });
 });
 

@@ -39,10 +39,16 @@ export function identifyTemplate(
       spec: undefined,
       metadata,
       issues: [
-        createIssue("error", "workbook.unknownTemplate", language, { file }, {
-          received: metadata.templateId,
-          expected: specs.map((s) => s.id).join(", "),
-        }),
+        createIssue(
+          "error",
+          "workbook.unknownTemplate",
+          language,
+          { file },
+          {
+            received: metadata.templateId,
+            expected: specs.map((s) => s.id).join(", "),
+          },
+        ),
       ],
     };
   }
@@ -50,7 +56,11 @@ export function identifyTemplate(
     spec.sheets.filter((s) => s.kind === "table").every((sheet) => findSheet(snapshot, sheet) !== undefined),
   );
   if (bySheets) {
-    return { spec: bySheets, metadata: {}, issues: [createIssue("warning", "workbook.metadataMissing", language, { file })] };
+    return {
+      spec: bySheets,
+      metadata: {},
+      issues: [createIssue("warning", "workbook.metadataMissing", language, { file })],
+    };
   }
   return { spec: undefined, metadata: {}, issues: [createIssue("error", "workbook.notIkz", language, { file })] };
 }
@@ -74,7 +84,11 @@ export function compareVersions(a: string, b: string): number {
  * const report = validateWorkbook(taskCatalogueSpec, snapshot, { language: "de", check: checkTaskCatalogue });
  * if (!report.valid) for (const issue of report.issues) console.error(formatIssue(issue, "de"));
  */
-export function validateWorkbook(spec: TemplateSpec, snapshot: WorkbookSnapshot, options: ValidateOptions): ValidationReport {
+export function validateWorkbook(
+  spec: TemplateSpec,
+  snapshot: WorkbookSnapshot,
+  options: ValidateOptions,
+): ValidationReport {
   const { language } = options;
   const file = snapshot.fileName;
   const identified = identifyTemplate(snapshot, [spec], language);
@@ -91,21 +105,54 @@ export function validateWorkbook(spec: TemplateSpec, snapshot: WorkbookSnapshot,
   if (version !== undefined) {
     const order = compareVersions(version, spec.version);
     if (order < 0) {
-      issues.push(createIssue("warning", "workbook.olderVersion", language, { file }, { received: version, expected: spec.version }));
+      issues.push(
+        createIssue(
+          "warning",
+          "workbook.olderVersion",
+          language,
+          { file },
+          { received: version, expected: spec.version },
+        ),
+      );
     } else if (order > 0) {
       const newerMajor = compareVersions(version.split(".")[0] ?? "0", spec.version.split(".")[0] ?? "0") > 0;
       issues.push(
-        createIssue(newerMajor ? "error" : "warning", "workbook.newerVersion", language, { file }, {
-          received: version,
-          expected: spec.version,
-        }),
+        createIssue(
+          newerMajor ? "error" : "warning",
+          "workbook.newerVersion",
+          language,
+          { file },
+          {
+            received: version,
+            expected: spec.version,
+          },
+        ),
       );
     }
   }
   const { workbook, issues: readIssues } = readWorkbook(spec, snapshot, language, identified.metadata);
   issues.push(...readIssues);
-  if (options.check) issues.push(...options.check(workbook, language));
+  if (options.check) issues.push(...withoutRepeatedErrors(options.check(workbook, language), readIssues));
   return { file, templateId: spec.id, valid: !hasErrors(issues), usable: true, issues: sortIssues(issues), workbook };
+}
+
+/**
+ * A template's own errors, minus those on a cell the reader already refused: the cell's own
+ * finding (e.g. „text in a number cell“) says what is wrong; the template rule would only repeat
+ * it in other words, or call the refused value missing.
+ */
+function withoutRepeatedErrors(
+  checkIssues: readonly ValidationIssue[],
+  readIssues: readonly ValidationIssue[],
+): ValidationIssue[] {
+  const refused = new Set(
+    readIssues
+      .filter((i) => i.severity === "error" && i.cell !== undefined)
+      .map((i) => `${i.sheet ?? ""}!${i.cell ?? ""}`),
+  );
+  return checkIssues.filter(
+    (i) => i.severity !== "error" || i.cell === undefined || !refused.has(`${i.sheet ?? ""}!${i.cell}`),
+  );
 }
 
 function unusable(file: string, templateId: string | undefined, issues: ValidationIssue[]): ValidationReport {

@@ -79,7 +79,11 @@ export function checkCostAllocation(workbook: ParsedWorkbook, language: Language
       "allocation.modelIssue",
       language,
       { file: workbook.fileName, sheet: place.sheet, cell: place.cell },
-      { value: issue.message[language], expected: issue.expected, received: issue.received },
+      // The sentence names what was found and what is expected; the short forms are English only.
+      {
+        value: issue.message[language],
+        ...(language === "en" ? { expected: issue.expected, received: issue.received } : {}),
+      },
     );
   });
 }
