@@ -314,6 +314,8 @@ describe("ikz demo", () => {
     const roadmap = JSON.parse(await readFile(join(out, "fahrplan.json"), "utf8")) as { towns: string[] };
     expect(roadmap.towns).toEqual(["Zschorlau", "Schönheide", "Stützengrün", "Bockau"]);
     expect(first.stdout).toContain("Verwaltungskostenpauschale");
+    expect(first.stdout).toContain("Abschläge je Quartal");
+    expect(first.stdout).toMatch(/Schönheide\s+−102,08 €/);
     const before = await stat(join(out, "fahrplan.json"));
     const second = await ikz("demo", "--out-dir", out);
     expect(second.code).toBe(1);

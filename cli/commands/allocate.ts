@@ -100,6 +100,20 @@ export async function runAllocate(file: string, options: { json?: boolean }, con
       context.stdout(`  ${share.town.padEnd(24)} ${euros(share.cents).padStart(14)} €`);
   }
   context.stdout("");
-  for (const total of result.totals) context.stdout(`${total.town.padEnd(26)} ${euros(total.cents).padStart(14)} €`);
+  context.stdout(renderCliText("allocationTotals", context.language));
+  for (const total of result.totals) context.stdout(`  ${total.town.padEnd(24)} ${euros(total.cents).padStart(14)} €`);
+  context.stdout("");
+  context.stdout(renderCliText("allocationAdvances", context.language));
+  for (const advance of result.advances) {
+    context.stdout(`  ${advance.town.padEnd(24)} ${advance.quarters.map((q) => euros(q).padStart(12)).join(" ")}`);
+  }
+  if (result.trueUp) {
+    context.stdout("");
+    context.stdout(renderCliText("allocationTrueUp", context.language));
+    for (const line of result.trueUp) {
+      const sign = line.differenceCents > 0 ? "+" : line.differenceCents < 0 ? "−" : " ";
+      context.stdout(`  ${line.town.padEnd(24)} ${`${sign}${euros(Math.abs(line.differenceCents))}`.padStart(14)} €`);
+    }
+  }
   return EXIT.ok;
 }

@@ -17,7 +17,10 @@ const texts = {
   },
   optionHelp: { de: () => "Hilfe anzeigen", en: () => "show help" },
   optionVersion: { de: () => "Version anzeigen", en: () => "show the version" },
-  optionLang: { de: () => "Sprache der Ausgaben und Vorlagen: de oder en", en: () => "language of messages and templates: de or en" },
+  optionLang: {
+    de: () => "Sprache der Ausgaben und Vorlagen: de oder en",
+    en: () => "language of messages and templates: de or en",
+  },
   optionJson: { de: () => "Ergebnis als JSON auf stdout", en: () => "result as JSON on stdout" },
   optionForce: { de: () => "vorhandene Datei überschreiben", en: () => "overwrite an existing file" },
   optionOut: { de: () => "Zieldatei (.xlsx)", en: () => "output file (.xlsx)" },
@@ -26,18 +29,33 @@ const texts = {
     de: (p) => `Partnerkommunen, durch Komma oder Semikolon getrennt, z. B. "Zschorlau, Bockau" (nur ${p.value ?? ""})`,
     en: (p) => `partner towns, separated by commas or semicolons, e.g. "Zschorlau, Bockau" (${p.value ?? ""} only)`,
   },
-  optionDemo: { de: () => "mit erfundenen Beispieldaten füllen (zum Ausprobieren)", en: () => "fill with invented example data (to try it out)" },
+  optionDemo: {
+    de: () => "mit erfundenen Beispieldaten füllen (zum Ausprobieren)",
+    en: () => "fill with invented example data (to try it out)",
+  },
   optionProducts: {
     de: () => "eigene Produktliste (CSV oder .xlsx aus der Haushaltssoftware) statt des Produktrahmens",
     en: () => "own product list (CSV or .xlsx from the budget software) instead of the framework",
   },
-  optionStrict: { de: () => "auch Warnungen als Befund werten (Exit-Code 1)", en: () => "count warnings as findings too (exit code 1)" },
+  optionStrict: {
+    de: () => "auch Warnungen als Befund werten (Exit-Code 1)",
+    en: () => "count warnings as findings too (exit code 1)",
+  },
   optionOutDir: { de: () => "Zielordner", en: () => "output folder" },
   commandTemplate: { de: () => "Vorlage als .xlsx erzeugen", en: () => "generate a template as .xlsx" },
   commandDescribe: { de: () => "Aufbau einer Vorlage beschreiben", en: () => "describe a template's layout" },
-  commandValidate: { de: () => "ausgefüllte Arbeitsmappen prüfen (Exit 0 gültig, 1 Befunde, 2 unbrauchbar)", en: () => "validate filled workbooks (exit 0 valid, 1 findings, 2 unusable)" },
-  commandPriorities: { de: () => "Punkte, Rang und Klasse je Aufgabe berechnen", en: () => "compute score, rank and class per task" },
-  commandRoadmap: { de: () => "gemeinsamen IKZ-Fahrplan aus mehreren Kommunen erstellen", en: () => "build the joint IKZ roadmap from several towns" },
+  commandValidate: {
+    de: () => "ausgefüllte Arbeitsmappen prüfen (Exit 0 gültig, 1 Befunde, 2 unbrauchbar)",
+    en: () => "validate filled workbooks (exit 0 valid, 1 findings, 2 unusable)",
+  },
+  commandPriorities: {
+    de: () => "Punkte, Rang und Klasse je Aufgabe berechnen",
+    en: () => "compute score, rank and class per task",
+  },
+  commandRoadmap: {
+    de: () => "gemeinsamen IKZ-Fahrplan aus mehreren Kommunen erstellen",
+    en: () => "build the joint IKZ roadmap from several towns",
+  },
   commandAllocate: {
     de: () => "Kosten cent-genau auf die Kommunen verteilen (Kostenverteilung)",
     en: () => "split costs among the towns to the cent (cost model)",
@@ -68,7 +86,8 @@ const texts = {
     en: (p) => `Unknown template “${p.value ?? ""}”. Available: ${p.other ?? ""}.`,
   },
   townsEmpty: {
-    de: () => `--towns: Es ist keine Kommune angegeben. Bitte die Namen durch Komma getrennt angeben, z. B. --towns "Zschorlau, Bockau".`,
+    de: () =>
+      `--towns: Es ist keine Kommune angegeben. Bitte die Namen durch Komma getrennt angeben, z. B. --towns "Zschorlau, Bockau".`,
     en: () => `--towns: No town is given. Please list the names separated by commas, e.g. --towns "Zschorlau, Bockau".`,
   },
   townsDuplicate: {
@@ -110,6 +129,15 @@ const texts = {
     en: (p) => `${p.count ?? 0} towns, ${p.value ?? "0"}× class A, mean ${p.other ?? ""} points`,
   },
   synergy: { de: () => "Synergie", en: () => "synergy" },
+  allocationTotals: { de: () => "Jahresanteil je Kommune", en: () => "Annual share per town" },
+  allocationAdvances: {
+    de: () => "Abschläge je Quartal (Q1 / Q2 / Q3 / Q4)",
+    en: () => "Advance payments per quarter (Q1 / Q2 / Q3 / Q4)",
+  },
+  allocationTrueUp: {
+    de: () => "Spitzabrechnung (Ist − Plan): + Nachzahlung, − Erstattung",
+    en: () => "Year-end true-up (actual − plan): + back-payment, − refund",
+  },
   demoDone: {
     de: (p) => `Fertig. Alle Dateien liegen in ${p.file ?? ""}. Öffnen Sie sie in Excel oder LibreOffice.`,
     en: (p) => `Done. All files are in ${p.file ?? ""}. Open them in Excel or LibreOffice.`,
