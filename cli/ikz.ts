@@ -12,6 +12,7 @@ import type { Language } from "../lib/spec/TemplateSpec.js";
 import { GENERATOR_VERSION } from "../lib/version.js";
 import { findTemplate, TEMPLATES } from "../templates/registry.js";
 import { EXIT, type CliContext, type ExitCode } from "./CliContext.js";
+import { runAnalyse } from "./commands/analyse.js";
 import { runAllocate } from "./commands/allocate.js";
 import { runDemo } from "./commands/demo.js";
 import { runPriorities } from "./commands/priorities.js";
@@ -47,7 +48,11 @@ function helpIn(language: Language) {
  * Runs the CLI with the given arguments (without `node` and the script) and returns the exit
  * code. Output goes through `io`, so tests can call it in-process.
  */
-export async function runCli(argv: readonly string[], io: Omit<CliContext, "language">, env: Readonly<Record<string, string | undefined>> = {}): Promise<ExitCode> {
+export async function runCli(
+  argv: readonly string[],
+  io: Omit<CliContext, "language">,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<ExitCode> {
   const requested = languageFromArgs(argv, env);
   if (requested !== "de" && requested !== "en") {
     io.stderr(renderCliText("badLanguage", "de", { value: requested }));
@@ -57,7 +62,9 @@ export async function runCli(argv: readonly string[], io: Omit<CliContext, "lang
   const context: CliContext = { language, stdout: io.stdout, stderr: io.stderr };
   const t = (key: CliTextKey, value?: string) => renderCliText(key, language, value === undefined ? {} : { value });
   const templateIds = TEMPLATES.map((m) => m.spec.id).join(", ");
-  const townsTemplateIds = TEMPLATES.filter((m) => m.takes.towns).map((m) => m.spec.id).join(", ");
+  const townsTemplateIds = TEMPLATES.filter((m) => m.takes.towns)
+    .map((m) => m.spec.id)
+    .join(", ");
   let exit: ExitCode = EXIT.ok;
 
   const program = new Command("ikz")
@@ -83,9 +90,14 @@ export async function runCli(argv: readonly string[], io: Omit<CliContext, "lang
     .option("--towns <list>", t("optionTowns", townsTemplateIds))
     .option("--demo", t("optionDemo"))
     .option("--force", t("optionForce"))
-    .action(async (id: string, options: { out: string; products?: string; town?: string; towns?: string; demo?: boolean; force?: boolean }) => {
-      exit = await runTemplate(id, options, context);
-    });
+    .action(
+      async (
+        id: string,
+        options: { out: string; products?: string; town?: string; towns?: string; demo?: boolean; force?: boolean },
+      ) => {
+        exit = await runTemplate(id, options, context);
+      },
+    );
 
   withCommon(program.command("describe").description(t("commandDescribe")))
     .argument("<template>", t("argTemplate", templateIds))
@@ -107,7 +119,9 @@ export async function runCli(argv: readonly string[], io: Omit<CliContext, "lang
         io.stdout(`\n${sheet.name}`);
         for (const column of sheet.columns) {
           const at = column.row === undefined ? `${column.column}${sheet.headerRow}` : `${column.column}${column.row}`;
-          io.stdout(`  ${at.padEnd(5)} ${column.label} [${column.key}, ${column.type}${column.kind === "computed" ? ", =" : ""}]`);
+          io.stdout(
+            `  ${at.padEnd(5)} ${column.label} [${column.key}, ${column.type}${column.kind === "computed" ? ", =" : ""}]`,
+          );
         }
       }
     });
@@ -134,6 +148,15 @@ export async function runCli(argv: readonly string[], io: Omit<CliContext, "lang
     .option("--force", t("optionForce"))
     .action(async (files: string[], options: { json?: boolean; out?: string; force?: boolean }) => {
       exit = await runRoadmap(files, options, context);
+    });
+
+  withCommon(program.command("analyse").alias("analyze").description(t("commandAnalyse")))
+    .argument("<files...>", t("argFiles"))
+    .option("--json", t("optionJson"))
+    .option("--out <file>", t("optionOut"))
+    .option("--force", t("optionForce"))
+    .action(async (files: string[], options: { json?: boolean; out?: string; force?: boolean }) => {
+      exit = await runAnalyse(files, options, context);
     });
 
   withCommon(program.command("allocate").description(t("commandAllocate")))
@@ -177,9 +200,13 @@ if (isMain()) {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw error;
   });
-  const code = await runCli(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(`${text}\n`),
-    stderr: (text) => process.stderr.write(`${text}\n`),
-  }, process.env);
+  const code = await runCli(
+    process.argv.slice(2),
+    {
+      stdout: (text) => process.stdout.write(`${text}\n`),
+      stderr: (text) => process.stderr.write(`${text}\n`),
+    },
+    process.env,
+  );
   process.exitCode = code;
 }

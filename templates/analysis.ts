@@ -14,13 +14,18 @@ export interface AnalysisSource {
   readonly town: string;
 }
 
+/**
+ * Methods (not function-typed properties), so that a module's `TemplateAnalysis<PestelAnalysis>`
+ * can be listed in the registry as `TemplateAnalysis<unknown>`: the caller hands `plan` and
+ * `summary` only what `analyse` returned.
+ */
 export interface TemplateAnalysis<Result = unknown> {
   /** Computes the analysis of validated workbooks (errors already excluded by the caller). */
-  readonly analyse: (sources: readonly AnalysisSource[], language: Language) => Result;
+  analyse(sources: readonly AnalysisSource[], language: Language): Result;
   /** A formatted workbook of the result (values only — text from towns is never a formula). */
-  readonly plan: (result: Result, language: Language) => PlannedWorkbook;
+  plan(result: Result, language: Language): PlannedWorkbook;
   /** A few lines for the terminal and the pane: the headline figures of the result. */
-  readonly summary: (result: Result, language: Language) => readonly string[];
+  summary(result: Result, language: Language): readonly string[];
   /** The town a workbook belongs to, from its own fields; undefined when it names none. */
-  readonly townOf: (workbook: ParsedWorkbook) => string | undefined;
+  townOf(workbook: ParsedWorkbook): string | undefined;
 }

@@ -1,6 +1,7 @@
 import type { PlannedWorkbook } from "../lib/plan/planWorkbook.js";
-import type { Language, TemplateSpec } from "../lib/spec/TemplateSpec.js";
+import type { Language, LocalizedText, TemplateSpec } from "../lib/spec/TemplateSpec.js";
 import type { TemplateCheck } from "../lib/validation/validateWorkbook.js";
+import type { TemplateAnalysis } from "./analysis.js";
 import { planTaskCatalogue } from "./aufgabenkatalog/planTaskCatalogue.js";
 import { taskCatalogueSpec } from "./aufgabenkatalog/spec.js";
 import { checkTaskCatalogue } from "./aufgabenkatalog/taskCatalogue.js";
@@ -26,6 +27,10 @@ export interface TemplateModule {
   readonly plan: (options: TemplatePlanOptions) => PlannedWorkbook;
   /** Which of the common options the planner uses (the pane shows only those). */
   readonly takes: { readonly town: boolean; readonly products: boolean; readonly towns: boolean };
+  /** What `ikz analyse` and the pane's analysis do with workbooks of this template. */
+  readonly analysis?: TemplateAnalysis;
+  /** For templates analysed by a command of their own: which one. */
+  readonly analysisHint?: LocalizedText;
 }
 
 export const TEMPLATES: readonly TemplateModule[] = [
@@ -34,6 +39,7 @@ export const TEMPLATES: readonly TemplateModule[] = [
     check: checkTaskCatalogue,
     plan: planTaskCatalogue,
     takes: { town: true, products: true, towns: false },
+    analysisHint: { de: "ikz priorities DATEI · ikz roadmap DATEI…", en: "ikz priorities FILE · ikz roadmap FILE…" },
   },
   {
     spec: costAllocationSpec,
@@ -46,6 +52,7 @@ export const TEMPLATES: readonly TemplateModule[] = [
             model: costModelForTowns(options.towns, { demo: options.demo === true }),
           }),
     takes: { town: false, products: false, towns: true },
+    analysisHint: { de: "ikz allocate DATEI", en: "ikz allocate FILE" },
   },
 ];
 

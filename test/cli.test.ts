@@ -58,7 +58,7 @@ afterAll(async () => {
 });
 
 describe("ikz --help", () => {
-  it.each(["template", "describe", "validate", "priorities", "roadmap", "allocate", "demo"])("explains %s in German and English", async (command) => {
+  it.each(["template", "describe", "validate", "priorities", "roadmap", "analyse", "allocate", "demo"])("explains %s in German and English", async (command) => {
     const de = await ikz(command, "--help");
     expect(de.code).toBe(0);
     expect(de.stdout).toContain("Optionen:");
@@ -322,6 +322,22 @@ describe("ikz demo", () => {
     expect(second.stderr).toContain("Mit --force wird sie überschrieben");
     expect((await stat(join(out, "fahrplan.json"))).mtimeMs).toBe(before.mtimeMs);
     expect((await ikz("demo", "--out-dir", out, "--force")).code).toBe(0);
+  });
+});
+
+describe("ikz analyse", () => {
+  it("points to the own commands of the task catalogue and the cost model, and refuses mixed templates (exit 2)", async () => {
+    const costModel = path("analyse-kv.xlsx");
+    expect((await ikz("template", "kostenverteilung", "--demo", "--out", costModel)).code).toBe(0);
+    const catalogue = await ikz("analyse", demo);
+    expect(catalogue.code).toBe(2);
+    expect(catalogue.stderr).toContain("ikz roadmap");
+    const english = await ikz("analyse", costModel, "--lang", "en");
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain("has its own command: ikz allocate FILE");
+    const mixed = await ikz("analyse", demo, costModel);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain("verschiedenen Vorlagen (aufgabenkatalog, kostenverteilung)");
   });
 });
 

@@ -129,6 +129,22 @@ const texts = {
     en: (p) => `${p.count ?? 0} towns, ${p.value ?? "0"}× class A, mean ${p.other ?? ""} points`,
   },
   synergy: { de: () => "Synergie", en: () => "synergy" },
+  commandAnalyse: {
+    de: () =>
+      "Arbeitsmappen einer Vorlage auswerten (PESTEL, IT-Servicekatalog, Arbeitsplatzprofil) – als JSON, Zusammenfassung und Arbeitsmappe",
+    en: () =>
+      "analyse workbooks of one template (PESTEL, IT service catalogue, workplace profile) — as JSON, summary and workbook",
+  },
+  analyseMixedTemplates: {
+    de: (p) =>
+      `Die Dateien gehören zu verschiedenen Vorlagen (${p.value ?? ""}). Bitte nur Dateien einer Vorlage zusammen auswerten.`,
+    en: (p) =>
+      `The files belong to different templates (${p.value ?? ""}). Please analyse files of one template together.`,
+  },
+  analyseNotOffered: {
+    de: (p) => `Für die Vorlage „${p.value ?? ""}“ gibt es einen eigenen Befehl: ${p.other ?? ""}`,
+    en: (p) => `Template “${p.value ?? ""}” has its own command: ${p.other ?? ""}`,
+  },
   allocationTotals: { de: () => "Jahresanteil je Kommune", en: () => "Annual share per town" },
   allocationAdvances: {
     de: () => "Abschläge je Quartal (Q1 / Q2 / Q3 / Q4)",

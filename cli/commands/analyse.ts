@@ -1,0 +1,82 @@
+import { basename, resolve } from "node:path";
+import { writePlanToFile } from "../../adapters/exceljs/writePlanToXlsx.js";
+import { renderCliText } from "../../lib/messages/cliTexts.js";
+import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
+import type { AnalysisSource } from "../../templates/analysis.js";
+import { findTemplate, TEMPLATES } from "../../templates/registry.js";
+import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
+import { writeOrRefuse } from "../writeOrRefuse.js";
+import { printReport, validateFile } from "./validate.js";
+
+export interface AnalyseOptions {
+  readonly json?: boolean;
+  readonly out?: string;
+  readonly force?: boolean;
+}
+
+/**
+ * `ikz analyse FILE…`: recognises the template of the files (all the same), validates them, and
+ * runs the template's analysis over those without errors — the result as JSON (`--json`) or as a
+ * short summary, and as a formatted workbook (`--out`). Files with errors are reported and left out.
+ */
+export async function runAnalyse(
+  files: readonly string[],
+  options: AnalyseOptions,
+  context: CliContext,
+): Promise<ExitCode> {
+  const { language } = context;
+  const reports: ValidationReport[] = [];
+  for (const file of files) reports.push(await validateFile(file, language));
+  let exit: ExitCode = EXIT.ok;
+  for (const report of reports) {
+    if (!report.usable || !report.valid) {
+      printReport(report, context);
+      exit = Math.max(exit, report.usable ? EXIT.findings : EXIT.unusable) as ExitCode;
+    }
+  }
+  const usable = reports.filter((r) => r.usable);
+  const ids = [...new Set(usable.map((r) => r.templateId))];
+  if (ids.length > 1) {
+    context.stderr(renderCliText("analyseMixedTemplates", language, { value: ids.join(", ") }));
+    return EXIT.unusable;
+  }
+  const module = ids[0] === undefined ? undefined : findTemplate(ids[0]);
+  if (!module) return exit === EXIT.ok ? EXIT.unusable : exit;
+  const analysis = module.analysis;
+  if (!analysis) {
+    context.stderr(
+      renderCliText("analyseNotOffered", language, {
+        value: module.spec.id,
+        other: module.analysisHint?.[language] ?? "",
+      }),
+    );
+    return EXIT.unusable;
+  }
+  const sources: AnalysisSource[] = usable.flatMap((report) =>
+    report.valid && report.workbook
+      ? [{ workbook: report.workbook, town: analysis.townOf(report.workbook) ?? basename(report.file) }]
+      : [],
+  );
+  if (sources.length === 0) {
+    context.stderr(renderCliText("notComputed", language, { file: files.join(", ") }));
+    return exit === EXIT.ok ? EXIT.findings : exit;
+  }
+  const result = analysis.analyse(sources, language);
+  if (options.out !== undefined) {
+    const target = resolve(options.out);
+    const written = await writeOrRefuse(
+      () => writePlanToFile(analysis.plan(result, language).plan, target, { force: options.force ?? false }),
+      options.out,
+      context,
+    );
+    if (!written) return EXIT.findings;
+  }
+  if (options.json) context.stdout(JSON.stringify(result, null, 2));
+  else for (const line of analysis.summary(result, language)) context.stdout(line);
+  return exit;
+}
+
+/** Ids of the templates `ikz analyse` can analyse. */
+export function analysableTemplates(): string[] {
+  return TEMPLATES.filter((t) => t.analysis).map((t) => t.spec.id);
+}
