@@ -218,4 +218,10 @@ describe("ikz describe kostenverteilung --json", () => {
     expect(en.title).toBe("Cost allocation");
     expect(en.sheets.map((s) => s.name)).toContain("Towns");
   });
+
+  it("refuses --town and --products for the cost model (exit 2), naming the templates that take them", async () => {
+    const town = await ikz("template", "kostenverteilung", "--town", "Bockau", "--out", path("kv-town.xlsx"));
+    expect(town.code).toBe(2);
+    expect(town.stderr).toContain("--town gilt nicht für die Vorlage „kostenverteilung“, nur für: aufgabenkatalog");
+  });
 });

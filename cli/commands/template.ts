@@ -28,12 +28,17 @@ export async function loadProducts(path: string, context: CliContext): Promise<P
   try {
     bytes = await readFile(path);
   } catch {
-    context.stderr(`${path} — ${renderTerm("severityError", language)}: ${renderCliText("productListProblems", language, { file: path })}`);
+    context.stderr(
+      `${path} — ${renderTerm("severityError", language)}: ${renderCliText("productListProblems", language, { file: path })}`,
+    );
     return undefined;
   }
   const { products, issues } = await readProductList(bytes, path);
   for (const issue of issues) {
-    const where = [path, issue.cell ?? (issue.line === undefined ? undefined : `${language === "de" ? "Zeile" : "line"} ${issue.line}`)]
+    const where = [
+      path,
+      issue.cell ?? (issue.line === undefined ? undefined : `${language === "de" ? "Zeile" : "line"} ${issue.line}`),
+    ]
       .filter((p) => p !== undefined)
       .join(" › ");
     const severity = renderTerm(issue.severity === "error" ? "severityError" : "severityWarning", language);
@@ -48,10 +53,17 @@ export async function loadProducts(path: string, context: CliContext): Promise<P
 }
 
 /** The names of `--towns`; prints why and returns undefined when the list or the template cannot take them. */
-function townsOrRefuse(templateId: string, taken: boolean, text: string, context: CliContext): readonly string[] | undefined {
+function townsOrRefuse(
+  templateId: string,
+  taken: boolean,
+  text: string,
+  context: CliContext,
+): readonly string[] | undefined {
   const { language } = context;
   if (!taken) {
-    const other = TEMPLATES.filter((t) => t.takes.towns).map((t) => t.spec.id).join(", ");
+    const other = TEMPLATES.filter((t) => t.takes.towns)
+      .map((t) => t.spec.id)
+      .join(", ");
     context.stderr(renderCliText("townsNotTaken", language, { value: templateId, other }));
     return undefined;
   }
@@ -66,7 +78,21 @@ export async function runTemplate(id: string, options: TemplateOptions, context:
   const { language } = context;
   const module = findTemplate(id);
   if (!module) {
-    context.stderr(renderCliText("unknownTemplate", language, { value: id, other: TEMPLATES.map((t) => t.spec.id).join(", ") }));
+    context.stderr(
+      renderCliText("unknownTemplate", language, { value: id, other: TEMPLATES.map((t) => t.spec.id).join(", ") }),
+    );
+    return EXIT.unusable;
+  }
+  for (const [option, given, taken] of [
+    ["--town", options.town !== undefined, module.takes.town],
+    ["--products", options.products !== undefined, module.takes.products],
+  ] as const) {
+    if (!given || taken) continue;
+    const key = option === "--town" ? "town" : "products";
+    const other = TEMPLATES.filter((t) => t.takes[key])
+      .map((t) => t.spec.id)
+      .join(", ");
+    context.stderr(renderCliText("optionNotTaken", language, { file: option, value: module.spec.id, other }));
     return EXIT.unusable;
   }
   let towns: readonly string[] | undefined;
@@ -86,6 +112,10 @@ export async function runTemplate(id: string, options: TemplateOptions, context:
     ...(products === undefined ? {} : { products }),
     ...(towns === undefined ? {} : { towns }),
   });
-  const written = await writeOrRefuse(() => writePlanToFile(plan, resolve(options.out), { force: options.force ?? false }), options.out, context);
+  const written = await writeOrRefuse(
+    () => writePlanToFile(plan, resolve(options.out), { force: options.force ?? false }),
+    options.out,
+    context,
+  );
   return written ? EXIT.ok : EXIT.findings;
 }

@@ -100,6 +100,10 @@ const texts = {
     de: (p) => `--towns gilt nicht für die Vorlage „${p.value ?? ""}“, nur für: ${p.other ?? ""}.`,
     en: (p) => `--towns does not apply to the template “${p.value ?? ""}”, only to: ${p.other ?? ""}.`,
   },
+  optionNotTaken: {
+    de: (p) => `${p.file ?? ""} gilt nicht für die Vorlage „${p.value ?? ""}“, nur für: ${p.other ?? ""}.`,
+    en: (p) => `${p.file ?? ""} does not apply to the template “${p.value ?? ""}”, only to: ${p.other ?? ""}.`,
+  },
   notComputed: {
     de: (p) => `${p.file ?? ""}: Wegen der Fehler oben wird nichts berechnet. Bitte zuerst die Fehler beheben.`,
     en: (p) => `${p.file ?? ""}: Nothing is computed because of the errors above. Please fix them first.`,
