@@ -3,7 +3,7 @@
  * workbooks of it (one per town, or the group's), compute a JSON-serialisable result, and plan a
  * formatted workbook from that result. Pure: no file system, no Office.js.
  */
-import type { PlannedWorkbook } from "../lib/plan/planWorkbook.js";
+import type { WorkbookPlan } from "../lib/plan/WorkbookPlan.js";
 import type { Language } from "../lib/spec/TemplateSpec.js";
 import type { ParsedWorkbook } from "../lib/validation/readWorkbook.js";
 
@@ -22,10 +22,18 @@ export interface AnalysisSource {
 export interface TemplateAnalysis<Result = unknown> {
   /** Computes the analysis of validated workbooks (errors already excluded by the caller). */
   analyse(sources: readonly AnalysisSource[], language: Language): Result;
-  /** A formatted workbook of the result (values only — text from towns is never a formula). */
-  plan(result: Result, language: Language): PlannedWorkbook;
+  /**
+   * A formatted workbook of the result (values only — text from towns is never a formula).
+   * A `PlannedWorkbook` from `planWorkbook` fits; only its `plan` is used.
+   */
+  plan(result: Result, language: Language): { readonly plan: WorkbookPlan };
   /** A few lines for the terminal and the pane: the headline figures of the result. */
   summary(result: Result, language: Language): readonly string[];
   /** The town a workbook belongs to, from its own fields; undefined when it names none. */
   townOf(workbook: ParsedWorkbook): string | undefined;
+  /**
+   * Key values of the cost model this template knows for its town (population, workplaces, …),
+   * for the partnership workbook's pre-filled cost model.
+   */
+  keyValues?(workbook: ParsedWorkbook): Partial<Record<"population" | "cases" | "workplaces" | "fteShare", number>>;
 }

@@ -2,6 +2,7 @@ import type { PlannedWorkbook } from "../lib/plan/planWorkbook.js";
 import type { Language, LocalizedText, TemplateSpec } from "../lib/spec/TemplateSpec.js";
 import type { TemplateCheck } from "../lib/validation/validateWorkbook.js";
 import type { TemplateAnalysis } from "./analysis.js";
+import { catalogueAnalysis } from "./aufgabenkatalog/analyseCatalogues.js";
 import { planTaskCatalogue } from "./aufgabenkatalog/planTaskCatalogue.js";
 import { taskCatalogueSpec } from "./aufgabenkatalog/spec.js";
 import { checkTaskCatalogue } from "./aufgabenkatalog/taskCatalogue.js";
@@ -39,7 +40,7 @@ export const TEMPLATES: readonly TemplateModule[] = [
     check: checkTaskCatalogue,
     plan: planTaskCatalogue,
     takes: { town: true, products: true, towns: false },
-    analysisHint: { de: "ikz priorities DATEI · ikz roadmap DATEI…", en: "ikz priorities FILE · ikz roadmap FILE…" },
+    analysis: catalogueAnalysis,
   },
   {
     spec: costAllocationSpec,
