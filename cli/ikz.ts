@@ -13,6 +13,7 @@ import { GENERATOR_VERSION } from "../lib/version.js";
 import { findTemplate, TEMPLATES } from "../templates/registry.js";
 import { EXIT, type CliContext, type ExitCode } from "./CliContext.js";
 import { runAnalyse } from "./commands/analyse.js";
+import { runConsolidate } from "./commands/consolidate.js";
 import { runAllocate } from "./commands/allocate.js";
 import { runDemo } from "./commands/demo.js";
 import { runPriorities } from "./commands/priorities.js";
@@ -157,6 +158,15 @@ export async function runCli(
     .option("--force", t("optionForce"))
     .action(async (files: string[], options: { json?: boolean; out?: string; force?: boolean }) => {
       exit = await runAnalyse(files, options, context);
+    });
+
+  withCommon(program.command("consolidate").description(t("commandConsolidate")))
+    .argument("<files...>", t("argFiles"))
+    .requiredOption("--out <file>", t("optionOut"))
+    .option("--json", t("optionJson"))
+    .option("--force", t("optionForce"))
+    .action(async (files: string[], options: { out: string; json?: boolean; force?: boolean }) => {
+      exit = await runConsolidate(files, options, context);
     });
 
   withCommon(program.command("allocate").description(t("commandAllocate")))

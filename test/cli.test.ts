@@ -58,7 +58,7 @@ afterAll(async () => {
 });
 
 describe("ikz --help", () => {
-  it.each(["template", "describe", "validate", "priorities", "roadmap", "analyse", "allocate", "demo"])("explains %s in German and English", async (command) => {
+  it.each(["template", "describe", "validate", "priorities", "roadmap", "analyse", "consolidate", "allocate", "demo"])("explains %s in German and English", async (command) => {
     const de = await ikz(command, "--help");
     expect(de.code).toBe(0);
     expect(de.stdout).toContain("Optionen:");

@@ -149,6 +149,26 @@ const texts = {
     de: (p) => `Für die Vorlage „${p.value ?? ""}“ gibt es einen eigenen Befehl: ${p.other ?? ""}`,
     en: (p) => `Template “${p.value ?? ""}” has its own command: ${p.other ?? ""}`,
   },
+  commandConsolidate: {
+    de: () => "die Dateien mehrerer Kommunen (alle Vorlagen gemischt) zu einer Verbundmappe zusammenführen",
+    en: () => "bring the files of several towns (any mix of templates) together in one partnership workbook",
+  },
+  consolidateProgress: {
+    de: (p) => `[${p.count ?? 0}/${p.value ?? "?"}] ${p.file ?? ""} wird gelesen …`,
+    en: (p) => `[${p.count ?? 0}/${p.value ?? "?"}] reading ${p.file ?? ""} …`,
+  },
+  consolidateLeftOut: {
+    de: (p) => `${p.file ?? ""}: ausgelassen (${p.value ?? ""}); die anderen Dateien werden trotzdem zusammengeführt.`,
+    en: (p) => `${p.file ?? ""}: left out (${p.value ?? ""}); the other files are brought together anyway.`,
+  },
+  consolidateNothing: {
+    de: () => "Keine Datei ist verwendbar – es wird nichts geschrieben.",
+    en: () => "No file is usable — nothing is written.",
+  },
+  consolidateDone: {
+    de: (p) => `Verbundmappe für ${p.count ?? 0} Kommunen (${p.value ?? ""}): ${p.other ?? ""}`,
+    en: (p) => `Partnership workbook for ${p.count ?? 0} towns (${p.value ?? ""}): ${p.other ?? ""}`,
+  },
   allocationTotals: { de: () => "Jahresanteil je Kommune", en: () => "Annual share per town" },
   allocationAdvances: {
     de: () => "Abschläge je Quartal (Q1 / Q2 / Q3 / Q4)",

@@ -258,7 +258,8 @@ function plannedValidations(layout: WorkbookLayout, column: ColumnSpec, range: s
       ];
     }
     case "list":
-    case "code": {
+    case "code":
+    case "text": {
       if (!column.list) return [];
       const list = layout.spec.lists[column.list.key];
       if (!list) throw new TemplateSpecError(layout.spec.id, `unknown list "${column.list.key}"`);
@@ -290,7 +291,6 @@ function plannedValidations(layout: WorkbookLayout, column: ColumnSpec, range: s
           errorStyle: "stop",
         },
       ];
-    case "text":
     case "email":
       return [];
   }
@@ -396,6 +396,9 @@ function planGridSheet(layout: WorkbookLayout, sheet: GridSheetSpec, place: Shee
     ...(content.frozen ? { frozen: content.frozen } : {}),
     validations: [],
     highlights: content.highlights ?? [],
+    ...(content.colorScales === undefined || content.colorScales.length === 0
+      ? {}
+      : { colorScales: content.colorScales.map((scale) => ({ ...scale })) }),
     merges: content.merges ?? [],
     print: {
       landscape: sheet.landscape ?? false,
@@ -405,12 +408,16 @@ function planGridSheet(layout: WorkbookLayout, sheet: GridSheetSpec, place: Shee
 }
 
 function planMetadataSheet(spec: TemplateSpec, options: PlanOptions): SheetPlan {
-  const values: Record<(typeof METADATA_KEYS)[number], string> = {
+  return metadataSheet({
     templateId: spec.id,
     templateVersion: spec.version,
     language: options.language,
     generatorVersion: options.generatorVersion,
-  };
+  });
+}
+
+/** The hidden metadata sheet (`_ikz`) with these values. */
+export function metadataSheet(values: Readonly<Record<(typeof METADATA_KEYS)[number], string>>): SheetPlan {
   const rows: PlannedRow[] = METADATA_KEYS.map((key, index) => ({
     row: index + 1,
     cells: [

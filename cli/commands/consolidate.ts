@@ -1,0 +1,65 @@
+import { basename, resolve } from "node:path";
+import { writePlanToFile } from "../../adapters/exceljs/writePlanToXlsx.js";
+import { renderCliText } from "../../lib/messages/cliTexts.js";
+import { planPartnership, type PartnershipInput } from "../../templates/consolidation/planPartnership.js";
+import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
+import { writeOrRefuse } from "../writeOrRefuse.js";
+import { printReport, validateFile } from "./validate.js";
+
+export interface ConsolidateOptions {
+  readonly out: string;
+  readonly json?: boolean;
+  readonly force?: boolean;
+}
+
+/**
+ * `ikz consolidate FILE… --out FILE`: reads every file (progress on stderr), reports the broken
+ * ones and leaves them out, and writes the partnership workbook of the rest. Nothing is written
+ * when no file is usable. Exit 0 when every file was taken, 1 when some were left out (or the
+ * output exists without --force), 2 when none was usable.
+ */
+export async function runConsolidate(
+  files: readonly string[],
+  options: ConsolidateOptions,
+  context: CliContext,
+): Promise<ExitCode> {
+  const { language } = context;
+  const inputs: PartnershipInput[] = [];
+  for (const [index, file] of files.entries()) {
+    context.stderr(
+      renderCliText("consolidateProgress", language, { count: index + 1, value: String(files.length), file }),
+    );
+    const report = await validateFile(file, language);
+    if (!report.valid) printReport(report, context);
+    inputs.push({ file: basename(file), report });
+  }
+  const { plan, summary } = planPartnership(inputs, language);
+  summary.sources.forEach((source, index) => {
+    if (!source.taken)
+      context.stderr(
+        renderCliText("consolidateLeftOut", language, { file: files[index] ?? source.file, value: source.note }),
+      );
+  });
+  if (!plan) {
+    context.stderr(renderCliText("consolidateNothing", language));
+    return inputs.some((input) => input.report.usable) ? EXIT.findings : EXIT.unusable;
+  }
+  const written = await writeOrRefuse(
+    () => writePlanToFile(plan, resolve(options.out), { force: options.force ?? false }),
+    options.out,
+    context,
+  );
+  if (!written) return EXIT.findings;
+  if (options.json) context.stdout(JSON.stringify({ out: options.out, ...summary }, null, 2));
+  else {
+    const sheets = summary.parts.flatMap((part) => part.sheets).join(", ");
+    context.stdout(
+      renderCliText("consolidateDone", language, {
+        count: summary.towns.length,
+        value: summary.towns.join(", "),
+        other: sheets,
+      }),
+    );
+  }
+  return summary.sources.every((source) => source.taken) ? EXIT.ok : EXIT.findings;
+}

@@ -1,0 +1,277 @@
+/**
+ * The partnership workbook (Verbundmappe): the files of N towns, any mix of the templates, as one
+ * workbook — an overview of every source file first, then each template's analysis over its
+ * towns (roadmap, consolidation candidates, fulfilment, hot spots …), then a cost model
+ * pre-filled with every town and the key values the files know. Pure: the caller reads the files
+ * and writes the result.
+ */
+import type { CostModel, Town } from "../../lib/allocation/model.js";
+import { combinePlans } from "../../lib/plan/combinePlans.js";
+import { metadataSheet } from "../../lib/plan/planWorkbook.js";
+import { METADATA_SHEET_NAME } from "../../lib/plan/resolveLayout.js";
+import type { PlannedRow, SheetPlan, WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
+import type { Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
+import { parsedTable, type ParsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
+import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
+import { GENERATOR_VERSION } from "../../lib/version.js";
+import type { AnalysisSource } from "../analysis.js";
+import { extractCostModel } from "../kostenverteilung/costModel.js";
+import { planCostAllocation } from "../kostenverteilung/planCostModel.js";
+import { costAllocationSpec } from "../kostenverteilung/spec.js";
+import { findTemplate, TEMPLATES } from "../registry.js";
+
+export const PARTNERSHIP_ID = "partnerschaft";
+export const PARTNERSHIP_VERSION = "1.0.0";
+
+/** One input file and what validating it gave. */
+export interface PartnershipInput {
+  /** The file's name as users know it (shown in the overview). */
+  readonly file: string;
+  readonly report: ValidationReport;
+}
+
+/** What became of one source file. */
+export interface SourceOutcome {
+  readonly file: string;
+  readonly town: string | null;
+  readonly templateId: string | null;
+  readonly templateVersion: string | null;
+  readonly taken: boolean;
+  /** What was taken (rows of which sheet), or why the file was left out — in the chosen language. */
+  readonly note: string;
+}
+
+export interface PartnershipSummary {
+  readonly towns: readonly string[];
+  readonly sources: readonly SourceOutcome[];
+  /** Per template with at least one file taken: its towns and the sheets its part added. */
+  readonly parts: readonly {
+    readonly templateId: string;
+    readonly towns: readonly string[];
+    readonly sheets: readonly string[];
+  }[];
+}
+
+const TEXT = {
+  title: { de: "IKZ-Verbundmappe: Übersicht", en: "IKZ partnership workbook: overview" },
+  description: {
+    de: "Jede Quelldatei mit Kommune, Vorlage und Version, und was aus ihr übernommen wurde. Ausgelassene Dateien nennen den Grund; ihre Befunde zeigt „ikz validate DATEI“.",
+    en: "Every source file with its town, template and version, and what was taken from it. Files left out say why; “ikz validate FILE” shows their findings.",
+  },
+  sheet: { de: "Übersicht", en: "Overview" },
+  file: { de: "Datei", en: "File" },
+  town: { de: "Kommune", en: "Town" },
+  template: { de: "Vorlage", en: "Template" },
+  version: { de: "Version", en: "Version" },
+  status: { de: "Status", en: "Status" },
+  note: { de: "Übernommen / Grund", en: "Taken / reason" },
+  taken: { de: "übernommen", en: "taken" },
+  leftOut: { de: "ausgelassen", en: "left out" },
+  unusable: { de: "nicht lesbar oder keine ikz-Vorlage", en: "unreadable or not an ikz template" },
+  errors: { de: "Fehler in der Datei", en: "errors in the file" },
+  duplicate: {
+    de: "Kommune schon aus einer anderen Datei dieser Vorlage übernommen",
+    en: "town already taken from another file of this template",
+  },
+  rows: { de: "Zeilen aus", en: "rows from" },
+  empty: { de: "leere Vorlage (keine Einträge)", en: "blank template (no entries)" },
+  costModel: { de: "Kostenmodell", en: "cost model" },
+} satisfies Record<string, LocalizedText>;
+
+/** The workbook's main table: its first table sheet without fixed rows (tasks, services, …). */
+function mainTable(workbook: ParsedWorkbook): ParsedTable | undefined {
+  const spec = workbook.spec.sheets.find((sheet) => sheet.kind === "table" && sheet.fixedRows === undefined);
+  return spec === undefined ? undefined : parsedTable(workbook, spec.key);
+}
+
+const rowsInUse = (workbook: ParsedWorkbook): number => mainTable(workbook)?.rows.length ?? 0;
+
+/** What was taken: „142 Zeilen aus „Aufgaben““. */
+function takenNote(workbook: ParsedWorkbook, language: Language): string {
+  const table = mainTable(workbook);
+  return table ? `${table.rows.length} ${TEXT.rows[language]} „${table.sheetName}“` : TEXT.taken[language];
+}
+
+const errorCount = (report: ValidationReport): number =>
+  report.issues.filter((issue) => issue.severity === "error").length;
+
+/** Merges key values: the first value any file gives for a field wins. */
+function mergeKeyValues(target: Record<string, number>, values: Partial<Record<string, number>>): void {
+  for (const [field, value] of Object.entries(values))
+    if (target[field] === undefined && value !== undefined) target[field] = value;
+}
+
+/**
+ * Plans the partnership workbook. Returns no plan when no file could be taken (then nothing is
+ * to be written); the summary says why for every file.
+ */
+export function planPartnership(
+  inputs: readonly PartnershipInput[],
+  language: Language,
+): { readonly plan: WorkbookPlan | undefined; readonly summary: PartnershipSummary } {
+  const outcomes: SourceOutcome[] = [];
+  const byTemplate = new Map<string, AnalysisSource[]>();
+  const towns: string[] = [];
+  const keyValues = new Map<string, Record<string, number>>();
+  const costModels: CostModel[] = [];
+
+  for (const { file, report } of inputs) {
+    const module = report.templateId === undefined ? undefined : findTemplate(report.templateId);
+    const version = report.workbook?.metadata.templateVersion ?? null;
+    const base = { file, templateId: report.templateId ?? null, templateVersion: version };
+    if (!report.usable || !report.workbook || !module) {
+      outcomes.push({ ...base, town: null, taken: false, note: TEXT.unusable[language] });
+      continue;
+    }
+    const workbook = report.workbook;
+    const town = module.analysis?.townOf(workbook) ?? null;
+    if (!report.valid) {
+      outcomes.push({ ...base, town, taken: false, note: `${errorCount(report)} ${TEXT.errors[language]}` });
+      continue;
+    }
+    if (module.spec.id === costAllocationSpec.id) {
+      costModels.push(extractCostModel(workbook));
+      outcomes.push({
+        ...base,
+        town,
+        taken: true,
+        note: `${takenNote(workbook, language)} → ${TEXT.costModel[language]}`,
+      });
+      continue;
+    }
+    if (rowsInUse(workbook) === 0) {
+      outcomes.push({ ...base, town, taken: false, note: TEXT.empty[language] });
+      continue;
+    }
+    const name = town ?? file.replace(/\.xlsx$/i, "");
+    const group = byTemplate.get(module.spec.id) ?? [];
+    if (group.some((source) => source.town.toLowerCase() === name.toLowerCase())) {
+      outcomes.push({ ...base, town: name, taken: false, note: TEXT.duplicate[language] });
+      continue;
+    }
+    group.push({ workbook, town: name });
+    byTemplate.set(module.spec.id, group);
+    if (!towns.some((t) => t.toLowerCase() === name.toLowerCase())) towns.push(name);
+    const values = keyValues.get(name.toLowerCase()) ?? {};
+    mergeKeyValues(values, module.analysis?.keyValues?.(workbook) ?? {});
+    keyValues.set(name.toLowerCase(), values);
+    outcomes.push({ ...base, town: name, taken: true, note: takenNote(workbook, language) });
+  }
+
+  const parts: WorkbookPlan[] = [];
+  const partSummaries: { templateId: string; towns: string[]; sheets: string[] }[] = [];
+  for (const module of TEMPLATES) {
+    const sources = byTemplate.get(module.spec.id);
+    if (!sources || !module.analysis) continue;
+    const { plan } = module.analysis.plan(module.analysis.analyse(sources, language), language);
+    parts.push(plan);
+    partSummaries.push({ templateId: module.spec.id, towns: sources.map((s) => s.town), sheets: [] });
+  }
+
+  const costModel = partnershipCostModel(costModels, towns, keyValues);
+  if (costModel.towns.length > 0 || costModels.length > 0) {
+    parts.push(planCostAllocation({ language, model: costModel }).plan);
+    partSummaries.push({ templateId: costAllocationSpec.id, towns: costModel.towns.map((t) => t.name), sheets: [] });
+  }
+
+  const allTowns = [...towns];
+  for (const town of costModel.towns)
+    if (!allTowns.some((t) => t.toLowerCase() === town.name.toLowerCase())) allTowns.push(town.name);
+  if (parts.length === 0) return { plan: undefined, summary: { towns: allTowns, sources: outcomes, parts: [] } };
+
+  const overview = overviewSheet(outcomes, language);
+  const plan = combinePlans(
+    [
+      {
+        templateId: PARTNERSHIP_ID,
+        templateVersion: PARTNERSHIP_VERSION,
+        language,
+        title: TEXT.title[language],
+        sheets: [overview],
+      },
+      ...parts,
+    ],
+    { templateId: PARTNERSHIP_ID, templateVersion: PARTNERSHIP_VERSION, language, title: TEXT.title[language] },
+    metadataSheet({
+      templateId: PARTNERSHIP_ID,
+      templateVersion: PARTNERSHIP_VERSION,
+      language,
+      generatorVersion: GENERATOR_VERSION,
+    }),
+  );
+  // Which sheets each part contributed, after any renaming: the parts' sheets follow the overview in order.
+  let next = 1;
+  parts.forEach((part, index) => {
+    const count = part.sheets.filter((sheet) => sheet.name !== METADATA_SHEET_NAME).length;
+    const summary = partSummaries[index];
+    if (summary) summary.sheets = plan.sheets.slice(next, next + count).map((sheet) => sheet.name);
+    next += count;
+  });
+  return { plan, summary: { towns: allTowns, sources: outcomes, parts: partSummaries } };
+}
+
+/** The cost model of the partnership: the first cost-model file's, plus every other town with its key values. */
+function partnershipCostModel(
+  models: readonly CostModel[],
+  towns: readonly string[],
+  keyValues: ReadonlyMap<string, Record<string, number>>,
+): CostModel {
+  const base: CostModel = models[0] ?? { towns: [], items: [] };
+  const result: Town[] = [...base.towns];
+  const known = (name: string): boolean =>
+    result.some((town) => town.name.trim().toLowerCase() === name.trim().toLowerCase());
+  for (const model of models.slice(1)) for (const town of model.towns) if (!known(town.name)) result.push(town);
+  for (const name of towns) {
+    if (known(name)) continue;
+    const values = keyValues.get(name.toLowerCase()) ?? {};
+    result.push({ name, ...values });
+  }
+  return { ...base, towns: result };
+}
+
+function overviewSheet(outcomes: readonly SourceOutcome[], language: Language): SheetPlan {
+  const t = (text: LocalizedText): string => text[language];
+  const headerRow = 4;
+  const rows: PlannedRow[] = [
+    { row: 1, height: 24, cells: [{ column: 1, value: t(TEXT.title), style: "title" }] },
+    { row: 2, cells: [{ column: 1, value: t(TEXT.description), style: "description" }] },
+    {
+      row: headerRow,
+      height: 30,
+      cells: [TEXT.file, TEXT.town, TEXT.template, TEXT.version, TEXT.status, TEXT.note].map((text, index) => ({
+        column: index + 1,
+        value: t(text),
+        style: "header" as const,
+      })),
+    },
+    ...outcomes.map((outcome, index) => ({
+      row: headerRow + 1 + index,
+      cells: [
+        { column: 1, value: outcome.file, style: "computed" as const },
+        { column: 2, value: outcome.town ?? "–", style: "computed" as const },
+        { column: 3, value: outcome.templateId ?? "–", style: "computed" as const },
+        { column: 4, value: outcome.templateVersion ?? "–", style: "computed" as const, numberFormat: "@" },
+        { column: 5, value: outcome.taken ? t(TEXT.taken) : t(TEXT.leftOut), style: "computed" as const },
+        { column: 6, value: outcome.note, style: "computed" as const },
+      ],
+    })),
+  ];
+  const last = headerRow + Math.max(1, outcomes.length);
+  return {
+    key: "overview",
+    name: t(TEXT.sheet),
+    state: "visible",
+    columnWidths: [34, 22, 20, 10, 14, 60],
+    rowCount: rows.length,
+    rows: () => rows,
+    frozen: { rows: headerRow, columns: 0 },
+    validations: [],
+    highlights: [
+      { range: `E${headerRow + 1}:E${last}`, equals: t(TEXT.taken), fill: "good" },
+      { range: `E${headerRow + 1}:E${last}`, equals: t(TEXT.leftOut), fill: "weak" },
+    ],
+    merges: [],
+    autoFilter: `A${headerRow}:F${headerRow}`,
+    print: { landscape: true, titleRows: `${headerRow}:${headerRow}` },
+  };
+}
