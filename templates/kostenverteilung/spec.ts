@@ -200,28 +200,15 @@ const partsColumns = (): ColumnSpec[] => {
       ),
     ];
   };
-  const plan = (de: string, en: string): LocalizedText => ({ de: `Plan: ${de}`, en: `Plan: ${en}` });
-  const actual = (de: string, en: string): LocalizedText => ({ de: `Ist: ${de}`, en: `Actual: ${en}` });
   return [
-    fixedNumber("splitNo", { de: "Teil-Nr.", en: "Part no." }),
-    fixedNumber("slotNo", { de: "Pos.-Nr.", en: "Item no." }),
-    fixedNumber("partNo", { de: "Schlüssel-Nr.", en: "Key no." }),
-    {
-      key: "item",
-      label: { de: "Kostenposition", en: "Cost item" },
-      type: "text",
-      kind: "computed",
-      width: 30,
-      formula: slotName,
-    },
-    {
-      key: "part",
-      label: { de: "Teil nach Schlüssel", en: "Part by key" },
-      type: "text",
-      kind: "computed",
-      width: 18,
-      formula: (ctx) => `INDEX(${ctx.columnRange("allocationKeys", SHEET.lists)},${ctx.cell("partNo")})`,
-    },
+    ...splitNumberColumns(),
+    computedText("item", { de: "Kostenposition", en: "Cost item" }, 30, slotName),
+    computedText(
+      "part",
+      { de: "Teil nach Schlüssel", en: "Part by key" },
+      18,
+      (ctx) => `INDEX(${ctx.columnRange("allocationKeys", SHEET.lists)},${ctx.cell("partNo")})`,
+    ),
     integer(
       "keyNo",
       { de: "Schlüssel der Position", en: "Item's key no." },
@@ -248,8 +235,8 @@ const partsColumns = (): ColumnSpec[] => {
       },
       12,
     ),
-    ...scenario("", plan),
-    ...scenario("Actual", actual),
+    ...scenario("", planLabel),
+    ...scenario("Actual", actualLabel),
   ];
 };
 
@@ -340,29 +327,15 @@ const pairsColumns = (): ColumnSpec[] => {
       ),
     ];
   };
-  const plan = (de: string, en: string): LocalizedText => ({ de: `Plan: ${de}`, en: `Plan: ${en}` });
-  const actual = (de: string, en: string): LocalizedText => ({ de: `Ist: ${de}`, en: `Actual: ${en}` });
   return [
-    fixedNumber("splitNo", { de: "Teil-Nr.", en: "Part no." }),
-    fixedNumber("slotNo", { de: "Pos.-Nr.", en: "Item no." }),
-    fixedNumber("partNo", { de: "Schlüssel-Nr.", en: "Key no." }),
+    ...splitNumberColumns(),
     fixedNumber("townNo", { de: "Kommune-Nr.", en: "Town no." }),
-    {
-      key: "item",
-      label: { de: "Kostenposition", en: "Cost item" },
-      type: "text",
-      kind: "computed",
-      width: 28,
-      formula: (ctx) => at(ctx, SHEET.parts, "item", pairRow(ctx).split),
-    },
-    {
-      key: "part",
-      label: { de: "Teil nach Schlüssel", en: "Part by key" },
-      type: "text",
-      kind: "computed",
-      width: 16,
-      formula: (ctx) => at(ctx, SHEET.parts, "part", pairRow(ctx).split),
-    },
+    computedText("item", { de: "Kostenposition", en: "Cost item" }, 28, (ctx) =>
+      at(ctx, SHEET.parts, "item", pairRow(ctx).split),
+    ),
+    computedText("part", { de: "Teil nach Schlüssel", en: "Part by key" }, 16, (ctx) =>
+      at(ctx, SHEET.parts, "part", pairRow(ctx).split),
+    ),
     {
       key: "town",
       label: { de: "Kommune", en: "Town" },
@@ -374,8 +347,8 @@ const pairsColumns = (): ColumnSpec[] => {
         return `IF(${name}="","",${name})`;
       },
     },
-    ...scenario("", plan),
-    ...scenario("Actual", actual),
+    ...scenario("", planLabel),
+    ...scenario("Actual", actualLabel),
   ];
 };
 
@@ -406,6 +379,27 @@ function itemCentsFormula(ctx: FormulaContext, actual: boolean): string {
 }
 
 // --- Building blocks -----------------------------------------------------------------------------
+
+const planLabel = (de: string, en: string): LocalizedText => ({ de: `Plan: ${de}`, en: `Plan: ${en}` });
+const actualLabel = (de: string, en: string): LocalizedText => ({ de: `Ist: ${de}`, en: `Actual: ${en}` });
+
+/** The fixed numbers that place a row of a split: part, item slot, key part. */
+function splitNumberColumns(): ColumnSpec[] {
+  return [
+    fixedNumber("splitNo", { de: "Teil-Nr.", en: "Part no." }),
+    fixedNumber("slotNo", { de: "Pos.-Nr.", en: "Item no." }),
+    fixedNumber("partNo", { de: "Schlüssel-Nr.", en: "Key no." }),
+  ];
+}
+
+function computedText(
+  key: string,
+  label: LocalizedText,
+  width: number,
+  formula: (ctx: FormulaContext) => string,
+): ColumnSpec {
+  return { key, label, type: "text", kind: "computed", width, formula };
+}
 
 function cents(key: string, label: LocalizedText, formula: (ctx: FormulaContext) => string, width = 13): ColumnSpec {
   return { key, label, type: "integer", kind: "computed", numberFormat: "#,##0", width, formula };
