@@ -13,8 +13,9 @@
  *   and `fullCalcOnLoad` so Excel recalculates everything once;
  * - text always as text (a value starting with `=`, `+`, `-`, `@` stays a string);
  * - number formats, the look of each cell style, column widths, row heights;
- * - frozen panes, data validations (one rule per range), highlights as conditional formats,
- *   auto filter, merges, page setup (orientation, fit to one page wide, A4, title rows);
+ * - frozen panes, data validations (one rule per range), highlights and colour scales as
+ *   conditional formats, auto filter, merges, page setup (orientation, fit to one page wide, A4,
+ *   title rows);
  * - hidden sheets (the metadata sheet).
  */
 import { clipText, EXCEL_LIMITS } from "../../lib/plan/excelLimits.js";
@@ -24,6 +25,8 @@ import type { DataValidation, Style } from "exceljs";
 import { cellAddress } from "../../lib/cells/address.js";
 import type {
   PlannedCell,
+  PlannedColorScale,
+  PlannedColorStop,
   PlannedHighlight,
   PlannedValidation,
   SheetPlan,
@@ -351,6 +354,9 @@ async function writeSheet(
   for (const highlight of sheet.highlights) {
     worksheet.addConditionalFormatting({ ref: highlight.range, rules: [highlightRule(highlight, priority++)] });
   }
+  for (const scale of sheet.colorScales ?? []) {
+    worksheet.addConditionalFormatting({ ref: scale.range, rules: [colorScaleRule(scale, priority++)] });
+  }
   worksheet.commit?.();
 }
 
@@ -422,4 +428,33 @@ function highlightRule(highlight: PlannedHighlight, priority: number): Record<st
   const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(topLeft);
   const relative = match ? `${match[1] ?? ""}${match[2] ?? ""}` : topLeft;
   return { type: "expression", formulae: [`${relative}=${quoted(highlight.equals)}`], style, priority };
+}
+
+/** The `<cfvo type>` of a colour-scale stop. */
+const CFVO_TYPE: Readonly<Record<PlannedColorStop["type"], string>> = {
+  lowest: "min",
+  highest: "max",
+  number: "num",
+  percent: "percent",
+};
+
+/** `#F8696B` → `FFF8696B`. */
+function argbOf(color: string): string {
+  const match = /^#?([0-9A-Fa-f]{6})$/.exec(color);
+  if (!match?.[1]) throw new RangeError(`"${color}" is not a colour like #RRGGBB`);
+  return `FF${match[1].toUpperCase()}`;
+}
+
+/** A `colorScale` conditional-format rule (`<cfvo>` and `<color>` per stop, in order). */
+export function colorScaleRule(scale: PlannedColorScale, priority: number): Record<string, unknown> {
+  const stops = [scale.min, ...(scale.mid === undefined ? [] : [scale.mid]), scale.max];
+  return {
+    type: "colorScale",
+    priority,
+    cfvo: stops.map((stop) => ({
+      type: CFVO_TYPE[stop.type],
+      ...(stop.type === "number" || stop.type === "percent" ? { value: stop.value ?? 0 } : {}),
+    })),
+    color: stops.map((stop) => ({ argb: argbOf(stop.color) })),
+  };
 }

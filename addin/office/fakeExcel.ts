@@ -61,6 +61,8 @@ export interface FakeConditionalFormat {
   rule?: unknown;
   fill?: string;
   fontColor?: string;
+  /** The criteria of a `ColorScale` format, as set. */
+  criteria?: unknown;
 }
 
 export class FakeSheet {
@@ -1185,9 +1187,40 @@ class FakeDataValidation {
   }
 }
 
+/** Criterion types Office.js accepts in a colour scale, and whether they need a `formula`. */
+const COLOR_CRITERION_TYPES: ReadonlyMap<string, boolean> = new Map([
+  ["LowestValue", false],
+  ["HighestValue", false],
+  ["Number", true],
+  ["Percent", true],
+  ["Percentile", true],
+  ["Formula", true],
+]);
+
+/** Throws as Excel does for colour-scale criteria it cannot take (missing stop, bad type or colour). */
+function checkColorScaleCriteria(criteria: unknown): void {
+  const invalid = (detail: string): never => {
+    throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing: ${detail}`);
+  };
+  if (typeof criteria !== "object" || criteria === null) return invalid("criteria");
+  const stops = criteria as Record<string, unknown>;
+  for (const name of ["minimum", "midpoint", "maximum"]) {
+    const stop = stops[name] as { type?: unknown; color?: unknown; formula?: unknown } | undefined;
+    if (stop === undefined) {
+      if (name === "midpoint") continue;
+      invalid(name);
+    }
+    const needsFormula = COLOR_CRITERION_TYPES.get(String(stop?.type));
+    if (needsFormula === undefined) invalid(`${name}.type`);
+    if (needsFormula && typeof stop?.formula !== "string") invalid(`${name}.formula`);
+    if (typeof stop?.color !== "string" || !/^#[0-9A-F]{6}$/i.test(stop.color)) invalid(`${name}.color`);
+  }
+}
+
 class FakeConditionalFormatProxy {
   record: FakeConditionalFormat | undefined;
   readonly cellValue: { rule: unknown; format: { fill: { color: string }; font: { color: string } } };
+  readonly colorScale: { criteria: unknown };
 
   constructor(fake: FakeExcel) {
     const update = (change: (record: FakeConditionalFormat) => void, value: unknown): void => {
@@ -1196,6 +1229,19 @@ class FakeConditionalFormatProxy {
           throw new FakeOfficeError("InvalidObjectPath", "conditional format used before it was added");
         change(this.record);
       });
+    };
+    this.colorScale = {
+      set criteria(value: unknown) {
+        update((record) => {
+          if (record.type !== "ColorScale")
+            throw new FakeOfficeError("InvalidArgument", `a ${record.type} conditional format has no colour scale`);
+          checkColorScaleCriteria(value);
+          record.criteria = structuredClone(value);
+        }, value);
+      },
+      get criteria(): unknown {
+        throw notLoaded("criteria");
+      },
     };
     this.cellValue = {
       set rule(value: unknown) {

@@ -2,7 +2,7 @@
  * Writes a {@link WorkbookPlan} into the workbook open in Excel — the Office.js twin of
  * adapters/exceljs/workbookWriter.ts, with the same semantics: formulas as formulas, text always
  * as text, number formats, the look of each cell style, column widths, row heights, frozen panes,
- * data validations (one rule per range), highlights as conditional formats, auto filter, merges,
+ * data validations (one rule per range), highlights and colour scales as conditional formats, auto filter, merges,
  * print orientation and title rows, and the hidden metadata sheet.
  *
  * Round trips to Excel, whatever the number of rows:
@@ -40,7 +40,14 @@ import { DEFAULT_DATE_FORMAT } from "../../adapters/exceljs/cellStyles.js";
 import { PlanWriteError } from "../../adapters/exceljs/errors.js";
 import { shiftFormula } from "../../adapters/exceljs/formulaShift.js";
 import { cellAddress, columnLetter, columnNumber } from "../../lib/cells/address.js";
-import type { PlannedHighlight, PlannedValidation, SheetPlan, WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
+import type {
+  PlannedColorScale,
+  PlannedColorStop,
+  PlannedHighlight,
+  PlannedValidation,
+  SheetPlan,
+  WorkbookPlan,
+} from "../../lib/plan/WorkbookPlan.js";
 import type { ProgressListener } from "../host/WorkbookHost.js";
 import type { ExcelFeatures, OptionalExcelFeature } from "./features.js";
 import { OfficeHostError, SheetsExistError, toOfficeHostError } from "./officeErrors.js";
@@ -196,7 +203,10 @@ function checkPlan(plan: WorkbookPlan): void {
 function skippedFeatures(plan: WorkbookPlan, features: ExcelFeatures): OptionalExcelFeature[] {
   const uses: [OptionalExcelFeature, boolean][] = [
     ["dataValidation", plan.sheets.some((sheet) => sheet.validations.length > 0)],
-    ["conditionalFormats", plan.sheets.some((sheet) => sheet.highlights.length > 0)],
+    [
+      "conditionalFormats",
+      plan.sheets.some((sheet) => sheet.highlights.length > 0 || (sheet.colorScales ?? []).length > 0),
+    ],
     ["autoFilter", plan.sheets.some((sheet) => sheet.autoFilter !== undefined)],
     ["pageLayout", plan.sheets.some((sheet) => sheet.print.landscape || sheet.print.titleRows !== undefined)],
   ];
@@ -576,6 +586,39 @@ function highlightAction(sheet: Sheet, highlight: PlannedHighlight): QueuedActio
   };
 }
 
+/** Office.js's criterion type of each colour-scale stop type. */
+const COLOR_CRITERION_TYPE = {
+  lowest: "LowestValue",
+  highest: "HighestValue",
+  number: "Number",
+  percent: "Percent",
+} as const satisfies Record<PlannedColorStop["type"], Excel.ConditionalColorScaleCriterion["type"]>;
+
+/** The Office.js criteria of a planned colour scale (formula `null` for lowest/highest). */
+export function colorScaleCriteria(scale: PlannedColorScale): Excel.ConditionalColorScaleCriteria {
+  const criterion = (stop: PlannedColorStop): Excel.ConditionalColorScaleCriterion => ({
+    type: COLOR_CRITERION_TYPE[stop.type],
+    color: stop.color.startsWith("#") ? stop.color.toUpperCase() : `#${stop.color.toUpperCase()}`,
+    ...(stop.type === "number" || stop.type === "percent" ? { formula: String(stop.value ?? 0) } : {}),
+  });
+  return {
+    minimum: criterion(scale.min),
+    ...(scale.mid === undefined ? {} : { midpoint: criterion(scale.mid) }),
+    maximum: criterion(scale.max),
+  };
+}
+
+function colorScaleAction(sheet: Sheet, scale: PlannedColorScale): QueuedAction {
+  const criteria = colorScaleCriteria(scale);
+  return {
+    bytes: jsonBytes(criteria) + 2 * COMMAND_OVERHEAD_BYTES,
+    apply: () => {
+      const format = sheet().getRange(scale.range).conditionalFormats.add("ColorScale");
+      format.colorScale.criteria = criteria;
+    },
+  };
+}
+
 /** The header row of an auto filter, extended down to the sheet's last planned row. */
 function autoFilterRange(sheetName: string, range: string, lastRow: number): string {
   const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(range);
@@ -653,6 +696,8 @@ function planSheetActions(plan: SheetPlan, sheet: Sheet, options: BuildOptions):
     for (const validation of plan.validations) actions.push(validationAction(sheet, validation));
   if (features.conditionalFormats)
     for (const highlight of plan.highlights) actions.push(highlightAction(sheet, highlight));
+  if (features.conditionalFormats)
+    for (const scale of plan.colorScales ?? []) actions.push(colorScaleAction(sheet, scale));
   if (features.autoFilter && plan.autoFilter !== undefined) {
     const address = autoFilterRange(plan.name, plan.autoFilter, data.lastRow);
     simple(() => sheet().autoFilter.apply(sheet().getRange(address)));

@@ -4,15 +4,7 @@
  * nothing about content.
  */
 
-export type CellStyle =
-  | "title"
-  | "description"
-  | "header"
-  | "label"
-  | "input"
-  | "computed"
-  | "reference"
-  | "meta";
+export type CellStyle = "title" | "description" | "header" | "label" | "input" | "computed" | "reference" | "meta";
 
 /** A literal value as written; text is always written as text, never as a formula. */
 export type PlannedValue = string | number | boolean | Date | null;
@@ -72,6 +64,28 @@ export interface PlannedHighlight {
   readonly fill: "good" | "neutral" | "weak";
 }
 
+/**
+ * One point of a colour scale: where it sits (the range's lowest or highest value, a fixed number,
+ * or a percent of the range's span) and its colour as `#RRGGBB`.
+ */
+export interface PlannedColorStop {
+  readonly type: "lowest" | "highest" | "number" | "percent";
+  /** The number or percent (0–100) for `number` and `percent`; unused for `lowest`/`highest`. */
+  readonly value?: number;
+  readonly color: string;
+}
+
+/**
+ * A colour scale (heat map) over one rectangular range: two or three stops. Number cells are
+ * coloured, text and empty cells are not. Fixed `number` stops give several ranges the same scale.
+ */
+export interface PlannedColorScale {
+  readonly range: string;
+  readonly min: PlannedColorStop;
+  readonly mid?: PlannedColorStop;
+  readonly max: PlannedColorStop;
+}
+
 export interface SheetPlan {
   readonly key: string;
   readonly name: string;
@@ -84,6 +98,8 @@ export interface SheetPlan {
   readonly frozen?: { readonly rows: number; readonly columns: number };
   readonly validations: readonly PlannedValidation[];
   readonly highlights: readonly PlannedHighlight[];
+  /** Colour scales (heat maps), each over its own range; absent or empty when the sheet has none. */
+  readonly colorScales?: readonly PlannedColorScale[];
   readonly merges: readonly string[];
   readonly autoFilter?: string;
   readonly print: {

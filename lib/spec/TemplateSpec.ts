@@ -7,6 +7,8 @@
  * printed and compared without a spreadsheet.
  */
 
+import type { TemplateRevision } from "./TemplateHistory.js";
+
 export type Language = "de" | "en";
 export const LANGUAGES: readonly Language[] = ["de", "en"];
 
@@ -76,6 +78,11 @@ export interface ColumnSpec {
   readonly max?: number;
   /** Most decimals a number may carry (e.g. 2 for FTE and money). */
   readonly maxDecimals?: number;
+  /**
+   * The reference list of a `list` or `code` column. A `text` column may name a list too: the
+   * sheet then offers the list in a drop-down (with `allowOther`, as a suggestion only — e.g.
+   * measure ids where one cell may name several), and the text is read as typed.
+   */
   readonly list?: ListSpec;
   /** Excel number format code (English/invariant), e.g. `0.00` or `#,##0.00 "€"`. */
   readonly numberFormat?: string;
@@ -207,6 +214,26 @@ export interface GridContent {
     readonly equals: string;
     readonly fill: "good" | "neutral" | "weak";
   }[];
+  /** Colour scales (heat maps) over number cells; see {@link ColorScaleSpec}. */
+  readonly colorScales?: readonly ColorScaleSpec[];
+}
+
+/** A point of a colour scale: the range's lowest/highest value, a fixed number or a percent; colour `#RRGGBB`. */
+export interface ColorStopSpec {
+  readonly type: "lowest" | "highest" | "number" | "percent";
+  readonly value?: number;
+  readonly color: string;
+}
+
+/**
+ * A colour scale over one rectangular range of a grid sheet (two or three stops). With `number`
+ * stops, several ranges share one scale: a value means the same colour wherever it stands.
+ */
+export interface ColorScaleSpec {
+  readonly range: string;
+  readonly min: ColorStopSpec;
+  readonly mid?: ColorStopSpec;
+  readonly max: ColorStopSpec;
 }
 
 export type SheetSpec = TableSheetSpec | FormSheetSpec | ReferenceSheetSpec | GridSheetSpec;
@@ -233,6 +260,8 @@ export interface TemplateSpec {
   readonly id: string;
   /** Semantic version of the layout; bumped whenever a column or sheet changes. */
   readonly version: string;
+  /** The earlier versions' layouts, newest first, so `ikz upgrade` can carry their workbooks over. */
+  readonly history?: readonly TemplateRevision[];
   readonly title: LocalizedText;
   readonly sheets: readonly SheetSpec[];
   readonly lists: Readonly<Record<string, ListDefinition>>;

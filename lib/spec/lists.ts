@@ -16,7 +16,10 @@ export function lookupListValue(spec: TemplateSpec, listKey: string, text: strin
   for (const language of ["de", "en"] as const) {
     for (const entry of list.entries(language)) {
       if (normaliseListText(entry.value) === wanted) return entry.value;
-      if (entry.label && (normaliseListText(entry.label.de) === wanted || normaliseListText(entry.label.en) === wanted)) {
+      if (
+        entry.label &&
+        (normaliseListText(entry.label.de) === wanted || normaliseListText(entry.label.en) === wanted)
+      ) {
         return entry.value;
       }
     }
