@@ -2,6 +2,7 @@ import type { PlannedWorkbook } from "../lib/plan/planWorkbook.js";
 import type { Language, LocalizedText, TemplateSpec } from "../lib/spec/TemplateSpec.js";
 import type { TemplateCheck } from "../lib/validation/validateWorkbook.js";
 import type { TemplateAnalysis } from "./analysis.js";
+import { serviceCatalogueModule } from "./it-servicekatalog/module.js";
 import { catalogueAnalysis } from "./aufgabenkatalog/analyseCatalogues.js";
 import { planTaskCatalogue } from "./aufgabenkatalog/planTaskCatalogue.js";
 import { taskCatalogueSpec } from "./aufgabenkatalog/spec.js";
@@ -55,6 +56,7 @@ export const TEMPLATES: readonly TemplateModule[] = [
     takes: { town: false, products: false, towns: true },
     analysisHint: { de: "ikz allocate DATEI", en: "ikz allocate FILE" },
   },
+  serviceCatalogueModule,
 ];
 
 /** The template with this id, or undefined. */

@@ -15,6 +15,7 @@ export const COMPATIBLE_FUNCTIONS: ReadonlySet<string> = new Set([
   "COUNTIF",
   "COUNTIFS",
   "DATE",
+  "DAY",
   "IF",
   "IFERROR",
   "INDEX",
@@ -29,6 +30,7 @@ export const COMPATIBLE_FUNCTIONS: ReadonlySet<string> = new Set([
   "MID",
   "MIN",
   "MOD",
+  "MONTH",
   "NOT",
   "OR",
   "RANK",
@@ -43,6 +45,7 @@ export const COMPATIBLE_FUNCTIONS: ReadonlySet<string> = new Set([
   "TEXT",
   "TRIM",
   "VLOOKUP",
+  "YEAR",
 ]);
 
 /** Functions that must never appear (newer than Excel 2016 or array-only). */

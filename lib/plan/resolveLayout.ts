@@ -113,7 +113,7 @@ function layoutSheet(
         spec,
         sheet.columns.map((c) => c.key),
       );
-      const longest = Math.max(0, ...sheet.columns.map((c) => spec.lists[c.key]?.entries(language).length ?? 0));
+      const longest = Math.max(0, ...sheet.columns.map((c) => spec.lists[c.list]?.entries(language).length ?? 0));
       const firstDataRow = sheet.headerRow + 1;
       return {
         spec: sheet,

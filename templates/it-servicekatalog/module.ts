@@ -1,0 +1,25 @@
+/**
+ * Template „IT-Servicekatalog“ as the apps see it: spec, own checks, planner, which common
+ * options it takes, and its group analysis. Wired into templates/registry.ts by the apps' lead.
+ */
+import type { TemplatePlanOptions } from "../registry.js";
+import { serviceCatalogueAnalysis } from "./analyseServices.js";
+import { planServiceCatalogue, today } from "./planServiceCatalogue.js";
+import { checkServiceCatalogue } from "./serviceCatalogue.js";
+import { serviceCatalogueSpec } from "./spec.js";
+
+export const serviceCatalogueModule = {
+  spec: serviceCatalogueSpec,
+  check: checkServiceCatalogue,
+  /** The reference date is the day of generation, written as a value (users may change it). */
+  plan: (options: TemplatePlanOptions) =>
+    planServiceCatalogue({
+      language: options.language,
+      ...(options.town === undefined ? {} : { town: options.town }),
+      ...(options.demo === undefined ? {} : { demo: options.demo }),
+      ...(options.products === undefined ? {} : { products: options.products }),
+      referenceDate: today(),
+    }),
+  takes: { town: true, products: true, towns: false },
+  analysis: serviceCatalogueAnalysis,
+} as const;

@@ -1,0 +1,518 @@
+/**
+ * Template 3 „IT-Servicekatalog“ (measure 4.2 of the guideline): every partner town lists its IT
+ * services in one common structure, so the group can find gaps, redundancies and consolidation
+ * candidates.
+ *
+ * - „Kommune“ (town): name, the reference date (Stichtag) months to contract end count from, the
+ *   window in months, contact; the largest annual cost (computed, the score's reference).
+ * - „Services“: one row per IT service — inputs, then four computed columns: cost per user,
+ *   months to contract end, window flag and priority score. The formulas below are the ones
+ *   lib/services computes with, operation by operation (docs/decisions/0002 for the rounding).
+ * - „Produktrahmen“, „Listen“, „Punkteschema“: reference lists and the score's rules.
+ *
+ * Formulas use only lib/formulas/compatibleFunctions.ts; the reference date is a value on the
+ * town sheet (never TODAY(), which would make results depend on the day the file is opened).
+ */
+import { COST_PER_USER_DECIMALS } from "../../lib/services/costPerUser.js";
+import { CRITICALITIES, DEFAULT_WINDOW_MONTHS, type ServiceStatus } from "../../lib/services/model.js";
+import {
+  ACTION_STATUSES,
+  CRITICALITY_FACTOR,
+  PRIORITY_DECIMALS,
+  PRIORITY_POINTS,
+} from "../../lib/services/priorityScore.js";
+import type { FormulaContext, Language, ListEntry, LocalizedText, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
+import { PRODUCT_FRAMEWORK } from "../reference/productFramework.js";
+import { CRITICALITY_LABELS, LIFECYCLE_LABELS, LIST_ENTRIES, STATUS_LABELS, WINDOW_LABELS } from "./lists.js";
+
+/** Sheet keys of the service catalogue. */
+export const SHEET = {
+  town: "town",
+  services: "services",
+  framework: "framework",
+  lists: "lists",
+  scoring: "scoring",
+} as const;
+
+/** Header row of the services table (data from the row below). */
+export const SERVICES_HEADER_ROW = 4;
+
+/** A formula string literal: `"` doubled. */
+const literal = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+/** Every text a list cell may hold for these keys: the key and both labels (the reader accepts each). */
+function spellings<K extends string>(keys: readonly K[], labels: Readonly<Record<K, LocalizedText>>): string[] {
+  const seen = new Map<string, string>();
+  for (const key of keys) {
+    for (const text of [key, labels[key].de, labels[key].en]) {
+      const folded = text.toLowerCase();
+      if (!seen.has(folded)) seen.set(folded, text);
+    }
+  }
+  return [...seen.values()];
+}
+
+/** `OR(TRIM(c)="a",TRIM(c)="b")`: the cell holds one of these list entries (case ignored, as the reader). */
+function holdsOneOf(cell: string, texts: readonly string[]): string {
+  const tests = texts.map((text) => `TRIM(${cell})=${literal(text)}`);
+  return tests.length === 1 ? (tests[0] ?? "FALSE") : `OR(${tests.join(",")})`;
+}
+
+const townField = (ctx: FormulaContext, field: string): string => ctx.named(`${SHEET.town}.${field}`);
+
+/** Cost per user: `ROUND(cost/users,2)`, empty when users are 0 or a value is missing. */
+export function costPerUserFormula(ctx: FormulaContext): string {
+  const users = ctx.cell("users");
+  const cost = ctx.cell("annualCost");
+  return `IF(${ctx.cell("serviceId")}="","",IF(AND(ISNUMBER(${users}),ISNUMBER(${cost})),IF(${users}=0,"",ROUND(${cost}/${users},${COST_PER_USER_DECIMALS})),""))`;
+}
+
+/** Full calendar months from the reference date to the contract end (negative when past). */
+export function monthsToEndFormula(ctx: FormulaContext): string {
+  const end = ctx.cell("contractEnd");
+  const reference = townField(ctx, "referenceDate");
+  return (
+    `IF(OR(${ctx.cell("serviceId")}="",NOT(ISNUMBER(${end})),NOT(ISNUMBER(${reference}))),"",` +
+    `(YEAR(${end})-YEAR(${reference}))*12+MONTH(${end})-MONTH(${reference})-IF(DAY(${end})<DAY(${reference}),1,0))`
+  );
+}
+
+/** The window flag: expired / yes (fewer full months than the window) / no; empty without a date. */
+export function windowFormula(ctx: FormulaContext): string {
+  const months = ctx.cell("monthsToEnd");
+  const text = (key: keyof typeof WINDOW_LABELS) => literal(WINDOW_LABELS[key][ctx.language]);
+  return `IF(${months}="","",IF(${months}<0,${text("expired")},IF(${months}<${townField(ctx, "windowMonths")},${text("open")},${text("later")})))`;
+}
+
+/**
+ * The priority score, `ROUND(30·S + 25·W + 15·L + 15·K + 15·C, 9)` (see lib/services/priorityScore):
+ * S status replace/consolidate, W window open or passed, L end of support, K criticality
+ * 0 / 0.5 / 1, C annual cost ÷ the town's largest annual cost.
+ */
+export function priorityScoreFormula(ctx: FormulaContext): string {
+  const months = ctx.cell("monthsToEnd");
+  const cost = ctx.cell("annualCost");
+  const max = townField(ctx, "maxAnnualCost");
+  const criticality = ctx.cell("criticality");
+  const levels = CRITICALITIES.filter((c) => CRITICALITY_FACTOR[c] > 0).sort(
+    (a, b) => CRITICALITY_FACTOR[b] - CRITICALITY_FACTOR[a],
+  );
+  const criticalityFactor = levels.reduceRight(
+    (otherwise, level) =>
+      `IF(${holdsOneOf(criticality, spellings([level], CRITICALITY_LABELS))},${CRITICALITY_FACTOR[level]},${otherwise})`,
+    "0",
+  );
+  const terms = [
+    `${PRIORITY_POINTS.status}*IF(${holdsOneOf(ctx.cell("status"), spellings(ACTION_STATUSES, STATUS_LABELS))},1,0)`,
+    `${PRIORITY_POINTS.window}*IF(ISNUMBER(${months}),IF(${months}<${townField(ctx, "windowMonths")},1,0),0)`,
+    `${PRIORITY_POINTS.endOfSupport}*IF(${holdsOneOf(ctx.cell("lifecycle"), spellings(["endOfSupport"], LIFECYCLE_LABELS))},1,0)`,
+    `${PRIORITY_POINTS.criticality}*${criticalityFactor}`,
+    `${PRIORITY_POINTS.cost}*IF(${max}=0,0,IF(ISNUMBER(${cost}),${cost},0)/${max})`,
+  ];
+  return `IF(${ctx.cell("serviceId")}="","",ROUND(${terms.join("+")},${PRIORITY_DECIMALS}))`;
+}
+
+/** The largest annual cost of the town's services: the cost part's reference. */
+export function maxAnnualCostFormula(ctx: FormulaContext): string {
+  return `MAX(${ctx.columnRange("annualCost", SHEET.services)})`;
+}
+
+const decimal = (value: number, language: Language): string =>
+  language === "de" ? String(value).replace(".", ",") : String(value);
+
+/** The score's rules as the „Punkteschema“ sheet lists them. */
+export function scoreRuleEntries(language: Language): ListEntry[] {
+  const p = PRIORITY_POINTS;
+  const half = decimal(p.criticality * CRITICALITY_FACTOR.medium, language);
+  const label = (de: string, en: string): LocalizedText => ({ de, en });
+  const status = (key: ServiceStatus) => STATUS_LABELS[key][language];
+  return [
+    {
+      value: String(p.status),
+      label: label(
+        `Status „${status("replace")}“ oder „${status("consolidate")}“: die Kommune will den Service ohnehin verändern.`,
+        `Status “${status("replace")}” or “${status("consolidate")}”: the town means to change the service anyway.`,
+      ),
+    },
+    {
+      value: String(p.window),
+      label: label(
+        "Vertragsende vor Ablauf des Zeitfensters (weniger volle Monate als im Blatt „Kommune“ angegeben) oder schon vorbei: Wechsel ohne Vertragsstrafe möglich.",
+        "Contract ends before the window closes (fewer full months than set on the “Town” sheet) or has ended: a change costs no penalty.",
+      ),
+    },
+    {
+      value: String(p.endOfSupport),
+      label: label(
+        `Lebenszyklus „${LIFECYCLE_LABELS.endOfSupport.de}“: der Hersteller beendet die Unterstützung.`,
+        `Lifecycle “${LIFECYCLE_LABELS.endOfSupport.en}”: the vendor ends its support.`,
+      ),
+    },
+    {
+      value: `0 / ${half} / ${p.criticality}`,
+      label: label("Kritikalität niedrig / mittel / hoch.", "Criticality low / medium / high."),
+    },
+    {
+      value: `0–${p.cost}`,
+      label: label(
+        `Jahreskosten im Verhältnis zu den höchsten Jahreskosten der Kommune (${p.cost} × Kosten ÷ höchste Kosten).`,
+        `Annual cost relative to the town's highest annual cost (${p.cost} × cost ÷ highest cost).`,
+      ),
+    },
+    {
+      value: "0–100",
+      label: label(
+        `Summe, auf ${PRIORITY_DECIMALS} Nachkommastellen gerundet. Leere Zellen zählen 0.`,
+        `Sum, rounded to ${PRIORITY_DECIMALS} decimals. Empty cells count 0.`,
+      ),
+    },
+  ];
+}
+
+const listColumn = (key: string, label: LocalizedText, width: number) =>
+  ({ key, list: key, show: "label", label, width }) as const;
+
+export const serviceCatalogueSpec = {
+  id: "it-servicekatalog",
+  version: "1.0.0",
+  title: { de: "IT-Servicekatalog und Konsolidierung", en: "IT service catalogue and consolidation" },
+  sheets: [
+    {
+      kind: "form",
+      key: SHEET.town,
+      name: { de: "Kommune", en: "Town" },
+      title: { de: "Kommune", en: "Town" },
+      description: {
+        de: "Angaben zur Kommune, Stichtag und Zeitfenster für Vertragsenden. Gelbe Felder ausfüllen.",
+        en: "About the town, the reference date and the window for contract ends. Fill in the yellow fields.",
+      },
+      firstRow: 4,
+      fields: [
+        {
+          key: "name",
+          label: { de: "Name der Kommune", en: "Name of the town" },
+          type: "text",
+          kind: "input",
+          width: 30,
+        },
+        {
+          key: "referenceDate",
+          label: { de: "Stichtag", en: "Reference date" },
+          type: "date",
+          kind: "input",
+          required: true,
+          numberFormat: "dd.mm.yyyy",
+          width: 30,
+          hint: {
+            de: "Monate bis Vertragsende zählen ab diesem Tag (beim Erzeugen: das Tagesdatum)",
+            en: "Months to contract end count from this day (when generated: that day)",
+          },
+        },
+        {
+          key: "windowMonths",
+          label: { de: "Zeitfenster (Monate)", en: "Window (months)" },
+          type: "integer",
+          kind: "input",
+          required: true,
+          min: 1,
+          max: 120,
+          initial: DEFAULT_WINDOW_MONTHS,
+          numberFormat: "0",
+          width: 30,
+          hint: {
+            de: "Verträge, die in weniger vollen Monaten enden, sind „im Zeitfenster“",
+            en: "Contracts ending in fewer full months are “in the window”",
+          },
+        },
+        {
+          key: "contact",
+          label: { de: "Ansprechperson", en: "Contact person" },
+          type: "text",
+          kind: "input",
+          width: 30,
+        },
+        { key: "email", label: { de: "E-Mail", en: "E-mail" }, type: "email", kind: "input", width: 30 },
+        {
+          key: "maxAnnualCost",
+          label: { de: "Höchste Jahreskosten (€)", en: "Highest annual cost (€)" },
+          type: "currency",
+          kind: "computed",
+          numberFormat: '#,##0.00 "€"',
+          width: 30,
+          hint: {
+            de: "berechnet; Bezugswert des Kostenanteils der Priorität",
+            en: "computed; reference of the priority's cost part",
+          },
+          formula: maxAnnualCostFormula,
+        },
+      ],
+    },
+    {
+      kind: "table",
+      key: SHEET.services,
+      name: { de: "Services", en: "Services" },
+      title: { de: "IT-Servicekatalog", en: "IT service catalogue" },
+      description: {
+        de: "Eine Zeile je IT-Service. Gelb = Eingabe, blau = berechnet. Produktcodes aus dem Blatt „Produktrahmen“, mehrere mit Komma (z. B. 1113, 611). Priorität: siehe „Punkteschema“.",
+        en: "One row per IT service. Yellow = input, blue = computed. Product codes from the “Product framework” sheet, several separated by commas (e.g. 1113, 611). Priority: see “Score rules”.",
+      },
+      headerRow: SERVICES_HEADER_ROW,
+      rowKey: "serviceId",
+      minRows: 60,
+      spareRows: 40,
+      landscape: true,
+      columns: [
+        {
+          key: "serviceId",
+          label: { de: "Service-ID", en: "Service ID" },
+          type: "text",
+          kind: "input",
+          required: true,
+          numberFormat: "@",
+          width: 9,
+          hint: { de: "Kurzzeichen, je Service einmal, z. B. S-01", en: "Short id, once per service, e.g. S-01" },
+        },
+        {
+          key: "name",
+          label: { de: "Service", en: "Service" },
+          type: "text",
+          kind: "input",
+          required: true,
+          width: 28,
+        },
+        {
+          key: "category",
+          label: { de: "Kategorie", en: "Category" },
+          type: "list",
+          kind: "input",
+          required: true,
+          list: { key: "categories" },
+          width: 22,
+        },
+        {
+          key: "software",
+          label: { de: "Softwareprodukt", en: "Software product" },
+          type: "text",
+          kind: "input",
+          required: true,
+          width: 22,
+        },
+        { key: "vendor", label: { de: "Hersteller / Anbieter", en: "Vendor" }, type: "text", kind: "input", width: 20 },
+        {
+          key: "productCodes",
+          label: { de: "Produktcodes", en: "Product codes" },
+          type: "text",
+          kind: "input",
+          numberFormat: "@",
+          width: 15,
+        },
+        {
+          key: "operatingModel",
+          label: { de: "Betriebsmodell", en: "Operating model" },
+          type: "list",
+          kind: "input",
+          required: true,
+          list: { key: "operatingModels" },
+          width: 26,
+        },
+        {
+          key: "users",
+          label: { de: "Nutzer", en: "Users" },
+          type: "integer",
+          kind: "input",
+          min: 0,
+          numberFormat: "#,##0",
+          width: 7,
+          hint: { de: "Anzahl Nutzerinnen und Nutzer (ganze Zahl)", en: "Number of users (whole number)" },
+        },
+        {
+          key: "annualCost",
+          label: { de: "Jahreskosten (€)", en: "Annual cost (€)" },
+          type: "currency",
+          kind: "input",
+          min: 0,
+          maxDecimals: 2,
+          numberFormat: '#,##0.00 "€"',
+          width: 13,
+          hint: { de: "Lizenz, Wartung, Betrieb je Jahr in €", en: "Licence, maintenance, operation per year in €" },
+        },
+        {
+          key: "contractEnd",
+          label: { de: "Vertragsende", en: "Contract end" },
+          type: "date",
+          kind: "input",
+          numberFormat: "dd.mm.yyyy",
+          width: 13,
+          align: "center",
+          hint: {
+            de: "Frühestes Ende ohne Verlängerung, z. B. 31.12.2026",
+            en: "Earliest end without renewal, e.g. 31/12/2026",
+          },
+        },
+        {
+          key: "criticality",
+          label: { de: "Kritikalität", en: "Criticality" },
+          type: "list",
+          kind: "input",
+          required: true,
+          list: { key: "criticalities" },
+          width: 11,
+          align: "center",
+        },
+        {
+          key: "status",
+          label: { de: "Status", en: "Status" },
+          type: "list",
+          kind: "input",
+          required: true,
+          list: { key: "statuses" },
+          width: 13,
+        },
+        {
+          key: "lifecycle",
+          label: { de: "Lebenszyklus", en: "Lifecycle" },
+          type: "list",
+          kind: "input",
+          list: { key: "lifecycleStages" },
+          width: 14,
+        },
+        {
+          key: "interfaces",
+          label: { de: "Schnittstellen", en: "Interfaces" },
+          type: "text",
+          kind: "input",
+          width: 26,
+        },
+        {
+          key: "costPerUser",
+          label: { de: "Kosten je Nutzer (€)", en: "Cost per user (€)" },
+          type: "currency",
+          kind: "computed",
+          numberFormat: '#,##0.00 "€"',
+          width: 11,
+          formula: costPerUserFormula,
+        },
+        {
+          key: "monthsToEnd",
+          label: { de: "Monate bis Vertragsende", en: "Months to contract end" },
+          type: "integer",
+          kind: "computed",
+          numberFormat: "0",
+          width: 13,
+          align: "center",
+          formula: monthsToEndFormula,
+        },
+        {
+          key: "window",
+          label: { de: "Im Zeitfenster", en: "In the window" },
+          type: "text",
+          kind: "computed",
+          width: 11,
+          align: "center",
+          formula: windowFormula,
+          highlights: [
+            { equals: WINDOW_LABELS.open.de, fill: "good" },
+            { equals: WINDOW_LABELS.open.en, fill: "good" },
+            { equals: WINDOW_LABELS.expired.de, fill: "weak" },
+            { equals: WINDOW_LABELS.expired.en, fill: "weak" },
+          ],
+        },
+        {
+          key: "score",
+          label: { de: "Priorität (0–100)", en: "Priority (0–100)" },
+          type: "decimal",
+          kind: "computed",
+          numberFormat: "0.0",
+          width: 10,
+          formula: priorityScoreFormula,
+        },
+      ],
+    },
+    {
+      kind: "reference",
+      key: SHEET.framework,
+      name: { de: "Produktrahmen", en: "Product framework" },
+      title: { de: "Produktcodes zum Nachschlagen", en: "Product codes to look up" },
+      description: {
+        de: "Kommunaler Produktrahmen Sachsen (Auszug) oder die eigene Produktliste der Kommune. Eigene Codes sind erlaubt und werden markiert.",
+        en: "Saxon municipal product framework (extract) or the town's own product list. Custom codes are allowed and get flagged.",
+      },
+      headerRow: 4,
+      columns: [
+        // the values' column is keyed like its list: lib/plan/resolveLayout sizes reference sheets by column key
+        { key: "productCodes", list: "productCodes", show: "value", label: { de: "Code", en: "Code" }, width: 10 },
+        {
+          key: "productNames",
+          list: "productCodes",
+          show: "label",
+          label: { de: "Bezeichnung", en: "Name" },
+          width: 60,
+        },
+      ],
+    },
+    {
+      kind: "reference",
+      key: SHEET.lists,
+      name: { de: "Listen", en: "Lists" },
+      title: { de: "Auswahllisten", en: "Lists" },
+      headerRow: 4,
+      columns: [
+        listColumn("categories", { de: "Kategorie", en: "Category" }, 26),
+        listColumn("operatingModels", { de: "Betriebsmodell", en: "Operating model" }, 32),
+        listColumn("criticalities", { de: "Kritikalität", en: "Criticality" }, 14),
+        listColumn("statuses", { de: "Status", en: "Status" }, 16),
+        listColumn("lifecycleStages", { de: "Lebenszyklus", en: "Lifecycle" }, 18),
+      ],
+    },
+    {
+      kind: "reference",
+      key: SHEET.scoring,
+      name: { de: "Punkteschema", en: "Score rules" },
+      title: { de: "So entsteht die Priorität (0–100)", en: "How the priority (0–100) is made" },
+      description: {
+        de: "Je höher, desto eher lohnt es, den Service jetzt gemeinsam mit den Partnern anzugehen.",
+        en: "The higher, the more it pays to tackle the service with the partner towns now.",
+      },
+      headerRow: 4,
+      columns: [
+        { key: "scoreRules", list: "scoreRules", show: "value", label: { de: "Punkte", en: "Points" }, width: 14 },
+        {
+          key: "scoreRuleTexts",
+          list: "scoreRules",
+          show: "label",
+          label: { de: "Bestandteil", en: "Part" },
+          width: 110,
+        },
+      ],
+    },
+  ],
+  lists: {
+    productCodes: {
+      sheet: SHEET.framework,
+      column: "productCodes",
+      entries: () => PRODUCT_FRAMEWORK.map((p) => ({ value: p.code, label: { de: p.name, en: p.name } })),
+    },
+    categories: { sheet: SHEET.lists, column: "categories", entries: () => LIST_ENTRIES.categories },
+    operatingModels: { sheet: SHEET.lists, column: "operatingModels", entries: () => LIST_ENTRIES.operatingModels },
+    criticalities: { sheet: SHEET.lists, column: "criticalities", entries: () => LIST_ENTRIES.criticalities },
+    statuses: { sheet: SHEET.lists, column: "statuses", entries: () => LIST_ENTRIES.statuses },
+    lifecycleStages: { sheet: SHEET.lists, column: "lifecycleStages", entries: () => LIST_ENTRIES.lifecycleStages },
+    scoreRules: { sheet: SHEET.scoring, column: "scoreRules", entries: scoreRuleEntries },
+  },
+} as const satisfies TemplateSpec;
+
+/** The spec with the town's own product list on the „Produktrahmen“ sheet instead of the framework. */
+export function serviceCatalogueSpecWithProducts(
+  products: readonly { readonly code: string; readonly name: string }[],
+): TemplateSpec {
+  return {
+    ...serviceCatalogueSpec,
+    lists: {
+      ...serviceCatalogueSpec.lists,
+      productCodes: {
+        ...serviceCatalogueSpec.lists.productCodes,
+        entries: () => products.map((p) => ({ value: p.code, label: { de: p.name, en: p.name } })),
+      },
+    },
+  };
+}
