@@ -2,6 +2,7 @@ import type { PlannedWorkbook } from "../lib/plan/planWorkbook.js";
 import type { Language, LocalizedText, TemplateSpec } from "../lib/spec/TemplateSpec.js";
 import type { TemplateCheck } from "../lib/validation/validateWorkbook.js";
 import type { TemplateAnalysis } from "./analysis.js";
+import { pestelModule } from "./pestel/module.js";
 import { workplaceProfileModule } from "./arbeitsplatzprofil/module.js";
 import { serviceCatalogueModule } from "./it-servicekatalog/module.js";
 import { catalogueAnalysis } from "./aufgabenkatalog/analyseCatalogues.js";
@@ -59,6 +60,7 @@ export const TEMPLATES: readonly TemplateModule[] = [
   },
   serviceCatalogueModule,
   workplaceProfileModule,
+  pestelModule,
 ];
 
 /** The template with this id, or undefined. */

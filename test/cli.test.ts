@@ -207,13 +207,13 @@ describe("ikz validate", () => {
   });
 
   it("identifies a workbook of another template as wrong (exit 2)", async () => {
-    const file = await variant("andere-vorlage.xlsx", { _ikz: { B1: "pestel" } });
+    const file = await variant("andere-vorlage.xlsx", { _ikz: { B1: "haushaltsplan" } });
     const priorities = await ikz("priorities", file);
     expect(priorities.code).toBe(2);
-    expect(priorities.stderr).toContain("Falsche Vorlage: erwartet „aufgabenkatalog“, die Arbeitsmappe ist „pestel“");
+    expect(priorities.stderr).toContain("Falsche Vorlage: erwartet „aufgabenkatalog“, die Arbeitsmappe ist „haushaltsplan“");
     const validate = await ikz("validate", file);
     expect(validate.code).toBe(2);
-    expect(validate.stderr).toContain("Unbekannte Vorlage „pestel“");
+    expect(validate.stderr).toContain("Unbekannte Vorlage „haushaltsplan“");
   });
 
   it("refuses a workbook that no ikz-kit template made (exit 2)", async () => {

@@ -110,9 +110,9 @@ describe("ikz template kostenverteilung --towns", () => {
     const file = path("katalog.xlsx");
     const de = await ikz("template", "aufgabenkatalog", "--towns", "Aue,Bockau", "--out", file);
     expect(de.code).toBe(2);
-    expect(de.stderr).toContain("--towns gilt nicht für die Vorlage „aufgabenkatalog“, nur für: kostenverteilung.");
+    expect(de.stderr).toContain("--towns gilt nicht für die Vorlage „aufgabenkatalog“, nur für: kostenverteilung, arbeitsplatzprofil.");
     const en = await ikz("template", "aufgabenkatalog", "--towns", "Aue", "--out", file, "--lang", "en");
-    expect(en.stderr).toContain("--towns does not apply to the template “aufgabenkatalog”, only to: kostenverteilung.");
+    expect(en.stderr).toContain("--towns does not apply to the template “aufgabenkatalog”, only to: kostenverteilung, arbeitsplatzprofil.");
     await expect(stat(file)).rejects.toThrow();
   });
 
@@ -153,11 +153,11 @@ describe("ikz template kostenverteilung --towns", () => {
     // commander wraps the help to the terminal's width
     const de = (await ikz("template", "--help")).stdout.replace(/\s+/g, " ");
     expect(de).toContain(
-      '--towns <list> Partnerkommunen, durch Komma oder Semikolon getrennt, z. B. "Zschorlau, Bockau" (nur kostenverteilung)',
+      '--towns <list> Partnerkommunen, durch Komma oder Semikolon getrennt, z. B. "Zschorlau, Bockau" (nur kostenverteilung, arbeitsplatzprofil)',
     );
     const en = (await ikz("template", "--help", "--lang", "en")).stdout.replace(/\s+/g, " ");
     expect(en).toContain(
-      '--towns <list> partner towns, separated by commas or semicolons, e.g. "Zschorlau, Bockau" (kostenverteilung only)',
+      '--towns <list> partner towns, separated by commas or semicolons, e.g. "Zschorlau, Bockau" (kostenverteilung, arbeitsplatzprofil only)',
     );
   });
 });

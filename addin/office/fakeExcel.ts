@@ -17,6 +17,7 @@
  * It does not calculate: a formula's value is what `evaluate` returns (default: empty).
  * Test code only; never bundled into the pane.
  */
+import { jsonBytes } from "./syncBatches.js";
 import { shiftFormula } from "../../adapters/exceljs/formulaShift.js";
 import { cellAddress, columnNumber } from "../../lib/cells/address.js";
 
@@ -179,7 +180,7 @@ interface QueuedCommand {
 const COMMAND_BYTES = 60;
 
 function bytesOf(value: unknown): number {
-  return JSON.stringify(value ?? null).length;
+  return jsonBytes(value ?? null);
 }
 
 // ---------------------------------------------------------------------------------------------

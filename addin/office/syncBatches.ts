@@ -42,7 +42,22 @@ export function splitIntoBatches(actions: readonly QueuedAction[], budget: numbe
 
 /** Estimated request bytes of a value sent to Excel (its JSON length). */
 export function jsonBytes(value: unknown): number {
-  return JSON.stringify(value).length;
+  return utf8Length(JSON.stringify(value) ?? "null");
+}
+
+/** Bytes of a text in UTF-8, as it travels in the request (ä takes 2, € 3, an emoji 4). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4; // a surrogate pair: one character of 4 bytes
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 export interface BatchHooks {

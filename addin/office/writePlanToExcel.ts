@@ -344,7 +344,7 @@ function chunkRows<T>(
   rows: readonly T[][],
   budget: number,
 ): { readonly offset: number; readonly rows: T[][]; readonly bytes: number }[] {
-  const limit = Math.max(1, budget - COMMAND_OVERHEAD_BYTES);
+  const limit = Math.max(1, budget - RANGE_WRITE_OVERHEAD_BYTES);
   const chunks: { offset: number; rows: T[][]; bytes: number }[] = [];
   let current: T[][] = [];
   let offset = 0;
@@ -366,6 +366,9 @@ function chunkRows<T>(
 
 type Sheet = () => Excel.Worksheet;
 
+/** A range write is two commands: `getRange(address)`, then setting its values or formats. */
+const RANGE_WRITE_OVERHEAD_BYTES = 2 * COMMAND_OVERHEAD_BYTES;
+
 function numberFormatActions(sheet: Sheet, column: number, runs: readonly Run[], budget: number): QueuedAction[] {
   return runs.flatMap((run) => {
     const rows = Array.from({ length: run.end - run.start + 1 }, () => [run.key]);
@@ -373,7 +376,7 @@ function numberFormatActions(sheet: Sheet, column: number, runs: readonly Run[],
       const first = run.start + chunk.offset;
       const address = rangeAddress(first, column, first + chunk.rows.length - 1, column);
       return {
-        bytes: chunk.bytes + COMMAND_OVERHEAD_BYTES,
+        bytes: chunk.bytes + RANGE_WRITE_OVERHEAD_BYTES,
         apply: () => {
           sheet().getRange(address).numberFormat = chunk.rows;
         },
@@ -405,7 +408,7 @@ function valueActions(sheet: Sheet, literalRows: readonly LiteralRow[], budget: 
       const top = firstRow + chunk.offset;
       const address = rangeAddress(top, first, top + chunk.rows.length - 1, last);
       actions.push({
-        bytes: chunk.bytes + COMMAND_OVERHEAD_BYTES,
+        bytes: chunk.bytes + RANGE_WRITE_OVERHEAD_BYTES,
         apply: () => {
           sheet().getRange(address).values = chunk.rows;
         },
@@ -446,7 +449,7 @@ function formulaActions(
           const first = top + chunk.offset;
           const address = rangeAddress(first, column, first + chunk.rows.length - 1, column);
           actions.push({
-            bytes: chunk.bytes + COMMAND_OVERHEAD_BYTES,
+            bytes: chunk.bytes + RANGE_WRITE_OVERHEAD_BYTES,
             apply: () => {
               sheet().getRange(address).formulas = chunk.rows;
             },

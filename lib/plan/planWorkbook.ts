@@ -275,7 +275,12 @@ function plannedValidations(layout: WorkbookLayout, column: ColumnSpec, range: s
           type: "list",
           source: `${sheetReference(place.name)}!$${letter}$${place.firstDataRow}:$${letter}$${place.firstDataRow + count - 1}`,
           ...withPrompt,
-          error: errorFor(renderTerm("expectListValue", language, { sheet: place.name })),
+          // a text column only suggests its list (several values may share a cell): its hint says how
+          error: errorFor(
+            column.type === "text" && prompt !== undefined
+              ? prompt
+              : renderTerm("expectListValue", language, { sheet: place.name }),
+          ),
           errorStyle: column.list.allowOther ? "warning" : "stop",
         },
       ];

@@ -1,0 +1,16 @@
+/**
+ * Template „PESTEL-Matrix“ as the apps see it: spec, own checks, planner, which common options it
+ * takes, and its analysis. Wired into templates/registry.ts by hand.
+ */
+import { pestelAnalysis } from "./analysePestel.js";
+import { checkPestel } from "./pestelWorkbook.js";
+import { planPestel } from "./planPestel.js";
+import { pestelSpec } from "./spec.js";
+
+export const pestelModule = {
+  spec: pestelSpec,
+  check: checkPestel,
+  plan: planPestel,
+  takes: { town: true, products: false, towns: false },
+  analysis: pestelAnalysis,
+} as const;

@@ -1,0 +1,261 @@
+/**
+ * Reading a town's PESTEL workbook beyond cell types: the template's own checks (measure ids,
+ * fields of action, hot spots without a measure, duplicate themes, the town's name) and the
+ * typed extraction the computations and the analysis take.
+ */
+import { cellAddress } from "../../lib/cells/address.js";
+import { renderTerm } from "../../lib/messages/terms.js";
+import { parseMeasureIds, type MeasureIdProblem } from "../../lib/pestel/measureIds.js";
+import {
+  ACTION_FIELDS,
+  INNER_ELEMENTS,
+  PESTEL_FACTORS,
+  type ActionField,
+  type InnerElement,
+  type PestelFactor,
+  type PestelTheme,
+} from "../../lib/pestel/model.js";
+import { effectiveThreshold, isHotSpot, isRating, scoreTheme } from "../../lib/pestel/scoreTheme.js";
+import type { Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
+import type { ParsedValue } from "../../lib/validation/parseCell.js";
+import { parsedForm, parsedTable, type ParsedRow, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
+import { createIssue, type Severity, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
+import { ACTION_FIELD_TITLES, findMeasure } from "../reference/measures.js";
+import { SHEET } from "./terms.js";
+
+/** A town's PESTEL workbook, typed. */
+export interface PestelWorkbook {
+  readonly file: string;
+  /** The town's name, or the file name without `.xlsx` when the workbook names none. */
+  readonly town: string;
+  /** The hot-spot threshold in force (the town's, or 6). */
+  readonly threshold: number;
+  readonly themes: readonly PestelTheme[];
+  /** Name of the long-form sheet, and the found column of each key (for cell references). */
+  readonly themesSheet: string;
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+/** `/pfad/zu/bockau.xlsx` → `bockau`: the stand-in name of a town that did not enter one. */
+export function fileStem(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.xlsx$/i, "");
+}
+
+const asText = (value: ParsedValue | undefined): string | null =>
+  typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+
+const asFactor = (value: ParsedValue | undefined): PestelFactor | null =>
+  (PESTEL_FACTORS as readonly unknown[]).includes(value) ? (value as PestelFactor) : null;
+
+const asElement = (value: ParsedValue | undefined): InnerElement | null =>
+  (INNER_ELEMENTS as readonly unknown[]).includes(value) ? (value as InnerElement) : null;
+
+const asActionField = (value: ParsedValue | undefined): ActionField | null =>
+  ACTION_FIELDS.find((field) => String(field) === value) ?? null;
+
+const isoDate = (value: ParsedValue | undefined): string | null =>
+  value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : null;
+
+const knownMeasure = (id: string): boolean => findMeasure(id) !== undefined;
+
+function themeOf(row: ParsedRow): PestelTheme {
+  const values = row.values;
+  const measures = asText(values["measures"]);
+  return {
+    factor: asFactor(values["factor"]),
+    element: asElement(values["element"]),
+    theme: asText(values["theme"]) ?? "",
+    impact: isRating(values["impact"]) ? values["impact"] : null,
+    room: isRating(values["room"]) ? values["room"] : null,
+    actionField: asActionField(values["actionField"]),
+    measures: measures === null ? [] : parseMeasureIds(measures, knownMeasure).ids,
+    owner: asText(values["owner"]),
+    reviewDate: isoDate(values["reviewDate"]),
+    row: row.row,
+  };
+}
+
+/** The typed workbook (never throws; unusable cells become null and are skipped where needed). */
+export function extractPestel(workbook: ParsedWorkbook): PestelWorkbook {
+  const town = parsedForm(workbook, SHEET.town);
+  const themes = parsedTable(workbook, SHEET.themes);
+  return {
+    file: workbook.fileName,
+    town: asText(town?.values["name"]) ?? fileStem(workbook.fileName),
+    threshold: effectiveThreshold(town?.values["threshold"]),
+    themes: (themes?.rows ?? []).map(themeOf),
+    themesSheet: themes?.sheetName ?? "",
+    columns: themes?.columns ?? new Map(),
+  };
+}
+
+/** The town named in the workbook's own „Name der Kommune“, if any. */
+export function townOfPestel(workbook: ParsedWorkbook): string | undefined {
+  return asText(parsedForm(workbook, SHEET.town)?.values["name"]) ?? undefined;
+}
+
+// --- checks ------------------------------------------------------------------------------------
+
+const MEASURE_EXPECTED: LocalizedText = {
+  de: "Nummern 0, 1.1 … 4.4 aus dem Blatt „Maßnahmen“, mehrere mit Komma getrennt (z. B. 2.1, 4.2)",
+  en: "numbers 0, 1.1 … 4.4 from the sheet “Measures”, several separated by commas (e.g. 2.1, 4.2)",
+};
+
+/** The sentence for a problem with a measure id, in both languages. */
+function measureProblemText(problem: MeasureIdProblem): LocalizedText {
+  switch (problem.kind) {
+    case "unknown":
+      return /^[1-4]$/.test(problem.id)
+        ? {
+            de: `„${problem.id}“ ist ein Handlungsfeld, keine Maßnahme; bitte die Nummer der Maßnahme angeben (z. B. ${problem.id}.1).`,
+            en: `“${problem.id}” is a field of action, not a measure; please give the measure's number (e.g. ${problem.id}.1).`,
+          }
+        : {
+            de: `„${problem.id}“ ist keine Nummer aus dem Maßnahmenkatalog.`,
+            en: `“${problem.id}” is not a number of the catalogue of measures.`,
+          };
+    case "decimalComma":
+      return {
+        de: `„${problem.text}“: Maßnahmen werden mit Punkt geschrieben (${problem.suggestion}); mehrere Nummern mit Komma und Leerzeichen trennen (z. B. ${problem.suggestion}, 4.2).`,
+        en: `“${problem.text}”: measures are written with a point (${problem.suggestion}); separate several numbers with a comma and a space (e.g. ${problem.suggestion}, 4.2).`,
+      };
+    case "date":
+      return {
+        de: `Excel hat die Eingabe als Datum gespeichert (${problem.text}). Bitte die Zelle als Text formatieren und die Nummer neu eingeben, z. B. ${problem.suggestion}.`,
+        en: `Excel stored the entry as a date (${problem.text}). Please format the cell as text and type the number again, e.g. ${problem.suggestion}.`,
+      };
+  }
+}
+
+const normalisedTheme = (text: string): string => text.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+
+/**
+ * The PESTEL matrix's own checks, each finding on its cell (code `template.rule`):
+ * - every measure id must be in the catalogue (error; a decimal comma or an id Excel turned into a
+ *   date is named as such);
+ * - a measure of another field of action than the row's (warning; measure 0 fits every field);
+ * - a hot spot without any measure (info: the working group still has to decide);
+ * - the same theme twice for the same factor and element (warning);
+ * - no town name (warning `town.nameMissing`, as in the task catalogue).
+ */
+export function checkPestel(workbook: ParsedWorkbook, language: Language): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const file = workbook.fileName;
+  const rule = (
+    severity: Severity,
+    sheet: string,
+    cell: string | undefined,
+    text: LocalizedText,
+    expected: string,
+    received: string,
+  ): void => {
+    issues.push(
+      createIssue(
+        severity,
+        "template.rule",
+        language,
+        { file, sheet, cell },
+        { value: text[language], expected, received },
+      ),
+    );
+  };
+
+  const town = parsedForm(workbook, SHEET.town);
+  if (town && asText(town.values["name"]) === null && town.cells["name"] !== undefined) {
+    issues.push(
+      createIssue(
+        "warning",
+        "town.nameMissing",
+        language,
+        { file, sheet: town.sheetName, cell: town.cells["name"] },
+        {
+          expected: renderTerm("expectValue", language),
+          received: renderTerm("kindEmpty", language),
+          value: fileStem(file),
+        },
+      ),
+    );
+  }
+  const threshold = effectiveThreshold(town?.values["threshold"]);
+
+  const table = parsedTable(workbook, SHEET.themes);
+  if (!table) return issues;
+  const at = (key: string, row: number): string | undefined => {
+    const column = table.columns.get(key);
+    return column === undefined ? undefined : cellAddress(row, column);
+  };
+  const firstTheme = new Map<string, string>();
+  for (const row of table.rows) {
+    const theme = themeOf(row);
+    const measuresCell = at("measures", row.row);
+    const typed = asText(row.values["measures"]);
+    if (typed !== null) {
+      for (const problem of parseMeasureIds(typed, knownMeasure).problems) {
+        rule(
+          "error",
+          table.sheetName,
+          measuresCell,
+          measureProblemText(problem),
+          MEASURE_EXPECTED[language],
+          renderTerm("kindText", language, { value: typed }),
+        );
+      }
+    }
+    if (theme.actionField !== null) {
+      for (const id of theme.measures) {
+        const field = findMeasure(id)?.field ?? null;
+        if (field === null || field === theme.actionField) continue;
+        const own = ACTION_FIELD_TITLES[field];
+        rule(
+          "warning",
+          table.sheetName,
+          measuresCell,
+          {
+            de: `Maßnahme ${id} gehört zum Handlungsfeld ${field} (${own.de}), die Zeile nennt Handlungsfeld ${theme.actionField}.`,
+            en: `Measure ${id} belongs to field of action ${field} (${own.en}); the row names field ${theme.actionField}.`,
+          },
+          language === "de"
+            ? `Maßnahmen des Handlungsfelds ${theme.actionField} oder Maßnahme 0`
+            : `measures of field ${theme.actionField} or measure 0`,
+          `${id} (${language === "de" ? "Handlungsfeld" : "field"} ${field})`,
+        );
+      }
+    }
+    const score = scoreTheme(theme.impact, theme.room);
+    if (isHotSpot(score, threshold) && typed === null) {
+      rule(
+        "info",
+        table.sheetName,
+        measuresCell,
+        {
+          de: `Brennpunkt ohne Maßnahme: „${theme.theme}“ (${score ?? 0} Punkte).`,
+          en: `Hot spot without a measure: “${theme.theme}” (score ${score ?? 0}).`,
+        },
+        language === "de" ? "mindestens eine Maßnahme (Nr.)" : "at least one measure (no.)",
+        renderTerm("kindEmpty", language),
+      );
+    }
+    if (theme.theme !== "" && theme.factor !== null && theme.element !== null) {
+      const key = `${theme.factor}|${theme.element}|${normalisedTheme(theme.theme)}`;
+      const cell = at("theme", row.row);
+      const first = firstTheme.get(key);
+      if (first === undefined) {
+        if (cell !== undefined) firstTheme.set(key, cell);
+      } else {
+        rule(
+          "warning",
+          table.sheetName,
+          cell,
+          {
+            de: `Das Thema „${theme.theme}“ steht für denselben Faktor und dasselbe Element schon in ${table.sheetName}!${first}.`,
+            en: `The theme “${theme.theme}” is already listed for the same factor and element in ${table.sheetName}!${first}.`,
+          },
+          language === "de" ? "jedes Thema einmal je Faktor und Element" : "each theme once per factor and element",
+          renderTerm("kindText", language, { value: theme.theme }),
+        );
+      }
+    }
+  }
+  return issues;
+}
