@@ -19,6 +19,7 @@ import { runDemo } from "./commands/demo.js";
 import { runPriorities } from "./commands/priorities.js";
 import { runRoadmap } from "./commands/roadmap.js";
 import { runTemplate } from "./commands/template.js";
+import { runUpgrade } from "./commands/upgrade.js";
 import { runValidate } from "./commands/validate.js";
 
 /** The language asked for by `--lang` (anywhere in argv) or IKZ_LANG; German by default. */
@@ -174,6 +175,15 @@ export async function runCli(
     .option("--json", t("optionJson"))
     .action(async (file: string, options: { json?: boolean }) => {
       exit = await runAllocate(file, options, context);
+    });
+
+  withCommon(program.command("upgrade").description(t("commandUpgrade")))
+    .argument("<file>", t("argFile"))
+    .option("--out <file>", t("optionUpgradeOut"))
+    .option("--force", t("optionForce"))
+    .option("--json", t("optionJson"))
+    .action(async (file: string, options: { out?: string; force?: boolean; json?: boolean }) => {
+      exit = await runUpgrade(file, options, context);
     });
 
   withCommon(program.command("demo").description(t("commandDemo")))

@@ -1,5 +1,6 @@
 import type { PlannedWorkbook } from "../lib/plan/planWorkbook.js";
 import type { Language, LocalizedText, TemplateSpec } from "../lib/spec/TemplateSpec.js";
+import type { UpgradePlanner } from "../lib/upgrade/upgradeWorkbook.js";
 import type { TemplateCheck } from "../lib/validation/validateWorkbook.js";
 import type { TemplateAnalysis } from "./analysis.js";
 import { pestelModule } from "./pestel/module.js";
@@ -11,6 +12,7 @@ import { taskCatalogueSpec } from "./aufgabenkatalog/spec.js";
 import { checkTaskCatalogue } from "./aufgabenkatalog/taskCatalogue.js";
 import { checkCostAllocation } from "./kostenverteilung/checkCostAllocation.js";
 import { costModelForTowns } from "./kostenverteilung/partnerTowns.js";
+import { planCostAllocationUpgrade } from "./kostenverteilung/planCostAllocationUpgrade.js";
 import { planCostAllocation, planCostAllocationTemplate } from "./kostenverteilung/planCostModel.js";
 import { costAllocationSpec } from "./kostenverteilung/spec.js";
 
@@ -35,6 +37,8 @@ export interface TemplateModule {
   readonly analysis?: TemplateAnalysis;
   /** For templates analysed by a command of their own: which one. */
   readonly analysisHint?: LocalizedText;
+  /** Plans an upgraded workbook when the template's planner adds rows of its own (default: planWorkbook). */
+  readonly planUpgrade?: UpgradePlanner;
 }
 
 export const TEMPLATES: readonly TemplateModule[] = [
@@ -57,6 +61,7 @@ export const TEMPLATES: readonly TemplateModule[] = [
           }),
     takes: { town: false, products: false, towns: true },
     analysisHint: { de: "ikz allocate DATEI", en: "ikz allocate FILE" },
+    planUpgrade: planCostAllocationUpgrade,
   },
   serviceCatalogueModule,
   workplaceProfileModule,

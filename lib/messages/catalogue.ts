@@ -60,8 +60,8 @@ const catalogue = {
     en: () => "The hidden sheet “_ikz” is missing; the template was recognised by its sheets. Its version is unknown.",
   },
   "workbook.olderVersion": {
-    de: (p) => `Die Arbeitsmappe wurde mit Vorlagenversion ${p.received ?? "?"} erstellt, aktuell ist ${p.expected ?? "?"}.`,
-    en: (p) => `The workbook was made with template version ${p.received ?? "?"}; the current version is ${p.expected ?? "?"}.`,
+    de: (p) => `Die Arbeitsmappe ist veraltet: erstellt mit Vorlagenversion ${p.received ?? "?"}, aktuell ist ${p.expected ?? "?"}. Bitte mit \`ikz upgrade DATEI\` aktualisieren; alle Eingaben bleiben erhalten.`,
+    en: (p) => `The workbook is outdated: made with template version ${p.received ?? "?"}; the current version is ${p.expected ?? "?"}. Please upgrade it with \`ikz upgrade FILE\`; every entry is kept.`,
   },
   "workbook.newerVersion": {
     de: (p) => `Die Arbeitsmappe stammt aus einer neueren Vorlagenversion (${p.received ?? "?"}) als dieses ikz-kit kennt (${p.expected ?? "?"}). Bitte ikz-kit aktualisieren.`,

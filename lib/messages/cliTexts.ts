@@ -178,6 +178,35 @@ const texts = {
     de: () => "Spitzabrechnung (Ist − Plan): + Nachzahlung, − Erstattung",
     en: () => "Year-end true-up (actual − plan): + back-payment, − refund",
   },
+  commandUpgrade: {
+    de: () =>
+      "Arbeitsmappe einer älteren Vorlagenversion auf die aktuelle bringen, alle Eingaben behalten (Exit 0 fertig oder schon aktuell, 1 bitte prüfen, 2 unbrauchbar)",
+    en: () =>
+      "bring a workbook of an older template version up to the current one, keeping every entry (exit 0 done or already current, 1 please check, 2 unusable)",
+  },
+  optionUpgradeOut: {
+    de: () => "Zieldatei (.xlsx); ohne Angabe neben der Datei, mit der neuen Version im Namen",
+    en: () => "output file (.xlsx); by default next to the file, with the new version in its name",
+  },
+  upgradeCurrent: {
+    de: (p) => `${p.file ?? ""}: schon aktuell (Vorlage ${p.value ?? ""}); nichts zu tun.`,
+    en: (p) => `${p.file ?? ""}: already current (template ${p.value ?? ""}); nothing to do.`,
+  },
+  upgradeHeader: {
+    de: (p) => `${p.file ?? ""}: Vorlage ${p.value ?? ""} → ${p.other ?? ""}`,
+    en: (p) => `${p.file ?? ""}: template ${p.value ?? ""} → ${p.other ?? ""}`,
+  },
+  upgradeCheck: { de: () => "Bitte prüfen:", en: () => "Please check:" },
+  upgradeSummary: {
+    de: (p) => `${p.file ?? ""}: ${p.count ?? 0} Werte übernommen, ${p.value ?? "0"} Stelle(n) bitte prüfen.`,
+    en: (p) => `${p.file ?? ""}: ${p.count ?? 0} values taken over, ${p.value ?? "0"} place(s) to check.`,
+  },
+  upgradeVersionUnknown: {
+    de: (p) =>
+      `${p.file ?? ""}: Die Vorlagenversion ist unbekannt (das versteckte Blatt „_ikz“ fehlt); ohne sie lässt sich nicht sicher aktualisieren.`,
+    en: (p) =>
+      `${p.file ?? ""}: The template version is unknown (the hidden sheet “_ikz” is missing); without it the workbook cannot be upgraded safely.`,
+  },
   demoDone: {
     de: (p) => `Fertig. Alle Dateien liegen in ${p.file ?? ""}. Öffnen Sie sie in Excel oder LibreOffice.`,
     en: (p) => `Done. All files are in ${p.file ?? ""}. Open them in Excel or LibreOffice.`,

@@ -25,6 +25,7 @@
 import { columnLetter } from "../../lib/cells/address.js";
 import type { ColumnSpec, FormulaContext, LocalizedText, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
 import { blockOf, columnBlock, letterOf, positionFormula, rowCell, rowsOfRange } from "./blockFormulas.js";
+import { COST_ALLOCATION_HISTORY } from "./history.js";
 import { KEY_DEFINITIONS, KEY_NO, MIX_COLUMNS, PART_COUNT } from "./keys.js";
 import {
   CHECK_TEXT,
@@ -461,6 +462,7 @@ const mixLabel = (index: number): LocalizedText => {
 export const costAllocationSpec = {
   id: "kostenverteilung",
   version: "0.2.0",
+  history: COST_ALLOCATION_HISTORY,
   title: { de: "Kostenverteilung", en: "Cost allocation" },
   sheets: [
     {

@@ -1,0 +1,136 @@
+import { planWorkbook, type PlannedWorkbook, type RowValues } from "../plan/planWorkbook.js";
+import type { WorkbookPlan } from "../plan/WorkbookPlan.js";
+import type { WorkbookSnapshot } from "../snapshot/WorkbookSnapshot.js";
+import type { Language, TemplateSpec } from "../spec/TemplateSpec.js";
+import { compareVersions, identifyTemplate } from "../validation/validateWorkbook.js";
+import { createIssue, type ValidationIssue } from "../validation/ValidationIssue.js";
+import { GENERATOR_VERSION } from "../version.js";
+import { carryValues } from "./carryValues.js";
+import { extendPlan } from "./extendPlan.js";
+import { isFinding, type UpgradeChange } from "./UpgradeChange.js";
+
+/** The values an upgraded workbook is planned with: input values by sheet and column key. */
+export interface UpgradeValues {
+  readonly language: Language;
+  /** Per table sheet key, one entry per data row (blank rows in between kept as `{}`). */
+  readonly tableRows: Readonly<Record<string, readonly RowValues[]>>;
+  readonly formValues: Readonly<Record<string, RowValues>>;
+  /** Keys of the current sheets the old workbook did not have (a planner may give them defaults). */
+  readonly addedSheets: readonly string[];
+}
+
+/**
+ * Plans a template's workbook pre-filled with upgraded values. Templates whose planner adds rows
+ * of its own (e.g. the cost model's splits per item and town) provide one; by default
+ * {@link planWorkbook} places the values.
+ */
+export type UpgradePlanner = (values: UpgradeValues) => PlannedWorkbook;
+
+/** A template as `upgradeWorkbook` needs it (a `TemplateModule` of templates/registry.ts fits). */
+export interface UpgradableTemplate {
+  readonly spec: TemplateSpec;
+  readonly planUpgrade?: UpgradePlanner;
+}
+
+export type UpgradeResult =
+  | {
+      readonly status: "upgraded";
+      readonly templateId: string;
+      readonly from: string;
+      readonly to: string;
+      /** The workbook's language (kept from the old workbook). */
+      readonly language: Language;
+      /** The current version's workbook with every value of the old one. */
+      readonly plan: WorkbookPlan;
+      /** Every change, in sheet order; the values carried over last. */
+      readonly changes: readonly UpgradeChange[];
+      /** Number of changes the user should look at (see {@link isFinding}). */
+      readonly findings: number;
+    }
+  | { readonly status: "current"; readonly templateId: string; readonly version: string }
+  | {
+      readonly status: "unusable";
+      /** not a workbook of a known template, made by a newer version, or of unknown version */
+      readonly reason: "template" | "newer" | "versionUnknown";
+      readonly templateId: string | undefined;
+      readonly issues: readonly ValidationIssue[];
+    };
+
+const defaultPlanner =
+  (spec: TemplateSpec): UpgradePlanner =>
+  (values) =>
+    planWorkbook(spec, {
+      language: values.language,
+      generatorVersion: GENERATOR_VERSION,
+      tableRows: values.tableRows,
+      formValues: values.formValues,
+    });
+
+/**
+ * Brings a workbook made with an older version of a template up to the current one: every value
+ * the user entered is placed in the current layout by column key (renamed and moved columns
+ * followed through the spec's `history`), computed columns are regenerated, the user's own columns
+ * and sheets are kept as values, and what has no place goes to the „Übernommen“ sheet. A workbook
+ * of the current version is left alone (`status: "current"`). Pure: the caller reads and writes.
+ *
+ * @example
+ * const result = upgradeWorkbook(snapshot, TEMPLATES, "de");
+ * if (result.status === "upgraded") await writePlanToFile(result.plan, out);
+ */
+export function upgradeWorkbook(
+  snapshot: WorkbookSnapshot,
+  templates: readonly UpgradableTemplate[],
+  language: Language,
+): UpgradeResult {
+  const file = snapshot.fileName;
+  const identified = identifyTemplate(
+    snapshot,
+    templates.map((t) => t.spec),
+    language,
+  );
+  const spec = identified.spec;
+  const template = spec ? templates.find((t) => t.spec === spec) : undefined;
+  if (!spec || !template) {
+    return {
+      status: "unusable",
+      reason: "template",
+      templateId: identified.metadata.templateId,
+      issues: identified.issues,
+    };
+  }
+  const version = identified.metadata.templateVersion;
+  if (version === undefined)
+    return { status: "unusable", reason: "versionUnknown", templateId: spec.id, issues: identified.issues };
+  const order = compareVersions(version, spec.version);
+  if (order === 0) return { status: "current", templateId: spec.id, version };
+  if (order > 0) {
+    const issue = createIssue(
+      "error",
+      "workbook.newerVersion",
+      language,
+      { file },
+      { received: version, expected: spec.version },
+    );
+    return { status: "unusable", reason: "newer", templateId: spec.id, issues: [issue] };
+  }
+  const carried = carryValues(spec, snapshot, version, identified.metadata.language, language);
+  const planner = template.planUpgrade ?? defaultPlanner(spec);
+  const planned = planner({
+    language: carried.language,
+    tableRows: carried.tableRows,
+    formValues: carried.formValues,
+    addedSheets: carried.addedSheets,
+  });
+  const extended = extendPlan(planned, carried, { from: version, to: spec.version }, carried.language);
+  const changes = [...carried.changes, ...extended.changes];
+  return {
+    status: "upgraded",
+    templateId: spec.id,
+    from: version,
+    to: spec.version,
+    language: carried.language,
+    plan: extended.plan,
+    changes,
+    findings: changes.filter(isFinding).length,
+  };
+}
