@@ -13,11 +13,35 @@ export interface RoadmapSource {
 
 const HEADER_ROW = 4;
 
+/** Longest text a list cell holds; Excel's own limit is 32,767 characters, readers give up far earlier. */
+export const MAX_LIST_CELL_CHARS = 2000;
+
+/**
+ * The items joined with „; “, cut after the last item that fits `MAX_LIST_CELL_CHARS`, with
+ * „… und N weitere“ for the rest (40 towns sharing a task have hundreds of synergy pairs).
+ */
+export function joinWithin(items: readonly string[], language: Language): string {
+  let text = "";
+  for (let index = 0; index < items.length; index++) {
+    const next = index === 0 ? (items[0] ?? "") : `${text}; ${items[index] ?? ""}`;
+    if (next.length > MAX_LIST_CELL_CHARS - 40) {
+      const rest = items.length - index;
+      return `${text}; … ${language === "de" ? `und ${rest} weitere` : `and ${rest} more`}`;
+    }
+    text = next;
+  }
+  return text;
+}
+
 /**
  * Plans the roadmap as a formatted workbook: one sheet with the shared tasks in roadmap order,
  * one listing the source workbooks. Every text from a town's workbook is written as a value.
  */
-export function planRoadmapWorkbook(roadmap: Roadmap, sources: readonly RoadmapSource[], language: Language): WorkbookPlan {
+export function planRoadmapWorkbook(
+  roadmap: Roadmap,
+  sources: readonly RoadmapSource[],
+  language: Language,
+): WorkbookPlan {
   const t = (key: TermKey) => renderTerm(key, language);
   const headers: TermKey[] = [
     "columnOrder",
@@ -40,19 +64,41 @@ export function planRoadmapWorkbook(roadmap: Roadmap, sources: readonly RoadmapS
       { column: 6, value: entry.classACount, style: "computed", numberFormat: "0", align: "center" },
       {
         column: 7,
-        value: entry.participants.map((p) => `${p.town} (${formatNumberFor(Math.round(p.score * 10) / 10, language)}, ${p.class})`).join("; "),
+        value: joinWithin(
+          entry.participants.map(
+            (p) => `${p.town} (${formatNumberFor(Math.round(p.score * 10) / 10, language)}, ${p.class})`,
+          ),
+          language,
+        ),
         style: "computed",
       },
-      { column: 8, value: entry.synergies.map((s) => `${s.strongTown} → ${s.needingTown}`).join("; "), style: "computed" },
+      {
+        column: 8,
+        value: joinWithin(
+          entry.synergies.map((s) => `${s.strongTown} → ${s.needingTown}`),
+          language,
+        ),
+        style: "computed",
+      },
     ] satisfies PlannedCell[],
   }));
   const roadmapRows: PlannedRow[] = [
     { row: 1, cells: [{ column: 1, value: t("roadmapTitle"), style: "title" }], height: 24 },
     {
       row: 2,
-      cells: [{ column: 1, value: renderTerm("roadmapDescription", language, { value: roadmap.towns.join(", ") }), style: "description" }],
+      cells: [
+        {
+          column: 1,
+          value: renderTerm("roadmapDescription", language, { value: roadmap.towns.join(", ") }),
+          style: "description",
+        },
+      ],
     },
-    { row: HEADER_ROW, height: 32, cells: headers.map((key, i) => ({ column: i + 1, value: t(key), style: "header" as const })) },
+    {
+      row: HEADER_ROW,
+      height: 32,
+      cells: headers.map((key, i) => ({ column: i + 1, value: t(key), style: "header" as const })),
+    },
     ...entryRows,
   ];
   const roadmapSheet: SheetPlan = {
@@ -72,7 +118,10 @@ export function planRoadmapWorkbook(roadmap: Roadmap, sources: readonly RoadmapS
   const sourceHeaders: TermKey[] = ["columnTown", "columnFile", "columnTemplateVersion", "columnTaskCount"];
   const sourceRows: PlannedRow[] = [
     { row: 1, cells: [{ column: 1, value: t("roadmapSourcesTitle"), style: "title" }], height: 24 },
-    { row: HEADER_ROW, cells: sourceHeaders.map((key, i) => ({ column: i + 1, value: t(key), style: "header" as const })) },
+    {
+      row: HEADER_ROW,
+      cells: sourceHeaders.map((key, i) => ({ column: i + 1, value: t(key), style: "header" as const })),
+    },
     ...sources.map((source, index) => ({
       row: HEADER_ROW + 1 + index,
       cells: [

@@ -10,7 +10,7 @@ import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { parsedForm, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
 import type { TemplateAnalysis } from "../analysis.js";
 import { SHEET } from "./spec.js";
-import { computePriorities, extractTaskCatalogue, toRoadmapTown } from "./taskCatalogue.js";
+import { extractTaskCatalogue, toRoadmapTown } from "./taskCatalogue.js";
 
 export interface CatalogueTownSummary {
   readonly town: string;
@@ -32,15 +32,16 @@ const text = (value: unknown): string | undefined =>
 export const catalogueAnalysis: TemplateAnalysis<CatalogueAnalysis> = {
   analyse(sources) {
     const catalogues = sources.map((source) => ({ ...extractTaskCatalogue(source.workbook), town: source.town }));
+    const towns = catalogues.map(toRoadmapTown);
     return {
       towns: catalogues.map((catalogue, index) => ({
         town: catalogue.town,
         file: sources[index]?.workbook.fileName ?? catalogue.file,
         templateVersion: sources[index]?.workbook.metadata.templateVersion ?? "?",
         taskCount: catalogue.tasks.length,
-        classACount: computePriorities(catalogue).tasks.filter((task) => task.class === "A").length,
+        classACount: towns[index]?.tasks.filter((task) => task.class === "A").length ?? 0,
       })),
-      roadmap: buildRoadmap(catalogues.map(toRoadmapTown)),
+      roadmap: buildRoadmap(towns),
     };
   },
   plan(result, language) {
