@@ -5,16 +5,19 @@
  */
 import { act, cleanup, configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi, beforeAll } from "vitest";
 import { writePlanToBuffer } from "../adapters/exceljs/workbookWriter.js";
 import type { WorkbookPlan } from "../lib/plan/WorkbookPlan.js";
 import type { SheetSnapshot, SnapshotCell } from "../lib/snapshot/WorkbookSnapshot.js";
 import { TEMPLATES } from "../templates/registry.js";
-import { App } from "./App.js";
+import { App, preloadPages } from "./App.js";
 import type { Connection } from "./host/connectHost.js";
 import { FakeWorkbookHost } from "./host/FakeWorkbookHost.js";
 import { snapshotOfSheetPlan } from "./host/snapshotOfPlan.js";
 import { LANGUAGE_STORAGE_KEY } from "./useLanguage.js";
+
+// The pages are lazy chunks; load them once so that no test waits for one.
+beforeAll(preloadPages);
 
 // CI machines have 2 cores shared with LibreOffice and Chromium: give async queries room.
 configure({ asyncUtilTimeout: 15_000 });
@@ -39,7 +42,13 @@ function sheetsOf(plan: WorkbookPlan): SheetSnapshot[] {
 }
 
 /** A copy of the sheets with one cell replaced. */
-function withCell(sheets: readonly SheetSnapshot[], sheetName: string, row: number, column: number, cell: SnapshotCell): SheetSnapshot[] {
+function withCell(
+  sheets: readonly SheetSnapshot[],
+  sheetName: string,
+  row: number,
+  column: number,
+  cell: SnapshotCell,
+): SheetSnapshot[] {
   return sheets.map((sheet) => {
     if (sheet.name !== sheetName) return sheet;
     const rows = sheet.rows.map((r) => (r ? [...r] : r));
@@ -133,7 +142,9 @@ describe("Vorlagen (Excel)", () => {
     expect(plan.language).toBe("de");
     const expected = cataloguePlan("Bockau");
     expect(plan.sheets.map((s) => s.name)).toEqual(expected.sheets.map((s) => s.name));
-    expect(snapshotOfSheetPlan(present(plan.sheets[0], "first sheet"))).toEqual(snapshotOfSheetPlan(present(expected.sheets[0], "first sheet")));
+    expect(snapshotOfSheetPlan(present(plan.sheets[0], "first sheet"))).toEqual(
+      snapshotOfSheetPlan(present(expected.sheets[0], "first sheet")),
+    );
   });
 
   it("offers the cost model and shows only the options it takes", async () => {
@@ -149,8 +160,16 @@ describe("Vorlagen (Excel)", () => {
   });
 
   it("asks before replacing existing sheets and writes nothing on Abbrechen", async () => {
-    const existing = withCell(sheetsOf(cataloguePlan("Bockau")).filter((s) => s.name === "Aufgaben"), "Aufgaben", 7, 2, { value: "Meine Daten" });
-    const host = new FakeWorkbookHost({ sheets: [{ name: "Tabelle1", state: "visible", rows: [], merges: [] }, ...existing] });
+    const existing = withCell(
+      sheetsOf(cataloguePlan("Bockau")).filter((s) => s.name === "Aufgaben"),
+      "Aufgaben",
+      7,
+      2,
+      { value: "Meine Daten" },
+    );
+    const host = new FakeWorkbookHost({
+      sheets: [{ name: "Tabelle1", state: "visible", rows: [], merges: [] }, ...existing],
+    });
     renderWithHost(host);
     await userEvent.click(await screen.findByRole("button", { name: "Einfügen" }));
 
@@ -164,7 +183,9 @@ describe("Vorlagen (Excel)", () => {
     expect(screen.queryByRole("alertdialog")).toBeNull();
 
     await userEvent.click(screen.getByRole("button", { name: "Einfügen" }));
-    await userEvent.click(within(await screen.findByRole("alertdialog", {}, { timeout: 30_000 })).getByRole("button", { name: "Ersetzen" }));
+    await userEvent.click(
+      within(await screen.findByRole("alertdialog", {}, { timeout: 30_000 })).getByRole("button", { name: "Ersetzen" }),
+    );
     await screen.findByText(/Eingefügt:/);
     expect(host.callsOf("insertPlan").map((c) => c.replace)).toEqual([true]);
   });
@@ -184,7 +205,9 @@ describe("Vorlagen (Excel)", () => {
     renderWithHost(host);
     await userEvent.click(await screen.findByRole("button", { name: "Einfügen" }));
     expect(await screen.findByText("Blätter werden eingefügt …")).toBeTruthy();
-    expect(screen.getByRole("heading", { name: "Vorlage einfügen" }).closest("section")?.getAttribute("aria-busy")).toBe("true");
+    expect(
+      screen.getByRole("heading", { name: "Vorlage einfügen" }).closest("section")?.getAttribute("aria-busy"),
+    ).toBe("true");
     await act(async () => release());
     await screen.findByText(/Eingefügt:/);
   });
@@ -229,7 +252,9 @@ describe("Prüfen", () => {
   });
 
   it("says when a workbook is none of ikz-kit's", async () => {
-    const host = new FakeWorkbookHost({ sheets: [{ name: "Tabelle1", state: "visible", rows: [undefined, [undefined, { value: "x" }]], merges: [] }] });
+    const host = new FakeWorkbookHost({
+      sheets: [{ name: "Tabelle1", state: "visible", rows: [undefined, [undefined, { value: "x" }]], merges: [] }],
+    });
     renderWithHost(host);
     await openTab("Prüfen");
     await userEvent.click(screen.getByRole("button", { name: "Arbeitsmappe prüfen" }));
@@ -254,7 +279,11 @@ describe("Auswerten", () => {
     const rows = within(table).getAllByRole("row");
     expect(rows).toHaveLength(21); // header + 20
     const [header, first] = rows;
-    expect(within(present(header, "header row")).getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual(["Rang", "Klasse", "Punkte", "Code", "Bezeichnung"]);
+    expect(
+      within(present(header, "header row"))
+        .getAllByRole("columnheader")
+        .map((cell) => cell.textContent),
+    ).toEqual(["Rang", "Klasse", "Punkte", "Code", "Bezeichnung"]);
     expect(within(present(first, "first row")).getAllByRole("cell")[0]?.textContent).toBe("1");
   });
 
@@ -290,7 +319,9 @@ describe("Auswerten", () => {
     await userEvent.upload(screen.getByLabelText(/Arbeitsmappen der Partnerkommunen/), files);
     await userEvent.click(screen.getByRole("button", { name: "Partnerkommunen importieren" }));
 
-    expect(await screen.findByText(/Fahrplan eingefügt: .* von Zschorlau, Bockau, Schönheide\./, {}, { timeout: 30_000 })).toBeTruthy();
+    expect(
+      await screen.findByText(/Fahrplan eingefügt: .* von Zschorlau, Bockau, Schönheide\./, {}, { timeout: 30_000 }),
+    ).toBeTruthy();
     const statuses = present(screen.getByRole("heading", { name: "Eingelesene Dateien" }).parentElement, "status list");
     expect(within(statuses).getByText(/übernommen: Bockau/)).toBeTruthy();
     expect(within(statuses).getByText(/übernommen: Schönheide/)).toBeTruthy();
@@ -307,7 +338,10 @@ describe("Auswerten", () => {
   it("asks before replacing an existing Fahrplan sheet", async () => {
     const host = new FakeWorkbookHost({
       name: "zschorlau.xlsx",
-      sheets: [...sheetsOf(cataloguePlan("Zschorlau")), { name: "Fahrplan", state: "visible", rows: [undefined, [undefined, { value: "alt" }]], merges: [] }],
+      sheets: [
+        ...sheetsOf(cataloguePlan("Zschorlau")),
+        { name: "Fahrplan", state: "visible", rows: [undefined, [undefined, { value: "alt" }]], merges: [] },
+      ],
     });
     renderWithHost(host);
     await openTab("Auswerten");
@@ -342,7 +376,10 @@ describe("file mode", () => {
     expect(await screen.findByText(/in einem normalen Browser geöffnet/)).toBeTruthy();
     const plan = cataloguePlan("Bockau");
     const bytes = await writePlanToBuffer(plan);
-    await userEvent.upload(screen.getByLabelText("Arbeitsmappe öffnen (.xlsx)"), new File([new Uint8Array(bytes)], "bockau.xlsx"));
+    await userEvent.upload(
+      screen.getByLabelText("Arbeitsmappe öffnen (.xlsx)"),
+      new File([new Uint8Array(bytes)], "bockau.xlsx"),
+    );
     expect(await screen.findByText("Geöffnet: bockau.xlsx", {}, { timeout: 20_000 })).toBeTruthy();
 
     await openTab("Prüfen");
@@ -355,21 +392,35 @@ describe("file mode", () => {
     render(<App connect={() => Promise.resolve({ kind: "file", reason: "noOffice" })} storage={memoryStorage()} />);
     await userEvent.type(await screen.findByRole("textbox", { name: /Name der Kommune/ }), "Stützengrün");
     await userEvent.click(screen.getByRole("button", { name: "Arbeitsmappe erstellen" }));
-    const link = await screen.findByRole("link", { name: "aufgabenkatalog-stuetzengruen.xlsx herunterladen" }, { timeout: 30_000 });
+    const link = await screen.findByRole(
+      "link",
+      { name: "aufgabenkatalog-stuetzengruen.xlsx herunterladen" },
+      { timeout: 30_000 },
+    );
     expect(link.getAttribute("download")).toBe("aufgabenkatalog-stuetzengruen.xlsx");
     expect(link.getAttribute("href")).toBe("blob:ikz-test");
     await waitFor(() => expect(document.activeElement).toBe(link));
   }, 60_000);
 
   it("previews the row of a problem instead of selecting it", async () => {
-    const host = new FakeWorkbookHost({ kind: "file", name: "bockau.xlsx", sheets: withCell(sheetsOf(cataloguePlan("Bockau")), "Aufgaben", 7, 6, { value: "viel" }) });
+    const host = new FakeWorkbookHost({
+      kind: "file",
+      name: "bockau.xlsx",
+      sheets: withCell(sheetsOf(cataloguePlan("Bockau")), "Aufgaben", 7, 6, { value: "viel" }),
+    });
     const fileHost = Object.assign(host, {
       kind: "file" as const,
       fileState: { changed: false, current: undefined, marked: [] },
       subscribe: () => () => undefined,
       toBytes: () => Promise.resolve(new Uint8Array()),
     });
-    render(<App connect={() => Promise.resolve({ kind: "file", reason: "noHost" })} openFile={() => Promise.resolve(fileHost)} storage={memoryStorage()} />);
+    render(
+      <App
+        connect={() => Promise.resolve({ kind: "file", reason: "noHost" })}
+        openFile={() => Promise.resolve(fileHost)}
+        storage={memoryStorage()}
+      />,
+    );
     await userEvent.upload(await screen.findByLabelText("Arbeitsmappe öffnen (.xlsx)"), new File(["x"], "bockau.xlsx"));
     await screen.findByText("Geöffnet: bockau.xlsx");
     await openTab("Prüfen");
@@ -382,7 +433,16 @@ describe("file mode", () => {
 
   it("reports an unreadable file", async () => {
     render(<App connect={() => Promise.resolve({ kind: "file", reason: "noHost" })} storage={memoryStorage()} />);
-    await userEvent.upload(await screen.findByLabelText("Arbeitsmappe öffnen (.xlsx)"), new File(["Produkt;Name\n1;a"], "liste.xlsx"));
-    expect(await screen.findByText(/keine .xlsx-Arbeitsmappe, sondern offenbar eine Text- oder CSV-Datei/, {}, { timeout: 20_000 })).toBeTruthy();
+    await userEvent.upload(
+      await screen.findByLabelText("Arbeitsmappe öffnen (.xlsx)"),
+      new File(["Produkt;Name\n1;a"], "liste.xlsx"),
+    );
+    expect(
+      await screen.findByText(
+        /keine .xlsx-Arbeitsmappe, sondern offenbar eine Text- oder CSV-Datei/,
+        {},
+        { timeout: 20_000 },
+      ),
+    ).toBeTruthy();
   }, 30_000);
 });

@@ -1,5 +1,5 @@
 /**
- * The task pane: language switch, three pages (Vorlagen, Prüfen, Auswerten) and, without
+ * The task pane: language switch, four pages (Vorlagen, Prüfen, Auswerten, Kostenverteilung) and, without
  * Excel, a bar to open a workbook file. Wiring only: the pages call lib/ through small
  * actions (addin/actions) and talk to the workbook through a WorkbookHost.
  */
@@ -21,7 +21,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useEffect, useId, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from "react";
 import { Busy } from "./components/Busy.js";
 import { DownloadLink } from "./components/DownloadLink.js";
 import { ErrorBar } from "./components/ErrorBar.js";
@@ -32,11 +32,29 @@ import type { HostErrorDescriber } from "./host/describeError.js";
 import type { FileHost, FileHostState } from "./host/FileHost.js";
 import type { WorkbookHost } from "./host/WorkbookHost.js";
 import type { UiTextKey } from "./messages.js";
-import { CheckPage } from "./pages/CheckPage.js";
-import { EvaluatePage } from "./pages/EvaluatePage.js";
-import { TemplatesPage } from "./pages/TemplatesPage.js";
 import { useAction } from "./useAction.js";
 import { defaultStorage, LanguageProvider, useLanguage } from "./useLanguage.js";
+
+/**
+ * The pages load as their own chunks, after the pane's shell has painted: they bring the
+ * templates (specs, planners, reference lists), which would otherwise all be in the first
+ * download (see docs/decisions/0004).
+ */
+const pages = {
+  templates: () => import("./pages/TemplatesPage.js"),
+  check: () => import("./pages/CheckPage.js"),
+  evaluate: () => import("./pages/EvaluatePage.js"),
+  costs: () => import("./pages/CostAllocationPage.js"),
+};
+const TemplatesPage = lazy(() => pages.templates().then((m) => ({ default: m.TemplatesPage })));
+const CheckPage = lazy(() => pages.check().then((m) => ({ default: m.CheckPage })));
+const EvaluatePage = lazy(() => pages.evaluate().then((m) => ({ default: m.EvaluatePage })));
+const CostAllocationPage = lazy(() => pages.costs().then((m) => ({ default: m.CostAllocationPage })));
+
+/** Loads every page's chunk (tests call it first, so that no test waits for a chunk). */
+export async function preloadPages(): Promise<void> {
+  await Promise.all(Object.values(pages).map((load) => load()));
+}
 
 /** After this long without an answer from Office, the pane offers to go on without Excel. */
 export const SLOW_CONNECTION_MS = 10_000;
@@ -72,11 +90,12 @@ type Phase =
   | { readonly kind: "excel"; readonly host: WorkbookHost; readonly describeError: HostErrorDescriber | undefined }
   | { readonly kind: "file"; readonly reason: FileModeReason | "skipped"; readonly hostName: string | undefined };
 
-type TabKey = "templates" | "check" | "evaluate";
+type TabKey = "templates" | "check" | "evaluate" | "costs";
 const TABS: readonly { readonly key: TabKey; readonly label: UiTextKey }[] = [
   { key: "templates", label: "tabTemplates" },
   { key: "check", label: "tabCheck" },
   { key: "evaluate", label: "tabEvaluate" },
+  { key: "costs", label: "tabCostAllocation" },
 ];
 
 const useStyles = makeStyles({
@@ -109,9 +128,16 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
   },
+  /** Four tabs do not fit a 320 px pane in one row: the last ones wrap instead of widening the pane. */
+  tabs: {
+    flexWrap: "wrap",
+  },
 });
 
-function TaskPane(props: { readonly connect: () => Promise<Connection>; readonly openFile: (file: File) => Promise<FileHost> }): ReactNode {
+function TaskPane(props: {
+  readonly connect: () => Promise<Connection>;
+  readonly openFile: (file: File) => Promise<FileHost>;
+}): ReactNode {
   const { t } = useLanguage();
   const styles = useStyles();
   const ids = { title: useId(), tabs: useId() };
@@ -177,7 +203,9 @@ function TaskPane(props: { readonly connect: () => Promise<Connection>; readonly
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>{t("connectingSlow")}</MessageBarBody>
               <MessageBarActions>
-                <Button onClick={() => setPhase({ kind: "file", reason: "skipped", hostName: undefined })}>{t("continueWithoutExcel")}</Button>
+                <Button onClick={() => setPhase({ kind: "file", reason: "skipped", hostName: undefined })}>
+                  {t("continueWithoutExcel")}
+                </Button>
               </MessageBarActions>
             </MessageBar>
           )}
@@ -185,24 +213,66 @@ function TaskPane(props: { readonly connect: () => Promise<Connection>; readonly
       ) : (
         <>
           <ErrorBar error={connectError} />
-          {phase.kind === "file" && <FileModeBar reason={phase.reason} hostName={phase.hostName} host={fileHost} onOpen={setFileHost} openFile={props.openFile} />}
-          <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabKey)} aria-label={t("sectionsLabel")}>
-            {TABS.map(({ key, label }) => (
-              <Tab key={key} value={key} id={`${ids.tabs}-${key}-tab`} aria-controls={`${ids.tabs}-${key}-panel`}>
-                {t(label)}
-              </Tab>
-            ))}
-          </TabList>
-          {/* All panels stay mounted (hidden when not selected), so entries and results survive a tab switch. */}
-          <div role="tabpanel" id={`${ids.tabs}-templates-panel`} aria-labelledby={`${ids.tabs}-templates-tab`} hidden={tab !== "templates"}>
-            <TemplatesPage excelHost={phase.kind === "excel" ? phase.host : undefined} describeError={describeError} />
-          </div>
-          <div role="tabpanel" id={`${ids.tabs}-check-panel`} aria-labelledby={`${ids.tabs}-check-tab`} hidden={tab !== "check"}>
-            <CheckPage host={host} describeError={describeError} checkRequest={checkRequest} />
-          </div>
-          <div role="tabpanel" id={`${ids.tabs}-evaluate-panel`} aria-labelledby={`${ids.tabs}-evaluate-tab`} hidden={tab !== "evaluate"}>
-            <EvaluatePage host={host} describeError={describeError} onShowProblems={showProblems} />
-          </div>
+          {phase.kind === "file" && (
+            <FileModeBar
+              reason={phase.reason}
+              hostName={phase.hostName}
+              host={fileHost}
+              onOpen={setFileHost}
+              openFile={props.openFile}
+            />
+          )}
+          {/* The tabs appear with their pages (lazy chunks), never before them. */}
+          <Suspense fallback={<Busy label={t("loadingPages")} />}>
+            <TabList
+              className={styles.tabs}
+              selectedValue={tab}
+              onTabSelect={(_, data) => setTab(data.value as TabKey)}
+              aria-label={t("sectionsLabel")}
+            >
+              {TABS.map(({ key, label }) => (
+                <Tab key={key} value={key} id={`${ids.tabs}-${key}-tab`} aria-controls={`${ids.tabs}-${key}-panel`}>
+                  {t(label)}
+                </Tab>
+              ))}
+            </TabList>
+            {/* All panels stay mounted (hidden when not selected), so entries and results survive a tab switch. */}
+            <div
+              role="tabpanel"
+              id={`${ids.tabs}-templates-panel`}
+              aria-labelledby={`${ids.tabs}-templates-tab`}
+              hidden={tab !== "templates"}
+            >
+              <TemplatesPage
+                excelHost={phase.kind === "excel" ? phase.host : undefined}
+                describeError={describeError}
+              />
+            </div>
+            <div
+              role="tabpanel"
+              id={`${ids.tabs}-check-panel`}
+              aria-labelledby={`${ids.tabs}-check-tab`}
+              hidden={tab !== "check"}
+            >
+              <CheckPage host={host} describeError={describeError} checkRequest={checkRequest} />
+            </div>
+            <div
+              role="tabpanel"
+              id={`${ids.tabs}-evaluate-panel`}
+              aria-labelledby={`${ids.tabs}-evaluate-tab`}
+              hidden={tab !== "evaluate"}
+            >
+              <EvaluatePage host={host} describeError={describeError} onShowProblems={showProblems} />
+            </div>
+            <div
+              role="tabpanel"
+              id={`${ids.tabs}-costs-panel`}
+              aria-labelledby={`${ids.tabs}-costs-tab`}
+              hidden={tab !== "costs"}
+            >
+              <CostAllocationPage host={host} describeError={describeError} onShowProblems={showProblems} />
+            </div>
+          </Suspense>
         </>
       )}
     </main>
@@ -214,7 +284,11 @@ function LanguageSwitch(): ReactNode {
   const { language, setLanguage, t } = useLanguage();
   return (
     <Field label={t("languageLabel")}>
-      <RadioGroup layout="horizontal" value={language} onChange={(_, data) => setLanguage(data.value === "en" ? "en" : "de")}>
+      <RadioGroup
+        layout="horizontal"
+        value={language}
+        onChange={(_, data) => setLanguage(data.value === "en" ? "en" : "de")}
+      >
         <Radio value="de" label={{ children: t("languageGerman"), lang: "de" }} />
         <Radio value="en" label={{ children: t("languageEnglish"), lang: "en" }} />
       </RadioGroup>

@@ -18,6 +18,9 @@ export interface UiParams {
   readonly row?: number;
   readonly version?: string;
   readonly detail?: string;
+  /** An amount as formatted for the reader, e.g. `1.234,56 €`. */
+  readonly amount?: string;
+  readonly sum?: string;
 }
 
 type Render = (p: UiParams) => string;
@@ -41,9 +44,11 @@ const texts = {
   tabTemplates: { de: () => "Vorlagen", en: () => "Templates" },
   tabCheck: { de: () => "Prüfen", en: () => "Check" },
   tabEvaluate: { de: () => "Auswerten", en: () => "Evaluate" },
+  tabCostAllocation: { de: () => "Kostenverteilung", en: () => "Cost allocation" },
 
   // --- start-up and file mode ---------------------------------------------------------------
   connecting: { de: () => "Verbindung zu Excel wird hergestellt …", en: () => "Connecting to Excel …" },
+  loadingPages: { de: () => "Vorlagen werden geladen …", en: () => "Loading the templates …" },
   connectingSlow: {
     de: () => "Excel antwortet noch nicht. Sie können weiter warten oder ohne Excel mit einer Datei arbeiten.",
     en: () => "Excel has not answered yet. You can keep waiting or work with a file without Excel.",
@@ -258,6 +263,209 @@ const texts = {
   roadmapInserted: {
     de: (p) => `Fahrplan eingefügt: ${counted(p.count, "gemeinsame Aufgabe", "gemeinsame Aufgaben", "de")} von ${p.list ?? ""}.`,
     en: (p) => `Roadmap inserted: ${counted(p.count, "shared task", "shared tasks", "en")} of ${p.list ?? ""}.`,
+  },
+
+  // --- cost allocation ----------------------------------------------------------------------
+  costIntro: {
+    de: () =>
+      "Partnerkommunen und Kostenpositionen eintragen: die Verteilung wird sofort centgenau berechnet. „In Arbeitsmappe einfügen“ schreibt sie mit Formeln in die Arbeitsmappe.",
+    en: () =>
+      "Enter the partner towns and the cost items: the allocation is computed at once, exact to the cent. “Insert into workbook” writes it with formulas into the workbook.",
+  },
+  costLoadDemo: { de: () => "Beispiel laden", en: () => "Load example" },
+  costClearForm: { de: () => "Alle Eingaben leeren", en: () => "Clear all entries" },
+  costDemoLoaded: {
+    de: () => "Beispiel geladen: vier Erzgebirgsgemeinden mit erfundenen Zahlen, nur zur Veranschaulichung.",
+    en: () => "Example loaded: four Erzgebirge towns with invented figures, for illustration only.",
+  },
+  costCleared: { de: () => "Alle Eingaben wurden geleert.", en: () => "All entries were cleared." },
+  costUndo: { de: () => "Rückgängig", en: () => "Undo" },
+  costTownsHeading: { de: () => "Partnerkommunen", en: () => "Partner towns" },
+  costTownsEmpty: { de: () => "Noch keine Kommune eingetragen.", en: () => "No town entered yet." },
+  costTownLegend: {
+    de: (p) => `Kommune ${p.row ?? ""}${p.name ? `: ${p.name}` : ""}`,
+    en: (p) => `Town ${p.row ?? ""}${p.name ? `: ${p.name}` : ""}`,
+  },
+  costTownName: { de: () => "Name", en: () => "Name" },
+  costPopulation: { de: () => "Einwohner", en: () => "Population" },
+  costCases: { de: () => "Fallzahlen", en: () => "Cases" },
+  costWorkplaces: { de: () => "Arbeitsplätze", en: () => "Workplaces" },
+  costFteShare: { de: () => "Stellenanteil (VZÄ)", en: () => "FTE share" },
+  costFixedPercent: { de: () => "Festanteil (%)", en: () => "Fixed share (%)" },
+  costIsHost: { de: () => "Sitzgemeinde", en: () => "Host town" },
+  costAddTown: { de: () => "Kommune hinzufügen", en: () => "Add town" },
+  costRemove: { de: () => "Entfernen", en: () => "Remove" },
+  costRemoveTown: {
+    de: (p) => `Kommune ${p.row ?? ""}${p.name ? ` „${p.name}“` : ""} entfernen`,
+    en: (p) => `Remove town ${p.row ?? ""}${p.name ? ` “${p.name}”` : ""}`,
+  },
+  costItemsHeading: { de: () => "Kostenpositionen", en: () => "Cost items" },
+  costItemsEmpty: { de: () => "Noch keine Kostenposition eingetragen.", en: () => "No cost item entered yet." },
+  costItemLegend: {
+    de: (p) => `Kostenposition ${p.row ?? ""}${p.name ? `: ${p.name}` : ""}`,
+    en: (p) => `Cost item ${p.row ?? ""}${p.name ? `: ${p.name}` : ""}`,
+  },
+  costItemName: { de: () => "Bezeichnung", en: () => "Description" },
+  costAmount: { de: () => "Jahresbetrag (€)", en: () => "Annual amount (€)" },
+  costKey: { de: () => "Verteilungsschlüssel", en: () => "Allocation key" },
+  costKeyEqual: { de: () => "Gleichverteilung", en: () => "Equal split" },
+  costKeyPopulation: { de: () => "Einwohner", en: () => "Population" },
+  costKeyCases: { de: () => "Fallzahlen", en: () => "Cases" },
+  costKeyWorkplaces: { de: () => "Arbeitsplätze", en: () => "Workplaces" },
+  costKeyFteShare: { de: () => "Stellenanteile", en: () => "FTE shares" },
+  costKeyFixedPercent: { de: () => "Festanteil", en: () => "Fixed percentage" },
+  costKeyMixed: { de: () => "Mischschlüssel", en: () => "Mixed key" },
+  costKeyFlatFee: { de: () => "Pauschale je Fall", en: () => "Flat fee per case" },
+  costWeightsLegend: {
+    de: () => "Gewichte des Mischschlüssels in % (zusammen 100)",
+    en: () => "Weights of the mixed key in % (together 100)",
+  },
+  costWeight: { de: (p) => `${p.name ?? ""} (%)`, en: (p) => `${p.name ?? ""} (%)` },
+  costFee: { de: () => "Pauschale je Fall (€)", en: () => "Fee per case (€)" },
+  costFeeHint: {
+    de: () => "Betrag = Pauschale × Fallzahlen jeder Kommune.",
+    en: () => "Amount = fee × each town's cases.",
+  },
+  costAddItem: { de: () => "Kostenposition hinzufügen", en: () => "Add cost item" },
+  costRemoveItem: {
+    de: (p) => `Kostenposition ${p.row ?? ""}${p.name ? ` „${p.name}“` : ""} entfernen`,
+    en: (p) => `Remove cost item ${p.row ?? ""}${p.name ? ` “${p.name}”` : ""}`,
+  },
+  costOverheadHeading: { de: () => "Verwaltungskostenpauschale", en: () => "Administrative overhead" },
+  costOverheadEnable: {
+    de: () => "Pauschale auf die Summe aller Positionen aufschlagen",
+    en: () => "Add an overhead on the sum of all items",
+  },
+  costOverheadPercent: { de: () => "Prozentsatz (%)", en: () => "Percentage (%)" },
+  costOverheadKey: { de: () => "Verteilungsschlüssel der Pauschale", en: () => "Allocation key of the overhead" },
+  costOverheadPercentMissing: {
+    de: () => "Verwaltungskostenpauschale: kein Prozentsatz eingetragen.",
+    en: () => "Administrative overhead: no percentage entered.",
+  },
+  costInputNotANumber: {
+    de: (p) => `„${p.detail ?? ""}“ ist keine Zahl. Erwartet z. B. 12.345,67 oder 12345,67.`,
+    en: (p) => `“${p.detail ?? ""}” is not a number. Expected e.g. 12,345.67 or 12345.67.`,
+  },
+  costInputAmbiguous: {
+    de: (p) =>
+      `„${p.detail ?? ""}“ ist mehrdeutig: Tausender- oder Dezimaltrennzeichen? Bitte ohne Tausenderpunkt (1500) oder mit Nachkommastellen (1.500,00) schreiben.`,
+    en: (p) =>
+      `“${p.detail ?? ""}” is ambiguous: thousands or decimal separator? Please write it without a thousands separator (1500) or with decimals (1,500.00).`,
+  },
+  costFindingsHeading: { de: () => "Prüfung der Eingaben", en: () => "Check of the entries" },
+  costFindingsEmpty: {
+    de: () => "Noch keine Eingaben: Kommunen und Kostenpositionen eintragen oder das Beispiel laden.",
+    en: () => "Nothing entered yet: enter towns and cost items or load the example.",
+  },
+  costFindingsNone: { de: () => "Keine Probleme in den Eingaben.", en: () => "No problems in the entries." },
+  costFindingHint: {
+    de: () => "Ein Klick auf ein Problem setzt den Cursor in sein Feld.",
+    en: () => "Clicking a problem puts the cursor into its field.",
+  },
+  costLocTown: { de: (p) => `Kommune ${p.row ?? ""}`, en: (p) => `Town ${p.row ?? ""}` },
+  costLocItem: { de: (p) => `Kostenposition ${p.row ?? ""}`, en: (p) => `Cost item ${p.row ?? ""}` },
+  costLocAllTowns: { de: () => "Alle Kommunen", en: () => "All towns" },
+  costLocTowns: { de: () => "Partnerkommunen", en: () => "Partner towns" },
+  costLocItems: { de: () => "Kostenpositionen", en: () => "Cost items" },
+  costResultHeading: { de: () => "Verteilung", en: () => "Allocation" },
+  costResultPending: {
+    de: (p) =>
+      `Die Verteilung erscheint, sobald die Eingaben keine Fehler mehr enthalten (noch ${counted(p.count, "Fehler", "Fehler", "de")}).`,
+    en: (p) =>
+      `The allocation appears once the entries have no errors (${counted(p.count, "error", "errors", "en")} left).`,
+  },
+  costResultNeedsRows: {
+    de: () => "Die Verteilung erscheint, sobald mindestens eine Kommune und eine Kostenposition eingetragen sind.",
+    en: () => "The allocation appears once at least one town and one cost item are entered.",
+  },
+  costTotalsCaption: { de: () => "Jahresanteil je Kommune", en: () => "Annual share per town" },
+  costColumnTown: { de: () => "Kommune", en: () => "Town" },
+  costColumnAnnual: { de: () => "Jahresanteil", en: () => "Annual share" },
+  costColumnShare: { de: () => "Anteil", en: () => "Share" },
+  costColumnItem: { de: () => "Kostenposition", en: () => "Cost item" },
+  costColumnAmount: { de: () => "Betrag", en: () => "Amount" },
+  costTotalRow: { de: () => "Summe", en: () => "Total" },
+  costHostMark: { de: () => "Sitzgemeinde", en: () => "host town" },
+  costMatrixCaption: { de: () => "Anteile je Kostenposition und Kommune", en: () => "Shares per cost item and town" },
+  costOverheadRow: {
+    de: (p) => `Verwaltungskostenpauschale (${p.detail ?? ""} %)`,
+    en: (p) => `Administrative overhead (${p.detail ?? ""} %)`,
+  },
+  costAdvancesCaption: { de: () => "Abschläge je Quartal", en: () => "Quarterly advances" },
+  costQuarter: { de: (p) => `Q${p.row ?? ""}`, en: (p) => `Q${p.row ?? ""}` },
+  costScrollRegion: {
+    de: (p) => `${p.name ?? ""} (seitlich scrollbar)`,
+    en: (p) => `${p.name ?? ""} (scrolls sideways)`,
+  },
+  costCheckOk: {
+    de: (p) =>
+      `✓ Jede Position ist vollständig verteilt: bei ${p.count === 1 ? "der einen Position" : `allen ${p.count ?? 0} Positionen`} ergeben die Anteile genau den Betrag.`,
+    en: (p) =>
+      `✓ Every item sums to its amount: for ${p.count === 1 ? "the one item" : `all ${p.count ?? 0} items`} the shares add up to exactly the amount.`,
+  },
+  costCheckActualToo: {
+    de: () => "Das gilt auch für die Neuberechnung mit den Ist-Werten.",
+    en: () => "This holds for the recomputation with the actual values too.",
+  },
+  costCheckFailed: {
+    de: (p) => `✗ Nicht vollständig verteilt: ${p.list ?? ""}`,
+    en: (p) => `✗ Not every item sums to its amount: ${p.list ?? ""}`,
+  },
+  costCheckMismatch: {
+    de: (p) => `${p.name ?? ""} (Summe der Anteile ${p.sum ?? ""}, Betrag ${p.amount ?? ""})`,
+    en: (p) => `${p.name ?? ""} (sum of shares ${p.sum ?? ""}, amount ${p.amount ?? ""})`,
+  },
+  costCheckTotals: {
+    de: () => "die Jahresanteile ergeben nicht die Gesamtsumme",
+    en: () => "the annual shares do not add up to the total",
+  },
+  costCheckActualRow: { de: (p) => `${p.name ?? ""} (Ist)`, en: (p) => `${p.name ?? ""} (actual)` },
+  costTrueUpCaption: {
+    de: () => "Spitzabrechnung: Ist-Anteil gegen Abschläge",
+    en: () => "Year-end true-up: actual share against advances",
+  },
+  costColumnPlan: { de: () => "Abschläge", en: () => "Advances" },
+  costColumnActual: { de: () => "Ist-Anteil", en: () => "Actual share" },
+  costColumnSettlement: { de: () => "Ausgleich", en: () => "Settlement" },
+  costBackPayment: { de: (p) => `Nachzahlung ${p.amount ?? ""}`, en: (p) => `back-payment ${p.amount ?? ""}` },
+  costRefund: { de: (p) => `Erstattung ${p.amount ?? ""}`, en: (p) => `refund ${p.amount ?? ""}` },
+  costSettled: { de: () => "ausgeglichen", en: () => "settled" },
+  costWorkbookHeading: { de: () => "Arbeitsmappe", en: () => "Workbook" },
+  costInsertButton: { de: () => "In Arbeitsmappe einfügen", en: () => "Insert into workbook" },
+  costCreateFileButton: { de: () => "Als neue Arbeitsmappe erstellen", en: () => "Create as a new workbook" },
+  costInsertHasErrors: {
+    de: (p) =>
+      `Die Eingaben enthalten ${counted(p.count, "Fehler", "Fehler", "de")}; bitte zuerst beheben (siehe „Prüfung der Eingaben“).`,
+    en: (p) =>
+      `The entries have ${counted(p.count, "error", "errors", "en")}; please fix them first (see “Check of the entries”).`,
+  },
+  costUnsupported: {
+    de: (p) =>
+      `Die Vorlage kann diese Eingaben noch nicht in eine Arbeitsmappe schreiben (Mischschlüssel und Pauschale je Fall folgen); die Verteilung auf dieser Seite gilt trotzdem. Technisch: ${p.detail ?? ""}`,
+    en: (p) =>
+      `The template cannot write these entries into a workbook yet (mixed keys and flat fees per case will follow); the allocation on this page is still valid. Technical: ${p.detail ?? ""}`,
+  },
+  costComputeButton: { de: () => "Aus Arbeitsmappe berechnen", en: () => "Compute from workbook" },
+  costComputeIntro: {
+    de: () =>
+      "Liest Kommunen und Kostenpositionen aus der geöffneten Arbeitsmappe – auch nachdem sie dort geändert wurden – und zeigt die Verteilung.",
+    en: () =>
+      "Reads towns and cost items from the open workbook – also after they were changed there – and shows the allocation.",
+  },
+  costComputing: { de: () => "Arbeitsmappe wird gelesen …", en: () => "Reading the workbook …" },
+  costNotCostAllocation: {
+    de: () =>
+      "Die geöffnete Arbeitsmappe ist keine Kostenverteilung von ikz-kit. Zuerst „In Arbeitsmappe einfügen“ wählen.",
+    en: () => "The open workbook is not an ikz-kit cost allocation. Choose “Insert into workbook” first.",
+  },
+  costWorkbookEmpty: {
+    de: () => "In der Arbeitsmappe sind noch keine Kommune oder keine Kostenposition eingetragen.",
+    en: () => "The workbook holds no town or no cost item yet.",
+  },
+  costFromWorkbook: { de: () => "laut Arbeitsmappe", en: () => "according to the workbook" },
+  costWorkbookResultHeading: {
+    de: (p) => `Verteilung laut Arbeitsmappe ${p.file ?? ""}`,
+    en: (p) => `Allocation according to the workbook ${p.file ?? ""}`,
   },
 
   // --- errors -------------------------------------------------------------------------------

@@ -43,8 +43,8 @@ async function build(outputPath: string): Promise<void> {
   });
 }
 
-async function openPane(language: "de" | "en"): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: language === "de" ? "de-DE" : "en-GB", acceptDownloads: true });
+async function openPane(language: "de" | "en", width = 420): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: language === "de" ? "de-DE" : "en-GB", acceptDownloads: true });
   await context.addInitScript((lang) => window.localStorage.setItem("ikz-kit.language", lang), language);
   const page = await context.newPage();
   page.on("request", (request) => {
@@ -161,6 +161,72 @@ describe.skipIf(process.env["IKZ_SKIP_BROWSER"] === "1")("task pane in a real br
       await page.getByRole("button", { name: t.downloadChanged }).click();
       const [changed] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /zschorlau.*\.xlsx/i }).click()]);
       const changedFile = join(dir, `changed-${language}.xlsx`);
+      await changed.saveAs(changedFile);
+      expect(await runCli(["validate", changedFile], { stdout: () => undefined, stderr: () => undefined })).toBe(0);
+      await page.context().close();
+    });
+  }
+
+  for (const language of ["de", "en"] as const) {
+    const t = language === "de"
+      ? { open: "Arbeitsmappe öffnen (.xlsx)", opened: "Geöffnet: leer.xlsx", tab: "Kostenverteilung", demo: "Beispiel laden", insert: "In Arbeitsmappe einfügen", inserted: /^Eingefügt: /, compute: "Aus Arbeitsmappe berechnen", fromWorkbook: "Verteilung laut Arbeitsmappe leer.xlsx", complete: /^✓ Jede Position ist vollständig verteilt/, totals: "Jahresanteil je Kommune", workbook: "Arbeitsmappe", replaceTitle: "Blätter ersetzen?", cancel: "Abbrechen", cancelled: /^Abgebrochen/, downloadChanged: "Geänderte Arbeitsmappe herunterladen" }
+      : { open: "Open workbook (.xlsx)", opened: "Open: leer.xlsx", tab: "Cost allocation", demo: "Load example", insert: "Insert into workbook", inserted: /^Inserted: /, compute: "Compute from workbook", fromWorkbook: "Allocation according to the workbook leer.xlsx", complete: /^✓ Every item sums to its amount/, totals: "Annual share per town", workbook: "Workbook", replaceTitle: "Replace sheets?", cancel: "Cancel", cancelled: /^Cancelled/, downloadChanged: "Download the changed workbook" };
+
+    it(`${language}: cost allocation at pane width — example, axe, inserted by keyboard alone, asks before replacing, computed back from the workbook`, async () => {
+      // a blank workbook of the user's own, into which the cost model is inserted
+      await mkdir(join(dir, language), { recursive: true });
+      const named = join(dir, language, "leer.xlsx");
+      const workbook = new ExcelJS.Workbook();
+      workbook.addWorksheet(language === "de" ? "Tabelle1" : "Sheet1");
+      await workbook.xlsx.writeFile(named);
+
+      const page = await openPane(language, 340);
+      await page.getByLabel(t.open).setInputFiles(named);
+      await page.getByText(t.opened).waitFor();
+      await page.getByRole("tab", { name: t.tab }).click();
+      await page.getByRole("button", { name: t.demo }).click();
+      await page.getByRole("table", { name: t.totals }).first().waitFor();
+      await expect.poll(async () => page.getByText(t.complete).count()).toBe(1);
+      // nothing wider than the pane except the tables' own scroll regions
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(340);
+      await expectNoAxeViolations(page, "cost allocation with the example");
+      // the page is long (4 towns, 7 items): the form as the pane first shows it, the result below
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(SCREENSHOTS, `pane-kostenverteilung-${language}.png`) });
+
+      // keyboard alone: from the tab to „In Arbeitsmappe einfügen“, then Enter
+      await page.getByRole("tab", { name: t.tab }).focus();
+      const visited: string[] = [];
+      for (let i = 0; i < 250; i++) {
+        await page.keyboard.press("Tab");
+        const focused = await page.evaluate(() => `${document.activeElement?.tagName ?? ""}:${document.activeElement?.textContent ?? ""}`);
+        visited.push(focused);
+        if (focused === `BUTTON:${t.insert}`) break;
+      }
+      expect(visited.at(-1), visited.join(" | ")).toBe(`BUTTON:${t.insert}`);
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => page.getByText(t.inserted).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+
+      await page.getByRole("button", { name: t.compute }).click();
+      await page.getByRole("heading", { name: t.fromWorkbook }).waitFor();
+      await expect.poll(async () => page.getByText(t.complete).count()).toBe(2);
+      await page.getByRole("region", { name: t.workbook, exact: true }).screenshot({ path: join(SCREENSHOTS, `pane-kostenverteilung-berechnet-${language}.png`) });
+      await expectNoAxeViolations(page, "cost allocation computed from the workbook");
+
+      // again: the sheets exist now — the pane asks, by an accessible dialog, and „Abbrechen“ changes nothing
+      await page.getByRole("button", { name: t.insert }).click();
+      const dialog = page.getByRole("alertdialog", { name: t.replaceTitle });
+      await dialog.waitFor();
+      // axe measures contrast on what is painted: let the dialog finish fading in first
+      await dialog.evaluate((surface) => Promise.all(surface.getAnimations({ subtree: true }).map((animation) => animation.finished)));
+      await expectNoAxeViolations(page, "replace dialog of the cost allocation");
+      await dialog.getByRole("button", { name: t.cancel }).click();
+      await expect.poll(async () => page.getByText(t.cancelled).count()).toBe(1);
+
+      // the changed workbook is a valid „Kostenverteilung“
+      await page.getByRole("button", { name: t.downloadChanged }).click();
+      const [changed] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /leer.*\.xlsx/i }).click()]);
+      const changedFile = join(dir, `kosten-${language}.xlsx`);
       await changed.saveAs(changedFile);
       expect(await runCli(["validate", changedFile], { stdout: () => undefined, stderr: () => undefined })).toBe(0);
       await page.context().close();
