@@ -26,22 +26,55 @@ export type DetectedFormat =
   | "zip"
   | "encryptedOoxml"
   | "encryptedZip"
+  /** An OLE compound file whose directory names nothing known: a password-protected workbook or an old .xls. */
+  | "encryptedOrXls"
   | "unknownBinary";
+
+/**
+ * For `tooLarge`: which limit of {@link ReadLimits} the file exceeds (see readLimits.ts).
+ * `declaredSize`: an entry inflates past the size the zip's directory declares for it.
+ */
+export type ExceededLimit =
+  | "fileBytes"
+  | "unpackedBytes"
+  | "modelPartBytes"
+  | "compressionRatio"
+  | "declaredSize"
+  | "entries"
+  | "rowsPerSheet"
+  | "cells"
+  | "xmlRun"
+  | "xmlDepth"
+  | "time";
 
 export interface UnusableFileErrorOptions {
   readonly detected?: DetectedFormat;
-  /** For `tooLarge`: the size found and the limit, in bytes. */
+  /** For `tooLarge`: the size found and the limit (bytes, rows, cells, ratio or ms, by `exceeded`). */
   readonly size?: number;
   readonly limit?: number;
+  /** For `tooLarge`: which limit; absent means the file size. */
+  readonly exceeded?: ExceededLimit;
+  /** The zip entry concerned, e.g. `xl/styles.xml`. */
+  readonly part?: string;
+  /** The sheet concerned (its name), and where reading stopped on it (A1 address). */
+  readonly sheet?: string;
+  readonly cell?: string;
   readonly cause?: unknown;
 }
 
-/** The file is not a readable .xlsx workbook (empty, missing, another format, encrypted, too large, broken). */
+/**
+ * The file is not a readable .xlsx workbook (empty, missing, another format, encrypted, broken),
+ * or it exceeds one of the reader's limits (`tooLarge`, with `exceeded` saying which).
+ */
 export class UnusableFileError extends Error {
   override readonly name = "UnusableFileError";
   readonly detected: DetectedFormat | undefined;
   readonly size: number | undefined;
   readonly limit: number | undefined;
+  readonly exceeded: ExceededLimit | undefined;
+  readonly part: string | undefined;
+  readonly sheet: string | undefined;
+  readonly cell: string | undefined;
 
   constructor(
     /** The file name used in messages. */
@@ -58,6 +91,10 @@ export class UnusableFileError extends Error {
     this.detected = options.detected;
     this.size = options.size;
     this.limit = options.limit;
+    this.exceeded = options.exceeded ?? (reason === "tooLarge" ? "fileBytes" : undefined);
+    this.part = options.part;
+    this.sheet = options.sheet;
+    this.cell = options.cell;
   }
 }
 

@@ -6,24 +6,23 @@
  * the size limit), so it is cheap for a 50 MB file.
  */
 import { open, stat, type FileHandle } from "node:fs/promises";
-import { UnusableFileError, type DetectedFormat, type UnusableReason } from "./errors.js";
+import { UnusableFileError, type DetectedFormat, type ExceededLimit, type UnusableReason } from "./errors.js";
+import { isModelPart, READ_LIMITS, readLimits, type ReadLimits } from "./readLimits.js";
 
-export interface InspectOptions {
-  /** Largest file read at all, in bytes (default 50 MB). */
-  readonly maxFileBytes?: number;
-  /**
-   * Largest total uncompressed size the zip may declare, in bytes (default 512 MB): bounds
-   * memory and time against zip bombs. The reader also counts the bytes it really inflates.
-   */
-  readonly maxUncompressedBytes?: number;
-}
+/**
+ * Limits to apply instead of {@link READ_LIMITS} (tests use small ones). Inspection checks the
+ * file size, the number of entries, and every entry's declared unpacked size and ratio.
+ */
+export type InspectOptions = Partial<ReadLimits>;
 
-export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
-export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_BYTES = READ_LIMITS.maxFileBytes;
+export const DEFAULT_MAX_UNCOMPRESSED_BYTES = READ_LIMITS.maxUncompressedBytes;
 
 /** One entry of the zip's central directory. */
 export interface ZipEntryInfo {
   readonly name: string;
+  /** The name's bytes read as UTF-8, as the streaming unzipper names the entry. */
+  readonly utf8Name: string;
   readonly method: number;
   readonly flags: number;
   readonly compressedSize: number;
@@ -102,6 +101,9 @@ function hasCfbEntry(file: Uint8Array, name: string): boolean {
   return false;
 }
 
+/** Streams of other OLE files: Word, PowerPoint, Outlook messages, Visio. */
+const OTHER_OLE_ENTRIES = ["WordDocument", "PowerPoint Document", "__properties_version1.0", "VisioDocument"] as const;
+
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04] as const;
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06] as const;
@@ -123,12 +125,9 @@ export async function inspectXlsx(
   fileName: string,
   options: InspectOptions = {},
 ): Promise<InspectedXlsx> {
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const fail = (
-    reason: UnusableReason,
-    detail: string,
-    extra: { detected?: DetectedFormat; size?: number; limit?: number; cause?: unknown } = {},
-  ): never => {
+  const limits = readLimits(options);
+  const maxFileBytes = limits.maxFileBytes;
+  const fail = (reason: UnusableReason, detail: string, extra: FailExtra = {}): never => {
     throw new UnusableFileError(fileName, reason, detail, extra);
   };
 
@@ -175,19 +174,24 @@ export async function inspectXlsx(
     source = memorySource(input);
   }
   try {
-    return await inspectSource(source, options, fail);
+    return await inspectSource(source, limits, fail);
   } finally {
     await source.close();
   }
 }
 
-type Fail = (
-  reason: UnusableReason,
-  detail: string,
-  extra?: { detected?: DetectedFormat; size?: number; limit?: number; cause?: unknown },
-) => never;
+interface FailExtra {
+  detected?: DetectedFormat;
+  size?: number;
+  limit?: number;
+  exceeded?: ExceededLimit;
+  part?: string;
+  cause?: unknown;
+}
 
-async function inspectSource(source: ByteSource, options: InspectOptions, fail: Fail): Promise<InspectedXlsx> {
+type Fail = (reason: UnusableReason, detail: string, extra?: FailExtra) => never;
+
+async function inspectSource(source: ByteSource, limits: ReadLimits, fail: Fail): Promise<InspectedXlsx> {
   const head = await source.read(0, HEAD_BYTES);
   if (startsWith(head, CFB_SIGNATURE)) {
     // OLE compound file: an encrypted OOXML package, an old .xls, or another Office file.
@@ -198,7 +202,14 @@ async function inspectSource(source: ByteSource, options: InspectOptions, fail: 
     if (hasCfbEntry(whole, "Workbook") || hasCfbEntry(whole, "Book")) {
       return fail("notXlsx", "an old .xls (BIFF) file", { detected: "xls" });
     }
-    return fail("notXlsx", "an OLE compound file (e.g. an old .doc or .msg), not a workbook", { detected: "ole" });
+    if (OTHER_OLE_ENTRIES.some((name) => hasCfbEntry(whole, name))) {
+      return fail("notXlsx", "an OLE compound file (e.g. an old .doc or .msg), not a workbook", { detected: "ole" });
+    }
+    // Office writes a password-protected workbook into this container too; a directory we
+    // cannot read (or a copy cut short) leaves the two cases an encrypted workbook and an old .xls
+    return fail("notXlsx", "an OLE compound file: a password-protected workbook or an old .xls", {
+      detected: "encryptedOrXls",
+    });
   }
   if (startsWith(head, PDF)) return fail("notXlsx", "a PDF", { detected: "pdf" });
   if (!startsWith(head, ZIP_LOCAL) && !startsWith(head, ZIP_EMPTY) && !startsWith(head, ZIP_SPANNED)) {
@@ -206,7 +217,7 @@ async function inspectSource(source: ByteSource, options: InspectOptions, fail: 
     if (text) return fail("notXlsx", text.detail, { detected: text.detected });
     return fail("notZip", "an unrecognised binary file (not a zip, so not an .xlsx)", { detected: "unknownBinary" });
   }
-  const entries = await readCentralDirectory(source, fail);
+  const entries = await readCentralDirectory(source, limits.maxEntries, fail);
   const names = new Set(entries.map((entry) => entry.name));
   if (names.has("mimetype")) {
     const mimetype = await readStoredEntry(
@@ -236,19 +247,44 @@ async function inspectSource(source: ByteSource, options: InspectOptions, fail: 
       "corrupt",
       `the zip entry ${unsupported.name} uses compression method ${unsupported.method}, which cannot be read`,
     );
-  const maxUncompressed = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
+  checkDeclaredSizes(entries, limits, fail);
   const uncompressedSize = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
-  if (uncompressedSize > maxUncompressed) {
-    return fail(
+  return { size: source.size, entries, uncompressedSize };
+}
+
+/**
+ * The limits a zip's directory can be held to before anything is inflated: each entry's ratio,
+ * each model part's size, the total. The reader then holds every entry to its declared size.
+ */
+function checkDeclaredSizes(entries: readonly ZipEntryInfo[], limits: ReadLimits, fail: Fail): void {
+  for (const entry of entries) {
+    if (entry.uncompressedSize < limits.ratioMinBytes) continue;
+    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+    if (ratio > limits.maxCompressionRatio) {
+      fail(
+        "tooLarge",
+        `the zip entry ${entry.name} unpacks ${Math.round(ratio)} times its packed size (${formatBytes(entry.compressedSize)} → ${formatBytes(entry.uncompressedSize)}): a zip bomb`,
+        { exceeded: "compressionRatio", size: Math.round(ratio), limit: limits.maxCompressionRatio, part: entry.name },
+      );
+    }
+  }
+  for (const entry of entries) {
+    if (isModelPart(entry.name) && entry.uncompressedSize > limits.maxModelPartBytes) {
+      fail(
+        "tooLarge",
+        `the zip entry ${entry.name} unpacks to ${formatBytes(entry.uncompressedSize)}; at most ${formatBytes(limits.maxModelPartBytes)} are read`,
+        { exceeded: "modelPartBytes", size: entry.uncompressedSize, limit: limits.maxModelPartBytes, part: entry.name },
+      );
+    }
+  }
+  const uncompressedSize = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  if (uncompressedSize > limits.maxUncompressedBytes) {
+    fail(
       "tooLarge",
-      `the workbook unpacks to ${formatBytes(uncompressedSize)}; at most ${formatBytes(maxUncompressed)} are read`,
-      {
-        size: uncompressedSize,
-        limit: maxUncompressed,
-      },
+      `the workbook unpacks to ${formatBytes(uncompressedSize)}; at most ${formatBytes(limits.maxUncompressedBytes)} are read`,
+      { exceeded: "unpackedBytes", size: uncompressedSize, limit: limits.maxUncompressedBytes },
     );
   }
-  return { size: source.size, entries, uncompressedSize };
 }
 
 function describeText(head: Uint8Array): { detail: string; detected: DetectedFormat } | undefined {
@@ -288,9 +324,7 @@ const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const ZIP64_EOCD_SIGNATURE = 0x06064b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
-const MAX_ENTRIES = 100_000;
-
-async function readCentralDirectory(source: ByteSource, fail: Fail): Promise<ZipEntryInfo[]> {
+async function readCentralDirectory(source: ByteSource, maxEntries: number, fail: Fail): Promise<ZipEntryInfo[]> {
   const tailLength = Math.min(source.size, 22 + 0xffff);
   const tailStart = source.size - tailLength;
   const tail = await source.read(tailStart, tailLength);
@@ -318,8 +352,12 @@ async function readCentralDirectory(source: ByteSource, fail: Fail): Promise<Zip
     directorySize = u64(zip64, 40);
     directoryOffset = u64(zip64, 48);
   }
-  if (count > MAX_ENTRIES)
-    return fail("tooLarge", `the zip archive has ${count} entries`, { size: count, limit: MAX_ENTRIES });
+  if (count > maxEntries)
+    return fail("tooLarge", `the zip archive has ${count} entries; at most ${maxEntries} are read`, {
+      exceeded: "entries",
+      size: count,
+      limit: maxEntries,
+    });
   if (directoryOffset + directorySize > source.size) {
     return fail("corrupt", "the zip archive is truncated or damaged (its directory points past the end of the file)");
   }
@@ -362,6 +400,7 @@ async function readCentralDirectory(source: ByteSource, fail: Fail): Promise<Zip
     }
     entries.push({
       name: name.replace(/\\/g, "/"),
+      utf8Name: new TextDecoder("utf-8").decode(nameBytes),
       method,
       flags,
       compressedSize,

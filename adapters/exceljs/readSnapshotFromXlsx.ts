@@ -5,27 +5,49 @@
  *
  * Before anything is parsed, the file is classified ({@link inspectXlsx}): empty, missing,
  * another format, encrypted, too large or broken files end in an {@link UnusableFileError}.
+ * While it is read, every limit of readLimits.ts holds (docs/decisions/0006): each zip entry
+ * inflates to at most its declared size ({@link guardZipEntries}), and the parsers count bytes,
+ * rows, cells and time.
  *
- * exceljs unzips and reads the workbook, relationship and style parts; the shared strings and
- * the worksheets are parsed here (see xmlParts.ts for why). Sheet names, order and state come
- * from `xl/workbook.xml` and its relationships after the whole zip has been read, so they are
- * right whatever order the zip lists its parts in.
+ * exceljs unzips and hands out the parts; all of them (workbook, relationships, styles, shared
+ * strings, worksheets) are parsed here (see xmlParts.ts for why). Sheet names, order and state
+ * come from `xl/workbook.xml` and its relationships after the whole zip has been read, so they
+ * are right whatever order the zip lists its parts in.
  */
 import { createReadStream } from "node:fs";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { columnLetter } from "../../lib/cells/address.js";
 import type { SheetSnapshot, SnapshotCell, WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import { isBuiltinDateFormatId, isDateFormat } from "./cellValues.js";
 import { UnusableFileError } from "./errors.js";
-import { DEFAULT_MAX_UNCOMPRESSED_BYTES, inspectXlsx, type InspectOptions } from "./inspectFile.js";
-import { parseSharedStrings, parseWorksheet, resolvePending, type ByteBudget, type ParsedSheet } from "./xmlParts.js";
+import { guardZipEntries } from "./guardZipEntries.js";
+import { inspectXlsx, type InspectOptions } from "./inspectFile.js";
+import { readLimits } from "./readLimits.js";
+import {
+  createReadBudget,
+  parseRelationships,
+  parseSharedStrings,
+  parseStylesPart,
+  parseWorkbookPart,
+  parseWorksheet,
+  resolvePending,
+  type ParsedSheet,
+  type ReadBudget,
+  type Relationship,
+  type StylesPart,
+  type WorkbookPart,
+} from "./xmlParts.js";
 
+/** Limits to apply instead of READ_LIMITS (see readLimits.ts); tests use small ones. */
 export type ReadOptions = InspectOptions;
 
 /** The parts of exceljs's WorkbookReader this adapter relies on (exceljs 4.4, not in its typings). */
 interface WorkbookReaderInternals {
   parse(input?: unknown): AsyncGenerator<{ eventType: string; value: unknown }, void, undefined>;
-  on(event: "entry", listener: (payload: { type: string }) => void): void;
+  _parseRels: (entry: NodeJS.ReadableStream) => Promise<void>;
+  _parseWorkbook: (entry: NodeJS.ReadableStream) => Promise<void>;
+  _parseStyles: (entry: NodeJS.ReadableStream) => Promise<void>;
   _parseSharedStrings: (
     entry: NodeJS.ReadableStream,
   ) => AsyncGenerator<{ eventType: string; value: unknown }, void, undefined>;
@@ -34,13 +56,7 @@ interface WorkbookReaderInternals {
     sheetNo: string,
   ) => Generator<{ eventType: string; value: unknown }, void, undefined>;
   sharedStrings?: unknown;
-  model?: { sheets?: readonly { name?: string; rId?: string; state?: string }[] };
-  workbookRels?: readonly { Id?: string; Type?: string; Target?: string }[] | undefined;
-  properties?: { model?: { date1904?: boolean } };
-  styles?: {
-    getStyleModel(id: number): { numFmt?: string } | null;
-    model?: { styles?: readonly ({ numFmtId?: number } | undefined)[] };
-  };
+  workbookRels?: unknown;
 }
 
 const WORKSHEET_EVENT = "ikz:worksheet";
@@ -91,19 +107,18 @@ export async function readSnapshotFromXlsx(
   fileName: string,
   options: ReadOptions = {},
 ): Promise<WorkbookSnapshot> {
-  await inspectXlsx(input, fileName, options);
-  const budget: ByteBudget = {
-    used: 0,
-    limit: options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES,
-    fileName,
-  };
+  const limits = readLimits(options);
+  const budget = createReadBudget(fileName, limits);
+  const { entries } = await inspectXlsx(input, fileName, limits);
   const stream = typeof input === "string" ? createReadStream(input) : bytesStream(input);
   // unzipper reports a broken entry (bad deflate data, a truncated file) on its parser stream,
-  // not on the entry, which then never ends: without this, reading would wait forever
+  // not on the entry, which then never ends: without this, reading would wait forever. The
+  // same parser stream is where every entry is held to its declared size (guardZipEntries).
   const zipFailed = new Promise<never>((_, reject) => {
     const pipe = stream.pipe.bind(stream);
     stream.pipe = (<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
       destination.on("error", reject);
+      guardZipEntries(destination, entries, budget, reject);
       return pipe(destination, options);
     }) as typeof stream.pipe;
     stream.on("error", reject);
@@ -122,23 +137,30 @@ export async function readSnapshotFromXlsx(
   }
 }
 
-async function readParts(stream: Readable, fileName: string, budget: ByteBudget): Promise<WorkbookSnapshot> {
+async function readParts(stream: Readable, fileName: string, budget: ReadBudget): Promise<WorkbookSnapshot> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: "emit",
     sharedStrings: "cache",
-    styles: "cache",
+    styles: "ignore",
     hyperlinks: "ignore",
-    entries: "emit",
+    entries: "ignore",
   }) as unknown as WorkbookReaderInternals;
 
-  let stylesRead = false;
-  let workbookRead = false;
-  reader.on("entry", ({ type }) => {
-    if (type === "styles") stylesRead = true;
-    else if (type === "workbook") workbookRead = true;
-  });
-
+  // exceljs unzips and hands each part to these; all of them parse with xmlParts.ts, under the
+  // read budget (exceljs's own parsers would build its models without any limit)
+  let workbookPart: WorkbookPart | undefined;
+  let relationships: Relationship[] | undefined;
+  let styles: StylesPart | undefined;
   let sharedStrings: string[] | undefined;
+  reader._parseWorkbook = async (entry) => {
+    workbookPart = await parseWorkbookPart(iterate(entry), budget);
+  };
+  reader._parseRels = async (entry) => {
+    relationships = await parseRelationships(iterate(entry), budget, "xl/_rels/workbook.xml.rels");
+  };
+  reader._parseStyles = async (entry) => {
+    styles = await parseStylesPart(iterate(entry), budget);
+  };
   reader._parseSharedStrings = async function* (entry) {
     sharedStrings = await parseSharedStrings(iterate(entry), budget);
   };
@@ -157,38 +179,39 @@ async function readParts(stream: Readable, fileName: string, budget: ByteBudget)
   const isDateStyle = (styleId: number): boolean => {
     let known = dateStyles.get(styleId);
     if (known === undefined) {
-      const code = reader.styles?.getStyleModel(styleId)?.numFmt;
-      const numFmtId = reader.styles?.model?.styles?.[styleId]?.numFmtId;
+      const numFmtId = styles?.numFmtIds[styleId];
+      const code = numFmtId === undefined ? undefined : styles?.formatCodes.get(numFmtId);
       known = code ? isDateFormat(code) : numFmtId !== undefined && isBuiltinDateFormatId(numFmtId);
       dateStyles.set(styleId, known);
     }
     return known;
   };
-  const date1904 = (): boolean => reader.properties?.model?.date1904 === true;
 
   const parsed = new Map<string, ParsedSheet>();
   for await (const event of reader.parse(stream)) {
     if (event.eventType !== WORKSHEET_EVENT) continue;
     const { iterator, sheetNo } = event.value as { iterator: AsyncIterable<Uint8Array>; sheetNo: string };
+    const part = `xl/worksheets/sheet${sheetNo}.xml`;
     const sheet = await parseWorksheet(iterator, {
       sharedStrings: () => sharedStrings,
-      isDateStyle: (styleId) => (stylesRead ? isDateStyle(styleId) : undefined),
-      date1904: () => (workbookRead ? date1904() : undefined),
+      isDateStyle: (styleId) => (styles ? isDateStyle(styleId) : undefined),
+      date1904: () => workbookPart?.date1904,
       budget,
+      part,
     });
-    parsed.set(`xl/worksheets/sheet${sheetNo}.xml`, sheet);
+    parsed.set(part, sheet);
   }
 
-  const relationships = new Map<string, { type: string; path: string }>();
-  for (const rel of reader.workbookRels ?? []) {
-    if (rel.Id && rel.Target) relationships.set(rel.Id, { type: rel.Type ?? "", path: partPath(rel.Target) });
-  }
-  const listed = reader.model?.sheets;
-  if (!listed) throw new UnusableFileError(fileName, "corrupt", "the workbook part lists no sheets");
-  const sheets: SheetSnapshot[] = [];
+  const relations = new Map<string, { type: string; path: string }>();
+  for (const rel of relationships ?? []) relations.set(rel.id, { type: rel.type, path: partPath(rel.target) });
+  const listed = workbookPart?.sheets;
+  if (!listed || listed.length === 0)
+    throw new UnusableFileError(fileName, "corrupt", "the workbook part lists no sheets");
+  const date1904 = workbookPart?.date1904 ?? false;
+  const found: { name: string; state: SheetSnapshot["state"]; sheet: ParsedSheet }[] = [];
   for (const [index, entry] of listed.entries()) {
     const name = entry.name ?? `Sheet${index + 1}`;
-    const rel = entry.rId === undefined ? undefined : relationships.get(entry.rId);
+    const rel = entry.rId === undefined ? undefined : relations.get(entry.rId);
     if (!rel)
       throw new UnusableFileError(
         fileName,
@@ -204,14 +227,28 @@ async function readParts(stream: Readable, fileName: string, budget: ByteBudget)
         "corrupt",
         `the sheet "${name}" (${rel.path}) is missing or cannot be read`,
       );
-    resolvePending(sheet, { fileName, sharedStrings: sharedStrings ?? [], isDateStyle, date1904: date1904() });
-    sheets.push({
+    if (sheet.overflow) {
+      const { exceeded, limit, row, column } = sheet.overflow;
+      const what = exceeded === "rowsPerSheet" ? `more than ${limit} rows` : `the workbook more than ${limit} cells`;
+      throw new UnusableFileError(fileName, "tooLarge", `the sheet "${name}" has ${what}`, {
+        exceeded,
+        limit,
+        part: rel.path,
+        sheet: name,
+        cell: `${columnLetter(Math.max(1, column))}${row}`,
+      });
+    }
+    found.push({ name, state: sheetState(entry.state), sheet });
+  }
+  const sheets: SheetSnapshot[] = found.map(({ name, state, sheet }) => {
+    resolvePending(sheet, { fileName, sharedStrings: sharedStrings ?? [], isDateStyle, date1904 });
+    return {
       name,
-      state: sheetState(entry.state),
+      state,
       rows: sheet.rows as readonly (readonly (SnapshotCell | undefined)[] | undefined)[],
       merges: sheet.merges,
-    });
-  }
+    };
+  });
   if (sheets.length === 0) throw new UnusableFileError(fileName, "corrupt", "the workbook has no worksheet");
   return { fileName, sheets };
 }

@@ -10,40 +10,118 @@
 import parseSax from "exceljs/lib/utils/parse-sax.js";
 import type { CellValue, SnapshotCell } from "../../lib/snapshot/WorkbookSnapshot.js";
 import { decodeOoxmlText, serialToDate } from "./cellValues.js";
-import { UnusableFileError } from "./errors.js";
+import { UnusableFileError, type ExceededLimit } from "./errors.js";
 import { shiftFormula } from "./formulaShift.js";
+import type { ReadLimits } from "./readLimits.js";
 
-/** Bytes of XML inflated so far, against the limit (a zip bomb guard that counts real bytes). */
-export interface ByteBudget {
-  used: number;
-  readonly limit: number;
+/**
+ * What reading one file may still spend, shared by every part's parser: XML bytes, cells, time
+ * (the limits are in readLimits.ts). Every parser here checks it as it goes, so a hostile file
+ * is stopped where it crosses a limit, not after it has been read.
+ */
+export interface ReadBudget {
   readonly fileName: string;
+  readonly limits: ReadLimits;
+  /** XML bytes decoded so far. */
+  used: number;
+  /** Cells kept so far, all sheets together. */
+  cells: number;
+  /** `performance.now()` after which reading stops. */
+  readonly deadline: number;
 }
 
-/** Decodes UTF-8 chunks as one stream, so characters split between chunks survive. */
+/** A fresh budget for reading one file. */
+export function createReadBudget(fileName: string, limits: ReadLimits): ReadBudget {
+  return { fileName, limits, used: 0, cells: 0, deadline: performance.now() + limits.timeLimitMs };
+}
+
+/** Throws once reading has taken longer than the time limit. */
+export function checkDeadline(budget: ReadBudget): void {
+  if (performance.now() <= budget.deadline) return;
+  const seconds = Math.round(budget.limits.timeLimitMs / 1000);
+  throw new UnusableFileError(budget.fileName, "tooLarge", `reading took longer than ${seconds} s and was stopped`, {
+    exceeded: "time",
+    limit: budget.limits.timeLimitMs,
+  });
+}
+
+function structureError(budget: ReadBudget, part: string, detail: string, exceeded: ExceededLimit, limit: number) {
+  return new UnusableFileError(budget.fileName, "tooLarge", `${part}: ${detail}`, { exceeded, limit, part });
+}
+
+/**
+ * Decodes UTF-8 chunks as one stream, so characters split between chunks survive; counts the
+ * bytes, watches the clock, and refuses a run of XML between two tags longer than the limit
+ * (the SAX parser would buffer it whole: a text node of 200 MB is 200 MB of memory).
+ */
 export async function* decodeUtf8(
   chunks: AsyncIterable<Uint8Array | string>,
-  budget: ByteBudget,
+  budget: ReadBudget,
+  part = "a part of the workbook",
 ): AsyncGenerator<string, void, undefined> {
   const decoder = new TextDecoder("utf-8");
+  const { maxUncompressedBytes, maxXmlRunChars } = budget.limits;
+  let sinceTag = 0;
+  const watch = (text: string): void => {
+    const lastTag = text.lastIndexOf("<");
+    sinceTag = lastTag === -1 ? sinceTag + text.length : text.length - lastTag - 1;
+    if (sinceTag > maxXmlRunChars) {
+      throw structureError(
+        budget,
+        part,
+        `more than ${maxXmlRunChars} characters of XML without a tag (Excel writes at most 32,767 per cell)`,
+        "xmlRun",
+        maxXmlRunChars,
+      );
+    }
+  };
   for await (const chunk of chunks) {
     budget.used += typeof chunk === "string" ? chunk.length : chunk.byteLength;
-    if (budget.used > budget.limit) {
+    if (budget.used > maxUncompressedBytes) {
       throw new UnusableFileError(
         budget.fileName,
         "tooLarge",
-        `the workbook unpacks to more than ${Math.round(budget.limit / (1024 * 1024))} MB`,
-        {
-          size: budget.used,
-          limit: budget.limit,
-        },
+        `the workbook unpacks to more than ${Math.round(maxUncompressedBytes / (1024 * 1024))} MB`,
+        { exceeded: "unpackedBytes", size: budget.used, limit: maxUncompressedBytes },
       );
     }
+    checkDeadline(budget);
     const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    if (text) yield text;
+    if (text) {
+      watch(text);
+      yield text;
+    }
   }
   const rest = decoder.decode();
   if (rest) yield rest;
+}
+
+/** One batch of SAX events, as exceljs's wrapper yields them. */
+type SaxEvents = typeof parseSax extends (iterable: AsyncIterable<string>) => AsyncGenerator<infer T, void, undefined>
+  ? T
+  : never;
+
+/**
+ * The SAX events of an XML part, batch by batch, refusing elements nested deeper than the
+ * limit (the parser keeps every open element: `<a><a><a>…` would fill memory).
+ */
+async function* readXml(
+  chunks: AsyncIterable<Uint8Array | string>,
+  budget: ReadBudget,
+  part: string,
+): AsyncGenerator<SaxEvents, void, undefined> {
+  const maxDepth = budget.limits.maxXmlDepth;
+  let depth = 0;
+  for await (const events of parseSax(decodeUtf8(chunks, budget, part))) {
+    for (const event of events) {
+      if (event.eventType === "text" || event.value.isSelfClosing) continue;
+      depth += event.eventType === "opentag" ? 1 : -1;
+    }
+    if (depth > maxDepth) {
+      throw structureError(budget, part, `elements nested more than ${maxDepth} deep`, "xmlDepth", maxDepth);
+    }
+    yield events;
+  }
 }
 
 /** exceljs's SAX wrapper never closes the parser, so a document cut short raises nothing. */
@@ -59,20 +137,31 @@ function localName(name: string): string {
 /** `xl/sharedStrings.xml` → its strings; rich text is flattened, phonetic runs are skipped. */
 export async function parseSharedStrings(
   chunks: AsyncIterable<Uint8Array | string>,
-  budget: ByteBudget,
+  budget: ReadBudget,
 ): Promise<string[]> {
+  const part = "xl/sharedStrings.xml";
   const strings: string[] = [];
   let inItem = false;
   let inText = false;
   let phonetic = 0;
   let text = "";
   let complete = false;
-  for await (const events of parseSax(decodeUtf8(chunks, budget))) {
+  for await (const events of readXml(chunks, budget, part)) {
     for (const event of events) {
       switch (event.eventType) {
         case "opentag":
           switch (localName(event.value.name)) {
             case "si":
+              // a workbook cannot use more strings than it has cells
+              if (strings.length >= budget.limits.maxCells) {
+                throw structureError(
+                  budget,
+                  part,
+                  `more than ${budget.limits.maxCells} strings`,
+                  "cells",
+                  budget.limits.maxCells,
+                );
+              }
               inItem = true;
               text = "";
               break;
@@ -119,7 +208,9 @@ export interface SheetContext {
   isDateStyle(styleId: number): boolean | undefined;
   /** The workbook's date system; `undefined` while the workbook part has not been read. */
   date1904(): boolean | undefined;
-  readonly budget: ByteBudget;
+  readonly budget: ReadBudget;
+  /** The zip entry, for messages (e.g. `xl/worksheets/sheet3.xml`). */
+  readonly part?: string;
 }
 
 type MutableRow = (SnapshotCell | undefined)[];
@@ -146,11 +237,22 @@ type Pending =
       readonly ref: string | undefined;
     };
 
+/** Where a sheet crossed the row or cell limit; the rest of its part was drained unread. */
+export interface SheetOverflow {
+  readonly exceeded: "rowsPerSheet" | "cells";
+  readonly limit: number;
+  /** The row and column at which reading stopped. */
+  readonly row: number;
+  readonly column: number;
+}
+
 export interface ParsedSheet {
   readonly rows: (MutableRow | undefined)[];
   readonly merges: string[];
   /** Cells to finish once all parts are read ({@link resolvePending}). */
   readonly pending: Pending[];
+  /** Set when the sheet crossed a limit: its cells are incomplete and must not be used. */
+  readonly overflow?: SheetOverflow;
 }
 
 const MAX_ROW = 1_048_576;
@@ -198,6 +300,9 @@ export async function parseWorksheet(
   let cells: MutableRow | undefined;
   let pendingAtRowStart = 0;
   let cursor = 0;
+  let rowsKept = 0;
+  let overflow: SheetOverflow | undefined;
+  const { maxRowsPerSheet, maxCells } = context.budget.limits;
 
   let inCell = false;
   let ref: string | undefined;
@@ -251,6 +356,7 @@ export async function parseWorksheet(
           const strings = context.sharedStrings();
           if (strings === undefined) {
             if (cells) pending.push({ kind: "string", cells, column, index, ref });
+            countCell(column);
             return;
           }
           const text = strings[index];
@@ -299,10 +405,28 @@ export async function parseWorksheet(
       }
     }
     if (cells) cells[column] = cell(value, formula);
+    countCell(column);
   };
 
-  for await (const events of parseSax(decodeUtf8(chunks, context.budget))) {
+  /** Counts a kept cell against the workbook's cell limit. */
+  const countCell = (column: number): void => {
+    context.budget.cells++;
+    if (context.budget.cells > maxCells && !overflow) {
+      overflow = { exceeded: "cells", limit: maxCells, row: rowNumber, column };
+    }
+  };
+
+  // Past a limit, the rest of the part is drained without parsing: the zip goes on to the parts
+  // that name the sheet (the workbook part often comes last), and nothing more is kept.
+  const source = chunks;
+  const feed = async function* (): AsyncGenerator<Uint8Array | string, void, undefined> {
+    for await (const chunk of source) if (!overflow) yield chunk;
+  };
+
+  for await (const events of readXml(feed(), context.budget, context.part ?? "a worksheet")) {
+    if (overflow) continue;
     for (const event of events) {
+      if (overflow) break;
       if (event.eventType === "text") {
         switch (collect) {
           case IN_V:
@@ -405,14 +529,20 @@ export async function parseWorksheet(
             break;
           case "row":
             // a row whose cells are all shared strings not read yet is still a row
-            if (cells && (cells.length > 0 || pending.length > pendingAtRowStart) && rows[rowNumber] === undefined)
+            if (cells && (cells.length > 0 || pending.length > pendingAtRowStart) && rows[rowNumber] === undefined) {
               rows[rowNumber] = cells;
+              rowsKept++;
+              if (rowsKept > maxRowsPerSheet && !overflow) {
+                overflow = { exceeded: "rowsPerSheet", limit: maxRowsPerSheet, row: rowNumber, column: 1 };
+              }
+            }
             cells = undefined;
             break;
         }
       }
     }
   }
+  if (overflow) return { rows: [], merges: [], pending: [], overflow };
   if (!complete) throw truncated(context.budget.fileName, "a worksheet");
   return { rows, merges, pending };
 }
@@ -446,4 +576,122 @@ export function resolvePending(
     }
   }
   sheet.pending.length = 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The small parts: read here rather than by exceljs, so that every part of the file goes
+// through the same limits (bytes, run length, depth, time) and nothing builds exceljs's models.
+
+/** A sheet as `xl/workbook.xml` lists it. */
+export interface ListedSheet {
+  readonly name: string | undefined;
+  /** The relationship id (`r:id`) of its part. */
+  readonly rId: string | undefined;
+  readonly state: string | undefined;
+}
+
+export interface WorkbookPart {
+  readonly sheets: readonly ListedSheet[];
+  readonly date1904: boolean;
+}
+
+/** The relationship id of a `<sheet>`: `r:id`, whatever prefix the producer bound to it. */
+function relationshipId(attributes: Readonly<Record<string, string | undefined>>): string | undefined {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name.includes(":") && localName(name) === "id") return value;
+  }
+  return undefined;
+}
+
+/** `xl/workbook.xml` → its sheets (name, relationship, state) and date system. */
+export async function parseWorkbookPart(
+  chunks: AsyncIterable<Uint8Array | string>,
+  budget: ReadBudget,
+): Promise<WorkbookPart> {
+  const sheets: ListedSheet[] = [];
+  let date1904 = false;
+  for await (const events of readXml(chunks, budget, "xl/workbook.xml")) {
+    for (const event of events) {
+      if (event.eventType !== "opentag") continue;
+      const { name, attributes } = event.value;
+      switch (localName(name)) {
+        case "sheet":
+          sheets.push({ name: attributes["name"], rId: relationshipId(attributes), state: attributes["state"] });
+          break;
+        case "workbookPr": {
+          const value = attributes["date1904"]?.trim().toLowerCase();
+          date1904 = value === "1" || value === "true";
+          break;
+        }
+      }
+    }
+  }
+  return { sheets, date1904 };
+}
+
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+}
+
+/** A relationships part (`…/_rels/….rels`) → its relationships. */
+export async function parseRelationships(
+  chunks: AsyncIterable<Uint8Array | string>,
+  budget: ReadBudget,
+  part: string,
+): Promise<Relationship[]> {
+  const relationships: Relationship[] = [];
+  for await (const events of readXml(chunks, budget, part)) {
+    for (const event of events) {
+      if (event.eventType !== "opentag" || localName(event.value.name) !== "Relationship") continue;
+      const { Id: id, Type: type, Target: target } = event.value.attributes;
+      if (id && target) relationships.push({ id, type: type ?? "", target });
+    }
+  }
+  return relationships;
+}
+
+/** What the reader needs of `xl/styles.xml`: each cell style's number format. */
+export interface StylesPart {
+  /** The number format id of each cell style (`cellXfs`), by style index. */
+  readonly numFmtIds: readonly number[];
+  /** The workbook's own format codes, by number format id. */
+  readonly formatCodes: ReadonlyMap<number, string>;
+}
+
+/** `xl/styles.xml` → the number format of each cell style (fonts, fills and borders are skipped). */
+export async function parseStylesPart(
+  chunks: AsyncIterable<Uint8Array | string>,
+  budget: ReadBudget,
+): Promise<StylesPart> {
+  const numFmtIds: number[] = [];
+  const formatCodes = new Map<number, string>();
+  let inCellXfs = false;
+  for await (const events of readXml(chunks, budget, "xl/styles.xml")) {
+    for (const event of events) {
+      if (event.eventType === "text") continue;
+      const { name, attributes, isSelfClosing } = event.value;
+      const local = localName(name);
+      if (event.eventType === "closetag") {
+        if (local === "cellXfs" && !isSelfClosing) inCellXfs = false;
+        continue;
+      }
+      switch (local) {
+        case "numFmt": {
+          const id = Number(attributes["numFmtId"]);
+          const code = attributes["formatCode"];
+          if (Number.isInteger(id) && code !== undefined) formatCodes.set(id, code);
+          break;
+        }
+        case "cellXfs":
+          inCellXfs = !isSelfClosing;
+          break;
+        case "xf":
+          if (inCellXfs) numFmtIds.push(Number(attributes["numFmtId"] ?? 0) || 0);
+          break;
+      }
+    }
+  }
+  return { numFmtIds, formatCodes };
 }

@@ -10,6 +10,9 @@
 import ExcelJS from "exceljs";
 import { CsvError, parse } from "csv-parse/sync";
 import { cellAddress } from "../../lib/cells/address.js";
+import { UnusableFileError } from "../exceljs/errors.js";
+import { inspectXlsx } from "../exceljs/inspectFile.js";
+import { READ_LIMITS } from "../exceljs/readLimits.js";
 
 export type ProductListIssueCode =
   /** 0 bytes, or nothing but blank lines/cells. */
@@ -109,8 +112,17 @@ export async function readProductList(bytes: Uint8Array, fileName: string): Prom
   if (typeof fileName !== "string") throw new TypeError("readProductList: fileName must be a string");
 
   if (bytes.length === 0) return failed(issue("error", "file.empty", MSG.fileEmpty()));
+  // the reader's file size limit (adapters/exceljs/readLimits.ts): a product list is a few KB
+  if (bytes.length > READ_LIMITS.maxFileBytes) {
+    const mb = (n: number) => `${Math.ceil(n / 1_048_576)} MB`;
+    return failed(
+      issue("error", "file.unreadable", MSG.unreadable(), {
+        received: `${mb(bytes.length)} > ${mb(READ_LIMITS.maxFileBytes)}`,
+      }),
+    );
+  }
 
-  if (startsWith(bytes, ZIP_MAGIC)) return readXlsx(bytes);
+  if (startsWith(bytes, ZIP_MAGIC)) return readXlsx(bytes, fileName);
   if (startsWith(bytes, OLE_MAGIC)) return failed(issue("error", "file.legacyOrEncrypted", MSG.legacyOrEncrypted()));
 
   const text = decodeText(bytes);
@@ -242,7 +254,16 @@ const CP1252_C1: readonly string[] = [
 // ---------------------------------------------------------------------------------------------
 // xlsx
 
-async function readXlsx(bytes: Uint8Array): Promise<ProductListResult> {
+async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ProductListResult> {
+  // before exceljs inflates anything into memory: encrypted entries, other zips, and the zip's
+  // declared sizes against the reader's limits (zip bombs; see adapters/exceljs/readLimits.ts)
+  try {
+    await inspectXlsx(bytes, fileName);
+  } catch (error) {
+    if (!(error instanceof UnusableFileError)) throw error;
+    if (error.reason === "encrypted") return failed(issue("error", "file.legacyOrEncrypted", MSG.legacyOrEncrypted()));
+    return failed(issue("error", "file.unreadable", MSG.unreadable(), { received: error.detail }));
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     // A copy as a plain ArrayBuffer: exceljs' typings declare their own `Buffer extends ArrayBuffer`.

@@ -1,4 +1,4 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { DEMO_TOWNS } from "../../templates/aufgabenkatalog/demo.js";
@@ -9,11 +9,20 @@ import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { writePlanToFile } from "../../adapters/exceljs/writePlanToXlsx.js";
 import { writeTextFileAtomic } from "../../adapters/fs/writeFileAtomic.js";
 import { planRoadmapWorkbook } from "../../lib/roadmap/planRoadmapWorkbook.js";
-import { writeOrRefuse } from "../writeOrRefuse.js";
+import { fileSystemErrorCode, writeOrRefuse } from "../writeOrRefuse.js";
 import { runAllocate } from "./allocate.js";
 import { printRoadmap, roadmapOf } from "./roadmap.js";
 import { runTemplate } from "./template.js";
 import { printReport, validateFile } from "./validate.js";
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** `Schönheide` → `schoenheide`: file names without umlauts or spaces. */
 export function fileSlug(name: string): string {
@@ -33,15 +42,35 @@ export function fileSlug(name: string): string {
  * and the illustrative split, printed), all in `outDir`.
  */
 export async function runDemo(outDir: string, options: { force?: boolean }, context: CliContext): Promise<ExitCode> {
-  await mkdir(outDir, { recursive: true });
   const force = options.force ?? false;
   const id = taskCatalogueSpec.id;
+  const costId = costAllocationSpec.id;
   const blank = join(outDir, `${id}-vorlage.xlsx`);
+  const towns = DEMO_TOWNS.map((town) => ({ town, file: join(outDir, `${id}-${fileSlug(town.name)}.xlsx`) }));
+  const roadmapXlsx = join(outDir, "fahrplan.xlsx");
+  const roadmapJson = join(outDir, "fahrplan.json");
+  const costBlank = join(outDir, `${costId}-vorlage.xlsx`);
+  const costExample = join(outDir, `${costId}-beispiel.xlsx`);
+  // a refused run writes nothing: every target is checked before the first is written
+  if (!force) {
+    const targets = [blank, ...towns.map((t) => t.file), roadmapXlsx, roadmapJson, costBlank, costExample];
+    const existing: string[] = [];
+    for (const target of targets) if (await exists(target)) existing.push(target);
+    for (const target of existing) context.stderr(renderCliText("fileExists", context.language, { file: target }));
+    if (existing.length > 0) return EXIT.findings;
+  }
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    const code = fileSystemErrorCode(error);
+    if (code === undefined) throw error;
+    context.stderr(renderCliText("writeFailed", context.language, { file: outDir, other: code }));
+    return EXIT.findings;
+  }
   let exit = await runTemplate(id, { out: blank, force }, context);
   if (exit !== EXIT.ok) return exit;
   const townFiles: string[] = [];
-  for (const town of DEMO_TOWNS) {
-    const file = join(outDir, `${id}-${fileSlug(town.name)}.xlsx`);
+  for (const { town, file } of towns) {
     exit = await runTemplate(id, { out: file, town: town.name, demo: true, force }, context);
     if (exit !== EXIT.ok) return exit;
     townFiles.push(file);
@@ -52,8 +81,6 @@ export async function runDemo(outDir: string, options: { force?: boolean }, cont
     printReport(report, context);
     reports.set(file, report);
   }
-  const roadmapXlsx = join(outDir, "fahrplan.xlsx");
-  const roadmapJson = join(outDir, "fahrplan.json");
   const { roadmap, sources, exit: roadmapExit } = await roadmapOf(townFiles, context, reports);
   if (!roadmap) return roadmapExit;
   const plan = planRoadmapWorkbook(roadmap, sources, context.language);
@@ -63,10 +90,8 @@ export async function runDemo(outDir: string, options: { force?: boolean }, cont
   printRoadmap(roadmap, context);
 
   // The cost model of a joint unit: a blank template and the illustrative split.
-  const costId = costAllocationSpec.id;
-  exit = await runTemplate(costId, { out: join(outDir, `${costId}-vorlage.xlsx`), force }, context);
+  exit = await runTemplate(costId, { out: costBlank, force }, context);
   if (exit !== EXIT.ok) return exit;
-  const costExample = join(outDir, `${costId}-beispiel.xlsx`);
   exit = await runTemplate(costId, { out: costExample, demo: true, force }, context);
   if (exit !== EXIT.ok) return exit;
   context.stdout("");

@@ -20,8 +20,8 @@ type Render = (p: MessageParams) => string;
 
 const catalogue = {
   "file.unreadable": {
-    de: (p) => `Die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx)${p.other ? `: ${p.other}` : ""}.`,
-    en: (p) => `The file is not a readable Excel workbook (.xlsx)${p.other ? `: ${p.other}` : ""}.`,
+    de: (p) => `Die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx)${p.other ? `: ${p.other}` : ""}. Sie ist beschädigt oder unvollständig (z. B. ein abgebrochener Download). Bitte die Datei erneut speichern oder neu schicken lassen.`,
+    en: (p) => `The file is not a readable Excel workbook (.xlsx)${p.other ? `: ${p.other}` : ""}. It is damaged or incomplete (e.g. an interrupted download). Please save it again or ask for a new copy.`,
   },
   "file.empty": {
     de: () => "Die Datei ist leer (0 Byte).",
@@ -32,8 +32,12 @@ const catalogue = {
     en: () => "The file was not found.",
   },
   "file.encrypted": {
-    de: () => "Die Arbeitsmappe ist mit einem Kennwort geschützt. Bitte eine ungeschützte Kopie speichern.",
-    en: () => "The workbook is password-protected. Please save an unprotected copy.",
+    de: () => "Die Arbeitsmappe ist mit einem Kennwort geschützt (verschlüsselt) und kann ohne Kennwort nicht gelesen werden. Bitte in Excel öffnen, unter Datei › Informationen › Arbeitsmappe schützen › Mit Kennwort verschlüsseln das Kennwort löschen und erneut speichern – oder eine ungeschützte Kopie schicken lassen.",
+    en: () => "The workbook is password-protected (encrypted) and cannot be read without the password. Please open it in Excel, clear the password under File › Info › Protect Workbook › Encrypt with Password and save it again — or ask for an unprotected copy.",
+  },
+  "file.encryptedOrXls": {
+    de: () => "Die Datei ist eine Office-Datei im alten Containerformat: entweder eine mit Kennwort geschützte (verschlüsselte) Arbeitsmappe oder eine alte Excel-Datei (.xls). Bitte in Excel öffnen, ein Kennwort unter Datei › Informationen › Arbeitsmappe schützen › Mit Kennwort verschlüsseln löschen und die Datei als Excel-Arbeitsmappe (.xlsx) speichern.",
+    en: () => "The file is an Office file in the old container format: either a password-protected (encrypted) workbook or an old Excel file (.xls). Please open it in Excel, clear any password under File › Info › Protect Workbook › Encrypt with Password, and save it as an Excel workbook (.xlsx).",
   },
   "file.notXlsx": {
     de: (p) => `Die Datei ist keine .xlsx-Arbeitsmappe, sondern offenbar ${p.other ?? "etwas anderes"}. Bitte in Excel oder LibreOffice als .xlsx speichern.`,
@@ -42,6 +46,47 @@ const catalogue = {
   "file.tooLarge": {
     de: (p) => `Die Datei ist zu groß (${p.received ?? "?"}); höchstens ${p.expected ?? "?"} werden gelesen.`,
     en: (p) => `The file is too large (${p.received ?? "?"}); at most ${p.expected ?? "?"} are read.`,
+  },
+  // Limits for hostile files (adapters/exceljs/readLimits.ts, docs/decisions/0006)
+  "file.unpackedTooLarge": {
+    de: () => "Die Datei entpackt sich auf mehr Daten, als ikz-kit liest. So groß wird keine Arbeitsmappe dieser Vorlagen: bitte die Daten auf mehrere Dateien aufteilen, oder die Herkunft der Datei prüfen (eine manipulierte „Zip-Bombe“?).",
+    en: () => "The file unpacks to more data than ikz-kit reads. No workbook of these templates grows that large: please split the data across several files, or check where the file came from (a manipulated “zip bomb”?).",
+  },
+  "file.partTooLarge": {
+    de: (p) => `Der Teil „${p.value ?? ""}“ der Datei ist entpackt größer, als ikz-kit liest; Excel schreibt dort wenige MB. Bitte die Arbeitsmappe in Excel oder LibreOffice öffnen und neu als .xlsx speichern.`,
+    en: (p) => `The part “${p.value ?? ""}” of the file unpacks to more than ikz-kit reads; Excel writes a few MB there. Please open the workbook in Excel or LibreOffice and save it again as .xlsx.`,
+  },
+  "file.compressionRatio": {
+    de: (p) => `Der Teil „${p.value ?? ""}“ der Datei ist ungewöhnlich stark gepackt, wie bei einer manipulierten ZIP-Datei („Zip-Bombe“); er wird nicht entpackt. Stammt die Datei aus unbekannter Quelle, bitte nicht öffnen; sonst in Excel oder LibreOffice neu als .xlsx speichern.`,
+    en: (p) => `The part “${p.value ?? ""}” of the file is packed unusually tightly, as in a manipulated zip file (“zip bomb”); it is not unpacked. If the file comes from an unknown source, do not open it; otherwise save it again as .xlsx in Excel or LibreOffice.`,
+  },
+  "file.sizeMismatch": {
+    de: (p) => `Der Teil „${p.value ?? ""}“ der Datei entpackt sich zu mehr Daten, als ihr Inhaltsverzeichnis angibt: eine manipulierte („Zip-Bombe“) oder beschädigte Datei. Das Lesen wurde abgebrochen; bitte die Datei neu schicken lassen.`,
+    en: (p) => `The part “${p.value ?? ""}” of the file unpacks to more data than its table of contents declares: a manipulated (“zip bomb”) or damaged file. Reading was stopped; please ask for a new copy.`,
+  },
+  "file.tooManyEntries": {
+    de: () => "Die Datei besteht aus ungewöhnlich vielen Teilen (eine Arbeitsmappe hat selten mehr als hundert) und wird nicht gelesen.",
+    en: () => "The file consists of unusually many parts (a workbook rarely has more than a hundred) and is not read.",
+  },
+  "file.xmlTooLong": {
+    de: (p) => `Der Teil „${p.value ?? ""}“ der Datei enthält mehr als ${(p.count ?? 0).toLocaleString("de-DE")} Zeichen am Stück; Excel schreibt höchstens 32.767 Zeichen je Zelle. Die Datei ist beschädigt oder manipuliert und wird nicht gelesen.`,
+    en: (p) => `The part “${p.value ?? ""}” of the file holds more than ${(p.count ?? 0).toLocaleString("en-GB")} characters in one piece; Excel writes at most 32,767 characters per cell. The file is damaged or manipulated and is not read.`,
+  },
+  "file.xmlTooDeep": {
+    de: (p) => `Der Teil „${p.value ?? ""}“ der Datei ist mehr als ${p.count ?? 0} Ebenen tief verschachtelt; Excel-Dateien sind etwa 10 Ebenen tief. Die Datei ist beschädigt oder manipuliert und wird nicht gelesen.`,
+    en: (p) => `The part “${p.value ?? ""}” of the file is nested more than ${p.count ?? 0} levels deep; Excel files are about 10 levels deep. The file is damaged or manipulated and is not read.`,
+  },
+  "file.timeLimit": {
+    de: (p) => `Das Lesen der Datei dauerte länger als ${p.count ?? "?"} Sekunden und wurde abgebrochen. Bitte die Arbeitsmappe verkleinern oder aufteilen.`,
+    en: (p) => `Reading the file took longer than ${p.count ?? "?"} seconds and was stopped. Please make the workbook smaller or split it.`,
+  },
+  "sheet.tooManyRows": {
+    de: (p) => `Das Blatt hat mehr als ${(p.count ?? 0).toLocaleString("de-DE")} belegte Zeilen; ikz-kit liest höchstens ${(p.count ?? 0).toLocaleString("de-DE")} Zeilen je Blatt (Excel erlaubt 1.048.576). Das Lesen wurde hier abgebrochen, nichts wurde ausgewertet. Bitte die Daten auf mehrere Arbeitsmappen aufteilen.`,
+    en: (p) => `The sheet has more than ${(p.count ?? 0).toLocaleString("en-GB")} rows in use; ikz-kit reads at most ${(p.count ?? 0).toLocaleString("en-GB")} rows per sheet (Excel allows 1,048,576). Reading stopped here and nothing was evaluated. Please split the data across several workbooks.`,
+  },
+  "workbook.tooManyCells": {
+    de: (p) => `Die Arbeitsmappe hat mehr als ${(p.count ?? 0).toLocaleString("de-DE")} belegte Zellen; ikz-kit liest höchstens so viele. Das Lesen wurde hier abgebrochen, nichts wurde ausgewertet. Bitte die Daten auf mehrere Arbeitsmappen aufteilen.`,
+    en: (p) => `The workbook has more than ${(p.count ?? 0).toLocaleString("en-GB")} cells in use; ikz-kit reads at most that many. Reading stopped here and nothing was evaluated. Please split the data across several workbooks.`,
   },
   "workbook.notIkz": {
     de: () => "Die Arbeitsmappe wurde nicht mit ikz-kit erstellt: das versteckte Blatt „_ikz“ mit Vorlagenkennung fehlt, und kein Blatt einer bekannten Vorlage wurde gefunden.",
@@ -102,6 +147,10 @@ const catalogue = {
   "cell.percentAsText": {
     de: (p) => `In „${p.column ?? ""}“ steht ein Prozentwert als Text. Bitte nur die Zahl eingeben.`,
     en: (p) => `“${p.column ?? ""}” holds a percentage as text. Please enter just the number.`,
+  },
+  "cell.numberTooLarge": {
+    de: (p) => `Die Zahl in „${p.column ?? ""}“ ist zu groß: Tabellen rechnen mit höchstens 15 Stellen (bis 999.999.999.999.999).`,
+    en: (p) => `The number in “${p.column ?? ""}” is too large: spreadsheets calculate with at most 15 digits (up to 999,999,999,999,999).`,
   },
   "cell.notInteger": {
     de: (p) => `In „${p.column ?? ""}“ ist eine ganze Zahl erwartet.`,
@@ -187,6 +236,10 @@ const catalogue = {
   "template.rule": {
     de: (p) => p.value ?? "",
     en: (p) => p.value ?? "",
+  },
+  "validation.tooManyFindings": {
+    de: (p) => `Zu viele Befunde: gezeigt werden die ersten ${Number(p.value ?? 0).toLocaleString("de-DE")}, ${(p.count ?? 0).toLocaleString("de-DE")} weitere sind ausgelassen. Bitte zuerst die gezeigten beheben; oft ist eine ganze Spalte verschoben oder falsch gefüllt.`,
+    en: (p) => `Too many findings: the first ${Number(p.value ?? 0).toLocaleString("en-GB")} are shown, ${(p.count ?? 0).toLocaleString("en-GB")} more are left out. Please fix those shown first; often a whole column is shifted or filled wrongly.`,
   },
   "roadmap.duplicateTown": {
     de: (p) => `Die Kommune „${p.value ?? ""}“ ist mehrfach vertreten (auch in ${p.other ?? "?"}).`,

@@ -10,6 +10,30 @@ export interface CliParams {
 
 type Render = (p: CliParams) => string;
 
+/** Why the file system refused a write, by error code. */
+const WRITE_FAILURES: Record<Language, Readonly<Record<string, string>>> = {
+  de: {
+    ENOENT: "der Ordner existiert nicht",
+    ENOTDIR: "ein Teil des Pfads ist kein Ordner",
+    EISDIR: "dort liegt ein Ordner",
+    EEXIST: "dort liegt schon eine Datei",
+    EACCES: "keine Schreibberechtigung",
+    EPERM: "keine Schreibberechtigung",
+    ENOSPC: "der Datenträger ist voll",
+    EROFS: "der Datenträger ist schreibgeschützt",
+  },
+  en: {
+    ENOENT: "the folder does not exist",
+    ENOTDIR: "part of the path is not a folder",
+    EISDIR: "a folder is in the way",
+    EEXIST: "a file is in the way",
+    EACCES: "no permission to write",
+    EPERM: "no permission to write",
+    ENOSPC: "the disk is full",
+    EROFS: "the disk is read-only",
+  },
+};
+
 const texts = {
   programDescription: {
     de: () => "ikz-kit: Vorlagen, Prüfung und Auswertung für die interkommunale Zusammenarbeit",
@@ -64,6 +88,35 @@ const texts = {
     de: () => "Vorlagen und Beispielkommunen erzeugen, prüfen und einen Beispiel-Fahrplan berechnen",
     en: () => "generate templates and example towns, validate them and compute an example roadmap",
   },
+  commandUpgrade: {
+    de: () =>
+      "Arbeitsmappe einer älteren Vorlagenversion auf die aktuelle bringen, alle Eingaben behalten (Exit 0 fertig oder schon aktuell, 1 bitte prüfen, 2 unbrauchbar)",
+    en: () =>
+      "bring a workbook of an older template version up to the current one, keeping every entry (exit 0 done or already current, 1 please check, 2 unusable)",
+  },
+  optionUpgradeOut: {
+    de: () => "Zieldatei (.xlsx); ohne Angabe neben der Datei, mit der neuen Version im Namen",
+    en: () => "output file (.xlsx); by default next to the file, with the new version in its name",
+  },
+  upgradeCurrent: {
+    de: (p) => `${p.file ?? ""}: schon aktuell (Vorlage ${p.value ?? ""}); nichts zu tun.`,
+    en: (p) => `${p.file ?? ""}: already current (template ${p.value ?? ""}); nothing to do.`,
+  },
+  upgradeHeader: {
+    de: (p) => `${p.file ?? ""}: Vorlage ${p.value ?? ""} → ${p.other ?? ""}`,
+    en: (p) => `${p.file ?? ""}: template ${p.value ?? ""} → ${p.other ?? ""}`,
+  },
+  upgradeCheck: { de: () => "Bitte prüfen:", en: () => "Please check:" },
+  upgradeSummary: {
+    de: (p) => `${p.file ?? ""}: ${p.count ?? 0} Werte übernommen, ${p.value ?? "0"} Stelle(n) bitte prüfen.`,
+    en: (p) => `${p.file ?? ""}: ${p.count ?? 0} values taken over, ${p.value ?? "0"} place(s) to check.`,
+  },
+  upgradeVersionUnknown: {
+    de: (p) =>
+      `${p.file ?? ""}: Die Vorlagenversion ist unbekannt (das versteckte Blatt „_ikz“ fehlt); ohne sie lässt sich nicht sicher aktualisieren.`,
+    en: (p) =>
+      `${p.file ?? ""}: The template version is unknown (the hidden sheet “_ikz” is missing); without it the workbook cannot be upgraded safely.`,
+  },
   argTemplate: { de: (p) => `Vorlage (${p.value ?? ""})`, en: (p) => `template (${p.value ?? ""})` },
   argFiles: { de: () => "Arbeitsmappen (.xlsx)", en: () => "workbooks (.xlsx)" },
   argFile: { de: () => "Arbeitsmappe (.xlsx)", en: () => "workbook (.xlsx)" },
@@ -80,6 +133,13 @@ const texts = {
   fileExists: {
     de: (p) => `${p.file ?? ""}: Die Datei gibt es schon. Mit --force wird sie überschrieben.`,
     en: (p) => `${p.file ?? ""}: The file already exists. Use --force to overwrite it.`,
+  },
+  /** A write the file system refused; `other` is the error code (ENOENT, EACCES, …). Nothing was left behind. */
+  writeFailed: {
+    de: (p) =>
+      `${p.file ?? ""}: Die Datei kann nicht geschrieben werden (${WRITE_FAILURES.de[p.other ?? ""] ?? p.other ?? "?"}). Es wurde nichts angelegt.`,
+    en: (p) =>
+      `${p.file ?? ""}: The file cannot be written (${WRITE_FAILURES.en[p.other ?? ""] ?? p.other ?? "?"}). Nothing was created.`,
   },
   unknownTemplate: {
     de: (p) => `Unbekannte Vorlage „${p.value ?? ""}“. Verfügbar: ${p.other ?? ""}.`,
@@ -177,35 +237,6 @@ const texts = {
   allocationTrueUp: {
     de: () => "Spitzabrechnung (Ist − Plan): + Nachzahlung, − Erstattung",
     en: () => "Year-end true-up (actual − plan): + back-payment, − refund",
-  },
-  commandUpgrade: {
-    de: () =>
-      "Arbeitsmappe einer älteren Vorlagenversion auf die aktuelle bringen, alle Eingaben behalten (Exit 0 fertig oder schon aktuell, 1 bitte prüfen, 2 unbrauchbar)",
-    en: () =>
-      "bring a workbook of an older template version up to the current one, keeping every entry (exit 0 done or already current, 1 please check, 2 unusable)",
-  },
-  optionUpgradeOut: {
-    de: () => "Zieldatei (.xlsx); ohne Angabe neben der Datei, mit der neuen Version im Namen",
-    en: () => "output file (.xlsx); by default next to the file, with the new version in its name",
-  },
-  upgradeCurrent: {
-    de: (p) => `${p.file ?? ""}: schon aktuell (Vorlage ${p.value ?? ""}); nichts zu tun.`,
-    en: (p) => `${p.file ?? ""}: already current (template ${p.value ?? ""}); nothing to do.`,
-  },
-  upgradeHeader: {
-    de: (p) => `${p.file ?? ""}: Vorlage ${p.value ?? ""} → ${p.other ?? ""}`,
-    en: (p) => `${p.file ?? ""}: template ${p.value ?? ""} → ${p.other ?? ""}`,
-  },
-  upgradeCheck: { de: () => "Bitte prüfen:", en: () => "Please check:" },
-  upgradeSummary: {
-    de: (p) => `${p.file ?? ""}: ${p.count ?? 0} Werte übernommen, ${p.value ?? "0"} Stelle(n) bitte prüfen.`,
-    en: (p) => `${p.file ?? ""}: ${p.count ?? 0} values taken over, ${p.value ?? "0"} place(s) to check.`,
-  },
-  upgradeVersionUnknown: {
-    de: (p) =>
-      `${p.file ?? ""}: Die Vorlagenversion ist unbekannt (das versteckte Blatt „_ikz“ fehlt); ohne sie lässt sich nicht sicher aktualisieren.`,
-    en: (p) =>
-      `${p.file ?? ""}: The template version is unknown (the hidden sheet “_ikz” is missing); without it the workbook cannot be upgraded safely.`,
   },
   demoDone: {
     de: (p) => `Fertig. Alle Dateien liegen in ${p.file ?? ""}. Öffnen Sie sie in Excel oder LibreOffice.`,

@@ -93,6 +93,12 @@ export function describeExpected(column: ColumnSpec, language: Language, sheetOf
   }
 }
 
+/**
+ * Largest number a cell may hold: spreadsheets keep 15 significant digits, so beyond this a
+ * number is not what was typed (1E+20 shows as 100000000000000000000 but holds 1 digit).
+ */
+export const MAX_NUMBER = 999_999_999_999_999;
+
 const GERMAN_NUMBER = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
 const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 const PERCENT_TEXT = /^[+-]?\d+([.,]\d+)?\s*%$/;
@@ -141,6 +147,7 @@ export function parseCell(
         return fail("cell.notANumber");
       }
       if (typeof value !== "number" || !Number.isFinite(value)) return fail("cell.notANumber");
+      if (Math.abs(value) > MAX_NUMBER) return fail("cell.numberTooLarge");
       const whole = column.type === "rating" || column.type === "integer";
       if (whole && !Number.isInteger(value)) return fail("cell.notInteger");
       const min = column.min ?? 0;

@@ -15,6 +15,7 @@ import type {
   TableSheetSpec,
   TemplateSpec,
 } from "../spec/TemplateSpec.js";
+import { createCappedIssues, type IssueSink } from "./cappedIssues.js";
 import { isBlank, parseCell, type ParsedValue } from "./parseCell.js";
 import { createIssue, type ValidationIssue } from "./ValidationIssue.js";
 
@@ -117,7 +118,20 @@ export function readWorkbook(
   language: Language,
   metadata: TemplateMetadata = {},
 ): { workbook: ParsedWorkbook; issues: ValidationIssue[] } {
-  const issues: ValidationIssue[] = [];
+  // at most MAX_FINDINGS are kept: a sheet of millions of bad cells must not hold a message each
+  const issues = createCappedIssues();
+  const workbook = readWorkbookInto(spec, snapshot, language, metadata, issues);
+  return { workbook, issues: issues.finish(language, snapshot.fileName) };
+}
+
+/** {@link readWorkbook}, its findings going to a sink the caller owns (and caps). */
+export function readWorkbookInto(
+  spec: TemplateSpec,
+  snapshot: WorkbookSnapshot,
+  language: Language,
+  metadata: TemplateMetadata,
+  issues: IssueSink,
+): ParsedWorkbook {
   const sheets = new Map<string, ParsedSheet>();
   for (const sheetSpec of spec.sheets) {
     if (sheetSpec.kind === "reference" || sheetSpec.kind === "grid") continue;
@@ -140,7 +154,7 @@ export function readWorkbook(
         : readTable(spec, sheetSpec, found, snapshot.fileName, language, issues);
     sheets.set(sheetSpec.key, parsed);
   }
-  return { workbook: { fileName: snapshot.fileName, spec, metadata, sheets }, issues };
+  return { fileName: snapshot.fileName, spec, metadata, sheets };
 }
 
 function listSheetName(spec: TemplateSpec, column: ColumnSpec, language: Language): string | undefined {
@@ -156,7 +170,7 @@ function readForm(
   sheet: SheetSnapshot,
   file: string,
   language: Language,
-  issues: ValidationIssue[],
+  issues: IssueSink,
 ): ParsedForm {
   const labelRows = new Map<string, number>();
   for (let row = 1; row < sheet.rows.length; row++) {
@@ -260,7 +274,7 @@ function readTable(
   sheet: SheetSnapshot,
   file: string,
   language: Language,
-  issues: ValidationIssue[],
+  issues: IssueSink,
 ): ParsedTable {
   const where = (cell?: string) => ({ file, sheet: sheet.name, ...(cell === undefined ? {} : { cell }) });
   const { row: headerRow, labels } = locateHeader(sheetSpec, sheet);
@@ -322,7 +336,8 @@ function readTable(
       const cell = cells?.[columnNumber];
       const parsed = parseCell(spec, column, cell, language, listSheets.get(column.key));
       for (const problem of parsed.problems) {
-        issues.push(
+        // past the limit a finding is only counted: its message is never rendered
+        issues.add(problem.severity, () =>
           createIssue(problem.severity, problem.code, language, where(address), {
             column: column.label[language],
             expected: problem.expected,
@@ -331,7 +346,7 @@ function readTable(
         );
       }
       if (column.required && parsed.value === null && parsed.problems.length === 0) {
-        issues.push(
+        issues.add("error", () =>
           createIssue("error", "cell.required", language, where(address), {
             column: column.label[language],
             expected: renderTerm("expectValue", language),
@@ -383,7 +398,7 @@ function reportMergedCells(
   firstDataRow: number,
   file: string,
   language: Language,
-  issues: ValidationIssue[],
+  issues: IssueSink,
 ): void {
   for (const range of sheet.merges) {
     const [start] = range.split(":");

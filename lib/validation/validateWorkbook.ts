@@ -1,6 +1,13 @@
 import type { WorkbookSnapshot } from "../snapshot/WorkbookSnapshot.js";
 import type { Language, TemplateSpec } from "../spec/TemplateSpec.js";
-import { findSheet, readMetadata, readWorkbook, type ParsedWorkbook, type TemplateMetadata } from "./readWorkbook.js";
+import { createCappedIssues } from "./cappedIssues.js";
+import {
+  findSheet,
+  readMetadata,
+  readWorkbookInto,
+  type ParsedWorkbook,
+  type TemplateMetadata,
+} from "./readWorkbook.js";
 import { createIssue, hasErrors, type ValidationIssue } from "./ValidationIssue.js";
 
 /** Checks a template adds to the generic ones (duplicate codes, weights, …). */
@@ -100,7 +107,7 @@ export function validateWorkbook(
     ]);
   }
   if (!identified.spec) return unusable(file, undefined, identified.issues);
-  issues.push(...identified.issues);
+  for (const issue of identified.issues) issues.push(issue);
   const version = identified.metadata.templateVersion;
   if (version !== undefined) {
     const order = compareVersions(version, spec.version);
@@ -130,10 +137,17 @@ export function validateWorkbook(
       );
     }
   }
-  const { workbook, issues: readIssues } = readWorkbook(spec, snapshot, language, identified.metadata);
-  issues.push(...readIssues);
-  if (options.check) issues.push(...withoutRepeatedErrors(options.check(workbook, language), readIssues));
-  return { file, templateId: spec.id, valid: !hasErrors(issues), usable: true, issues: sortIssues(issues), workbook };
+  // one sink for the whole file: at most MAX_FINDINGS kept, the rest counted (and no push(...)
+  // of 100,000 findings, which overflows the call stack)
+  const capped = createCappedIssues();
+  for (const issue of issues) capped.push(issue);
+  const workbook = readWorkbookInto(spec, snapshot, language, identified.metadata, capped);
+  if (options.check) {
+    const readIssues = capped.kept();
+    for (const issue of withoutRepeatedErrors(options.check(workbook, language), readIssues)) capped.push(issue);
+  }
+  const all = capped.finish(language, file);
+  return { file, templateId: spec.id, valid: !hasErrors(all), usable: true, issues: sortIssues(all), workbook };
 }
 
 /**
