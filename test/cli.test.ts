@@ -27,7 +27,11 @@ let demo = "";
 const path = (name: string) => join(dir, name);
 
 /** Copies the demo workbook with some cells changed (values as a user would type them). */
-async function variant(name: string, edits: Record<string, Record<string, ExcelJS.CellValue>>, change?: (wb: ExcelJS.Workbook) => void): Promise<string> {
+async function variant(
+  name: string,
+  edits: Record<string, Record<string, ExcelJS.CellValue>>,
+  change?: (wb: ExcelJS.Workbook) => void,
+): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(demo);
   for (const [sheetName, cells] of Object.entries(edits)) {
@@ -58,16 +62,19 @@ afterAll(async () => {
 });
 
 describe("ikz --help", () => {
-  it.each(["template", "describe", "validate", "priorities", "roadmap", "analyse", "consolidate", "allocate", "demo"])("explains %s in German and English", async (command) => {
-    const de = await ikz(command, "--help");
-    expect(de.code).toBe(0);
-    expect(de.stdout).toContain("Optionen:");
-    expect(de.stdout).toContain("Hilfe anzeigen");
-    const en = await ikz(command, "--help", "--lang", "en");
-    expect(en.code).toBe(0);
-    expect(en.stdout).toContain("Options:");
-    expect(en.stdout).toContain("show help");
-  });
+  it.each(["template", "describe", "validate", "priorities", "roadmap", "analyse", "consolidate", "allocate", "demo"])(
+    "explains %s in German and English",
+    async (command) => {
+      const de = await ikz(command, "--help");
+      expect(de.code).toBe(0);
+      expect(de.stdout).toContain("Optionen:");
+      expect(de.stdout).toContain("Hilfe anzeigen");
+      const en = await ikz(command, "--help", "--lang", "en");
+      expect(en.code).toBe(0);
+      expect(en.stdout).toContain("Options:");
+      expect(en.stdout).toContain("show help");
+    },
+  );
 
   it("refuses an unknown language with exit code 2", async () => {
     const result = await ikz("validate", "x.xlsx", "--lang", "fr");
@@ -121,7 +128,15 @@ describe("ikz describe", () => {
   it("prints the layout as JSON", async () => {
     const result = await ikz("describe", "aufgabenkatalog", "--json");
     expect(result.code).toBe(0);
-    const layout = JSON.parse(result.stdout) as { id: string; sheets: { name: string; headerRow: number; firstDataRow: number; columns: { key: string; column: string; kind: string }[] }[] };
+    const layout = JSON.parse(result.stdout) as {
+      id: string;
+      sheets: {
+        name: string;
+        headerRow: number;
+        firstDataRow: number;
+        columns: { key: string; column: string; kind: string }[];
+      }[];
+    };
     expect(layout.id).toBe("aufgabenkatalog");
     const tasks = layout.sheets.find((s) => s.name === "Aufgaben");
     expect(tasks).toMatchObject({ headerRow: 4, firstDataRow: 5 });
@@ -142,18 +157,35 @@ describe("ikz validate", () => {
     ["German decimal comma", { E6: "0,75" }, "E6", "cell.numberAsText", "„0,75“ (Text)"],
     ["30 %", { I7: "30 %" }, "I7", "cell.percentAsText", "„30 %“ (Text)"],
     ["rating out of range", { J8: 5 }, "J8", "cell.outOfRange", "5 (Zahl)"],
-    ["a date where a number belongs", { F9: new Date(Date.UTC(2026, 4, 1)) }, "F9", "cell.notANumber", "01.05.2026 (Datum)"],
-    ["an error value", { G10: { error: "#DIV/0!" } as ExcelJS.CellErrorValue }, "G10", "cell.errorValue", "#DIV/0! (Fehlerwert)"],
+    [
+      "a date where a number belongs",
+      { F9: new Date(Date.UTC(2026, 4, 1)) },
+      "F9",
+      "cell.notANumber",
+      "01.05.2026 (Datum)",
+    ],
+    [
+      "an error value",
+      { G10: { error: "#DIV/0!" } as ExcelJS.CellErrorValue },
+      "G10",
+      "cell.errorValue",
+      "#DIV/0! (Fehlerwert)",
+    ],
   ];
-  it.each(badCells)("names file, sheet, cell, expected and found for %s (exit 1)", async (label, cells, cell, code, received) => {
-    const file = await variant(`bad-${cell}.xlsx`, { Aufgaben: cells });
-    const result = await ikz("validate", file, "--json");
-    expect(result.code, label).toBe(1);
-    const [report] = JSON.parse(result.stdout) as { issues: { code: string; file: string; sheet: string; cell: string; received: string; expected: string }[] }[];
-    const issue = report?.issues.find((i) => i.cell === cell);
-    expect(issue).toMatchObject({ code, file, sheet: "Aufgaben", cell, received });
-    expect(issue?.expected).toBeTruthy();
-  });
+  it.each(badCells)(
+    "names file, sheet, cell, expected and found for %s (exit 1)",
+    async (label, cells, cell, code, received) => {
+      const file = await variant(`bad-${cell}.xlsx`, { Aufgaben: cells });
+      const result = await ikz("validate", file, "--json");
+      expect(result.code, label).toBe(1);
+      const [report] = JSON.parse(result.stdout) as {
+        issues: { code: string; file: string; sheet: string; cell: string; received: string; expected: string }[];
+      }[];
+      const issue = report?.issues.find((i) => i.cell === cell);
+      expect(issue).toMatchObject({ code, file, sheet: "Aufgaben", cell, received });
+      expect(issue?.expected).toBeTruthy();
+    },
+  );
 
   it("prints German messages with file, sheet and cell on stderr, and English ones with --lang en", async () => {
     const file = await variant("komma.xlsx", { Aufgaben: { E6: "0,75" } });
@@ -172,16 +204,28 @@ describe("ikz validate", () => {
     const file = await variant("codes.xlsx", { Aufgaben: { A6: first, A7: "987654" } });
     const result = await ikz("validate", file, "--json");
     const [report] = JSON.parse(result.stdout) as { issues: { code: string; cell: string; severity: string }[] }[];
-    expect(report?.issues.find((i) => i.cell === "A6")).toMatchObject({ code: "task.duplicateCode", severity: "error" });
-    expect(report?.issues.find((i) => i.cell === "A7")).toMatchObject({ code: "task.unknownCode", severity: "warning" });
+    expect(report?.issues.find((i) => i.cell === "A6")).toMatchObject({
+      code: "task.duplicateCode",
+      severity: "error",
+    });
+    expect(report?.issues.find((i) => i.cell === "A7")).toMatchObject({
+      code: "task.unknownCode",
+      severity: "warning",
+    });
     expect(result.code).toBe(1);
   });
 
   it("reports a renamed header at its cell, and still reads reordered columns", async () => {
     const renamed = await variant("umbenannt.xlsx", { Aufgaben: { F4: "Anzahl" } });
     const result = await ikz("validate", renamed, "--json");
-    const [report] = JSON.parse(result.stdout) as { issues: { code: string; cell: string; expected: string; received: string }[] }[];
-    expect(report?.issues.find((i) => i.code === "header.missing")).toMatchObject({ cell: "F4", expected: "Fallzahl pro Jahr", received: "Anzahl" });
+    const [report] = JSON.parse(result.stdout) as {
+      issues: { code: string; cell: string; expected: string; received: string }[];
+    }[];
+    expect(report?.issues.find((i) => i.code === "header.missing")).toMatchObject({
+      cell: "F4",
+      expected: "Fallzahl pro Jahr",
+      received: "Anzahl",
+    });
     expect(result.code).toBe(1);
   });
 
@@ -210,7 +254,9 @@ describe("ikz validate", () => {
     const file = await variant("andere-vorlage.xlsx", { _ikz: { B1: "haushaltsplan" } });
     const priorities = await ikz("priorities", file);
     expect(priorities.code).toBe(2);
-    expect(priorities.stderr).toContain("Falsche Vorlage: erwartet „aufgabenkatalog“, die Arbeitsmappe ist „haushaltsplan“");
+    expect(priorities.stderr).toContain(
+      "Falsche Vorlage: erwartet „aufgabenkatalog“, die Arbeitsmappe ist „haushaltsplan“",
+    );
     const validate = await ikz("validate", file);
     expect(validate.code).toBe(2);
     expect(validate.stderr).toContain("Unbekannte Vorlage „haushaltsplan“");
@@ -230,7 +276,11 @@ describe("ikz validate", () => {
     ["leer.xlsx", Buffer.alloc(0), "Die Datei ist leer"],
     ["tabelle.csv.xlsx", Buffer.from("Produktcode;Bezeichnung\n111;Test\n"), "Text- oder CSV-Datei"],
     ["bericht.pdf.xlsx", Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"), "PDF"],
-    ["kaputt.xlsx", Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9]), "keine lesbare Excel-Arbeitsmappe"],
+    [
+      "kaputt.xlsx",
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
+      "keine lesbare Excel-Arbeitsmappe",
+    ],
   ])("refuses %s as unusable (exit 2) and says why", async (name, bytes, text) => {
     const file = path(name);
     await writeFile(file, bytes);
@@ -259,7 +309,10 @@ describe("ikz priorities and roadmap", () => {
   it("prints scores with the cell that holds each", async () => {
     const result = await ikz("priorities", demo, "--json");
     expect(result.code).toBe(0);
-    const priorities = JSON.parse(result.stdout) as { town: string; tasks: { code: string; score: number; rank: number; class: string; cell: string }[] };
+    const priorities = JSON.parse(result.stdout) as {
+      town: string;
+      tasks: { code: string; score: number; rank: number; class: string; cell: string }[];
+    };
     expect(priorities.town).toBe("Zschorlau");
     expect(priorities.tasks[0]?.cell).toBe("Aufgaben!O5");
     for (const task of priorities.tasks) {
@@ -286,7 +339,10 @@ describe("ikz priorities and roadmap", () => {
     const out = path("fahrplan.xlsx");
     const result = await ikz("roadmap", ...files, "--json", "--out", out);
     expect(result.code).toBe(0);
-    const roadmap = JSON.parse(result.stdout) as { towns: string[]; entries: { code: string; townCount: number; synergies: unknown[] }[] };
+    const roadmap = JSON.parse(result.stdout) as {
+      towns: string[];
+      entries: { code: string; townCount: number; synergies: unknown[] }[];
+    };
     expect(roadmap.towns).toEqual(["Zschorlau", "Bockau", "Schönheide"]);
     expect(roadmap.entries.length).toBeGreaterThan(10);
     expect(roadmap.entries.every((e) => e.townCount >= 2)).toBe(true);
@@ -308,7 +364,22 @@ describe("ikz demo", () => {
     const out = path("demo");
     const first = await ikz("demo", "--out-dir", out);
     expect(first.code).toBe(0);
-    for (const name of ["aufgabenkatalog-vorlage.xlsx", "aufgabenkatalog-zschorlau.xlsx", "aufgabenkatalog-bockau.xlsx", "fahrplan.xlsx", "fahrplan.json", "kostenverteilung-vorlage.xlsx", "kostenverteilung-beispiel.xlsx"]) {
+    for (const name of [
+      "aufgabenkatalog-vorlage.xlsx",
+      "aufgabenkatalog-zschorlau.xlsx",
+      "aufgabenkatalog-bockau.xlsx",
+      "fahrplan.xlsx",
+      "fahrplan.json",
+      "kostenverteilung-vorlage.xlsx",
+      "kostenverteilung-beispiel.xlsx",
+      "pestel-bockau.xlsx",
+      "pestel-auswertung.xlsx",
+      "it-servicekatalog-zschorlau.xlsx",
+      "it-servicekatalog-auswertung.xlsx",
+      "arbeitsplatzprofil-schoenheide.xlsx",
+      "arbeitsplatzprofil-auswertung.xlsx",
+      "verbundmappe.xlsx",
+    ]) {
       expect(first.stderr).toContain(`geschrieben: ${join(out, name)}`);
     }
     const roadmap = JSON.parse(await readFile(join(out, "fahrplan.json"), "utf8")) as { towns: string[] };
@@ -346,7 +417,10 @@ describe("ikz with the cost model (kostenverteilung)", () => {
     const blank = path("kv-leer.xlsx");
     expect((await ikz("template", "kostenverteilung", "--out", blank)).code).toBe(0);
     expect((await ikz("validate", blank)).code).toBe(0);
-    const described = JSON.parse((await ikz("describe", "kostenverteilung", "--json")).stdout) as { id: string; sheets: { name: string }[] };
+    const described = JSON.parse((await ikz("describe", "kostenverteilung", "--json")).stdout) as {
+      id: string;
+      sheets: { name: string }[];
+    };
     expect(described.id).toBe("kostenverteilung");
     expect(described.sheets.map((s) => s.name)).toContain("Verteilung");
 
@@ -363,7 +437,9 @@ describe("ikz with the cost model (kostenverteilung)", () => {
     await workbook.xlsx.writeFile(bad);
     const result = await ikz("validate", bad, "--json");
     expect(result.code).toBe(1);
-    const [report] = JSON.parse(result.stdout) as { issues: { severity: string; sheet: string; cell: string; message: string }[] }[];
+    const [report] = JSON.parse(result.stdout) as {
+      issues: { severity: string; sheet: string; cell: string; message: string }[];
+    }[];
     const errors = report!.issues.filter((i) => i.severity === "error");
     expect(errors.some((i) => i.sheet === "Kommunen" && i.cell === "B6")).toBe(true);
     expect(errors.some((i) => i.sheet === "Kostenpositionen" && i.cell === "C5")).toBe(true);

@@ -36,7 +36,7 @@ const head = { templateId: "partnerschaft", templateVersion: "1", language: "de"
 describe("combinePlans", () => {
   it("keeps every part's sheets in order, one metadata sheet at the end", () => {
     const combined = combinePlans(
-      [plan(sheet("Fahrplan"), sheet("_ikz")), plan(sheet("Kandidaten"), sheet("_ikz"))],
+      [{ plan: plan(sheet("Fahrplan"), sheet("_ikz")) }, { plan: plan(sheet("Kandidaten"), sheet("_ikz")) }],
       head,
       sheet("_ikz"),
     );
@@ -44,16 +44,25 @@ describe("combinePlans", () => {
     expect(combined.templateId).toBe("partnerschaft");
   });
 
-  it("numbers a taken name and makes the part's own formulas follow it", () => {
+  it("labels or numbers a taken name and makes the part's own formulas follow it", () => {
     const combined = combinePlans(
       [
-        plan(sheet("Quellen"), sheet("Summe", "SUM(Quellen!A1)")),
-        plan(sheet("Quellen"), sheet("Rechnung", "Quellen!A1+'Quellen'!B2+XQuellen!A1")),
+        { plan: plan(sheet("Quellen"), sheet("Summe", "SUM(Quellen!A1)")) },
+        { plan: plan(sheet("Quellen"), sheet("Rechnung", "Quellen!A1+'Quellen'!B2+XQuellen!A1")) },
+        { plan: plan(sheet("Quellen"), sheet("Liste")), label: "IT" },
       ],
       head,
       sheet("_ikz"),
     );
-    expect(combined.sheets.map((s) => s.name)).toEqual(["Quellen", "Summe", "Quellen (2)", "Rechnung", "_ikz"]);
+    expect(combined.sheets.map((s) => s.name)).toEqual([
+      "Quellen",
+      "Summe",
+      "Quellen (2)",
+      "Rechnung",
+      "IT – Quellen",
+      "Liste",
+      "_ikz",
+    ]);
     const formula = (name: string) =>
       [...(combined.sheets.find((s) => s.name === name)?.rows() ?? [])][0]?.cells[0]?.formula;
     expect(formula("Summe")).toBe("SUM(Quellen!A1)");

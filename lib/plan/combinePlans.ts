@@ -1,7 +1,8 @@
 /**
  * Several workbook plans as one: the sheets of each part in order, the parts' hidden metadata
- * sheets replaced by one of the combined workbook. A sheet whose name is taken already gets a
- * number („Quellen (2)“), and the references to it in its own part's formulas follow.
+ * sheets replaced by one of the combined workbook. A sheet whose name is taken already gets its
+ * part's label in front („IT – Übersicht“), or else a number („Quellen (2)“), and the references
+ * to it in its own part's formulas follow.
  */
 import { sheetReference } from "../cells/address.js";
 import { METADATA_SHEET_NAME } from "./resolveLayout.js";
@@ -10,8 +11,12 @@ import type { PlannedRow, SheetPlan, WorkbookPlan } from "./WorkbookPlan.js";
 /** Excel's limit on sheet names. */
 const MAX_SHEET_NAME = 31;
 
-function freeName(name: string, taken: ReadonlySet<string>): string {
+function freeName(name: string, taken: ReadonlySet<string>, label: string | undefined): string {
   if (!taken.has(name.toLowerCase())) return name;
+  if (label !== undefined) {
+    const labelled = `${label} – ${name}`.slice(0, MAX_SHEET_NAME);
+    if (!taken.has(labelled.toLowerCase())) return labelled;
+  }
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
     const candidate = `${name.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
@@ -54,17 +59,17 @@ function renamedSheet(sheet: SheetPlan, name: string, renames: ReadonlyMap<strin
  * @param parts in the order their sheets should appear.
  */
 export function combinePlans(
-  parts: readonly WorkbookPlan[],
+  parts: readonly { readonly plan: WorkbookPlan; readonly label?: string | undefined }[],
   head: Pick<WorkbookPlan, "templateId" | "templateVersion" | "language" | "title">,
   metadata: SheetPlan,
 ): WorkbookPlan {
   const taken = new Set<string>([METADATA_SHEET_NAME.toLowerCase()]);
   const sheets: SheetPlan[] = [];
-  for (const part of parts) {
+  for (const { plan: part, label } of parts) {
     const own = part.sheets.filter((sheet) => sheet.name !== METADATA_SHEET_NAME);
     const names = new Map<string, string>();
     for (const sheet of own) {
-      const name = freeName(sheet.name, taken);
+      const name = freeName(sheet.name, taken, label);
       taken.add(name.toLowerCase());
       names.set(sheet.name, name);
     }

@@ -21,6 +21,15 @@ import { costAllocationSpec } from "../kostenverteilung/spec.js";
 import { findTemplate, TEMPLATES } from "../registry.js";
 
 export const PARTNERSHIP_ID = "partnerschaft";
+
+/** Short names of the templates, put in front of a sheet name another part has taken already. */
+const PART_LABELS: Readonly<Record<string, LocalizedText>> = {
+  aufgabenkatalog: { de: "Aufgaben", en: "Tasks" },
+  pestel: { de: "PESTEL", en: "PESTEL" },
+  "it-servicekatalog": { de: "IT", en: "IT" },
+  arbeitsplatzprofil: { de: "Arbeitsplatz", en: "Workplace" },
+  kostenverteilung: { de: "Kosten", en: "Costs" },
+};
 export const PARTNERSHIP_VERSION = "1.0.0";
 
 /** One input file and what validating it gave. */
@@ -158,19 +167,22 @@ export function planPartnership(
     outcomes.push({ ...base, town: name, taken: true, note: takenNote(workbook, language) });
   }
 
-  const parts: WorkbookPlan[] = [];
+  const parts: { plan: WorkbookPlan; label?: string | undefined }[] = [];
   const partSummaries: { templateId: string; towns: string[]; sheets: string[] }[] = [];
   for (const module of TEMPLATES) {
     const sources = byTemplate.get(module.spec.id);
     if (!sources || !module.analysis) continue;
     const { plan } = module.analysis.plan(module.analysis.analyse(sources, language), language);
-    parts.push(plan);
+    parts.push({ plan, label: PART_LABELS[module.spec.id]?.[language] ?? module.spec.id });
     partSummaries.push({ templateId: module.spec.id, towns: sources.map((s) => s.town), sheets: [] });
   }
 
   const costModel = partnershipCostModel(costModels, towns, keyValues);
   if (costModel.towns.length > 0 || costModels.length > 0) {
-    parts.push(planCostAllocation({ language, model: costModel }).plan);
+    parts.push({
+      plan: planCostAllocation({ language, model: costModel }).plan,
+      label: PART_LABELS[costAllocationSpec.id]?.[language],
+    });
     partSummaries.push({ templateId: costAllocationSpec.id, towns: costModel.towns.map((t) => t.name), sheets: [] });
   }
 
@@ -183,11 +195,13 @@ export function planPartnership(
   const plan = combinePlans(
     [
       {
-        templateId: PARTNERSHIP_ID,
-        templateVersion: PARTNERSHIP_VERSION,
-        language,
-        title: TEXT.title[language],
-        sheets: [overview],
+        plan: {
+          templateId: PARTNERSHIP_ID,
+          templateVersion: PARTNERSHIP_VERSION,
+          language,
+          title: TEXT.title[language],
+          sheets: [overview],
+        },
       },
       ...parts,
     ],
@@ -201,7 +215,7 @@ export function planPartnership(
   );
   // Which sheets each part contributed, after any renaming: the parts' sheets follow the overview in order.
   let next = 1;
-  parts.forEach((part, index) => {
+  parts.forEach(({ plan: part }, index) => {
     const count = part.sheets.filter((sheet) => sheet.name !== METADATA_SHEET_NAME).length;
     const summary = partSummaries[index];
     if (summary) summary.sheets = plan.sheets.slice(next, next + count).map((sheet) => sheet.name);
