@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { JobName, JobResult } from "./jobTypes.js";
 
@@ -56,6 +56,39 @@ export function median(values: readonly number[]): number {
 
 export const mb = (kb: number): number => kb / 1024;
 export const round = (n: number, digits: number): number => Number(n.toFixed(digits));
+
+/** The options every benchmark takes, besides its own: `--runs`, `--dir`, `--json`, `--keep`, `--help`. */
+export const COMMON_OPTIONS = {
+  runs: { type: "string", default: "3" },
+  dir: { type: "string" },
+  json: { type: "string" },
+  keep: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+/**
+ * The values of a benchmark's `parseArgs` call: an unknown or malformed option throws with the
+ * usage appended; `--help` prints the usage and exits.
+ *
+ * @example const values = parseOrExplain(() => parseArgs({ args, options: COMMON_OPTIONS }).values, USAGE);
+ */
+export function parseOrExplain<T extends { readonly help: boolean }>(parse: () => T, usage: string): T {
+  let values: T;
+  try {
+    values = parse();
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  }
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return values;
+}
+
+/** An optional path option, resolved against the working folder. */
+export const resolvedPath = (path: string | undefined): string | undefined =>
+  path === undefined ? undefined : resolve(path);
 
 /** A positive whole number from an option's text, or an error naming the option. */
 export function positiveInteger(text: string, option: string): number {

@@ -15,14 +15,17 @@
  */
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import {
+  COMMON_OPTIONS,
   describeMachine,
   machineLine,
   median,
   packageRoot,
+  parseOrExplain,
   positiveInteger,
+  resolvedPath,
   round,
   runJob,
   summarise,
@@ -44,27 +47,18 @@ const USAGE =
   "usage: consolidationBench.js [--runs N] [--sizes 10,20,40] [--rows N] [--dir DIR] [--keep] [--json FILE]";
 
 function parseOptions(args: string[]): Options {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        runs: { type: "string", default: "3" },
-        sizes: { type: "string", default: "10,20,40" },
-        rows: { type: "string", default: "1500" },
-        dir: { type: "string" },
-        json: { type: "string" },
-        keep: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  const values = parseOrExplain(
+    () =>
+      parseArgs({
+        args,
+        options: {
+          ...COMMON_OPTIONS,
+          sizes: { type: "string", default: "10,20,40" },
+          rows: { type: "string", default: "1500" },
+        },
+      }).values,
+    USAGE,
+  );
   const sizes = [...new Set(values.sizes.split(",").map((text) => positiveInteger(text.trim(), "--sizes")))].sort(
     (a, b) => a - b,
   );
@@ -72,9 +66,9 @@ function parseOptions(args: string[]): Options {
     runs: positiveInteger(values.runs, "--runs"),
     sizes,
     rows: positiveInteger(values.rows, "--rows"),
-    dir: values.dir === undefined ? undefined : resolve(values.dir),
+    dir: resolvedPath(values.dir),
     keep: values.keep,
-    json: values.json === undefined ? undefined : resolve(values.json),
+    json: resolvedPath(values.json),
   };
 }
 

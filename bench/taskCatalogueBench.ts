@@ -11,14 +11,17 @@
  */
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import {
+  COMMON_OPTIONS,
   describeMachine,
   machineLine,
   median,
   packageRoot,
+  parseOrExplain,
   positiveInteger,
+  resolvedPath,
   round,
   runJob,
   summarise,
@@ -49,33 +52,24 @@ interface Options {
 const USAGE = "usage: taskCatalogueBench.js [--runs N] [--rows N] [--dir DIR] [--keep] [--json FILE] [--check]";
 
 function parseOptions(args: string[]): Options {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        runs: { type: "string", default: "3" },
-        rows: { type: "string", default: "50000" },
-        dir: { type: "string" },
-        json: { type: "string" },
-        keep: { type: "boolean", default: false },
-        check: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  const values = parseOrExplain(
+    () =>
+      parseArgs({
+        args,
+        options: {
+          ...COMMON_OPTIONS,
+          rows: { type: "string", default: "50000" },
+          check: { type: "boolean", default: false },
+        },
+      }).values,
+    USAGE,
+  );
   return {
     runs: positiveInteger(values.runs, "--runs"),
     rows: positiveInteger(values.rows, "--rows"),
-    dir: values.dir === undefined ? undefined : resolve(values.dir),
+    dir: resolvedPath(values.dir),
     keep: values.keep,
-    json: values.json === undefined ? undefined : resolve(values.json),
+    json: resolvedPath(values.json),
     check: values.check,
   };
 }

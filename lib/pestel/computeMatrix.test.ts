@@ -1,37 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeMatrix, matrixCell } from "./computeMatrix.js";
-import { INNER_ELEMENTS, PESTEL_FACTORS, type PestelTheme } from "./model.js";
+import { INNER_ELEMENTS, PESTEL_FACTORS } from "./model.js";
 import { scoreTheme } from "./scoreTheme.js";
 import { themeArbitrary, themesArbitrary, thresholdArbitrary } from "../../test/support/pestelArbitraries.js";
-
-const theme = (
-  factor: PestelTheme["factor"],
-  element: PestelTheme["element"],
-  impact: number | null,
-  room: number | null,
-): PestelTheme => ({
-  factor,
-  element,
-  theme: "t",
-  impact,
-  room,
-  actionField: null,
-  measures: [],
-  owner: null,
-  reviewDate: null,
-  row: 5,
-});
+import { pestelTheme } from "../../test/support/pestelTheme.js";
 
 describe("computeMatrix", () => {
   it("counts themes, takes the highest score and counts hot spots per factor × element", () => {
     const matrix = computeMatrix(
       [
-        theme("technological", "resources", 3, 3),
-        theme("technological", "resources", 2, 1),
-        theme("technological", "resources", null, 3),
-        theme("social", "staff", 1, 1),
-        theme(null, "staff", 3, 3),
+        pestelTheme("technological", "resources", 3, 3),
+        pestelTheme("technological", "resources", 2, 1),
+        pestelTheme("technological", "resources", null, 3),
+        pestelTheme("social", "staff", 1, 1),
+        pestelTheme(null, "staff", 3, 3),
       ],
       6,
     );
@@ -48,7 +31,10 @@ describe("computeMatrix", () => {
   });
 
   it("gives a field without a rated theme no highest score, even when it has themes", () => {
-    const matrix = computeMatrix([theme("legal", "staff", null, null), theme("legal", "staff", 2, null)], 6);
+    const matrix = computeMatrix(
+      [pestelTheme("legal", "staff", null, null), pestelTheme("legal", "staff", 2, null)],
+      6,
+    );
     expect(matrixCell(matrix, "legal", "staff")).toMatchObject({ count: 2, maxScore: null, hotSpots: 0 });
   });
 

@@ -1,33 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { themesArbitrary, thresholdArbitrary } from "../../test/support/pestelArbitraries.js";
+import { pestelTheme } from "../../test/support/pestelTheme.js";
 import { computeMatrix, matrixCell } from "./computeMatrix.js";
 import { findSharedHotCells } from "./findSharedHotCells.js";
-import type { PestelTheme } from "./model.js";
-
-const theme = (
-  factor: PestelTheme["factor"],
-  element: PestelTheme["element"],
-  impact: number,
-  room: number,
-): PestelTheme => ({
-  factor,
-  element,
-  theme: "t",
-  impact,
-  room,
-  actionField: null,
-  measures: [],
-  owner: null,
-  reviewDate: null,
-  row: 5,
-});
 
 describe("findSharedHotCells", () => {
   it("lists fields hot in two or more towns, each town by its own threshold, most towns first", () => {
-    const a = computeMatrix([theme("social", "staff", 3, 3), theme("legal", "staff", 2, 3)], 6);
-    const b = computeMatrix([theme("social", "staff", 2, 3), theme("legal", "staff", 2, 2)], 4);
-    const c = computeMatrix([theme("social", "staff", 3, 2), theme("legal", "staff", 3, 3)], 9);
+    const a = computeMatrix([pestelTheme("social", "staff", 3, 3), pestelTheme("legal", "staff", 2, 3)], 6);
+    const b = computeMatrix([pestelTheme("social", "staff", 2, 3), pestelTheme("legal", "staff", 2, 2)], 4);
+    const c = computeMatrix([pestelTheme("social", "staff", 3, 2), pestelTheme("legal", "staff", 3, 3)], 9);
     const shared = findSharedHotCells([
       { town: "A", matrix: a },
       { town: "B", matrix: b },

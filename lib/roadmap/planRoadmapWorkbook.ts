@@ -1,4 +1,5 @@
 import { formatNumberFor, renderTerm, type TermKey } from "../messages/terms.js";
+import { planSheetHead } from "../plan/planSheetHead.js";
 import type { PlannedCell, PlannedRow, SheetPlan, WorkbookPlan } from "../plan/WorkbookPlan.js";
 import type { Language } from "../spec/TemplateSpec.js";
 import type { Roadmap } from "./buildRoadmap.js";
@@ -83,22 +84,13 @@ export function planRoadmapWorkbook(
     ] satisfies PlannedCell[],
   }));
   const roadmapRows: PlannedRow[] = [
-    { row: 1, cells: [{ column: 1, value: t("roadmapTitle"), style: "title" }], height: 24 },
-    {
-      row: 2,
-      cells: [
-        {
-          column: 1,
-          value: renderTerm("roadmapDescription", language, { value: roadmap.towns.join(", ") }),
-          style: "description",
-        },
-      ],
-    },
-    {
-      row: HEADER_ROW,
-      height: 32,
-      cells: headers.map((key, i) => ({ column: i + 1, value: t(key), style: "header" as const })),
-    },
+    ...planSheetHead({
+      title: t("roadmapTitle"),
+      description: renderTerm("roadmapDescription", language, { value: roadmap.towns.join(", ") }),
+      headers: headers.map(t),
+      headerRow: HEADER_ROW,
+      headerHeight: 32,
+    }),
     ...entryRows,
   ];
   const roadmapSheet: SheetPlan = {
@@ -117,11 +109,7 @@ export function planRoadmapWorkbook(
   };
   const sourceHeaders: TermKey[] = ["columnTown", "columnFile", "columnTemplateVersion", "columnTaskCount"];
   const sourceRows: PlannedRow[] = [
-    { row: 1, cells: [{ column: 1, value: t("roadmapSourcesTitle"), style: "title" }], height: 24 },
-    {
-      row: HEADER_ROW,
-      cells: sourceHeaders.map((key, i) => ({ column: i + 1, value: t(key), style: "header" as const })),
-    },
+    ...planSheetHead({ title: t("roadmapSourcesTitle"), headers: sourceHeaders.map(t), headerRow: HEADER_ROW }),
     ...sources.map((source, index) => ({
       row: HEADER_ROW + 1 + index,
       cells: [

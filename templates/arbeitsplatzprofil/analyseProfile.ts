@@ -7,6 +7,7 @@
  */
 import { columnLetter } from "../../lib/cells/address.js";
 import type { GridCell, GridContent, LocalizedText, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
+import { planSheetHead } from "../../lib/plan/planSheetHead.js";
 import { planWorkbook, type PlannedWorkbook } from "../../lib/plan/planWorkbook.js";
 import { formatNumberFor } from "../../lib/messages/terms.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
@@ -169,15 +170,7 @@ const HEADER_ROW = 4;
 const PERCENT = "0.0 %";
 
 function sheetHead(title: string, note: string | undefined, headers: readonly string[]): Row[] {
-  return [
-    { row: 1, cells: [{ column: 1, value: title, style: "title" }], height: 24 },
-    ...(note === undefined ? [] : [{ row: 2, cells: [{ column: 1, value: note, style: "description" as const }] }]),
-    {
-      row: HEADER_ROW,
-      height: 32,
-      cells: headers.map((text, index) => ({ column: index + 1, value: text, style: "header" as const })),
-    },
-  ];
+  return planSheetHead({ title, description: note, headers, headerRow: HEADER_ROW, headerHeight: 32 });
 }
 
 const cell = (column: number, value: string | number, numberFormat?: string): GridCell => ({

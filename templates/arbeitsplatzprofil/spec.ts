@@ -16,6 +16,7 @@
  * A town's own copy and a group workbook have the same layout: the own copy names slot 1 only.
  */
 import type { ColumnSpec, LocalizedText, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
+import { computedInteger, computedText, dateInput, listInput } from "../common/columns.js";
 import {
   dimensionNumberFormula,
   gapFormula,
@@ -131,15 +132,10 @@ export const workplaceProfileSpec = {
           kind: "input",
           width: 30,
         },
-        {
-          key: "asOf",
-          label: { de: "Stand", en: "As of" },
-          type: "date",
-          kind: "input",
-          numberFormat: "dd.mm.yyyy",
-          width: 30,
-          hint: { de: "Datum der Bewertung", en: "Date of the assessment" },
-        },
+        dateInput("asOf", { de: "Stand", en: "As of" }, 30, {
+          de: "Datum der Bewertung",
+          en: "Date of the assessment",
+        }),
         ...SLOTS.map((slot): ColumnSpec => ({
           key: townField(slot),
           label: { de: `Kommune ${slot}`, en: `Town ${slot}` },
@@ -175,15 +171,7 @@ export const workplaceProfileSpec = {
           width: 9,
           hint: { de: "Eindeutige Nummer, z. B. HYB-08", en: "Unique id, e.g. HYB-08" },
         },
-        {
-          key: "dimension",
-          label: { de: "Dimension", en: "Dimension" },
-          type: "list",
-          kind: "input",
-          required: true,
-          list: { key: "dimensions" },
-          width: 19,
-        },
+        listInput("dimension", { de: "Dimension", en: "Dimension" }, "dimensions", 19, { required: true }),
         {
           key: "requirement",
           label: { de: "Anforderung", en: "Requirement" },
@@ -192,16 +180,10 @@ export const workplaceProfileSpec = {
           required: true,
           width: 68,
         },
-        {
-          key: "obligation",
-          label: { de: "Verbindlichkeit", en: "Obligation" },
-          type: "list",
-          kind: "input",
+        listInput("obligation", { de: "Verbindlichkeit", en: "Obligation" }, "obligations", 11, {
           required: true,
-          list: { key: "obligations" },
-          width: 11,
           align: "center",
-        },
+        }),
         {
           key: "roles",
           label: { de: "Rollen (leer = alle)", en: "Roles (empty = all)" },
@@ -214,46 +196,23 @@ export const workplaceProfileSpec = {
             en: "Roles from the list, several separated by ; — empty or “all” = every role",
           },
         },
-        {
-          key: "weight",
-          label: { de: "Gewicht", en: "Weight" },
-          type: "integer",
-          kind: "computed",
-          numberFormat: "0",
-          width: 8,
-          align: "center",
-          formula: weightFormula,
-        },
-        {
-          key: "specNo",
-          label: { de: "LV-Nr.", en: "Spec. no." },
-          type: "text",
-          kind: "computed",
-          width: 8,
-          align: "center",
-          formula: specNumberFormula,
-        },
+        computedInteger("weight", { de: "Gewicht", en: "Weight" }, 8, weightFormula, { align: "center" }),
+        computedText("specNo", { de: "LV-Nr.", en: "Spec. no." }, 8, specNumberFormula, { align: "center" }),
         ...SLOTS.flatMap(townBlock),
-        {
-          key: "dimensionNo",
-          label: { de: "Dimension Nr. (Hilfsspalte)", en: "Dimension no. (helper)" },
-          type: "integer",
-          kind: "computed",
-          numberFormat: "0",
-          width: 13,
-          align: "center",
-          formula: dimensionNumberFormula,
-        },
-        {
-          key: "specPosition",
-          label: { de: "Zeile im LV (Hilfsspalte)", en: "Line in spec. (helper)" },
-          type: "integer",
-          kind: "computed",
-          numberFormat: "0",
-          width: 13,
-          align: "center",
-          formula: specPositionFormula,
-        },
+        computedInteger(
+          "dimensionNo",
+          { de: "Dimension Nr. (Hilfsspalte)", en: "Dimension no. (helper)" },
+          13,
+          dimensionNumberFormula,
+          { align: "center" },
+        ),
+        computedInteger(
+          "specPosition",
+          { de: "Zeile im LV (Hilfsspalte)", en: "Line in spec. (helper)" },
+          13,
+          specPositionFormula,
+          { align: "center" },
+        ),
       ],
     },
     {

@@ -1,5 +1,6 @@
 import { SCORE_DECIMALS } from "../../lib/scoring/scoreTasks.js";
 import type { ColumnSpec, FormulaContext, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
+import { contactField, dateInput, emailField, listInput, townNameField } from "../common/columns.js";
 import { PRODUCT_FRAMEWORK } from "../reference/productFramework.js";
 import { CRITERIA, DEFAULT_THRESHOLDS, RATING_SCALE_MAX } from "./criteria.js";
 import { TASK_KINDS } from "./taskKinds.js";
@@ -62,7 +63,9 @@ export function taskClassFormula(ctx: FormulaContext): string {
 export function criterionMaximumFormula(ctx: FormulaContext): string {
   const definition = CRITERIA.find((c) => c.key === ctx.rowKey);
   if (!definition) throw new Error(`no criterion for row ${ctx.rowKey ?? "?"}`);
-  return definition.kind === "measured" ? `MAX(${ctx.columnRange(definition.key, SHEET.tasks)})` : `${RATING_SCALE_MAX}`;
+  return definition.kind === "measured"
+    ? `MAX(${ctx.columnRange(definition.key, SHEET.tasks)})`
+    : `${RATING_SCALE_MAX}`;
 }
 
 export const taskCatalogueSpec = {
@@ -81,7 +84,7 @@ export const taskCatalogueSpec = {
       },
       firstRow: 4,
       fields: [
-        { key: "name", label: { de: "Name der Kommune", en: "Name of the town" }, type: "text", kind: "input", width: 30 },
+        townNameField(),
         {
           key: "population",
           label: { de: "Einwohner", en: "Population" },
@@ -91,17 +94,12 @@ export const taskCatalogueSpec = {
           numberFormat: "#,##0",
           width: 30,
         },
-        {
-          key: "referenceDate",
-          label: { de: "Stichtag", en: "Reference date" },
-          type: "date",
-          kind: "input",
-          numberFormat: "dd.mm.yyyy",
-          width: 30,
-          hint: { de: "Stand der Angaben, z. B. 31.12.2025", en: "Date the figures refer to" },
-        },
-        { key: "contact", label: { de: "Ansprechperson", en: "Contact person" }, type: "text", kind: "input", width: 30 },
-        { key: "email", label: { de: "E-Mail", en: "E-mail" }, type: "email", kind: "input", width: 30 },
+        dateInput("referenceDate", { de: "Stichtag", en: "Reference date" }, 30, {
+          de: "Stand der Angaben, z. B. 31.12.2025",
+          en: "Date the figures refer to",
+        }),
+        contactField(),
+        emailField(),
         {
           key: "classAThreshold",
           label: { de: "Schwelle Klasse A (Punkte ab)", en: "Class A threshold (points from)" },
@@ -113,7 +111,10 @@ export const taskCatalogueSpec = {
           initial: DEFAULT_THRESHOLDS.classA,
           numberFormat: "0.0",
           width: 30,
-          hint: { de: "Aufgaben mit mindestens so vielen Punkten sind Klasse A", en: "Tasks with at least this score are class A" },
+          hint: {
+            de: "Aufgaben mit mindestens so vielen Punkten sind Klasse A",
+            en: "Tasks with at least this score are class A",
+          },
         },
         {
           key: "classBThreshold",
@@ -147,13 +148,21 @@ export const taskCatalogueSpec = {
         key: c.key,
         values: {
           criterion: c.label,
-          kind: c.kind === "measured" ? { de: "gemessen", en: "measured" } : { de: "bewertet (0–3)", en: "rated (0–3)" },
+          kind:
+            c.kind === "measured" ? { de: "gemessen", en: "measured" } : { de: "bewertet (0–3)", en: "rated (0–3)" },
           weight: c.defaultWeight,
           explanation: c.explanation,
         },
       })),
       columns: [
-        { key: "criterion", label: { de: "Kriterium", en: "Criterion" }, type: "text", kind: "input", fixed: true, width: 34 },
+        {
+          key: "criterion",
+          label: { de: "Kriterium", en: "Criterion" },
+          type: "text",
+          kind: "input",
+          fixed: true,
+          width: 34,
+        },
         { key: "kind", label: { de: "Art", en: "Kind" }, type: "text", kind: "input", fixed: true, width: 16 },
         {
           key: "weight",
@@ -175,7 +184,14 @@ export const taskCatalogueSpec = {
           width: 18,
           formula: criterionMaximumFormula,
         },
-        { key: "explanation", label: { de: "Erläuterung", en: "Explanation" }, type: "text", kind: "input", fixed: true, width: 60 },
+        {
+          key: "explanation",
+          label: { de: "Erläuterung", en: "Explanation" },
+          type: "text",
+          kind: "input",
+          fixed: true,
+          width: 60,
+        },
       ],
     },
     {
@@ -202,11 +218,27 @@ export const taskCatalogueSpec = {
           list: { key: "productCodes", allowOther: true },
           numberFormat: "@",
           width: 13,
-          hint: { de: "Code aus dem Produktrahmen oder eigener Code", en: "Code from the product framework or the town's own code" },
+          hint: {
+            de: "Code aus dem Produktrahmen oder eigener Code",
+            en: "Code from the product framework or the town's own code",
+          },
         },
-        { key: "name", label: { de: "Bezeichnung", en: "Name" }, type: "text", kind: "input", required: true, width: 38 },
-        { key: "taskKind", label: { de: "Aufgabenart", en: "Kind of task" }, type: "list", kind: "input", list: { key: "taskKinds" }, width: 24 },
-        { key: "unit", label: { de: "Organisationseinheit", en: "Organisational unit" }, type: "text", kind: "input", width: 21 },
+        {
+          key: "name",
+          label: { de: "Bezeichnung", en: "Name" },
+          type: "text",
+          kind: "input",
+          required: true,
+          width: 38,
+        },
+        listInput("taskKind", { de: "Aufgabenart", en: "Kind of task" }, "taskKinds", 24),
+        {
+          key: "unit",
+          label: { de: "Organisationseinheit", en: "Organisational unit" },
+          type: "text",
+          kind: "input",
+          width: 21,
+        },
         {
           key: "fte",
           label: { de: "VZÄ", en: "FTE" },
@@ -246,11 +278,31 @@ export const taskCatalogueSpec = {
           numberFormat: '#,##0.00 "€"',
           width: 13,
         },
-        rating("strategicImportance", { de: "Strategische Bedeutung (0–3)", en: "Strategic importance (0–3)" }, criterion("strategicImportance").explanation),
-        rating("politicalSignificance", { de: "Politische Bedeutsamkeit (0–3)", en: "Political significance (0–3)" }, criterion("politicalSignificance").explanation),
-        rating("financialLegalRelevance", { de: "Finanzielle/rechtliche Relevanz (0–3)", en: "Financial/legal relevance (0–3)" }, criterion("financialLegalRelevance").explanation),
-        rating("needForAction", { de: "Handlungsbedarf (0–3)", en: "Need for action (0–3)" }, criterion("needForAction").explanation),
-        rating("specialisation", { de: "Eigene Spezialisierung (0–3)", en: "Own specialisation (0–3)" }, criterion("specialisation").explanation),
+        rating(
+          "strategicImportance",
+          { de: "Strategische Bedeutung (0–3)", en: "Strategic importance (0–3)" },
+          criterion("strategicImportance").explanation,
+        ),
+        rating(
+          "politicalSignificance",
+          { de: "Politische Bedeutsamkeit (0–3)", en: "Political significance (0–3)" },
+          criterion("politicalSignificance").explanation,
+        ),
+        rating(
+          "financialLegalRelevance",
+          { de: "Finanzielle/rechtliche Relevanz (0–3)", en: "Financial/legal relevance (0–3)" },
+          criterion("financialLegalRelevance").explanation,
+        ),
+        rating(
+          "needForAction",
+          { de: "Handlungsbedarf (0–3)", en: "Need for action (0–3)" },
+          criterion("needForAction").explanation,
+        ),
+        rating(
+          "specialisation",
+          { de: "Eigene Spezialisierung (0–3)", en: "Own specialisation (0–3)" },
+          criterion("specialisation").explanation,
+        ),
         { key: "note", label: { de: "Bemerkung", en: "Note" }, type: "text", kind: "input", width: 24 },
         {
           key: "score",
@@ -261,7 +313,16 @@ export const taskCatalogueSpec = {
           width: 10,
           formula: taskScoreFormula,
         },
-        { key: "rank", label: { de: "Rang", en: "Rank" }, type: "integer", kind: "computed", numberFormat: "0", width: 7, align: "center", formula: taskRankFormula },
+        {
+          key: "rank",
+          label: { de: "Rang", en: "Rank" },
+          type: "integer",
+          kind: "computed",
+          numberFormat: "0",
+          width: 7,
+          align: "center",
+          formula: taskRankFormula,
+        },
         {
           key: "class",
           label: { de: "Klasse", en: "Class" },
@@ -299,7 +360,15 @@ export const taskCatalogueSpec = {
       name: { de: "Listen", en: "Lists" },
       title: { de: "Auswahllisten", en: "Lists" },
       headerRow: 4,
-      columns: [{ key: "taskKinds", list: "taskKinds", show: "label", label: { de: "Aufgabenart", en: "Kind of task" }, width: 36 }],
+      columns: [
+        {
+          key: "taskKinds",
+          list: "taskKinds",
+          show: "label",
+          label: { de: "Aufgabenart", en: "Kind of task" },
+          width: 36,
+        },
+      ],
     },
   ],
   lists: {

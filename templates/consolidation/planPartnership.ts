@@ -7,6 +7,7 @@
  */
 import type { CostModel, Town } from "../../lib/allocation/model.js";
 import { combinePlans } from "../../lib/plan/combinePlans.js";
+import { planSheetHead } from "../../lib/plan/planSheetHead.js";
 import { metadataSheet } from "../../lib/plan/planWorkbook.js";
 import { METADATA_SHEET_NAME } from "../../lib/plan/resolveLayout.js";
 import type { PlannedRow, SheetPlan, WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
@@ -247,17 +248,13 @@ function overviewSheet(outcomes: readonly SourceOutcome[], language: Language): 
   const t = (text: LocalizedText): string => text[language];
   const headerRow = 4;
   const rows: PlannedRow[] = [
-    { row: 1, height: 24, cells: [{ column: 1, value: t(TEXT.title), style: "title" }] },
-    { row: 2, cells: [{ column: 1, value: t(TEXT.description), style: "description" }] },
-    {
-      row: headerRow,
-      height: 30,
-      cells: [TEXT.file, TEXT.town, TEXT.template, TEXT.version, TEXT.status, TEXT.note].map((text, index) => ({
-        column: index + 1,
-        value: t(text),
-        style: "header" as const,
-      })),
-    },
+    ...planSheetHead({
+      title: t(TEXT.title),
+      description: t(TEXT.description),
+      headers: [TEXT.file, TEXT.town, TEXT.template, TEXT.version, TEXT.status, TEXT.note].map(t),
+      headerRow,
+      headerHeight: 30,
+    }),
     ...outcomes.map((outcome, index) => ({
       row: headerRow + 1 + index,
       cells: [

@@ -4,6 +4,7 @@
  * software, ids) is written as a value, never as a formula, whatever it starts with.
  */
 import { dateToSerial } from "../../lib/cells/serialDates.js";
+import { planSheetHead } from "../../lib/plan/planSheetHead.js";
 import { planWorkbook, type PlannedWorkbook } from "../../lib/plan/planWorkbook.js";
 import type { ServiceCategory } from "../../lib/services/model.js";
 import type {
@@ -98,13 +99,13 @@ function tableSheet(
       return {
         columnWidths: columns.map((c) => c.width),
         rows: [
-          { row: 1, height: 24, cells: [{ column: 1, value: title[language], style: "title" }] },
-          { row: 2, cells: [{ column: 1, value: description[language], style: "description" }] },
-          {
-            row: HEADER_ROW,
-            height: HEADER_HEIGHT,
-            cells: columns.map((c, i) => ({ column: i + 1, value: c.label[language], style: "header" })),
-          },
+          ...planSheetHead({
+            title: title[language],
+            description: description[language],
+            headers: columns.map((c) => c.label[language]),
+            headerRow: HEADER_ROW,
+            headerHeight: HEADER_HEIGHT,
+          }),
           ...(dataRows.length > 0
             ? dataRows
             : [{ row: HEADER_ROW + 1, cells: [{ column: 1, value: empty[language], style: "description" as const }] }]),

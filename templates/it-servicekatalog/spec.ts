@@ -22,6 +22,16 @@ import {
   PRIORITY_POINTS,
 } from "../../lib/services/priorityScore.js";
 import type { FormulaContext, Language, ListEntry, LocalizedText, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
+import {
+  computedInteger,
+  computedMoney,
+  computedText,
+  contactField,
+  dateInput,
+  emailField,
+  listInput,
+  townNameField,
+} from "../common/columns.js";
 import { PRODUCT_FRAMEWORK } from "../reference/productFramework.js";
 import { CRITICALITY_LABELS, LIFECYCLE_LABELS, LIST_ENTRIES, STATUS_LABELS, WINDOW_LABELS } from "./lists.js";
 
@@ -188,26 +198,17 @@ export const serviceCatalogueSpec = {
       },
       firstRow: 4,
       fields: [
-        {
-          key: "name",
-          label: { de: "Name der Kommune", en: "Name of the town" },
-          type: "text",
-          kind: "input",
-          width: 30,
-        },
-        {
-          key: "referenceDate",
-          label: { de: "Stichtag", en: "Reference date" },
-          type: "date",
-          kind: "input",
-          required: true,
-          numberFormat: "dd.mm.yyyy",
-          width: 30,
-          hint: {
+        townNameField(),
+        dateInput(
+          "referenceDate",
+          { de: "Stichtag", en: "Reference date" },
+          30,
+          {
             de: "Monate bis Vertragsende zählen ab diesem Tag (beim Erzeugen: das Tagesdatum)",
             en: "Months to contract end count from this day (when generated: that day)",
           },
-        },
+          { required: true },
+        ),
         {
           key: "windowMonths",
           label: { de: "Zeitfenster (Monate)", en: "Window (months)" },
@@ -224,27 +225,20 @@ export const serviceCatalogueSpec = {
             en: "Contracts ending in fewer full months are “in the window”",
           },
         },
-        {
-          key: "contact",
-          label: { de: "Ansprechperson", en: "Contact person" },
-          type: "text",
-          kind: "input",
-          width: 30,
-        },
-        { key: "email", label: { de: "E-Mail", en: "E-mail" }, type: "email", kind: "input", width: 30 },
-        {
-          key: "maxAnnualCost",
-          label: { de: "Höchste Jahreskosten (€)", en: "Highest annual cost (€)" },
-          type: "currency",
-          kind: "computed",
-          numberFormat: '#,##0.00 "€"',
-          width: 30,
-          hint: {
-            de: "berechnet; Bezugswert des Kostenanteils der Priorität",
-            en: "computed; reference of the priority's cost part",
+        contactField(),
+        emailField(),
+        computedMoney(
+          "maxAnnualCost",
+          { de: "Höchste Jahreskosten (€)", en: "Highest annual cost (€)" },
+          30,
+          maxAnnualCostFormula,
+          {
+            hint: {
+              de: "berechnet; Bezugswert des Kostenanteils der Priorität",
+              en: "computed; reference of the priority's cost part",
+            },
           },
-          formula: maxAnnualCostFormula,
-        },
+        ),
       ],
     },
     {
@@ -280,15 +274,7 @@ export const serviceCatalogueSpec = {
           required: true,
           width: 28,
         },
-        {
-          key: "category",
-          label: { de: "Kategorie", en: "Category" },
-          type: "list",
-          kind: "input",
-          required: true,
-          list: { key: "categories" },
-          width: 22,
-        },
+        listInput("category", { de: "Kategorie", en: "Category" }, "categories", 22, { required: true }),
         {
           key: "software",
           label: { de: "Softwareprodukt", en: "Software product" },
@@ -306,15 +292,9 @@ export const serviceCatalogueSpec = {
           numberFormat: "@",
           width: 15,
         },
-        {
-          key: "operatingModel",
-          label: { de: "Betriebsmodell", en: "Operating model" },
-          type: "list",
-          kind: "input",
+        listInput("operatingModel", { de: "Betriebsmodell", en: "Operating model" }, "operatingModels", 26, {
           required: true,
-          list: { key: "operatingModels" },
-          width: 26,
-        },
+        }),
         {
           key: "users",
           label: { de: "Nutzer", en: "Users" },
@@ -336,46 +316,22 @@ export const serviceCatalogueSpec = {
           width: 13,
           hint: { de: "Lizenz, Wartung, Betrieb je Jahr in €", en: "Licence, maintenance, operation per year in €" },
         },
-        {
-          key: "contractEnd",
-          label: { de: "Vertragsende", en: "Contract end" },
-          type: "date",
-          kind: "input",
-          numberFormat: "dd.mm.yyyy",
-          width: 13,
-          align: "center",
-          hint: {
+        dateInput(
+          "contractEnd",
+          { de: "Vertragsende", en: "Contract end" },
+          13,
+          {
             de: "Frühestes Ende ohne Verlängerung, z. B. 31.12.2026",
             en: "Earliest end without renewal, e.g. 31/12/2026",
           },
-        },
-        {
-          key: "criticality",
-          label: { de: "Kritikalität", en: "Criticality" },
-          type: "list",
-          kind: "input",
+          { align: "center" },
+        ),
+        listInput("criticality", { de: "Kritikalität", en: "Criticality" }, "criticalities", 11, {
           required: true,
-          list: { key: "criticalities" },
-          width: 11,
           align: "center",
-        },
-        {
-          key: "status",
-          label: { de: "Status", en: "Status" },
-          type: "list",
-          kind: "input",
-          required: true,
-          list: { key: "statuses" },
-          width: 13,
-        },
-        {
-          key: "lifecycle",
-          label: { de: "Lebenszyklus", en: "Lifecycle" },
-          type: "list",
-          kind: "input",
-          list: { key: "lifecycleStages" },
-          width: 14,
-        },
+        }),
+        listInput("status", { de: "Status", en: "Status" }, "statuses", 13, { required: true }),
+        listInput("lifecycle", { de: "Lebenszyklus", en: "Lifecycle" }, "lifecycleStages", 14),
         {
           key: "interfaces",
           label: { de: "Schnittstellen", en: "Interfaces" },
@@ -383,40 +339,23 @@ export const serviceCatalogueSpec = {
           kind: "input",
           width: 26,
         },
-        {
-          key: "costPerUser",
-          label: { de: "Kosten je Nutzer (€)", en: "Cost per user (€)" },
-          type: "currency",
-          kind: "computed",
-          numberFormat: '#,##0.00 "€"',
-          width: 11,
-          formula: costPerUserFormula,
-        },
-        {
-          key: "monthsToEnd",
-          label: { de: "Monate bis Vertragsende", en: "Months to contract end" },
-          type: "integer",
-          kind: "computed",
-          numberFormat: "0",
-          width: 13,
+        computedMoney("costPerUser", { de: "Kosten je Nutzer (€)", en: "Cost per user (€)" }, 11, costPerUserFormula),
+        computedInteger(
+          "monthsToEnd",
+          { de: "Monate bis Vertragsende", en: "Months to contract end" },
+          13,
+          monthsToEndFormula,
+          { align: "center" },
+        ),
+        computedText("window", { de: "Im Zeitfenster", en: "In the window" }, 11, windowFormula, {
           align: "center",
-          formula: monthsToEndFormula,
-        },
-        {
-          key: "window",
-          label: { de: "Im Zeitfenster", en: "In the window" },
-          type: "text",
-          kind: "computed",
-          width: 11,
-          align: "center",
-          formula: windowFormula,
           highlights: [
             { equals: WINDOW_LABELS.open.de, fill: "good" },
             { equals: WINDOW_LABELS.open.en, fill: "good" },
             { equals: WINDOW_LABELS.expired.de, fill: "weak" },
             { equals: WINDOW_LABELS.expired.en, fill: "weak" },
           ],
-        },
+        }),
         {
           key: "score",
           label: { de: "Priorität (0–100)", en: "Priority (0–100)" },

@@ -24,6 +24,7 @@
  */
 import { columnLetter } from "../../lib/cells/address.js";
 import type { ColumnSpec, FormulaContext, LocalizedText, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
+import { computedInteger, computedMoney, computedText, dateInput, listInput } from "../common/columns.js";
 import { blockOf, columnBlock, letterOf, positionFormula, rowCell, rowsOfRange } from "./blockFormulas.js";
 import { COST_ALLOCATION_HISTORY } from "./history.js";
 import { KEY_DEFINITIONS, KEY_NO, MIX_COLUMNS, PART_COUNT } from "./keys.js";
@@ -393,21 +394,12 @@ function splitNumberColumns(): ColumnSpec[] {
   ];
 }
 
-function computedText(
-  key: string,
-  label: LocalizedText,
-  width: number,
-  formula: (ctx: FormulaContext) => string,
-): ColumnSpec {
-  return { key, label, type: "text", kind: "computed", width, formula };
-}
-
 function cents(key: string, label: LocalizedText, formula: (ctx: FormulaContext) => string, width = 13): ColumnSpec {
-  return { key, label, type: "integer", kind: "computed", numberFormat: "#,##0", width, formula };
+  return computedInteger(key, label, width, formula, { numberFormat: "#,##0" });
 }
 
 function money(key: string, label: LocalizedText, formula: (ctx: FormulaContext) => string, width = 14): ColumnSpec {
-  return { key, label, type: "currency", kind: "computed", numberFormat: '#,##0.00 "€"', width, formula };
+  return computedMoney(key, label, width, formula);
 }
 
 function fixedNumber(key: string, label: LocalizedText): ColumnSpec {
@@ -515,14 +507,7 @@ export const costAllocationSpec = {
             en: "Percent number, e.g. 5 for 5 %; blank = no overhead",
           },
         },
-        {
-          key: "overheadKey",
-          label: { de: "Schlüssel der Pauschale", en: "Key of the overhead" },
-          type: "list",
-          kind: "input",
-          list: { key: "overheadKeys" },
-          width: 30,
-        },
+        listInput("overheadKey", { de: "Schlüssel der Pauschale", en: "Key of the overhead" }, "overheadKeys", 30),
         ...MIX_COLUMNS.map((mix, index) => decimal(mix.overheadField, mixLabel(index), PERCENT_HINT, 100)),
         cents("overheadKeyNo", { de: "Schlüssel-Nr. der Pauschale", en: "Key no. of the overhead" }, (ctx) => {
           const key = ctx.named(`${SHEET.settings}.overheadKey`);
@@ -576,18 +561,10 @@ export const costAllocationSpec = {
           },
         },
         count("population", { de: "Einwohner", en: "Population" }),
-        {
-          key: "populationDate",
-          label: { de: "Stichtag Einwohner", en: "Population as of" },
-          type: "date",
-          kind: "input",
-          numberFormat: "dd.mm.yyyy",
-          width: 12,
-          hint: {
-            de: "Stichtag der Einwohnerzahl, z. B. 31.12.2025",
-            en: "Reference date of the population, e.g. 31.12.2025",
-          },
-        },
+        dateInput("populationDate", { de: "Stichtag Einwohner", en: "Population as of" }, 12, {
+          de: "Stichtag der Einwohnerzahl, z. B. 31.12.2025",
+          en: "Reference date of the population, e.g. 31.12.2025",
+        }),
         count("cases", { de: "Fallzahlen", en: "Cases" }),
         count("workplaces", { de: "Arbeitsplätze", en: "Workplaces" }),
         decimal(
@@ -650,15 +627,7 @@ export const costAllocationSpec = {
           numberFormat: '#,##0.00 "€"',
           width: 16,
         },
-        {
-          key: "key",
-          label: { de: "Schlüssel", en: "Key" },
-          type: "list",
-          kind: "input",
-          required: true,
-          list: { key: "allocationKeys" },
-          width: 20,
-        },
+        listInput("key", { de: "Schlüssel", en: "Key" }, "allocationKeys", 20, { required: true }),
         ...MIX_COLUMNS.map((mix, index) => decimal(mix.column, mixLabel(index), PERCENT_HINT, 100)),
         {
           key: "flatFee",

@@ -7,6 +7,7 @@
 import { columnLetter } from "../../lib/cells/address.js";
 import { dateToSerial } from "../../lib/cells/serialDates.js";
 import { INNER_ELEMENTS, PESTEL_FACTORS } from "../../lib/pestel/model.js";
+import { planSheetHead } from "../../lib/plan/planSheetHead.js";
 import { planWorkbook, type PlannedWorkbook } from "../../lib/plan/planWorkbook.js";
 import type {
   ColorScaleSpec,
@@ -86,13 +87,7 @@ interface Row {
 }
 
 function sheetHead(title: string, note: string, headers: readonly string[], rows: Row[]): void {
-  rows.push({ row: 1, cells: [{ column: 1, value: title, style: "title" }], height: 24 });
-  rows.push({ row: 2, cells: [{ column: 1, value: note, style: "description" }] });
-  rows.push({
-    row: HEADER_ROW,
-    cells: headers.map((value, index) => ({ column: index + 1, value, style: "header" })),
-    height: 32,
-  });
+  rows.push(...planSheetHead({ title, description: note, headers, headerRow: HEADER_ROW, headerHeight: 32 }));
 }
 
 /** A value cell; empty values make an empty (styled) cell. */
@@ -334,15 +329,10 @@ function overviewSheet(result: PestelAnalysisResult, language: Language): GridCo
 
 function sourcesSheet(result: PestelAnalysisResult, language: Language): GridContent {
   const t = (text: LocalizedText): string => text[language];
-  const rows: Row[] = [];
-  rows.push({ row: 1, cells: [{ column: 1, value: t(TEXT.sourcesTitle), style: "title" }], height: 24 });
-  rows.push({
-    row: HEADER_ROW,
-    cells: [TEXT.town, TEXT.file, TEXT.threshold, TEXT.themes, TEXT.hotSheet].map((text, index) => ({
-      column: index + 1,
-      value: t(text),
-      style: "header" as const,
-    })),
+  const rows: Row[] = planSheetHead({
+    title: t(TEXT.sourcesTitle),
+    headers: [TEXT.town, TEXT.file, TEXT.threshold, TEXT.themes, TEXT.hotSheet].map(t),
+    headerRow: HEADER_ROW,
   });
   result.towns.forEach((town, index) => {
     rows.push({

@@ -16,6 +16,7 @@
  */
 import { INNER_ELEMENTS, PESTEL_FACTORS, THRESHOLD_RANGE, DEFAULT_HOT_SPOT_THRESHOLD } from "../../lib/pestel/model.js";
 import type { ColumnSpec, FormulaContext, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
+import { computedInteger, computedText, dateInput, listInput, townNameField } from "../common/columns.js";
 import { ACTION_FIELDS, MEASURES, MEASURES_SOURCE_SHORT } from "../reference/measures.js";
 import { buildMatrixSheet } from "./matrixSheet.js";
 import { ELEMENT_LABELS, FACTOR_LABELS, HOT_SPOT_TEXT, SHEET, actionFieldLabel } from "./terms.js";
@@ -80,22 +81,11 @@ export const pestelSpec = {
       },
       firstRow: TOWN_FIRST_ROW,
       fields: [
-        {
-          key: "name",
-          label: { de: "Name der Kommune", en: "Name of the town" },
-          type: "text",
-          kind: "input",
-          width: 30,
-        },
-        {
-          key: "referenceDate",
-          label: { de: "Stand", en: "As of" },
-          type: "date",
-          kind: "input",
-          numberFormat: "dd.mm.yyyy",
-          width: 30,
-          hint: { de: "Datum der Einschätzung, z. B. 31.03.2026", en: "Date of the assessment" },
-        },
+        townNameField(),
+        dateInput("referenceDate", { de: "Stand", en: "As of" }, 30, {
+          de: "Datum der Einschätzung, z. B. 31.03.2026",
+          en: "Date of the assessment",
+        }),
         {
           key: "threshold",
           label: { de: "Brennpunkt ab Punktzahl", en: "Hot spot from score" },
@@ -112,19 +102,18 @@ export const pestelSpec = {
             en: "Hot spot when impact × room reaches this value",
           },
         },
-        {
-          key: "thresholdUsed",
-          label: { de: "Angewandte Schwelle", en: "Threshold in force" },
-          type: "integer",
-          kind: "computed",
-          numberFormat: "0",
-          width: 30,
-          formula: thresholdUsedFormula,
-          hint: {
-            de: "6, solange oben keine ganze Zahl von 1 bis 9 steht",
-            en: "6 unless a whole number from 1 to 9 is given above",
+        computedInteger(
+          "thresholdUsed",
+          { de: "Angewandte Schwelle", en: "Threshold in force" },
+          30,
+          thresholdUsedFormula,
+          {
+            hint: {
+              de: "6, solange oben keine ganze Zahl von 1 bis 9 steht",
+              en: "6 unless a whole number from 1 to 9 is given above",
+            },
           },
-        },
+        ),
       ],
     },
     {
@@ -142,24 +131,12 @@ export const pestelSpec = {
       spareRows: 100,
       landscape: true,
       columns: [
-        {
-          key: "factor",
-          label: { de: "Faktor (Außensicht)", en: "Factor (outside view)" },
-          type: "list",
-          kind: "input",
+        listInput("factor", { de: "Faktor (Außensicht)", en: "Factor (outside view)" }, "factors", 16, {
           required: true,
-          list: { key: "factors" },
-          width: 16,
-        },
-        {
-          key: "element",
-          label: { de: "Element (Innensicht)", en: "Element (inside view)" },
-          type: "list",
-          kind: "input",
+        }),
+        listInput("element", { de: "Element (Innensicht)", en: "Element (inside view)" }, "elements", 34, {
           required: true,
-          list: { key: "elements" },
-          width: 34,
-        },
+        }),
         {
           key: "theme",
           label: { de: "Thema", en: "Theme" },
@@ -186,38 +163,17 @@ export const pestelSpec = {
           },
           19,
         ),
-        {
-          key: "score",
-          label: { de: "Punkte (0–9)", en: "Score (0–9)" },
-          type: "integer",
-          kind: "computed",
-          numberFormat: "0",
-          width: 8,
+        computedInteger("score", { de: "Punkte (0–9)", en: "Score (0–9)" }, 8, scoreFormula, { align: "center" }),
+        computedText("hotSpot", { de: "Brennpunkt", en: "Hot spot" }, 12, hotSpotFormula, {
           align: "center",
-          formula: scoreFormula,
-        },
-        {
-          key: "hotSpot",
-          label: { de: "Brennpunkt", en: "Hot spot" },
-          type: "text",
-          kind: "computed",
-          width: 12,
-          align: "center",
-          formula: hotSpotFormula,
           highlights: [
             { equals: HOT_SPOT_TEXT.de, fill: "neutral" },
             { equals: HOT_SPOT_TEXT.en, fill: "neutral" },
           ],
-        },
-        {
-          key: "actionField",
-          label: { de: "Handlungsfeld", en: "Field of action" },
-          type: "list",
-          kind: "input",
-          list: { key: "actionFields" },
-          width: 37,
+        }),
+        listInput("actionField", { de: "Handlungsfeld", en: "Field of action" }, "actionFields", 37, {
           hint: { de: "Handlungsfeld 1–4 (optional)", en: "Field of action 1–4 (optional)" },
-        },
+        }),
         {
           key: "measures",
           label: { de: "Maßnahmen (Nr.)", en: "Measures (no.)" },
@@ -238,15 +194,10 @@ export const pestelSpec = {
           kind: "input",
           width: 18,
         },
-        {
-          key: "reviewDate",
-          label: { de: "Wiedervorlage", en: "Review date" },
-          type: "date",
-          kind: "input",
-          numberFormat: "dd.mm.yyyy",
-          width: 14,
-          hint: { de: "Wann wird das Thema wieder angesehen?", en: "When is the theme looked at again?" },
-        },
+        dateInput("reviewDate", { de: "Wiedervorlage", en: "Review date" }, 14, {
+          de: "Wann wird das Thema wieder angesehen?",
+          en: "When is the theme looked at again?",
+        }),
       ],
     },
     {
