@@ -173,10 +173,14 @@ describe("Vorlagen (Excel)", () => {
     renderWithHost(host);
     await userEvent.click(await screen.findByRole("button", { name: "Einfügen" }));
 
-    const dialog = await screen.findByRole("alertdialog", { name: "Blätter ersetzen?" }, { timeout: 30_000 });
+    const dialog = await screen.findByRole(
+      "alertdialog",
+      { name: "Blätter ersetzen?", hidden: true },
+      { timeout: 30_000 },
+    );
     expect(within(dialog).getByText("Aufgaben")).toBeTruthy();
     expect(within(dialog).getByText(/enthält Daten/)).toBeTruthy();
-    await userEvent.click(within(dialog).getByRole("button", { name: "Abbrechen" }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Abbrechen", hidden: true }));
 
     expect(await screen.findByText(/Abgebrochen: Es wurde nichts geändert/)).toBeTruthy();
     expect(host.callsOf("insertPlan")).toHaveLength(0);
@@ -184,7 +188,10 @@ describe("Vorlagen (Excel)", () => {
 
     await userEvent.click(screen.getByRole("button", { name: "Einfügen" }));
     await userEvent.click(
-      within(await screen.findByRole("alertdialog", {}, { timeout: 30_000 })).getByRole("button", { name: "Ersetzen" }),
+      within(await screen.findByRole("alertdialog", { hidden: true }, { timeout: 30_000 })).getByRole("button", {
+        name: "Ersetzen",
+        hidden: true,
+      }),
     );
     await screen.findByText(/Eingefügt:/);
     expect(host.callsOf("insertPlan").map((c) => c.replace)).toEqual([true]);
@@ -348,9 +355,13 @@ describe("Auswerten", () => {
     const bockau = new File([new Uint8Array(await writePlanToBuffer(cataloguePlan("Bockau")))], "bockau.xlsx");
     await userEvent.upload(screen.getByLabelText(/Arbeitsmappen der Partnerkommunen/), bockau);
     await userEvent.click(screen.getByRole("button", { name: "Partnerkommunen importieren" }));
-    const dialog = await screen.findByRole("alertdialog", { name: "Blätter ersetzen?" }, { timeout: 30_000 });
+    const dialog = await screen.findByRole(
+      "alertdialog",
+      { name: "Blätter ersetzen?", hidden: true },
+      { timeout: 30_000 },
+    );
     expect(within(dialog).getByText("Fahrplan")).toBeTruthy();
-    await userEvent.click(within(dialog).getByRole("button", { name: "Abbrechen" }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Abbrechen", hidden: true }));
     expect(await screen.findByText(/Abgebrochen/)).toBeTruthy();
     expect(host.callsOf("insertPlan")).toHaveLength(0);
   }, 60_000);
