@@ -265,6 +265,92 @@ const texts = {
     en: (p) => `Roadmap inserted: ${counted(p.count, "shared task", "shared tasks", "en")} of ${p.list ?? ""}.`,
   },
 
+  // --- analysis of the open template and the partnership workbook ------------------------
+  analysisHeading: { de: () => "Auswertung dieser Vorlage", en: () => "Analysis of this template" },
+  analysisIntro: {
+    de: () =>
+      "Für PESTEL-Analyse, IT-Servicekatalog und Arbeitsplatzprofil: wertet die geöffnete Arbeitsmappe zusammen mit den Arbeitsmappen der Partnerkommunen derselben Vorlage aus. Partnerdateien sind freiwillig.",
+    en: () =>
+      "For the PESTEL analysis, the IT service catalogue and the workplace profile: analyses the open workbook together with the partner towns' workbooks of the same template. Partner files are optional.",
+  },
+  analysisFileLabel: {
+    de: () => "Arbeitsmappen derselben Vorlage von Partnerkommunen (.xlsx, mehrere möglich, freiwillig)",
+    en: () => "Partner towns' workbooks of the same template (.xlsx, several allowed, optional)",
+  },
+  analysisButton: { de: () => "Vorlage auswerten", en: () => "Analyse template" },
+  analysisInsertNote: {
+    de: () => "Die Auswertung wird als neue Blätter in die Arbeitsmappe eingefügt.",
+    en: () => "The analysis is inserted into the workbook as new sheets.",
+  },
+  analysisDownloadNote: {
+    de: () => "Die Auswertung wird als eigene Arbeitsmappe zum Herunterladen angeboten.",
+    en: () => "The analysis is offered as a workbook of its own to download.",
+  },
+  analysisNotAnalysable: {
+    de: () =>
+      "Die geöffnete Arbeitsmappe ist keine PESTEL-Analyse, kein IT-Servicekatalog und kein Arbeitsplatzprofil von ikz-kit. Aufgabenkataloge werten die Abschnitte oben aus.",
+    en: () =>
+      "The open workbook is no ikz-kit PESTEL analysis, IT service catalogue or workplace profile. Task catalogues are evaluated by the sections above.",
+  },
+  analysisOwnInvalid: {
+    de: (p) =>
+      `Die geöffnete Arbeitsmappe enthält ${counted(p.count, "Fehler", "Fehler", "de")}; die Auswertung braucht eine fehlerfreie Arbeitsmappe.`,
+    en: (p) =>
+      `The open workbook has ${counted(p.count, "error", "errors", "en")}; the analysis needs a workbook without errors.`,
+  },
+  analysisSummaryHeading: {
+    de: (p) => `Auswertung „${p.name ?? ""}“ von ${p.list ?? ""}`,
+    en: (p) => `Analysis “${p.name ?? ""}” of ${p.list ?? ""}`,
+  },
+  analysisOwnFile: { de: () => "geöffnete Arbeitsmappe", en: () => "open workbook" },
+  analysisTaken: { de: (p) => `übernommen: ${p.name ?? ""}`, en: (p) => `taken: ${p.name ?? ""}` },
+  analysisOtherTemplate: {
+    de: (p) => `nicht übernommen: ${p.name ? `andere Vorlage (${p.name})` : "keine Vorlage von ikz-kit"}`,
+    en: (p) => `left out: ${p.name ? `another template (${p.name})` : "not an ikz-kit template"}`,
+  },
+  analysisWriting: { de: () => "Auswertung wird eingefügt …", en: () => "Inserting the analysis …" },
+  analysisInserted: {
+    de: (p) => `Auswertung eingefügt: ${p.list ?? ""}.`,
+    en: (p) => `Analysis inserted: ${p.list ?? ""}.`,
+  },
+  partnershipHeading: { de: () => "Verbundmappe", en: () => "Partnership workbook" },
+  partnershipIntro: {
+    de: () =>
+      "Fasst die Arbeitsmappen mehrerer Kommunen zu einer Verbundmappe zusammen – jede Vorlage von ikz-kit, gemischt: Übersicht, Auswertung je Vorlage und ein vorausgefülltes Kostenmodell. Die Verbundmappe wird als neue Datei zum Herunterladen angeboten, auch in Excel; die geöffnete Arbeitsmappe bleibt unverändert.",
+    en: () =>
+      "Combines several towns' workbooks into one partnership workbook — any ikz-kit template, mixed: an overview, an analysis per template and a pre-filled cost model. The partnership workbook is offered as a new file to download, in Excel too; the open workbook stays unchanged.",
+  },
+  partnershipFileLabel: {
+    de: () => "Arbeitsmappen der Kommunen (.xlsx, mehrere)",
+    en: () => "The towns' workbooks (.xlsx, several)",
+  },
+  partnershipButton: { de: () => "Verbundmappe erstellen", en: () => "Create partnership workbook" },
+  partnershipNoFiles: {
+    de: () => "Bitte zuerst die Arbeitsmappen der Kommunen auswählen.",
+    en: () => "Please select the towns' workbooks first.",
+  },
+  partnershipProgress: {
+    de: (p) => `Datei ${p.current ?? 0} von ${p.total ?? 0}: ${p.file ?? ""}`,
+    en: (p) => `File ${p.current ?? 0} of ${p.total ?? 0}: ${p.file ?? ""}`,
+  },
+  partnershipWriting: { de: () => "Verbundmappe wird erstellt …", en: () => "Creating the partnership workbook …" },
+  partnershipCaption: { de: () => "Eingelesene Dateien", en: () => "Files read" },
+  columnFileTemplate: { de: () => "Datei / Vorlage", en: () => "File / template" },
+  columnTown: { de: () => "Kommune", en: () => "Town" },
+  columnStatus: { de: () => "Übernommen / Grund", en: () => "Taken / reason" },
+  partnershipTaken: { de: () => "übernommen", en: () => "taken" },
+  partnershipLeftOut: { de: () => "ausgelassen", en: () => "left out" },
+  partnershipNothing: {
+    de: () => "Keine der Dateien ist verwendbar: Es wurde keine Verbundmappe erstellt.",
+    en: () => "None of the files can be used: no partnership workbook was created.",
+  },
+  partnershipReady: {
+    de: (p) =>
+      `Verbundmappe von ${p.list ?? ""} ist fertig (${counted(p.count, "Datei", "Dateien", "de")} übernommen).`,
+    en: (p) =>
+      `The partnership workbook of ${p.list ?? ""} is ready (${counted(p.count, "file", "files", "en")} taken).`,
+  },
+
   // --- cost allocation ----------------------------------------------------------------------
   costIntro: {
     de: () =>

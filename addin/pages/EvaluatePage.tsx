@@ -1,6 +1,7 @@
 /**
  * "Auswerten": the town's priorities as a table, and the joint IKZ roadmap with the partner
- * towns' workbooks, written as new sheets into the open workbook.
+ * towns' workbooks, written as new sheets into the open workbook; the analysis of the other
+ * templates (TemplateAnalysisSection) and the partnership workbook (PartnershipSection).
  */
 import {
   Button,
@@ -34,6 +35,8 @@ import type { HostErrorDescriber } from "../host/describeError.js";
 import type { WorkbookHost } from "../host/WorkbookHost.js";
 import { useAction } from "../useAction.js";
 import { useLanguage } from "../useLanguage.js";
+import { PartnershipSection } from "./PartnershipSection.js";
+import { TemplateAnalysisSection } from "./TemplateAnalysisSection.js";
 
 /** Scores as shown everywhere else: one decimal, in the reader's notation. */
 const SCORE_FORMATS = {
@@ -71,8 +74,10 @@ export function EvaluatePage(props: EvaluatePageProps): ReactNode {
         <>
           <PrioritiesSection host={host} describeError={props.describeError} onShowProblems={props.onShowProblems} />
           <PartnersSection host={host} describeError={props.describeError} onShowProblems={props.onShowProblems} />
+          <TemplateAnalysisSection host={host} describeError={props.describeError} onShowProblems={props.onShowProblems} />
         </>
       )}
+      <PartnershipSection describeError={props.describeError} />
     </section>
   );
 }
