@@ -6,6 +6,7 @@
  * that takes no town (the cost model, with all the towns when it takes a list of them).
  * Iterates the registry, so templates registered later are included without a change here.
  */
+import { costAllocationSpec } from "../templates/kostenverteilung/spec.js";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { writePlanToFile } from "../adapters/exceljs/writePlanToXlsx.js";
@@ -42,7 +43,8 @@ export async function writeConsolidationInputs(dir: string, towns: number, rows:
     bytes += (await stat(path)).size;
   };
   for (const module of TEMPLATES) {
-    if (module.takes.town) {
+    // the cost model is one group file for all towns; every other template one file per town
+    if (module.takes.town && module.spec.id !== costAllocationSpec.id) {
       for (const [index, town] of names.entries()) {
         const options: TemplatePlanOptions = {
           language: "de",

@@ -52,14 +52,24 @@ export const TEMPLATES: readonly TemplateModule[] = [
   {
     spec: costAllocationSpec,
     check: checkCostAllocation,
-    plan: (options) =>
-      options.towns === undefined
-        ? planCostAllocationTemplate(options)
-        : planCostAllocation({
-            language: options.language,
-            model: costModelForTowns(options.towns, { demo: options.demo === true }),
-          }),
-    takes: { town: false, products: false, towns: true },
+    // `town` is the host town (Sitzgemeinde): listed first and marked, before the other `towns`
+    plan: (options) => {
+      const towns = [
+        ...(options.town === undefined ? [] : [options.town]),
+        ...(options.towns ?? []).filter((name) => name.trim().toLowerCase() !== options.town?.trim().toLowerCase()),
+      ];
+      if (towns.length === 0) return planCostAllocationTemplate(options);
+      const model = costModelForTowns(towns, { demo: options.demo === true });
+      const host = options.town;
+      return planCostAllocation({
+        language: options.language,
+        model:
+          host === undefined
+            ? model
+            : { ...model, towns: model.towns.map((town, index) => ({ ...town, isHost: index === 0 })) },
+      });
+    },
+    takes: { town: true, products: false, towns: true },
     analysisHint: { de: "ikz allocate DATEI", en: "ikz allocate FILE" },
     planUpgrade: planCostAllocationUpgrade,
   },

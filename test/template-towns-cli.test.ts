@@ -110,9 +110,13 @@ describe("ikz template kostenverteilung --towns", () => {
     const file = path("katalog.xlsx");
     const de = await ikz("template", "aufgabenkatalog", "--towns", "Aue,Bockau", "--out", file);
     expect(de.code).toBe(2);
-    expect(de.stderr).toContain("--towns gilt nicht für die Vorlage „aufgabenkatalog“, nur für: kostenverteilung, arbeitsplatzprofil.");
+    expect(de.stderr).toContain(
+      "--towns gilt nicht für die Vorlage „aufgabenkatalog“, nur für: kostenverteilung, arbeitsplatzprofil.",
+    );
     const en = await ikz("template", "aufgabenkatalog", "--towns", "Aue", "--out", file, "--lang", "en");
-    expect(en.stderr).toContain("--towns does not apply to the template “aufgabenkatalog”, only to: kostenverteilung, arbeitsplatzprofil.");
+    expect(en.stderr).toContain(
+      "--towns does not apply to the template “aufgabenkatalog”, only to: kostenverteilung, arbeitsplatzprofil.",
+    );
     await expect(stat(file)).rejects.toThrow();
   });
 
@@ -219,9 +223,27 @@ describe("ikz describe kostenverteilung --json", () => {
     expect(en.sheets.map((s) => s.name)).toContain("Towns");
   });
 
-  it("refuses --town and --products for the cost model (exit 2), naming the templates that take them", async () => {
-    const town = await ikz("template", "kostenverteilung", "--town", "Bockau", "--out", path("kv-town.xlsx"));
-    expect(town.code).toBe(2);
-    expect(town.stderr).toContain("--town gilt nicht für die Vorlage „kostenverteilung“, nur für: aufgabenkatalog");
+  it("takes --town as the host town, listed first, and refuses --products (exit 2)", async () => {
+    const file = path("kv-town.xlsx");
+    const written = await ikz(
+      "template",
+      "kostenverteilung",
+      "--town",
+      "Bockau",
+      "--towns",
+      "Aue, bockau, Lauter",
+      "--out",
+      file,
+    );
+    expect(written.code, written.stderr).toBe(0);
+    const { towns } = await sheetsOf(file);
+    expect([0, 1, 2].map((i) => valueAt(towns, SHEET.towns, "name", i)?.value)).toEqual(["Bockau", "Aue", "Lauter"]);
+    expect(valueAt(towns, SHEET.towns, "isHost", 0)?.value).toBe("x");
+    expect(valueAt(towns, SHEET.towns, "isHost", 1)?.value ?? null).toBeNull();
+    const products = await ikz("template", "kostenverteilung", "--products", "liste.csv", "--out", path("kv-p.xlsx"));
+    expect(products.code).toBe(2);
+    expect(products.stderr).toContain(
+      "--products gilt nicht für die Vorlage „kostenverteilung“, nur für: aufgabenkatalog",
+    );
   });
 });
