@@ -286,7 +286,11 @@ describe("Kostenverteilung: the workbook", () => {
 
     // again: the sheets exist now — „Abbrechen“ writes nothing
     await clickWhenEnabled("In Arbeitsmappe einfügen");
-    const dialog = await screen.findByRole("alertdialog", { name: "Blätter ersetzen?", ...JSDOM_MODAL });
+    const dialog = await screen.findByRole(
+      "alertdialog",
+      { name: "Blätter ersetzen?", ...JSDOM_MODAL },
+      { timeout: 30_000 },
+    );
     expect(within(dialog).getByText(expected.sheets[0]?.name ?? "?")).toBeTruthy();
     await userEvent.click(await within(dialog).findByRole("button", { name: "Abbrechen", ...JSDOM_MODAL }));
     expect(await screen.findByText(/Abgebrochen/)).toBeTruthy();
@@ -294,7 +298,11 @@ describe("Kostenverteilung: the workbook", () => {
     await waitFor(() => expect(screen.queryByRole("alertdialog", JSDOM_MODAL)).toBeNull());
     // „Ersetzen“ replaces them
     await clickWhenEnabled("In Arbeitsmappe einfügen");
-    const again = await screen.findByRole("alertdialog", { name: "Blätter ersetzen?", ...JSDOM_MODAL });
+    const again = await screen.findByRole(
+      "alertdialog",
+      { name: "Blätter ersetzen?", ...JSDOM_MODAL },
+      { timeout: 30_000 },
+    );
     await userEvent.click(await within(again).findByRole("button", { name: "Ersetzen", ...JSDOM_MODAL }));
     await waitFor(() => expect(host.callsOf("insertPlan")).toHaveLength(2));
     expect(host.callsOf("insertPlan")[1]?.replace).toBe(true);
