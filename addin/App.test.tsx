@@ -152,7 +152,8 @@ describe("Vorlagen (Excel)", () => {
     renderWithHost(host);
     const select = await screen.findByRole("combobox", { name: "Vorlage" });
     await userEvent.selectOptions(select, "kostenverteilung");
-    expect(screen.queryByRole("textbox", { name: /Name der Kommune/ })).toBeNull();
+    // the town is the host town (Sitzgemeinde) of the cost model; an own product list does not apply
+    expect(screen.getByRole("textbox", { name: /Name der Kommune/ })).toBeTruthy();
     expect(screen.queryByLabelText(/Eigene Produktliste/)).toBeNull();
     await userEvent.click(screen.getByRole("button", { name: "Einfügen" }));
     expect(await screen.findByText(/Eingefügt: /)).toBeTruthy();
