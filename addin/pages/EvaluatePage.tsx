@@ -27,6 +27,7 @@ import { findSheetConflicts } from "../actions/findSheetConflicts.js";
 import { importPartners, type PartnerImport, type PartnerStatus } from "../actions/importPartners.js";
 import { Busy } from "../components/Busy.js";
 import { ErrorBar } from "../components/ErrorBar.js";
+import { XlsxFilesField } from "../components/XlsxFilesField.js";
 import { usePageStyles } from "../components/pageStyles.js";
 import { ReplaceSheetsDialog } from "../components/ReplaceSheetsDialog.js";
 import { useReplaceConfirmation } from "../components/useReplaceConfirmation.js";
@@ -54,7 +55,9 @@ export interface EvaluatePageProps {
   readonly onShowProblems: () => void;
 }
 
-type RoadmapOutcome = { readonly kind: "inserted"; readonly entries: number; readonly towns: readonly string[] } | { readonly kind: "cancelled" };
+type RoadmapOutcome =
+  | { readonly kind: "inserted"; readonly entries: number; readonly towns: readonly string[] }
+  | { readonly kind: "cancelled" };
 
 export function EvaluatePage(props: EvaluatePageProps): ReactNode {
   const { host } = props;
@@ -74,7 +77,11 @@ export function EvaluatePage(props: EvaluatePageProps): ReactNode {
         <>
           <PrioritiesSection host={host} describeError={props.describeError} onShowProblems={props.onShowProblems} />
           <PartnersSection host={host} describeError={props.describeError} onShowProblems={props.onShowProblems} />
-          <TemplateAnalysisSection host={host} describeError={props.describeError} onShowProblems={props.onShowProblems} />
+          <TemplateAnalysisSection
+            host={host}
+            describeError={props.describeError}
+            onShowProblems={props.onShowProblems}
+          />
         </>
       )}
       <PartnershipSection describeError={props.describeError} />
@@ -89,14 +96,22 @@ interface SectionProps {
 }
 
 /** Why nothing was computed, with the way to the problems. */
-function NotComputable(props: { readonly check: WorkbookCheck; readonly own?: boolean; readonly onShowProblems: () => void }): ReactNode {
+function NotComputable(props: {
+  readonly check: WorkbookCheck;
+  readonly own?: boolean;
+  readonly onShowProblems: () => void;
+}): ReactNode {
   const { t } = useLanguage();
   const errors = props.check.report.issues.filter((i) => i.severity === "error").length;
   const isCatalogue = props.check.template?.spec.id === "aufgabenkatalog";
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        {!isCatalogue ? t("notATaskCatalogue") : props.own ? t("ownNotComputable", { count: errors }) : t("notComputable", { count: errors })}
+        {!isCatalogue
+          ? t("notATaskCatalogue")
+          : props.own
+            ? t("ownNotComputable", { count: errors })
+            : t("notComputable", { count: errors })}
       </MessageBarBody>
       {isCatalogue && (
         <MessageBarActions>
@@ -156,10 +171,18 @@ function PrioritiesSection(props: SectionProps): ReactNode {
             </caption>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell scope="col" className={styles.narrowColumn}>{t("columnRank")}</TableHeaderCell>
-                <TableHeaderCell scope="col" className={styles.narrowColumn}>{t("columnClass")}</TableHeaderCell>
-                <TableHeaderCell scope="col" className={styles.narrowColumn}>{t("columnScore")}</TableHeaderCell>
-                <TableHeaderCell scope="col" className={styles.codeColumn}>{t("columnCodeShort")}</TableHeaderCell>
+                <TableHeaderCell scope="col" className={styles.narrowColumn}>
+                  {t("columnRank")}
+                </TableHeaderCell>
+                <TableHeaderCell scope="col" className={styles.narrowColumn}>
+                  {t("columnClass")}
+                </TableHeaderCell>
+                <TableHeaderCell scope="col" className={styles.narrowColumn}>
+                  {t("columnScore")}
+                </TableHeaderCell>
+                <TableHeaderCell scope="col" className={styles.codeColumn}>
+                  {t("columnCodeShort")}
+                </TableHeaderCell>
                 <TableHeaderCell scope="col">{renderTerm("columnName", language)}</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -218,11 +241,15 @@ function PartnersSection(props: SectionProps): ReactNode {
         const tools = await loadXlsxTools();
         const result = await importPartners({
           own,
-          files: files.map((file) => ({ name: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()) })),
+          files: files.map((file) => ({
+            name: file.name,
+            bytes: async () => new Uint8Array(await file.arrayBuffer()),
+          })),
           language,
           readSnapshot: (bytes, name) => tools.readSnapshotInBrowser(bytes, name),
           onProgress: (done, total, file) => {
-            if (done < total) setProgress({ value: done / total, label: t("importProgress", { file, current: done + 1, total }) });
+            if (done < total)
+              setProgress({ value: done / total, label: t("importProgress", { file, current: done + 1, total }) });
           },
         });
         setImported(result);
@@ -248,27 +275,17 @@ function PartnersSection(props: SectionProps): ReactNode {
         {t("partnersHeading")}
       </Text>
       <Text>{t("partnersIntro")}</Text>
-      <Field
+      <XlsxFilesField
         label={t("partnersFileLabel")}
-        {...(missingFiles && files.length === 0 ? { validationState: "error" as const, validationMessage: t("partnersNoFiles") } : {})}
-        {...(files.length > 0 ? { hint: t("partnersSelected", { count: files.length }) } : {})}
-      >
-        {(fieldProps) => (
-          <input
-            {...fieldProps}
-            ref={fileInput}
-            type="file"
-            multiple
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className={styles.fileInput}
-            disabled={action.busy}
-            onChange={(event) => {
-              setFiles(Array.from(event.currentTarget.files ?? []));
-              setMissingFiles(false);
-            }}
-          />
-        )}
-      </Field>
+        files={files}
+        onFiles={(picked) => {
+          setFiles(picked);
+          setMissingFiles(false);
+        }}
+        disabled={action.busy}
+        missingMessage={missingFiles ? t("partnersNoFiles") : undefined}
+        inputRef={fileInput}
+      />
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void runImport()} disabled={action.busy}>
           {t("partnersButton")}
@@ -281,7 +298,9 @@ function PartnersSection(props: SectionProps): ReactNode {
       )}
       <ErrorBar error={action.error} describe={props.describeError} />
       <div ref={resultRef} tabIndex={-1} className={styles.result}>
-        {imported?.kind === "ownNotComputable" && <NotComputable check={imported.check} own onShowProblems={props.onShowProblems} />}
+        {imported?.kind === "ownNotComputable" && (
+          <NotComputable check={imported.check} own onShowProblems={props.onShowProblems} />
+        )}
         {imported?.kind === "done" && imported.statuses.length > 0 && (
           <div>
             <Text as="h4" size={300} weight="semibold">
@@ -303,7 +322,9 @@ function PartnersSection(props: SectionProps): ReactNode {
         )}
         {outcome?.kind === "inserted" && (
           <MessageBar intent="success" layout="multiline">
-            <MessageBarBody>{t("roadmapInserted", { count: outcome.entries, list: outcome.towns.join(", ") })}</MessageBarBody>
+            <MessageBarBody>
+              {t("roadmapInserted", { count: outcome.entries, list: outcome.towns.join(", ") })}
+            </MessageBarBody>
           </MessageBar>
         )}
         {outcome?.kind === "cancelled" && (
@@ -332,7 +353,8 @@ function PartnerStatusText(props: { readonly status: PartnerStatus }): ReactNode
       return (
         <>
           {status.file} — <strong>{t("partnerInvalid", { count: status.errorCount })}</strong>
-          {status.firstError && `: ${status.firstError.sheet && status.firstError.cell ? `${status.firstError.sheet}!${status.firstError.cell} – ` : ""}${status.firstError.message}`}
+          {status.firstError &&
+            `: ${status.firstError.sheet && status.firstError.cell ? `${status.firstError.sheet}!${status.firstError.cell} – ` : ""}${status.firstError.message}`}
         </>
       );
     case "unreadable":

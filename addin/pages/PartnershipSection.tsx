@@ -5,7 +5,6 @@
  */
 import {
   Button,
-  Field,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -23,6 +22,7 @@ import { findTemplate } from "../../templates/registry.js";
 import { buildPartnership, type PartnershipBuild } from "../actions/buildPartnership.js";
 import { DownloadLink } from "../components/DownloadLink.js";
 import { ErrorBar } from "../components/ErrorBar.js";
+import { XlsxFilesField } from "../components/XlsxFilesField.js";
 import { usePageStyles } from "../components/pageStyles.js";
 import { createDownload, revokeDownload, type Download } from "../file/download.js";
 import { loadXlsxTools } from "../file/loadXlsxTools.js";
@@ -31,7 +31,6 @@ import { useAction } from "../useAction.js";
 import { useLanguage } from "../useLanguage.js";
 
 /** What a file input for workbooks accepts. */
-export const XLSX_ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Lets React render (and screen readers hear) a progress step before the next file is read. */
 export function nextTask(): Promise<void> {
@@ -112,29 +111,17 @@ export function PartnershipSection(props: PartnershipSectionProps): ReactNode {
         {t("partnershipHeading")}
       </Text>
       <Text>{t("partnershipIntro")}</Text>
-      <Field
+      <XlsxFilesField
         label={t("partnershipFileLabel")}
-        {...(missingFiles && files.length === 0
-          ? { validationState: "error" as const, validationMessage: t("partnershipNoFiles") }
-          : {})}
-        {...(files.length > 0 ? { hint: t("partnersSelected", { count: files.length }) } : {})}
-      >
-        {(fieldProps) => (
-          <input
-            {...fieldProps}
-            ref={fileInput}
-            type="file"
-            multiple
-            accept={XLSX_ACCEPT}
-            className={styles.fileInput}
-            disabled={action.busy}
-            onChange={(event) => {
-              setFiles(Array.from(event.currentTarget.files ?? []));
-              setMissingFiles(false);
-            }}
-          />
-        )}
-      </Field>
+        files={files}
+        onFiles={(picked) => {
+          setFiles(picked);
+          setMissingFiles(false);
+        }}
+        disabled={action.busy}
+        missingMessage={missingFiles ? t("partnershipNoFiles") : undefined}
+        inputRef={fileInput}
+      />
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void create()} disabled={action.busy}>
           {t("partnershipButton")}

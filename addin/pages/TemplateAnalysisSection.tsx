@@ -3,15 +3,7 @@
  * (PESTEL, IT service catalogue, workplace profile) over it and the partner files of the same
  * template — inserted as new sheets in Excel, offered as a download in file mode.
  */
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  ProgressBar,
-  Text,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Text } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import {
   analyseTemplate,
@@ -22,6 +14,7 @@ import {
 import { findSheetConflicts } from "../actions/findSheetConflicts.js";
 import { DownloadLink } from "../components/DownloadLink.js";
 import { ErrorBar } from "../components/ErrorBar.js";
+import { XlsxFilesField } from "../components/XlsxFilesField.js";
 import { usePageStyles } from "../components/pageStyles.js";
 import { ReplaceSheetsDialog } from "../components/ReplaceSheetsDialog.js";
 import { useReplaceConfirmation } from "../components/useReplaceConfirmation.js";
@@ -31,7 +24,7 @@ import type { HostErrorDescriber } from "../host/describeError.js";
 import type { WorkbookHost } from "../host/WorkbookHost.js";
 import { useAction } from "../useAction.js";
 import { useLanguage } from "../useLanguage.js";
-import { nextTask, XLSX_ACCEPT } from "./PartnershipSection.js";
+import { nextTask } from "./PartnershipSection.js";
 
 type AnalysisOutcome =
   | { readonly kind: "inserted"; readonly sheets: readonly string[] }
@@ -121,22 +114,7 @@ export function TemplateAnalysisSection(props: TemplateAnalysisSectionProps): Re
       <Text>
         {t("analysisIntro")} {host.kind === "file" ? t("analysisDownloadNote") : t("analysisInsertNote")}
       </Text>
-      <Field
-        label={t("analysisFileLabel")}
-        {...(files.length > 0 ? { hint: t("partnersSelected", { count: files.length }) } : {})}
-      >
-        {(fieldProps) => (
-          <input
-            {...fieldProps}
-            type="file"
-            multiple
-            accept={XLSX_ACCEPT}
-            className={styles.fileInput}
-            disabled={action.busy}
-            onChange={(event) => setFiles(Array.from(event.currentTarget.files ?? []))}
-          />
-        )}
-      </Field>
+      <XlsxFilesField label={t("analysisFileLabel")} files={files} onFiles={setFiles} disabled={action.busy} />
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void analyse()} disabled={action.busy}>
           {t("analysisButton")}
