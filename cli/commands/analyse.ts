@@ -23,10 +23,12 @@ export async function runAnalyse(
   files: readonly string[],
   options: AnalyseOptions,
   context: CliContext,
+  /** Reports by path: files found here are not read again; files read are added. */
+  validated = new Map<string, ValidationReport>(),
 ): Promise<ExitCode> {
   const { language } = context;
   const reports: ValidationReport[] = [];
-  for (const file of files) reports.push(await validateFile(file, language));
+  for (const file of files) reports.push(await validatedReport(file, language, validated));
   let exit: ExitCode = EXIT.ok;
   for (const report of reports) {
     if (!report.usable || !report.valid) {
@@ -74,6 +76,19 @@ export async function runAnalyse(
   if (options.json) context.stdout(JSON.stringify(result, null, 2));
   else for (const line of analysis.summary(result, language)) context.stdout(line);
   return exit;
+}
+
+/** The file's report from `validated`, or validates it and remembers the report there. */
+export async function validatedReport(
+  file: string,
+  language: CliContext["language"],
+  validated: Map<string, ValidationReport>,
+): Promise<ValidationReport> {
+  const known = validated.get(file);
+  if (known) return known;
+  const report = await validateFile(file, language);
+  validated.set(file, report);
+  return report;
 }
 
 /** Ids of the templates `ikz analyse` can analyse. */

@@ -4,7 +4,9 @@ import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { planPartnership, type PartnershipInput } from "../../templates/consolidation/planPartnership.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { writeOrRefuse } from "../writeOrRefuse.js";
-import { printReport, validateFile } from "./validate.js";
+import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
+import { validatedReport } from "./analyse.js";
+import { printReport } from "./validate.js";
 
 export interface ConsolidateOptions {
   readonly out: string;
@@ -22,6 +24,8 @@ export async function runConsolidate(
   files: readonly string[],
   options: ConsolidateOptions,
   context: CliContext,
+  /** Reports of files validated already, by path (those files are not read again). */
+  validated = new Map<string, ValidationReport>(),
 ): Promise<ExitCode> {
   const { language } = context;
   const inputs: PartnershipInput[] = [];
@@ -29,7 +33,7 @@ export async function runConsolidate(
     context.stderr(
       renderCliText("consolidateProgress", language, { count: index + 1, value: String(files.length), file }),
     );
-    const report = await validateFile(file, language);
+    const report = await validatedReport(file, language, validated);
     if (!report.valid) printReport(report, context);
     inputs.push({ file: basename(file), report });
   }

@@ -137,6 +137,7 @@ export async function runDemo(outDir: string, options: { force?: boolean }, cont
       template.files.map((f) => f.file),
       { out: template.analysis, force },
       context,
+      reports,
     );
     if (exit !== EXIT.ok) return exit;
   }
@@ -144,7 +145,7 @@ export async function runDemo(outDir: string, options: { force?: boolean }, cont
   // Everything together: the partnership workbook.
   context.stdout("");
   const allFiles = [...townFiles, ...analysed.flatMap((a) => a.files.map((f) => f.file)), costExample];
-  exit = await runConsolidate(allFiles, { out: partnership, force }, context);
+  exit = await runConsolidate(allFiles, { out: partnership, force }, context, reports);
   if (exit !== EXIT.ok) return exit;
   context.stderr(renderCliText("demoDone", context.language, { file: outDir }));
   return EXIT.ok;
