@@ -340,6 +340,20 @@ const texts = {
   columnStatus: { de: () => "Übernommen / Grund", en: () => "Taken / reason" },
   partnershipTaken: { de: () => "übernommen", en: () => "taken" },
   partnershipLeftOut: { de: () => "ausgelassen", en: () => "left out" },
+  partnershipSimilarTowns: {
+    de: () =>
+      "Es wurde keine Verbundmappe erstellt: Diese Namen stehen vermutlich für dieselbe Kommune, und das Kostenmodell würde sie doppelt belasten. Bitte die Schreibweise in einer der Dateien angleichen – oder, wenn es verschiedene Kommunen sind, das unten bestätigen und erneut erstellen.",
+    en: () =>
+      "No partnership workbook was created: these names probably stand for the same town, and the cost model would charge it twice. Please make the spelling the same in one of the files — or, if they are different towns, confirm that below and create it again.",
+  },
+  partnershipAllowSimilar: {
+    de: () => "Die ähnlichen Namen sind verschiedene Kommunen (jede bekommt eine eigene Zeile im Kostenmodell)",
+    en: () => "The similar names are different towns (each gets a row of its own in the cost model)",
+  },
+  partnershipSimilarAllowed: {
+    de: () => "Als verschiedene Kommunen übernommen (bestätigt):",
+    en: () => "Taken as different towns (confirmed):",
+  },
   partnershipNothing: {
     de: () => "Keine der Dateien ist verwendbar: Es wurde keine Verbundmappe erstellt.",
     en: () => "None of the files can be used: no partnership workbook was created.",

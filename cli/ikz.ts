@@ -10,6 +10,7 @@ import { renderCliText, type CliTextKey } from "../lib/messages/cliTexts.js";
 import { describeTemplate } from "../lib/spec/describeTemplate.js";
 import type { Language } from "../lib/spec/TemplateSpec.js";
 import { GENERATOR_VERSION } from "../lib/version.js";
+import { MIN_ITEM_ROWS, MIN_TOWN_ROWS } from "../templates/kostenverteilung/layout.js";
 import { findTemplate, TEMPLATES } from "../templates/registry.js";
 import { EXIT, type CliContext, type ExitCode } from "./CliContext.js";
 import { runAnalyse } from "./commands/analyse.js";
@@ -90,12 +91,23 @@ export async function runCli(
     .option("--products <file>", t("optionProducts"))
     .option("--town <name>", t("optionTown"))
     .option("--towns <list>", t("optionTowns", townsTemplateIds))
+    .option("--town-rows <n>", t("optionTownRows", String(MIN_TOWN_ROWS)))
+    .option("--item-rows <n>", t("optionItemRows", String(MIN_ITEM_ROWS)))
     .option("--demo", t("optionDemo"))
     .option("--force", t("optionForce"))
     .action(
       async (
         id: string,
-        options: { out: string; products?: string; town?: string; towns?: string; demo?: boolean; force?: boolean },
+        options: {
+          out: string;
+          products?: string;
+          town?: string;
+          towns?: string;
+          townRows?: string;
+          itemRows?: string;
+          demo?: boolean;
+          force?: boolean;
+        },
       ) => {
         exit = await runTemplate(id, options, context);
       },
@@ -166,9 +178,15 @@ export async function runCli(
     .requiredOption("--out <file>", t("optionOut"))
     .option("--json", t("optionJson"))
     .option("--force", t("optionForce"))
-    .action(async (files: string[], options: { out: string; json?: boolean; force?: boolean }) => {
-      exit = await runConsolidate(files, options, context);
-    });
+    .option("--allow-similar-towns", t("optionAllowSimilarTowns"))
+    .action(
+      async (
+        files: string[],
+        options: { out: string; json?: boolean; force?: boolean; allowSimilarTowns?: boolean },
+      ) => {
+        exit = await runConsolidate(files, options, context);
+      },
+    );
 
   withCommon(program.command("allocate").description(t("commandAllocate")))
     .argument("<file>", t("argFile"))

@@ -1,4 +1,5 @@
 import type { PlannedWorkbook } from "../lib/plan/planWorkbook.js";
+import { normaliseTownName } from "../lib/towns/townNames.js";
 import type { Language, LocalizedText, TemplateSpec } from "../lib/spec/TemplateSpec.js";
 import type { UpgradePlanner } from "../lib/upgrade/upgradeWorkbook.js";
 import type { TemplateCheck } from "../lib/validation/validateWorkbook.js";
@@ -7,7 +8,7 @@ import { pestelModule } from "./pestel/module.js";
 import { workplaceProfileModule } from "./arbeitsplatzprofil/module.js";
 import { serviceCatalogueModule } from "./it-servicekatalog/module.js";
 import { catalogueAnalysis } from "./aufgabenkatalog/analyseCatalogues.js";
-import { planTaskCatalogue } from "./aufgabenkatalog/planTaskCatalogue.js";
+import { planTaskCatalogue, planTaskCatalogueUpgrade } from "./aufgabenkatalog/planTaskCatalogue.js";
 import { taskCatalogueSpec } from "./aufgabenkatalog/spec.js";
 import { checkTaskCatalogue } from "./aufgabenkatalog/taskCatalogue.js";
 import { checkCostAllocation } from "./kostenverteilung/checkCostAllocation.js";
@@ -24,6 +25,8 @@ export interface TemplatePlanOptions {
   readonly products?: readonly { readonly code: string; readonly name: string }[];
   /** Partner towns to pre-fill (trimmed, unique; see `parseTownList`), for templates that take them. */
   readonly towns?: readonly string[];
+  /** Prepared rows at least (cost model: towns and cost items; see `checkRowCounts`), for templates that take them. */
+  readonly rows?: { readonly towns?: number; readonly items?: number };
 }
 
 /** A template as the apps see it: its spec, its own checks, its planner. */
@@ -32,7 +35,13 @@ export interface TemplateModule {
   readonly check: TemplateCheck;
   readonly plan: (options: TemplatePlanOptions) => PlannedWorkbook;
   /** Which of the common options the planner uses (the pane shows only those). */
-  readonly takes: { readonly town: boolean; readonly products: boolean; readonly towns: boolean };
+  readonly takes: {
+    readonly town: boolean;
+    readonly products: boolean;
+    readonly towns: boolean;
+    /** Prepared rows on request (`--town-rows`, `--item-rows`). */
+    readonly rows?: boolean;
+  };
   /** What `ikz analyse` and the pane's analysis do with workbooks of this template. */
   readonly analysis?: TemplateAnalysis;
   /** For templates analysed by a command of their own: which one. */
@@ -48,6 +57,7 @@ export const TEMPLATES: readonly TemplateModule[] = [
     plan: planTaskCatalogue,
     takes: { town: true, products: true, towns: false },
     analysis: catalogueAnalysis,
+    planUpgrade: planTaskCatalogueUpgrade,
   },
   {
     spec: costAllocationSpec,
@@ -56,20 +66,23 @@ export const TEMPLATES: readonly TemplateModule[] = [
     plan: (options) => {
       const towns = [
         ...(options.town === undefined ? [] : [options.town]),
-        ...(options.towns ?? []).filter((name) => name.trim().toLowerCase() !== options.town?.trim().toLowerCase()),
+        ...(options.towns ?? []).filter(
+          (name) => options.town === undefined || normaliseTownName(name) !== normaliseTownName(options.town),
+        ),
       ];
       if (towns.length === 0) return planCostAllocationTemplate(options);
       const model = costModelForTowns(towns, { demo: options.demo === true });
       const host = options.town;
       return planCostAllocation({
         language: options.language,
+        ...(options.rows === undefined ? {} : { rows: options.rows }),
         model:
           host === undefined
             ? model
             : { ...model, towns: model.towns.map((town, index) => ({ ...town, isHost: index === 0 })) },
       });
     },
-    takes: { town: true, products: false, towns: true },
+    takes: { town: true, products: false, towns: true, rows: true },
     analysisHint: { de: "ikz allocate DATEI", en: "ikz allocate FILE" },
     planUpgrade: planCostAllocationUpgrade,
   },

@@ -269,16 +269,19 @@ describe("kostenverteilung: fixed percentages (Festanteil)", () => {
     });
   });
 
-  it("does NOT understand 30 % typed in Excel (0.3 in a percent-formatted cell) next to percent numbers: refused by the sum", async () => {
+  it("refuses 30 % typed in Excel (0.3 in a percent-formatted cell) next to percent numbers: the sum, and the cell holding 0.3", async () => {
     const report = await validate([
       { sheet: SHEET.towns, key: "fixedPercent", index: 1, value: percents[1]! / 100, numFmt: "0%" },
     ]);
     // 35 + 0.3 + 20 + 15: the reader does not see the cell's percent format
     const sum = percents.reduce((total, p, index) => total + (index === 1 ? p / 100 : p), 0);
-    expect(errorsOf(report)).toHaveLength(1);
-    // placed on the first town's cell, not on the one that holds 0.3 (see the report)
+    expect(errorsOf(report)).toHaveLength(2);
+    // the sum on the first town's cell, the fraction on its own cell
     expect(errorAt(report, "allocation.modelIssue", TOWNS_DE, address(SHEET.towns, "fixedPercent", 0)).message).toBe(
       `Die Festanteile der Kommunen ergeben zusammen ${sum.toLocaleString("de-DE")} % statt 100 %.`,
+    );
+    expect(errorAt(report, "allocation.modelIssue", TOWNS_DE, address(SHEET.towns, "fixedPercent", 1)).message).toBe(
+      `Kommune „${demoTown(1)}“, Festanteil (%): ${(percents[1]! / 100).toLocaleString("de-DE")} steht zwischen Prozentzahlen, deren Summe nicht 100 ergibt. So speichert die Tabelle „${percents[1]} %“, wenn es in eine Prozent-formatierte Zelle getippt wird. Gemeint ist wohl ${percents[1]}: bitte die Prozentzahl eingeben, so dass die Gruppe zusammen 100 ergibt.`,
     );
   });
 
@@ -300,16 +303,20 @@ describe("kostenverteilung: names and keys", () => {
   it.each([
     ["in another case, with spaces around", ` ${demoTown(0).toUpperCase()} `, demoTown(0).toUpperCase()],
     ["exactly", demoTown(0), demoTown(0)],
-  ])("refuses a town listed twice (%s) on the second name's cell", async (_, typed, shown) => {
+    ["with a no-break space", `${demoTown(0)}\u00A0`, demoTown(0)],
+    ["in another Unicode form", demoTown(0).normalize("NFD"), demoTown(0)],
+  ])("refuses a town listed twice (%s) on the second name's cell, naming both cells", async (_, typed, shown) => {
+    const first = `${TOWNS_DE}!${address(SHEET.towns, "name", 0)}`;
     const cell = address(SHEET.towns, "name", 1);
     const report = await validate([{ sheet: SHEET.towns, key: "name", index: 1, value: typed }]);
-    expect(errorAt(report, "allocation.modelIssue", TOWNS_DE, cell)).toMatchObject({
-      message: `Die Kommune „${shown}“ ist doppelt eingetragen (Nr. 1 und Nr. 2). Groß-/Kleinschreibung und Leerzeichen am Rand zählen dabei nicht.`,
+    expect(errorAt(report, "towns.twiceInCostModel", TOWNS_DE, cell)).toMatchObject({
+      message: `Die Kommune „${demoTown(0)}“ steht zweimal im Kostenmodell: in ${first} und als „${shown}“ in ${TOWNS_DE}!${cell} (gleich, wenn Unicode-Form, Leerzeichen und Groß-/Kleinschreibung nicht zählen). Sie würde doppelt belastet. Bitte die beiden Zeilen zu einer zusammenführen.`,
     });
     expect(errorsOf(report)).toHaveLength(1);
   });
 
   it("refuses a town listed twice with different inner spaces, in English", async () => {
+    const towns = sheetName(SHEET.towns, "en");
     const cell = address(SHEET.towns, "name", 1);
     const report = await validate(
       [
@@ -318,9 +325,31 @@ describe("kostenverteilung: names and keys", () => {
       ],
       "en",
     );
-    expect(errorAt(report, "allocation.modelIssue", sheetName(SHEET.towns, "en"), cell).message).toBe(
-      "The town “bad  schlema” is listed twice (no. 1 and no. 2). Case and surrounding spaces do not count.",
+    expect(errorAt(report, "towns.twiceInCostModel", towns, cell).message).toBe(
+      `The town “Bad Schlema” is listed twice in the cost model: in ${towns}!${address(SHEET.towns, "name", 0)} and as “bad schlema” in ${towns}!${cell} (the same once Unicode form, spaces and case do not count). It would be charged twice. Please merge the two rows into one.`,
     );
+  });
+
+  it.each([
+    ["Gemeinde", `Gemeinde ${demoTown(0)}`, "gleich bis auf „Gemeinde“, „Stadt“ o. Ä."],
+    ["one letter apart", `${demoTown(0)}x`, "nur ein Buchstabe Unterschied"],
+  ])("warns of two names that are probably one town (%s), naming both cells", async (_, typed, reason) => {
+    const first = `${TOWNS_DE}!${address(SHEET.towns, "name", 0)}`;
+    const cell = address(SHEET.towns, "name", 2);
+    const report = await validate([{ sheet: SHEET.towns, key: "name", index: 2, value: typed }]);
+    const warning = report.issues.find((i) => i.code === "towns.similarInCostModel");
+    expect(warning).toMatchObject({
+      severity: "warning",
+      sheet: TOWNS_DE,
+      cell,
+      message: `„${demoTown(0)}“ (${first}) und „${typed}“ (${TOWNS_DE}!${cell}) sind vermutlich dieselbe Kommune (${reason}). Ist es dieselbe, wird sie doppelt belastet: bitte die Zeilen zusammenführen. Sind es zwei verschiedene Kommunen, kann dieser Hinweis bleiben.`,
+    });
+    expect(errorsOf(report)).toEqual([]);
+  });
+
+  it("does not warn of the demo towns", async () => {
+    const report = await validate([]);
+    expect(report.issues.filter((i) => i.code.startsWith("towns."))).toEqual([]);
   });
 
   it("refuses an unknown key text at the key cell", async () => {

@@ -27,13 +27,24 @@ import {
   planCostAllocation,
   planCostAllocationTemplate,
 } from "../templates/kostenverteilung/planCostModel.js";
-import { RESULT_FIRST_TOWN_COLUMN, resultRowOfSlot, resultRows } from "../templates/kostenverteilung/resultSheet.js";
+import { selfCheckSummaryText } from "../templates/common/selfChecks.js";
+import {
+  RESULT_FIRST_TOWN_COLUMN,
+  RESULT_SUMMARY_ROW,
+  resultRowOfSlot,
+  resultRows,
+} from "../templates/kostenverteilung/resultSheet.js";
 import {
   HEADER_ROW,
+  MIN_ITEM_ROWS,
+  MIN_TOWN_ROWS,
   SHEET,
+  SPARE_ITEMS,
+  SPARE_TOWNS,
   checkText,
   columnOf,
   costAllocationSpec,
+  settingsRow,
   sheetName,
   type CostSheetKey,
 } from "../templates/kostenverteilung/spec.js";
@@ -59,6 +70,10 @@ interface Case {
   readonly itemSlots: number;
 }
 
+/**
+ * A randomised model with its own spare rows. `rows: 1` lifts the default of 12 town and 40 item
+ * rows, so the 200 workbooks stay small (1–50 towns); the demo case below has the default rows.
+ */
 function makeCase(
   id: string,
   model: CostModel,
@@ -66,7 +81,7 @@ function makeCase(
   language: Language,
   spare: { towns: number; items: number },
 ): Case {
-  const plan = planCostAllocation({ language, model: typed, spare }).plan;
+  const plan = planCostAllocation({ language, model: typed, spare, rows: { towns: 1, items: 1 } }).plan;
   return {
     id,
     model,
@@ -77,6 +92,24 @@ function makeCase(
   };
 }
 
+/**
+ * Percentages as users type them, read as intended by sheet and library alike: every group (the
+ * fixed shares, an item's mixed weights, the overhead's mixed weights) typed as fractions summing to
+ * 1 — what „30 %“ typed into percent-formatted cells stores — means the same as percent numbers.
+ */
+const FRACTIONS_MODEL: CostModel = {
+  ...DEMO_COST_MODEL,
+  overhead: { name: "Pauschale", percent: 7.5, key: "mixed", mixedWeights: { equal: 25, cases: 75 } },
+};
+const FRACTIONS_TYPED: CostModel = {
+  ...FRACTIONS_MODEL,
+  towns: FRACTIONS_MODEL.towns.map((town) => ({ ...town, fixedPercent: (town.fixedPercent ?? 0) / 100 })),
+  items: FRACTIONS_MODEL.items.map((item) =>
+    item.key === "mixed" ? { ...item, mixedWeights: { equal: 0.3, population: 0.7 } } : item,
+  ),
+  overhead: { name: "Pauschale", percent: 7.5, key: "mixed", mixedWeights: { equal: 0.25, cases: 0.75 } },
+};
+
 const CASES: Case[] = [
   ...Array.from({ length: MODEL_COUNT }, (_, index) => {
     const { model, typed, spare } = randomCostModel(`kv-${index}`, index);
@@ -84,7 +117,13 @@ const CASES: Case[] = [
   }),
   (() => {
     const plan = planCostAllocationTemplate({ language: "de", demo: true }).plan;
-    return { id: "demo", model: DEMO_COST_MODEL, language: "de" as const, plan, townSlots: 8, itemSlots: 17 };
+    const townSlots = Math.max(MIN_TOWN_ROWS, DEMO_COST_MODEL.towns.length + SPARE_TOWNS);
+    const itemSlots = Math.max(MIN_ITEM_ROWS, DEMO_COST_MODEL.items.length + SPARE_ITEMS);
+    return { id: "demo", model: DEMO_COST_MODEL, language: "de" as const, plan, townSlots, itemSlots };
+  })(),
+  (() => {
+    const plan = planCostAllocation({ language: "en", model: FRACTIONS_TYPED }).plan;
+    return { id: "fractions", model: FRACTIONS_MODEL, language: "en" as const, plan, townSlots: 12, itemSlots: 40 };
   })(),
 ];
 
@@ -255,6 +294,13 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: Ko
         expect(columnValue(items, HEADER_ROW.items + 1 + i, SHEET.items, "check"), item.name).toBe(ok);
         expect(valueAt(result, resultRowOfSlot(i + 1), RESULT_FIRST_TOWN_COLUMN + c.townSlots)).toBe(ok);
       });
+      // the sheet's own checks: every town's, the overhead's, and the summary line of the annex
+      c.model.towns.forEach((town, t) =>
+        expect(columnValue(towns, HEADER_ROW.towns + 1 + t, SHEET.towns, "check"), town.name).toBe(ok),
+      );
+      const settings = sheetOf(snapshot, SHEET.settings, c.language);
+      if (c.model.overhead) expect(valueAt(settings, settingsRow("overheadCheck"), 2)).toBe(ok);
+      expect(valueAt(result, RESULT_SUMMARY_ROW, 1)).toBe(selfCheckSummaryText("passed", c.language));
       expect(valueAt(result, rows.total, RESULT_FIRST_TOWN_COLUMN + c.townSlots)).toBe(ok);
       expect(valueAt(result, rows.actual, RESULT_FIRST_TOWN_COLUMN + c.townSlots)).toBe(ok);
       expect(valueAt(result, rows.total, 4)).toBe(euros(allocation.totalCents));

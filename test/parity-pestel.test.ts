@@ -23,11 +23,11 @@ import type { Language } from "../lib/spec/TemplateSpec.js";
 import { snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../lib/snapshot/WorkbookSnapshot.js";
 import { validateWorkbook } from "../lib/validation/validateWorkbook.js";
 import { GENERATOR_VERSION } from "../lib/version.js";
-import { MATRIX_FIRST_FACTOR_ROW, matrixAddress } from "../templates/pestel/matrixSheet.js";
+import { MATRIX_FIRST_FACTOR_ROW, MATRIX_SUMMARY_ROW, MATRIX_THRESHOLD_INVALID, matrixAddress } from "../templates/pestel/matrixSheet.js";
 import { checkPestel, extractPestel } from "../templates/pestel/pestelWorkbook.js";
-import { planPestel } from "../templates/pestel/planPestel.js";
+import { planPestel, withPestelChecks } from "../templates/pestel/planPestel.js";
 import { HEADER_ROW, SHEET, TOWN_FIRST_ROW, pestelSpec } from "../templates/pestel/spec.js";
-import { ELEMENT_LABELS, FACTOR_LABELS, HOT_SPOT_TEXT, hotSpotMarker } from "../templates/pestel/terms.js";
+import { ELEMENT_LABELS, FACTOR_LABELS, HOT_SPOT_TEXT, THRESHOLD_INVALID_TEXT, hotSpotMarker } from "../templates/pestel/terms.js";
 import { expectCompatibleFormulas } from "./support/expectCompatibleFormulas.js";
 import {
   disposeLibreOfficeProfiles,
@@ -89,15 +89,18 @@ function randomForm(index: number): Case {
       room: ratingOf(random, coarse),
     });
   }
-  const thresholds: Cell[] = [1, 2, 3, 4, 5, 6, 6, 6, 7, 8, 9, undefined, 12, 5.5, "abc", 0];
+  // unusable ones too: empty, 12, 5.5, text, 0 and „66 %“ (stored as 0.66)
+  const thresholds: Cell[] = [1, 2, 3, 4, 5, 6, 6, 6, 7, 8, 9, undefined, 12, 5.5, "abc", 0, 0.66];
   const threshold = thresholds[Math.floor(random() * thresholds.length)];
-  const planned = planWorkbook(pestelSpec, {
-    language,
-    generatorVersion: GENERATOR_VERSION,
-    tableRows: { [SHEET.themes]: rows },
-    formValues: { [SHEET.town]: { name: `Parität ${index}`, threshold } },
-    spareRows: { [SHEET.themes]: Math.floor(random() * 30) },
-  });
+  const planned = withPestelChecks(
+    planWorkbook(pestelSpec, {
+      language,
+      generatorVersion: GENERATOR_VERSION,
+      tableRows: { [SHEET.themes]: rows },
+      formValues: { [SHEET.town]: { name: `Parität ${index}`, threshold } },
+      spareRows: { [SHEET.themes]: Math.floor(random() * 30) },
+    }),
+  );
   return { id: `form-${index}`, language, planned };
 }
 
@@ -197,18 +200,39 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: PE
 
     // every planned data row: a theme's score and marker, or nothing
     const themes = sheetNamed(snapshot, SHEET.themes, c.language);
+    const errorRows = new Set(
+      report.issues
+        .filter((i) => i.severity === "error" && i.sheet === themes.name && i.cell !== undefined)
+        .map((i) => parseCellAddress(i.cell!).row),
+    );
     const byRow = new Map(workbook.themes.map((t) => [t.row, t]));
     const place = c.planned.layout.sheets.get(SHEET.themes)!;
     for (let row = HEADER_ROW + 1; row <= place.lastDataRow; row++) {
       const theme = byRow.get(row);
       const score = theme === undefined ? null : scoreTheme(theme.impact, theme.room);
       compare(`F${row}`, shown(themes, `F${row}`), score ?? "");
-      compare(
-        `G${row}`,
-        shown(themes, `G${row}`),
-        score !== null && score >= workbook.threshold ? HOT_SPOT_TEXT[c.language] : "",
-      );
+      // a row the reader refuses shows „✗ …“; a scored row under an unusable threshold names it
+      const refused = errorRows.has(row);
+      const marker = shown(themes, `G${row}`);
+      if (refused) {
+        if (!String(marker).startsWith("✗ ")) mismatches.push(`G${row}: sheet ${JSON.stringify(marker)}, lib: row refused`);
+      } else {
+        compare(
+          `G${row}`,
+          marker,
+          score === null
+            ? ""
+            : !workbook.thresholdUsable
+              ? THRESHOLD_INVALID_TEXT[c.language]
+              : score >= workbook.threshold
+                ? HOT_SPOT_TEXT[c.language]
+                : "",
+        );
+      }
     }
+    const thresholdRefused = report.issues.some((i) => i.severity === "error" && i.sheet === town.name);
+    compare("threshold check C6 shows ✗", String(shown(town, `C${TOWN_FIRST_ROW + 2}`)).startsWith("✗"), thresholdRefused);
+    compare("threshold usable", workbook.thresholdUsable, !thresholdRefused);
 
     const matrixSheet = sheetNamed(snapshot, SHEET.matrix, c.language);
     const matrix = computeMatrix(workbook.themes, workbook.threshold);
@@ -220,7 +244,7 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: PE
       compare(
         `marker ${matrixAddress(f, e, "marker")}`,
         shown(matrixSheet, matrixAddress(f, e, "marker")),
-        hotSpotMarker(cell.hotSpots, c.language),
+        workbook.thresholdUsable ? hotSpotMarker(cell.hotSpots, c.language) : MATRIX_THRESHOLD_INVALID[c.language],
       );
     });
     matrix.totals.forEach((total, e) => {
@@ -234,9 +258,15 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: PE
       compare(
         `total ${matrixAddress(f, e, "marker")}`,
         shown(matrixSheet, matrixAddress(f, e, "marker")),
-        hotSpotMarker(total.hotSpots, c.language),
+        workbook.thresholdUsable ? hotSpotMarker(total.hotSpots, c.language) : MATRIX_THRESHOLD_INVALID[c.language],
       );
     });
+    // the summary line: ✓ exactly when the library finds no error; else the failed checks counted
+    const summary = String(shown(matrixSheet, `A${MATRIX_SUMMARY_ROW}`));
+    // one check per kind: the themes' own problems, the threshold
+    const expectedFailures = (errorRows.size > 0 ? 1 : 0) + (thresholdRefused ? 1 : 0);
+    compare("summary", summary.startsWith(expectedFailures === 0 ? "✓ " : `✗ ${expectedFailures} `), true);
+    compare("valid ⇔ ✓", report.valid, summary.startsWith("✓ "));
     expect(mismatches.slice(0, 10)).toEqual([]);
   });
 
@@ -244,10 +274,12 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: PE
     let hot = 0;
     let unratedThemes = 0;
     const thresholds = new Set<number>();
+    let unusableThresholds = 0;
     for (const c of CASES) {
       const snapshot = await readSnapshotFromXlsx(recalculated.get(c.id)!, `${c.id}.xlsx`);
       const workbook = extractPestel(validateWorkbook(pestelSpec, snapshot, { language: c.language }).workbook!);
       thresholds.add(workbook.threshold);
+      if (!workbook.thresholdUsable) unusableThresholds++;
       const matrix = computeMatrix(workbook.themes, workbook.threshold);
       hot += matrix.cells.filter((cell) => cell.hotSpots > 0).length;
       unratedThemes += workbook.themes.filter((t) => scoreTheme(t.impact, t.room) === null).length;
@@ -255,6 +287,7 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: PE
     expect(hot).toBeGreaterThan(50);
     expect(unratedThemes).toBeGreaterThan(50);
     expect(thresholds.size).toBeGreaterThan(4);
+    expect(unusableThresholds).toBeGreaterThan(1);
   });
 
   it("LibreOffice keeps the matrix's colour scales (0 white, 4 yellow, 9 red) when it saves the workbook", async () => {

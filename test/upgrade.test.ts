@@ -15,7 +15,7 @@ import { validateFile } from "../cli/commands/validate.js";
 import { runCli } from "../cli/ikz.js";
 import { allocateCosts } from "../lib/allocation/allocateCosts.js";
 import type { Allocation } from "../lib/allocation/model.js";
-import { cellAddress, columnNumber } from "../lib/cells/address.js";
+import { cellAddress, columnLetter, columnNumber } from "../lib/cells/address.js";
 import { renderUpgradeChange } from "../lib/messages/upgradeTexts.js";
 import {
   snapshotCell,
@@ -44,6 +44,8 @@ import {
 import { planToSnapshot, setCell } from "./support/planToSnapshot.js";
 
 const FIXTURES = fileURLToPath(new URL("fixtures/upgrade/", import.meta.url));
+/** The cost model's current version, which every upgrade reaches. */
+const CURRENT = costAllocationSpec.version;
 
 interface Fixture {
   readonly name: string;
@@ -193,6 +195,9 @@ const templateColumns = (name: string): number => {
   return sheet?.kind === "table" ? sheet.columns.length : 0;
 };
 
+/** Letter of the n-th column of the user's own, right of the template's columns. */
+const ownColumn = (sheet: string, n: number): string => columnLetter(templateColumns(sheet) + n);
+
 const sameValue = (a: CellValue | undefined, b: CellValue | undefined): boolean =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 
@@ -287,7 +292,7 @@ describe("the report", () => {
   it("names the moved, renamed and new columns, the new sheets and the values taken over (German)", () => {
     const report = line("kostenverteilung-0.1.0-demo-de");
     for (const expected of [
-      "kostenverteilung 0.1.0 → 0.2.0",
+      `kostenverteilung 0.1.0 → ${CURRENT}`,
       "Neues Blatt „Grunddaten“.",
       "Neues Blatt „Ergebnis“.",
       "Neues Blatt „Teilbeträge“.",
@@ -308,9 +313,9 @@ describe("the report", () => {
     for (const expected of [
       "Bitte prüfen:",
       "Kommunen!C4: Überschrift „Einwohnerzahl 31.12.“ ist unbekannt; an dieser Stelle stand „Einwohner“",
-      "Kommunen: eigene Spalte „Ansprechpartner“ mit 3 Werten behalten (Q → P).",
-      "Kommunen: eigene Spalte „Einwohner je Arbeitsplatz“ mit 4 Werten behalten (R → Q); 4 Formel(n) durch ihre Werte ersetzt.",
-      "Kostenpositionen: eigene Spalte „Haushaltsstelle“ mit 3 Werten behalten (J → Q).",
+      `Kommunen: eigene Spalte „Ansprechpartner“ mit 3 Werten behalten (Q → ${ownColumn("Kommunen", 1)}).`,
+      `Kommunen: eigene Spalte „Einwohner je Arbeitsplatz“ mit 4 Werten behalten (R → ${ownColumn("Kommunen", 2)}); 4 Formel(n) durch ihre Werte ersetzt.`,
+      `Kostenpositionen: eigene Spalte „Haushaltsstelle“ mit 3 Werten behalten (J → ${ownColumn("Kostenpositionen", 1)}).`,
       "Kostenpositionen!C7: Formel =4000+1100 durch ihren Wert 5.100 (Zahl) ersetzt.",
       "Eigenes Blatt „Notizen“ mit 3 Werten behalten.",
       "Kommunen!F1: „Entwurf – nicht weitergeben“ (Text) hat in der Vorlage keinen Platz (außerhalb der Tabellen der Vorlage); steht jetzt auf Übernommen!D5.",
@@ -323,12 +328,12 @@ describe("the report", () => {
   it("speaks English for English workbooks", () => {
     const report = line("kostenverteilung-0.1.0-edited-en");
     for (const expected of [
-      "template kostenverteilung 0.1.0 → 0.2.0",
+      `template kostenverteilung 0.1.0 → ${CURRENT}`,
       "New sheet “Basics”.",
       "Towns: column “Host town (x)” moved from H to C.",
       "Please check:",
       "Towns!C4: header “Inhabitants 31 Dec” is unknown; “Population” stood here",
-      "Cost items: own column “Budget line” with 3 values kept (J → Q).",
+      `Cost items: own column “Budget line” with 3 values kept (J → ${ownColumn("Cost items", 1)}).`,
       "Own sheet “Notes” with 3 values kept.",
       "Towns!P6: 99,999 (number) has no place in the template (typed over a computed cell); now on Carried over!D6.",
     ])
@@ -347,7 +352,7 @@ describe("the report", () => {
       carried: number;
       changes: (UpgradeChange & { finding: boolean; message: string })[];
     };
-    expect(json).toMatchObject({ status: "upgraded", from: "0.1.0", to: "0.2.0", carried: 52 });
+    expect(json).toMatchObject({ status: "upgraded", from: "0.1.0", to: CURRENT, carried: 52 });
     const kinds = new Set(json.changes.map((c) => c.kind));
     for (const kind of ["sheetAdded", "columnMoved", "columnAdded", "computedColumnsRenewed", "valuesCarried"])
       expect(kinds).toContain(kind);
@@ -424,22 +429,158 @@ describe("the allocation", () => {
   });
 });
 
+describe("ikz upgrade of a workbook whose sheets the user renamed", () => {
+  const demo = join(FIXTURES, "kostenverteilung-0.1.0-demo-de.xlsx");
+
+  /** A copy of the German demo, changed with exceljs the way a user changes it (the fixture stays as it is). */
+  const edited = async (name: string, change: (workbook: ExcelJS.Workbook) => void): Promise<string> => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(demo);
+    change(workbook);
+    const path = join(dir, name);
+    await workbook.xlsx.writeFile(path);
+    return path;
+  };
+  const sheet = (workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet => {
+    const found = workbook.getWorksheet(name);
+    if (!found) throw new Error(`no sheet ${name}`);
+    return found;
+  };
+  const rename = (from: string, to: string) => (workbook: ExcelJS.Workbook) => {
+    sheet(workbook, from).name = to;
+  };
+  /** A copy of a sheet's values under another name (as „Blatt verschieben/kopieren“ makes it). */
+  const copy = (workbook: ExcelJS.Workbook, from: string, to: string) => {
+    const target = workbook.addWorksheet(to);
+    sheet(workbook, from).eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        target.getCell(r, c).value = cell.value;
+      }),
+    );
+  };
+  const allocationOf = async (path: string): Promise<Allocation> => {
+    const report = await validateFile(path, "de");
+    if (!report.workbook) throw new Error(`${path} not read`);
+    return allocateCosts(extractCostModel(report.workbook));
+  };
+  /** The split of the demo upgraded as it is: what every renamed copy must give too. */
+  const expected = () => allocationOf(result(fixtures[0]!).path);
+
+  it.each([
+    ["the item sheet", "Kostenpositionen", "Kosten 2026", 18],
+    ["the towns sheet", "Kommunen", "Gemeinden im Verbund", 25],
+  ])(
+    "finds %s renamed by its headers: every value taken over, the split as before (not 0 €)",
+    async (_, from, to, count) => {
+      const path = await edited(`renamed-${count}.xlsx`, rename(from, to));
+      const out = join(dir, `renamed-${count}-upgraded.xlsx`);
+      const run = await ikz("upgrade", path, "--out", out);
+      expect(run.code, run.stderr).toBe(1); // one place to check: the sheet found by its headers
+      expect(run.stdout).toContain(`Blatt „${to}“ an seinen Überschriften als „${from}“ erkannt`);
+      expect(run.stdout).toContain(`${to}: ${count} eingegebene Werte übernommen.`);
+      expect(run.stdout).not.toContain(`Eigenes Blatt „${to}“`);
+      expect(run.stderr).toContain("43 Werte übernommen, 1 Stelle(n) bitte prüfen.");
+      expect(run.stderr).not.toContain("Fehler");
+      const allocation = await allocationOf(out);
+      expect(allocation).toEqual(await expected());
+      expect(allocation.totals.length).toBe(4);
+      for (const total of allocation.totals) expect(total.cents).toBeGreaterThan(0);
+    },
+  );
+
+  const refused = async (name: string, change: (workbook: ExcelJS.Workbook) => void, language: Language = "de") => {
+    const path = await edited(name, change);
+    const out = join(dir, `${name}-upgraded.xlsx`);
+    const before = await readdir(dir);
+    const run = await ikz("upgrade", path, "--out", out, "--lang", language);
+    expect(await readdir(dir), "nothing written").toEqual(before);
+    return run;
+  };
+
+  it("stops when the sheet was renamed and its headers changed: exit 2, the sheet, the sheets found, what to do, nothing written", async () => {
+    const run = await refused("unrelated.xlsx", (workbook) => {
+      rename("Kostenpositionen", "Ausgaben")(workbook);
+      const header = sheet(workbook, "Ausgaben").getRow(4);
+      ["#", "Was", "Wie viel", "Wie verteilt", "Cent", "Nr.", "W", "R", "Summe"].forEach((text, index) => {
+        header.getCell(index + 1).value = text;
+      });
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Das Blatt „Kostenpositionen“ fehlt: kein Blatt heißt so");
+    expect(run.stderr).toContain("„Kostenposition“, „Jahresbetrag (€)“, „Schlüssel“");
+    expect(run.stderr).toContain("Blätter der Arbeitsmappe: „Kommunen“, „Ausgaben“, „Verteilung“, „Listen“.");
+    expect(run.stderr).toContain("wieder „Kostenpositionen“ nennen");
+    expect(run.stderr).toContain("Es wurde nichts geschrieben.");
+    expect(run.stdout).toBe("");
+  });
+
+  it("stops when two sheets carry the item sheet's headers, naming both (English too, and as JSON)", async () => {
+    const twice = (workbook: ExcelJS.Workbook) => {
+      rename("Kostenpositionen", "Kosten 2025")(workbook);
+      copy(workbook, "Kosten 2025", "Kosten 2026");
+    };
+    const run = await refused("twice.xlsx", twice);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "Das Blatt „Kostenpositionen“ fehlt, und seine Überschriften stehen auf mehreren Blättern: „Kosten 2025“, „Kosten 2026“.",
+    );
+    const english = await refused("twice-en.xlsx", twice, "en");
+    expect(english.stderr).toContain("its headers stand on several sheets: “Kosten 2025”, “Kosten 2026”");
+    const path = await edited("twice-json.xlsx", twice);
+    const json = await ikz("upgrade", path, "--out", join(dir, "twice-json-upgraded.xlsx"), "--json");
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      status: "unusable",
+      reason: "sheets",
+      issues: [{ code: "upgrade.sheetAmbiguous", sheet: "Kostenpositionen", severity: "error" }],
+    });
+  });
+
+  it("never says „done“ while a sheet's entries stay behind: an empty „Kostenpositionen“ next to the renamed one ends with exit 2", async () => {
+    const run = await refused("left-behind.xlsx", (workbook) => {
+      rename("Kostenpositionen", "Kosten alt")(workbook);
+      workbook.addWorksheet("Kostenpositionen");
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Kostenpositionen — Fehler: Das Blatt ist leer, aber „Kosten alt“ hat seine Spalten");
+    expect(run.stderr).toContain("„Kosten alt“ wieder „Kostenpositionen“ nennen");
+  });
+
+  it("validates what it wrote: an entry the new workbook cannot use is named, and the upgrade is not „done“ (exit 1)", async () => {
+    const path = await edited("text-in-number.xlsx", (workbook) => {
+      sheet(workbook, "Kommunen").getCell("C6").value = "rund 4600";
+    });
+    const out = join(dir, "text-in-number-upgraded.xlsx");
+    const run = await ikz("upgrade", path, "--out", out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Kommunen!D6 — Fehler: .*Zahl/);
+    expect(run.stderr).toMatch(/Die aktualisierte Arbeitsmappe hat \d+ Fehler/);
+    const json = await ikz("upgrade", path, "--out", join(dir, "text-in-number-json.xlsx"), "--json");
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as {
+      validation: { valid: boolean; errors: { sheet: string; cell: string }[] };
+    };
+    expect(report.validation.valid).toBe(false);
+    expect(report.validation.errors).toContainEqual(expect.objectContaining({ sheet: "Kommunen", cell: "D6" }));
+  });
+});
+
 describe("upgrading an upgraded workbook", () => {
   it("changes nothing: exit 0, „schon aktuell“, no file written", async () => {
     const { path } = result(fixtures[2]!);
     const before = await readdir(dir);
     const run = await ikz("upgrade", path);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain("schon aktuell (Vorlage kostenverteilung 0.2.0); nichts zu tun.");
+    expect(run.stderr).toContain(`schon aktuell (Vorlage kostenverteilung ${CURRENT}); nichts zu tun.`);
     expect(await readdir(dir)).toEqual(before);
     const english = await ikz("upgrade", path, "--lang", "en", "--json");
-    expect(JSON.parse(english.stdout)).toMatchObject({ status: "current", version: "0.2.0" });
+    expect(JSON.parse(english.stdout)).toMatchObject({ status: "current", version: CURRENT });
   });
 
   it.each(fixtures)("finds the same values in the upgraded $name as in the old one", (fixture) => {
     const { old, now } = result(fixture);
     const before = carryValues(costAllocationSpec, old, "0.1.0", fixture.language, fixture.language);
-    const after = carryValues(costAllocationSpec, now, "0.2.0", fixture.language, fixture.language);
+    const after = carryValues(costAllocationSpec, now, CURRENT, fixture.language, fixture.language);
     for (const key of ["towns", "items"]) expect(after.tableRows[key], key).toEqual(before.tableRows[key]);
     expect(after.carriedOver).toEqual([]);
     expect(after.changes.filter((c) => c.kind === "headerGuessed" || c.kind === "formulaReplaced")).toEqual([]);
@@ -481,7 +622,7 @@ describe("ikz upgrade refuses", () => {
     await copyFile(source, copy);
     const run = await ikz("upgrade", copy);
     expect(run.code).toBe(0);
-    expect(await readdir(dir)).toContain("meine kosten-0.2.0.xlsx");
+    expect(await readdir(dir)).toContain(`meine kosten-${CURRENT}.xlsx`);
   });
 
   it("a file that is no workbook, with exit 2", async () => {
@@ -554,6 +695,18 @@ describe("a template without earlier versions (aufgabenkatalog 1.0.0 is its firs
     expect(Object.keys(before.tableRows)).toEqual(["criteria", "tasks"]);
     expect(before.tableRows["tasks"]!.length).toBeGreaterThan(20);
   });
+
+  it("writes the template's own check formulas anew, and keeps a formula of the user's in their place on „Übernommen“", () => {
+    const { plan } = planTaskCatalogue({ language: "de", demo: true, town: "Bockau" });
+    const snapshot = planToSnapshot(plan, "bockau.xlsx");
+    setCell(snapshot, "_ikz", "B2", { value: "0.9.0" });
+    setCell(snapshot, "Aufgaben", "A3", { formula: "COUNTA(B5:B9)", value: 5 });
+    const upgrade = upgradeWorkbook(snapshot, TEMPLATES, "de");
+    if (upgrade.status !== "upgraded") throw new Error(upgrade.status);
+    expect(upgrade.changes.filter((c) => c.kind === "valueCarriedOver")).toEqual([
+      expect.objectContaining({ sheet: "Aufgaben", cell: "A3", value: 5, reason: "outsideTable" }),
+    ]);
+  });
 });
 
 describe("validating an old workbook", () => {
@@ -565,6 +718,6 @@ describe("validating an old workbook", () => {
     const outdated = report.issues.find((i) => i.code === "workbook.olderVersion");
     expect(outdated?.message).toContain(command);
     expect(outdated?.message).toContain(language === "de" ? "veraltet" : "outdated");
-    expect(outdated).toMatchObject({ received: "0.1.0", expected: "0.2.0" });
+    expect(outdated).toMatchObject({ received: "0.1.0", expected: CURRENT });
   });
 });

@@ -16,7 +16,9 @@
  * - frozen panes, data validations (one rule per range), highlights and colour scales as
  *   conditional formats, auto filter, merges, page setup (orientation, fit to one page wide, A4,
  *   title rows);
- * - hidden sheets (the metadata sheet).
+ * - hidden sheets (the metadata sheet);
+ * - sheet protection without a password for sheets the plan protects ({@link SHEET_PROTECTION}):
+ *   `<sheetProtection sheet="1" …/>` with no hash, so Review › Unprotect Sheet lifts it at once.
  */
 import { clipText, EXCEL_LIMITS } from "../../lib/plan/excelLimits.js";
 import { planProblems } from "../../lib/plan/planProblems.js";
@@ -52,6 +54,20 @@ export interface BufferWriteOptions extends WriteOptions {
   readonly engine?: "auto" | "stream" | "memory";
 }
 
+/**
+ * What a protected sheet still allows (exceljs's names; `true` = allowed): selecting any cell,
+ * column widths and row heights, and the auto filter (filtering only hides rows). Not allowed:
+ * typing into locked cells, formatting cells, sorting (Excel cannot sort locked cells anyway),
+ * inserting or deleting rows and columns. No password: exceljs then writes no hash.
+ */
+export const SHEET_PROTECTION: Readonly<Record<string, boolean>> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+  autoFilter: true,
+};
+
 /** Conditional-format kind for highlights: `cellIs`/`equal` survives a LibreOffice round trip. */
 const HIGHLIGHT_RULE: "cellIs" | "expression" = "cellIs";
 
@@ -81,6 +97,7 @@ interface SheetLike {
   mergeCells(range: string): void;
   dataValidations: { add(range: string, rule: DataValidation): void };
   addConditionalFormatting(cf: { ref: string; rules: unknown[] }): void;
+  protect(password: string, options: Readonly<Record<string, boolean>>): Promise<void>;
   commit?(): void;
 }
 interface SheetOptions {
@@ -357,7 +374,38 @@ async function writeSheet(
   for (const scale of sheet.colorScales ?? []) {
     worksheet.addConditionalFormatting({ ref: scale.range, rules: [colorScaleRule(scale, priority++)] });
   }
+  if (sheet.protected === true) {
+    if (streaming) writeProtectionInSchemaOrder(worksheet);
+    // no password (""): exceljs writes `sheet="1"` and the allowed actions, without a hash
+    await worksheet.protect("", SHEET_PROTECTION);
+  }
   worksheet.commit?.();
+}
+
+/** The private steps of exceljs's streaming worksheet writer that write the sheet's tail. */
+interface StreamingSheetTail {
+  _writeAutoFilter(): void;
+  _writeSheetProtection(): void;
+}
+
+/**
+ * exceljs's streaming writer puts `<sheetProtection>` after `<autoFilter>`, `<mergeCells>`,
+ * `<conditionalFormatting>` and `<dataValidations>`; the schema wants it right after
+ * `<sheetData>`, and Excel offers to "repair" such a file (exceljs PR #2685, not merged). Writes
+ * it just before the auto filter instead (the first of them, right after `</sheetData>`).
+ * Checked by test/sheet-protection.test.ts.
+ */
+function writeProtectionInSchemaOrder(worksheet: SheetLike): void {
+  const tail = worksheet as unknown as Partial<StreamingSheetTail>;
+  const writeAutoFilter = tail._writeAutoFilter?.bind(worksheet);
+  const writeProtection = tail._writeSheetProtection?.bind(worksheet);
+  if (writeAutoFilter === undefined || writeProtection === undefined)
+    throw new Error("exceljs's streaming writer changed: cannot place the sheet protection; check workbookWriter.ts");
+  tail._writeAutoFilter = () => {
+    writeProtection();
+    writeAutoFilter();
+  };
+  tail._writeSheetProtection = () => undefined;
 }
 
 /** The exceljs value of a planned cell: `{ formula }` (no cached result), or the literal. */

@@ -2,7 +2,8 @@ import { METADATA_SHEET_NAME } from "../../lib/plan/resolveLayout.js";
 import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import type { ValidationIssue } from "../../lib/validation/ValidationIssue.js";
+import { normaliseTownName } from "../../lib/towns/townNames.js";
+import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import type { AnalysisSource } from "../../templates/analysis.js";
 import type { TemplateModule } from "../../templates/registry.js";
 import { checkWorkbook, type WorkbookCheck } from "./checkWorkbook.js";
@@ -25,7 +26,9 @@ export type AnalysisFileStatus =
       readonly firstError: ValidationIssue | undefined;
     }
   /** No readable .xlsx: left out. */
-  | { readonly kind: "unreadable"; readonly file: string; readonly issue: ValidationIssue };
+  | { readonly kind: "unreadable"; readonly file: string; readonly issue: ValidationIssue }
+  /** A town already taken from another file (in any spelling, lib/towns): left out. */
+  | { readonly kind: "duplicate"; readonly file: string; readonly issue: ValidationIssue };
 
 export type TemplateAnalysisRun =
   /** The open workbook is no template with an analysis of its own (or the task catalogue). */
@@ -76,6 +79,7 @@ export async function analyseTemplate(input: TemplateAnalysisInput): Promise<Tem
     { workbook: own.report.workbook, town: analysis.townOf(own.report.workbook) ?? input.own.fileName },
   ];
   const statuses: AnalysisFileStatus[] = [];
+  const fileOfTown = new Map<string, string>([[normaliseTownName(sources[0]?.town ?? ""), input.own.fileName]]);
   for (const [index, file] of input.files.entries()) {
     await input.onProgress?.(index, input.files.length, file.name);
     const { check, unreadable } = await readWorkbookFile(file, input.readSnapshot, language);
@@ -98,6 +102,19 @@ export async function analyseTemplate(input: TemplateAnalysisInput): Promise<Tem
       continue;
     }
     const town = analysis.townOf(report.workbook) ?? file.name;
+    const earlier = fileOfTown.get(normaliseTownName(town));
+    if (earlier !== undefined) {
+      const issue = createIssue(
+        "error",
+        "roadmap.duplicateTown",
+        language,
+        { file: file.name },
+        { value: town, other: earlier },
+      );
+      statuses.push({ kind: "duplicate", file: file.name, issue });
+      continue;
+    }
+    fileOfTown.set(normaliseTownName(town), file.name);
     sources.push({ workbook: report.workbook, town });
     statuses.push({ kind: "taken", file: file.name, town });
   }

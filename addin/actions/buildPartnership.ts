@@ -20,13 +20,16 @@ export interface PartnershipBuildInput {
   readonly files: readonly PartnerFile[];
   readonly language: Language;
   readonly readSnapshot: SnapshotReader;
+  /** The user confirmed that names found similar are different towns (see `PartnershipSummary.similarTowns`). */
+  readonly allowSimilarTowns?: boolean;
   /** Called before each file: its number (1-based), the number of files and its name. */
   readonly onProgress?: (current: number, total: number, file: string) => void | Promise<void>;
 }
 
 /**
  * Reads and validates the picked files one after another and plans the partnership workbook
- * (Verbundmappe) of those that can be taken — what `ikz consolidate` does, for the pane.
+ * (Verbundmappe) of those that can be taken — what `ikz consolidate` does, for the pane. Names
+ * that are probably one town keep the plan back unless `allowSimilarTowns` (as `--allow-similar-towns`).
  */
 export async function buildPartnership(input: PartnershipBuildInput): Promise<PartnershipBuild> {
   const inputs: PartnershipInput[] = [];
@@ -38,6 +41,8 @@ export async function buildPartnership(input: PartnershipBuildInput): Promise<Pa
     const first = check.report.issues.find((issue) => issue.severity === "error");
     details.push(first && `${first.sheet && first.cell ? `${first.sheet}!${first.cell} – ` : ""}${first.message}`);
   }
-  const { plan, summary } = planPartnership(inputs, input.language);
+  const { plan, summary } = planPartnership(inputs, input.language, {
+    allowSimilarTowns: input.allowSimilarTowns ?? false,
+  });
   return { plan, summary, details };
 }

@@ -52,7 +52,9 @@ export function allocateFromWorkbook(snapshot: WorkbookSnapshot, language: Langu
   if (!report.valid || !report.workbook) return { kind: "notComputable", check, errorCount: Math.max(errorCount, 1) };
   const model = extractCostModel(report.workbook);
   if (model.towns.length === 0 || model.items.length === 0) return { kind: "empty", check };
-  const modelErrors = validateCostModel(model).filter((issue) => issue.severity === "error").length;
+  const modelErrors = validateCostModel(model, { typedInSheet: true }).filter(
+    (issue) => issue.severity === "error",
+  ).length;
   if (modelErrors > 0) return { kind: "notComputable", check, errorCount: modelErrors };
   return { kind: "ok", model, allocation: allocateCosts(model), check };
 }

@@ -4,6 +4,7 @@ import { buildRoadmap, type Roadmap, type RoadmapTown } from "../../lib/roadmap/
 import { planRoadmapWorkbook, type RoadmapSource } from "../../lib/roadmap/planRoadmapWorkbook.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
+import { normaliseTownName } from "../../lib/towns/townNames.js";
 import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import { toRoadmapTown } from "../../templates/aufgabenkatalog/taskCatalogue.js";
 import { unusableFileIssue } from "../../adapters/exceljs/unusableFileIssue.js";
@@ -62,7 +63,7 @@ export async function importPartners(input: PartnerImportInput): Promise<Partner
   const sources: RoadmapSource[] = [
     { file: input.own.fileName, town: own.catalogue.town, templateVersion: own.templateVersion, taskCount: own.catalogue.tasks.length },
   ];
-  const fileOfTown = new Map<string, string>([[own.catalogue.town.toLowerCase(), input.own.fileName]]);
+  const fileOfTown = new Map<string, string>([[normaliseTownName(own.catalogue.town), input.own.fileName]]);
   const statuses: PartnerStatus[] = [];
   for (const [index, file] of input.files.entries()) {
     input.onProgress?.(index, input.files.length, file.name);
@@ -81,7 +82,7 @@ export async function importPartners(input: PartnerImportInput): Promise<Partner
       continue;
     }
     const town = read.catalogue.town;
-    const earlier = fileOfTown.get(town.toLowerCase());
+    const earlier = fileOfTown.get(normaliseTownName(town));
     if (earlier !== undefined) {
       statuses.push({
         kind: "duplicate",
@@ -90,7 +91,7 @@ export async function importPartners(input: PartnerImportInput): Promise<Partner
       });
       continue;
     }
-    fileOfTown.set(town.toLowerCase(), file.name);
+    fileOfTown.set(normaliseTownName(town), file.name);
     towns.push(toRoadmapTown(read.catalogue));
     sources.push({ file: file.name, town, templateVersion: read.templateVersion, taskCount: read.catalogue.tasks.length });
     statuses.push({ kind: "accepted", file: file.name, town, taskCount: read.catalogue.tasks.length });

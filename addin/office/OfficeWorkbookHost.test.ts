@@ -123,6 +123,41 @@ describe("OfficeWorkbookHost", () => {
     expect(sheet.at("B2")?.format.fill).toBeUndefined();
   });
 
+  it("leaves cells on protected sheets unmarked (Excel would refuse the fill) and marks the rest", async () => {
+    const workbook = townWorkbook();
+    workbook.sheet("Tabelle1")!.protection = { options: {} };
+    const fake = new FakeExcel(workbook);
+    const { host } = hostOver(fake);
+    await host.markCells([
+      { sheet: "tabelle1", address: "A1" },
+      { sheet: "Aufgaben", address: "B2" },
+    ]);
+    expect(fake.syncs).toBe(2);
+    expect(workbook.sheet("Tabelle1")?.at("A1")?.format.fill).toBeUndefined();
+    expect(workbook.sheet("Aufgaben")?.at("B2")?.format.fill).toBe(MARK_FILL);
+    await host.clearMarks();
+    expect(workbook.sheet("Aufgaben")?.at("B2")?.format.fill).toBeUndefined();
+    expect(fake.syncs).toBe(3);
+  });
+
+  it("still clears the marks of the open sheets when a marked sheet was protected meanwhile", async () => {
+    const workbook = townWorkbook();
+    const fake = new FakeExcel(workbook);
+    const { host } = hostOver(fake);
+    await host.markCells([
+      { sheet: "Tabelle1", address: "A1" },
+      { sheet: "Leer", address: "C3" },
+      { sheet: "Aufgaben", address: "B2" },
+    ]);
+    workbook.sheet("Leer")!.protection = { options: {} };
+    await host.clearMarks();
+    expect(workbook.sheet("Tabelle1")?.at("A1")?.format.fill).toBeUndefined();
+    expect(workbook.sheet("Aufgaben")?.at("B2")?.format.fill).toBeUndefined();
+    // the protected sheet keeps its mark: lifting a protection the user set is not the pane's call
+    expect(workbook.sheet("Leer")?.at("C3")?.format.fill).toBe(MARK_FILL);
+    expect(fake.syncs).toBe(2 + 4);
+  });
+
   it("still clears the marks of the remaining sheets when a marked sheet was deleted", async () => {
     const workbook = townWorkbook();
     const fake = new FakeExcel(workbook);
@@ -134,6 +169,6 @@ describe("OfficeWorkbookHost", () => {
     workbook.sheets.splice(workbook.sheets.indexOf(workbook.sheet("Leer")!), 1);
     await host.clearMarks();
     expect(workbook.sheet("Tabelle1")?.at("A1")?.format.fill).toBeUndefined();
-    expect(fake.syncs).toBe(2 + 3);
+    expect(fake.syncs).toBe(2 + 4);
   });
 });

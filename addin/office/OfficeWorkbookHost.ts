@@ -10,8 +10,12 @@
  * | insertPlan     | 2 (names, then everything) — more only above the 4 MB budget  |
  * | readSnapshot   | 2 (names, then all used ranges) — more only above 5 MB answers |
  * | selectCell     | 1                                                             |
- * | markCells      | 2 (previous fills, then the marks)                            |
- * | clearMarks     | 1 (2 when a marked sheet was deleted meanwhile)               |
+ * | markCells      | 2 (previous fills and sheet protection, then the marks)       |
+ * | clearMarks     | 1 (4 when a marked sheet was deleted or protected meanwhile)  |
+ *
+ * Marks are fills, and a protected sheet refuses fills (the results and working sheets ikz-kit
+ * writes are protected, docs/decisions/0007): cells on a protected sheet are left unmarked — the
+ * pane lists them all the same — rather than lifting a protection the user may rely on.
  */
 import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
@@ -175,13 +179,18 @@ export class OfficeWorkbookHost implements WorkbookHost {
     const added = await guarded(() =>
       this.run(async (context) => {
         const worksheets = context.workbook.worksheets;
+        const protections = loadProtections(
+          worksheets,
+          fresh.map((ref) => ref.sheet),
+        );
         const fills = fresh.map((ref) => {
           const fill = worksheets.getItem(ref.sheet).getRange(ref.address).format.fill;
           fill.load(withPattern ? "color,pattern" : "color");
           return { ref, fill };
         });
         await context.sync();
-        const marks = fills.map(({ ref, fill }): Mark => {
+        const open = fills.filter(({ ref }) => protections.get(ref.sheet.toLowerCase())?.protected !== true);
+        const marks = open.map(({ ref, fill }): Mark => {
           const none = withPattern ? fill.pattern === "None" : fill.color === "#FFFFFF" || fill.color === null;
           return {
             sheet: ref.sheet,
@@ -189,7 +198,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
             color: none || fill.color === null ? undefined : fill.color,
           };
         });
-        for (const { fill } of fills) fill.color = MARK_FILL;
+        for (const { fill } of open) fill.color = MARK_FILL;
         await context.sync();
         return marks;
       }),
@@ -207,14 +216,21 @@ export class OfficeWorkbookHost implements WorkbookHost {
         try {
           await context.sync();
         } catch (error) {
-          if (toOfficeHostError(error).code !== "ItemNotFound") throw error;
-          // a marked sheet is gone: restore the cells of the sheets that remain
+          const code = toOfficeHostError(error).code;
+          if (code !== "ItemNotFound" && code !== "AccessDenied") throw error;
+          // a marked sheet is gone or protected now: restore the cells of the open sheets that remain
           worksheets.load("items/name");
           await context.sync();
           const remaining = new Set(worksheets.items.map((sheet) => sheet.name.toLowerCase()));
+          const left = marks.filter((mark) => remaining.has(mark.sheet.toLowerCase()));
+          const protections = loadProtections(
+            worksheets,
+            left.map((mark) => mark.sheet),
+          );
+          await context.sync();
           restoreFills(
             worksheets,
-            marks.filter((mark) => remaining.has(mark.sheet.toLowerCase())),
+            left.filter((mark) => protections.get(mark.sheet.toLowerCase())?.protected !== true),
           );
           await context.sync();
         }
@@ -222,6 +238,22 @@ export class OfficeWorkbookHost implements WorkbookHost {
     );
     this.marks = [];
   }
+}
+
+/** Queues a load of `protection/protected` for each named sheet, once per sheet (by lower-case name). */
+function loadProtections(
+  worksheets: Excel.WorksheetCollection,
+  sheets: readonly string[],
+): Map<string, Excel.WorksheetProtection> {
+  const protections = new Map<string, Excel.WorksheetProtection>();
+  for (const sheet of sheets) {
+    const key = sheet.toLowerCase();
+    if (protections.has(key)) continue;
+    const protection = worksheets.getItem(sheet).protection;
+    protection.load("protected");
+    protections.set(key, protection);
+  }
+  return protections;
 }
 
 function restoreFills(worksheets: Excel.WorksheetCollection, marks: readonly Mark[]): void {

@@ -12,7 +12,13 @@
  * - `copyFrom(…, "Formulas")` moves relative references like Excel (via formulaShift);
  * - requests above `requestLimit` fail with `RequestPayloadSizeLimitExceeded` (nothing runs),
  *   answers above `responseLimit` with `ResponsePayloadSizeLimitExceeded`; `cellEditMode`
- *   makes every sync with commands fail with `InvalidOperationInCellEditMode`.
+ *   makes every sync with commands fail with `InvalidOperationInCellEditMode`;
+ * - a protected sheet (`worksheet.protection.protect`) refuses with `AccessDenied`, as Excel does:
+ *   values, formulas and copies into locked cells (cells are locked unless unlocked), any cell
+ *   format unless `allowFormatCells`, column widths / row heights unless `allowFormatColumns` /
+ *   `allowFormatRows`, merges, conditional formats, data validations and new auto filters.
+ *   Renaming, hiding, deleting and activating the sheet stay possible (that is workbook, not
+ *   sheet, protection). Protecting a protected sheet fails; a password must match to unprotect.
  *
  * It does not calculate: a formula's value is what `evaluate` returns (default: empty).
  * Test code only; never bundled into the pane.
@@ -66,8 +72,25 @@ export interface FakeConditionalFormat {
   criteria?: unknown;
 }
 
+/** How a fake sheet is protected: the options given to `protect`, and its password if any. */
+export interface FakeProtection {
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly password?: string;
+}
+
+/** What a command does to a sheet, for the protection check. */
+export type FakeEdit = "cells" | "formatCells" | "formatColumns" | "formatRows" | "objects";
+
+const ALLOWED_BY: Readonly<Partial<Record<FakeEdit, string>>> = {
+  formatCells: "allowFormatCells",
+  formatColumns: "allowFormatColumns",
+  formatRows: "allowFormatRows",
+};
+
 export class FakeSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  /** Undefined when the sheet is not protected. */
+  protection: FakeProtection | undefined;
   readonly rows = new Map<number, Map<number, FakeCell>>();
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
@@ -119,6 +142,35 @@ export class FakeSheet {
   at(address: string): FakeCell | undefined {
     const { row, column } = parseCell(address);
     return this.cell(row, column);
+  }
+
+  /** Whether a cell is locked (every cell is, unless its format says otherwise). */
+  isLocked(row: number, column: number): boolean {
+    return this.cell(row, column)?.format.locked !== false;
+  }
+
+  /** Throws `AccessDenied` as Excel does when the sheet's protection forbids the edit. */
+  checkEdit(edit: FakeEdit, rect?: Rect): void {
+    const protection = this.protection;
+    if (protection === undefined) return;
+    const allowedBy = ALLOWED_BY[edit];
+    if (allowedBy !== undefined && protection.options[allowedBy] === true) return;
+    if (edit === "cells" && rect !== undefined && !this.anyLocked(rect)) return;
+    throw new FakeOfficeError(
+      "AccessDenied",
+      "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
+    );
+  }
+
+  private anyLocked(rect: Rect): boolean {
+    const area = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+    // cells that were never set are locked: a range with more cells than the sheet holds has some
+    let existing = 0;
+    for (const line of this.rows.values()) existing += line.size;
+    if (area > existing) return true;
+    for (let row = rect.top; row <= rect.bottom; row++)
+      for (let column = rect.left; column <= rect.right; column++) if (this.isLocked(row, column)) return true;
+    return false;
   }
 }
 
@@ -494,6 +546,7 @@ class FakeWorksheet extends FakeProxy {
   };
   readonly autoFilter: { apply(range: FakeRange | string): void };
   readonly pageLayout: { orientation: string; setPrintTitleRows(rows: string): void };
+  readonly protection: FakeWorksheetProtection;
 
   constructor(
     fake: FakeExcel,
@@ -510,6 +563,7 @@ class FakeWorksheet extends FakeProxy {
       this.bound = sheet;
     }
     const sheet = (): FakeSheet => this.target();
+    this.protection = new FakeWorksheetProtection(fake, sheet);
     this.freezePanes = {
       freezeRows: (count) => {
         this.command(8, () => {
@@ -532,6 +586,8 @@ class FakeWorksheet extends FakeProxy {
       apply: (range) => {
         this.command(16, () => {
           const rect = typeof range === "string" ? parseRange(range) : range.rect();
+          // allowAutoFilter lets users filter with the buttons there are; it adds none
+          sheet().checkEdit("objects");
           sheet().autoFilter = rectAddress(rect);
         });
       },
@@ -662,6 +718,58 @@ class FakeWorksheet extends FakeProxy {
   }
 }
 
+/** `worksheet.protection`: protect, unprotect, and the loadable `protected` and `options`. */
+class FakeWorksheetProtection extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(fake);
+  }
+
+  protected current(property: string): unknown {
+    const protection = this.sheet().protection;
+    switch (property) {
+      case "protected":
+        return protection !== undefined;
+      case "options":
+        return { ...(protection?.options ?? {}) };
+      default:
+        throw new FakeOfficeError("InvalidArgument", `protection.${property} is not in the fake`);
+    }
+  }
+
+  get protected(): boolean {
+    return this.read("protected");
+  }
+
+  get options(): Readonly<Record<string, unknown>> {
+    return this.read("options");
+  }
+
+  protect(options?: Readonly<Record<string, unknown>>, password?: string): void {
+    this.command(bytesOf([options ?? null, password ?? null]), () => {
+      const sheet = this.sheet();
+      if (sheet.protection !== undefined)
+        throw new FakeOfficeError("AccessDenied", "You cannot perform the requested operation (already protected).");
+      sheet.protection = {
+        options: structuredClone(options ?? {}),
+        ...(password === undefined || password === "" ? {} : { password }),
+      };
+    });
+  }
+
+  unprotect(password?: string): void {
+    this.command(bytesOf(password ?? null), () => {
+      const sheet = this.sheet();
+      const expected = sheet.protection?.password;
+      if (expected !== undefined && expected !== password)
+        throw new FakeOfficeError("AccessDenied", "The password you supplied is not correct.");
+      sheet.protection = undefined;
+    });
+  }
+}
+
 function fakeCommand(fake: FakeExcel, bytes: number, run: () => void): void {
   fake.enqueue(bytes, run);
 }
@@ -768,6 +876,7 @@ class FakeRange extends FakeProxy {
       add: (type) => {
         const proxy = new FakeConditionalFormatProxy(fake);
         this.command(bytesOf(type), () => {
+          this.sheet.target().checkEdit("objects");
           const record: FakeConditionalFormat = { address: rectAddress(this.rect()), type };
           this.sheet.target().conditionalFormats.push(record);
           proxy.record = record;
@@ -867,6 +976,7 @@ class FakeRange extends FakeProxy {
       const rect = this.rect();
       const input = checkShape(rect, grid);
       const sheet = this.sheet.target();
+      sheet.checkEdit("cells", rect);
       forEachCell(rect, (row, column) => {
         const value = input[row - rect.top]?.[column - rect.left];
         if (value !== null && value !== undefined) storeInput(sheet.ensure(row, column), value);
@@ -890,6 +1000,7 @@ class FakeRange extends FakeProxy {
       const rect = this.rect();
       const input = checkShape(rect, grid);
       const sheet = this.sheet.target();
+      sheet.checkEdit("formatCells");
       forEachCell(rect, (row, column) => {
         const format = input[row - rect.top]?.[column - rect.left];
         if (format === null || format === undefined) return;
@@ -909,6 +1020,7 @@ class FakeRange extends FakeProxy {
       const fromSheet = typeof source === "string" ? this.sheet.target() : source.sheet.target();
       const rect = this.rect();
       const sheet = this.sheet.target();
+      sheet.checkEdit("cells", rect);
       const height = from.bottom - from.top + 1;
       const width = from.right - from.left + 1;
       forEachCell(rect, (row, column) => {
@@ -939,6 +1051,7 @@ class FakeRange extends FakeProxy {
   merge(across = false): void {
     this.command(4, () => {
       if (across) throw new FakeOfficeError("NotImplemented", "merge across is not in the fake");
+      this.sheet.target().checkEdit("objects");
       this.sheet.target().merges.push(rectAddress(this.rect()));
     });
   }
@@ -960,6 +1073,7 @@ class FakeRange extends FakeProxy {
   eachCell(visit: (cell: FakeCell, row: number, column: number, rect: Rect) => void): void {
     const rect = this.rect();
     const sheet = this.sheet.target();
+    sheet.checkEdit("formatCells");
     forEachCell(rect, (row, column) => {
       const cell = sheet.ensure(row, column);
       cell.touched = true;
@@ -1058,6 +1172,7 @@ class FakeRangeFormat {
     this.range.queue(8, () => {
       const rect = this.range.rect();
       const sheet = this.range.sheet.target();
+      sheet.checkEdit("formatColumns");
       for (let column = rect.left; column <= rect.right; column++) sheet.columnWidths.set(column, points);
     });
   }
@@ -1065,6 +1180,7 @@ class FakeRangeFormat {
     this.range.queue(8, () => {
       const rect = this.range.rect();
       const sheet = this.range.sheet.target();
+      sheet.checkEdit("formatRows");
       for (let row = rect.top; row <= rect.bottom; row++) sheet.rowHeights.set(row, points);
     });
   }
@@ -1163,6 +1279,7 @@ class FakeDataValidation {
 
   private set(field: "rule" | "errorAlert" | "prompt" | "ignoreBlanks", value: unknown): void {
     this.range.queue(bytesOf(value), () => {
+      this.range.sheet.target().checkEdit("objects");
       const address = rectAddress(this.range.rect());
       const validations = this.range.sheet.target().validations;
       let record = validations.find((v) => v.address === address);

@@ -10,7 +10,7 @@ import { FakeExcel, FakeWorkbook, type FakeSheet } from "./fakeExcel.js";
 import { ALL_EXCEL_FEATURES, MINIMUM_EXCEL_FEATURES, type ExcelFeatures } from "./features.js";
 import { OfficeHostError, SheetsExistError } from "./officeErrors.js";
 import { readSnapshotFromExcel } from "./readSnapshotFromExcel.js";
-import { columnWidthPoints, dateToSerial, writePlanToExcel } from "./writePlanToExcel.js";
+import { columnWidthPoints, dateToSerial, OFFICE_SHEET_PROTECTION, writePlanToExcel } from "./writePlanToExcel.js";
 
 /** Names Excel would turn into formulas, numbers or dates if written as typed input. */
 const TRICKY_NAMES = [
@@ -335,3 +335,91 @@ describe("writePlanToExcel", () => {
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
   });
 });
+
+describe("sheet protection", () => {
+  it("protects exactly the sheets the plan protects, last and without a password, input cells unlocked", async () => {
+    const plan = withInputCell(demoPlan(trickyProducts()), "Listen");
+    const fake = freshExcel();
+    // a small budget cuts the write into many batches: the protection must still come after every write
+    const result = await insert(fake, plan, ALL_EXCEL_FEATURES, 8_000);
+    expect(result.syncs).toBeGreaterThan(3);
+    expectWorkbookMatchesPlan(fake, plan);
+    for (const sheet of plan.sheets) {
+      expect([sheet.name, fake.workbook.sheet(sheet.name)?.protection]).toEqual([
+        sheet.name,
+        sheet.protected === true ? { options: OFFICE_SHEET_PROTECTION } : undefined,
+      ]);
+    }
+    expect(plan.sheets.filter((sheet) => sheet.protected === true).map((sheet) => sheet.name)).toEqual([
+      "Produktrahmen",
+      "Listen",
+      "_ikz",
+    ]);
+    const lists = sheetOf(fake, "Listen");
+    expect(lists.isLocked(1, 26)).toBe(false);
+    expect(lists.isLocked(1, 1)).toBe(true);
+    expect(sheetOf(fake, "Aufgaben").isLocked(5, 2)).toBe(false);
+  });
+
+  it("a protected sheet refuses writes into locked cells and cell formats (in the fake, as in Excel)", async () => {
+    const fake = freshExcel();
+    const sheet = fake.context.workbook.worksheets.getItem("Tabelle1");
+    sheet.getRange("A1").values = [["vorher"]];
+    sheet.getRange("B1").format.protection.locked = false;
+    sheet.protection.protect(OFFICE_SHEET_PROTECTION);
+    await fake.context.sync();
+
+    const refused = async (write: () => void): Promise<unknown> => {
+      write();
+      return fake.context.sync().then(
+        () => "written",
+        (error: unknown) => (error as { code?: string }).code,
+      );
+    };
+    expect(await refused(() => (sheet.getRange("A1").values = [["neu"]]))).toBe("AccessDenied");
+    expect(await refused(() => (sheet.getRange("C1:C3").formulas = [["=1"], ["=2"], ["=3"]]))).toBe("AccessDenied");
+    expect(await refused(() => (sheet.getRange("A1").format.fill.color = "#FFC7CE"))).toBe("AccessDenied");
+    expect(await refused(() => (sheet.getRange("A1").numberFormat = [["0.00"]]))).toBe("AccessDenied");
+    expect(await refused(() => sheet.getRange("A1:B2").merge(false))).toBe("AccessDenied");
+    expect(await refused(() => sheet.protection.protect(OFFICE_SHEET_PROTECTION))).toBe("AccessDenied");
+    // unlocked cells take input; widths and heights may change
+    expect(await refused(() => (sheet.getRange("B1").values = [["Eingabe"]]))).toBe("written");
+    expect(await refused(() => (sheet.getRange("A:A").format.columnWidth = 80))).toBe("written");
+    const target = sheetOf(fake, "Tabelle1");
+    expect(target.at("A1")?.value).toBe("vorher");
+    expect(target.at("B1")?.value).toBe("Eingabe");
+    // a deliberate unprotect (no password) opens the sheet again
+    expect(await refused(() => sheet.protection.unprotect())).toBe("written");
+    expect(await refused(() => (sheet.getRange("A1").values = [["neu"]]))).toBe("written");
+  });
+
+  it("replaces protected sheets without unprotecting them, even one the user protected with a password", async () => {
+    const fake = freshExcel();
+    const plan = demoPlan(trickyProducts());
+    await insert(fake, plan);
+    sheetOf(fake, "Listen").protection = { options: {}, password: "geheim" };
+    const result = await writePlanToExcel(fake.context, plan, { replace: true, features: ALL_EXCEL_FEATURES });
+    expect(result.syncs).toBe(2);
+    expect(fake.workbook.sheets.map((sheet) => sheet.name)).toEqual(["Tabelle1", ...plan.sheets.map((s) => s.name)]);
+    expect(sheetOf(fake, "Listen").protection).toEqual({ options: OFFICE_SHEET_PROTECTION });
+    expectWorkbookMatchesPlan(fake, plan);
+  });
+});
+
+/** The plan with one input cell (Z1) on sheet `name`, which must stay unlocked when protected. */
+function withInputCell(plan: WorkbookPlan, name: string): WorkbookPlan {
+  return {
+    ...plan,
+    sheets: plan.sheets.map((sheet) => {
+      if (sheet.name !== name) return sheet;
+      const rows = [...sheet.rows()];
+      const [first, ...rest] = rows;
+      if (first?.row !== 1) throw new Error(`${name} starts with row 1`);
+      const patched = [
+        { ...first, cells: [...first.cells, { column: 26, style: "input" as const, value: 1 }] },
+        ...rest,
+      ];
+      return { ...sheet, rows: () => patched };
+    }),
+  };
+}

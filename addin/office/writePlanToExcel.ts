@@ -3,7 +3,9 @@
  * adapters/exceljs/workbookWriter.ts, with the same semantics: formulas as formulas, text always
  * as text, number formats, the look of each cell style, column widths, row heights, frozen panes,
  * data validations (one rule per range), highlights and colour scales as conditional formats, auto filter, merges,
- * print orientation and title rows, and the hidden metadata sheet.
+ * print orientation and title rows, the hidden metadata sheet, and sheet protection without a
+ * password for the sheets the plan protects ({@link OFFICE_SHEET_PROTECTION}; ExcelApi 1.2, within
+ * the pane's minimum). A sheet is protected by its last command, after everything written to it.
  *
  * Round trips to Excel, whatever the number of rows:
  * 1. one sync to read the existing sheet names (a name clash without `replace` throws
@@ -87,6 +89,18 @@ const MIN_FILL_RUN = 3;
 /** Pixels per character of a column width (Calibri 11) and points per pixel. */
 const PIXELS_PER_CHARACTER = 7;
 const POINTS_PER_PIXEL = 0.75;
+
+/**
+ * What a protected sheet still allows, as in the file the exceljs writer makes: selecting cells
+ * (the default selection mode), column widths and row heights, and the auto filter. Everything
+ * else (typing into locked cells, formatting cells, sorting, inserting or deleting rows and
+ * columns) is not; no password, so Review › Unprotect Sheet lifts it.
+ */
+export const OFFICE_SHEET_PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowAutoFilter: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+};
 
 /** Points for an .xlsx column width in characters (see the module comment). */
 export function columnWidthPoints(characters: number): number {
@@ -720,6 +734,12 @@ function planSheetActions(plan: SheetPlan, sheet: Sheet, options: BuildOptions):
     simple(() => {
       sheet().visibility = "Hidden";
     });
+  }
+  // last: a protected sheet refuses the writes above
+  if (plan.protected === true) {
+    simple(() => {
+      sheet().protection.protect(OFFICE_SHEET_PROTECTION);
+    }, 2);
   }
   return actions;
 }

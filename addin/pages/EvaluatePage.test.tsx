@@ -215,6 +215,33 @@ describe("Verbundmappe", () => {
     await waitFor(() => expect(status.textContent).toBe(""));
   }, 90_000);
 
+  it("creates nothing while two names are probably one town, until the user confirms they are two", async () => {
+    renderPane({ kind: "file", reason: "noHost" });
+    await openEvaluate();
+    const partnership = section("Verbundmappe");
+    await userEvent.upload(within(partnership).getByLabelText(/Arbeitsmappen der Kommunen/), [
+      await xlsxFile(demoPlan("aufgabenkatalog", "Bockau"), "aufgaben-bockau.xlsx"),
+      await xlsxFile(demoPlan("pestel", "Gemeinde Bockau"), "pestel-gemeinde-bockau.xlsx"),
+    ]);
+    await userEvent.click(within(partnership).getByRole("button", { name: "Verbundmappe erstellen" }));
+    expect(
+      await within(partnership).findByText(/Es wurde keine Verbundmappe erstellt/, {}, { timeout: 60_000 }),
+    ).toBeTruthy();
+    expect(
+      within(partnership).getByText(
+        "„Bockau“ (aufgaben-bockau.xlsx) und „Gemeinde Bockau“ (pestel-gemeinde-bockau.xlsx) sind vermutlich dieselbe Kommune (gleich bis auf „Gemeinde“, „Stadt“ o. Ä.). Das Kostenmodell der Verbundmappe führte sie zweimal und belastete sie doppelt. Bitte die Schreibweise in einer der Dateien angleichen – oder bestätigen, dass es zwei verschiedene Kommunen sind.",
+      ),
+    ).toBeTruthy();
+    expect(within(partnership).queryByRole("link")).toBeNull();
+
+    await userEvent.click(within(partnership).getByRole("checkbox", { name: /verschiedene Kommunen/ }));
+    await userEvent.click(within(partnership).getByRole("button", { name: "Verbundmappe erstellen" }));
+    expect(
+      await within(partnership).findByRole("link", { name: "verbundmappe.xlsx herunterladen" }, { timeout: 60_000 }),
+    ).toBeTruthy();
+    expect(within(partnership).getByText(/Als verschiedene Kommunen übernommen/)).toBeTruthy();
+  }, 120_000);
+
   it("offers nothing when no file is usable", async () => {
     renderPane({ kind: "file", reason: "noHost" });
     await openEvaluate();

@@ -5,6 +5,7 @@
  */
 import {
   Button,
+  Checkbox,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -60,6 +61,8 @@ export function PartnershipSection(props: PartnershipSectionProps): ReactNode {
   const [missingFiles, setMissingFiles] = useState(false);
   const [progress, setProgress] = useState<{ value: number; label: string } | undefined>(undefined);
   const [built, setBuilt] = useState<PartnershipBuild | undefined>(undefined);
+  /** The user's word that the names found similar are different towns (asked once they were found). */
+  const [allowSimilar, setAllowSimilar] = useState(false);
   const [download, setDownload] = useState<Download | undefined>(undefined);
   const resultRef = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -86,6 +89,7 @@ export function PartnershipSection(props: PartnershipSectionProps): ReactNode {
             bytes: async () => new Uint8Array(await file.arrayBuffer()),
           })),
           language,
+          allowSimilarTowns: allowSimilar,
           readSnapshot: (bytes, name) => tools.readSnapshotInBrowser(bytes, name),
           onProgress: async (current, total, file) => {
             setProgress({ value: (current - 1) / total, label: t("partnershipProgress", { current, total, file }) });
@@ -117,6 +121,7 @@ export function PartnershipSection(props: PartnershipSectionProps): ReactNode {
         onFiles={(picked) => {
           setFiles(picked);
           setMissingFiles(false);
+          setAllowSimilar(false);
         }}
         disabled={action.busy}
         missingMessage={missingFiles ? t("partnershipNoFiles") : undefined}
@@ -131,9 +136,41 @@ export function PartnershipSection(props: PartnershipSectionProps): ReactNode {
       {progress && <ProgressBar value={progress.value} max={1} aria-label={progress.label} />}
       <ErrorBar error={action.error} describe={props.describeError} />
       <div ref={resultRef} tabIndex={-1} className={styles.result}>
-        {built && !built.plan && (
+        {built && !built.plan && built.summary.similarTowns.length > 0 && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              {t("partnershipSimilarTowns")}
+              <ul>
+                {built.summary.findings.map((finding, index) => (
+                  <li key={index}>{finding.message}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {built && !built.plan && built.summary.similarTowns.length === 0 && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>{t("partnershipNothing")}</MessageBarBody>
+          </MessageBar>
+        )}
+        {built && (built.summary.similarTowns.length > 0 || allowSimilar) && (
+          <Checkbox
+            checked={allowSimilar}
+            label={t("partnershipAllowSimilar")}
+            onChange={(_, data) => setAllowSimilar(data.checked === true)}
+            disabled={action.busy}
+          />
+        )}
+        {built?.plan && built.summary.findings.length > 0 && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              {t("partnershipSimilarAllowed")}
+              <ul>
+                {built.summary.findings.map((finding, index) => (
+                  <li key={index}>{finding.message}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
           </MessageBar>
         )}
         {built?.plan && download && (

@@ -226,5 +226,11 @@ function AnalysisStatusText(props: { readonly status: AnalysisFileStatus }): Rea
           {status.file} — <strong>{t("partnerUnreadable")}</strong>: {status.issue.message}
         </>
       );
+    case "duplicate":
+      return (
+        <>
+          {status.file} — <strong>{t("partnerDuplicate")}</strong>: {status.issue.message}
+        </>
+      );
   }
 }

@@ -1,7 +1,9 @@
 import { basename, resolve } from "node:path";
 import { writePlanToFile } from "../../adapters/exceljs/writePlanToXlsx.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
+import { normaliseTownName } from "../../lib/towns/townNames.js";
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
+import { createIssue, formatIssue } from "../../lib/validation/ValidationIssue.js";
 import type { AnalysisSource } from "../../templates/analysis.js";
 import { findTemplate, TEMPLATES } from "../../templates/registry.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
@@ -54,11 +56,27 @@ export async function runAnalyse(
     );
     return EXIT.unusable;
   }
-  const sources: AnalysisSource[] = usable.flatMap((report) =>
-    report.valid && report.workbook
-      ? [{ workbook: report.workbook, town: analysis.townOf(report.workbook) ?? basename(report.file) }]
-      : [],
-  );
+  // One town, one source: a town met again (in any spelling, lib/towns) is reported and left out.
+  const sources: AnalysisSource[] = [];
+  const fileOfTown = new Map<string, string>();
+  for (const report of usable) {
+    if (!report.valid || !report.workbook) continue;
+    const town = analysis.townOf(report.workbook) ?? basename(report.file);
+    const earlier = fileOfTown.get(normaliseTownName(town));
+    if (earlier !== undefined) {
+      const where = { file: report.file };
+      context.stderr(
+        formatIssue(
+          createIssue("error", "roadmap.duplicateTown", language, where, { value: town, other: earlier }),
+          language,
+        ),
+      );
+      exit = Math.max(exit, EXIT.findings) as ExitCode;
+      continue;
+    }
+    fileOfTown.set(normaliseTownName(town), report.file);
+    sources.push({ workbook: report.workbook, town });
+  }
   if (sources.length === 0) {
     context.stderr(renderCliText("notComputed", language, { file: files.join(", ") }));
     return exit === EXIT.ok ? EXIT.findings : exit;

@@ -5,6 +5,7 @@ import { planPartnership, type PartnershipInput } from "../../templates/consolid
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { writeOrRefuse } from "../writeOrRefuse.js";
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
+import { formatIssue } from "../../lib/validation/ValidationIssue.js";
 import { validatedReport } from "./analyse.js";
 import { printReport } from "./validate.js";
 
@@ -12,13 +13,18 @@ export interface ConsolidateOptions {
   readonly out: string;
   readonly json?: boolean;
   readonly force?: boolean;
+  /** Take town names found similar as different towns (else nothing is written, exit 1). */
+  readonly allowSimilarTowns?: boolean;
 }
 
 /**
  * `ikz consolidate FILE… --out FILE`: reads every file (progress on stderr), reports the broken
  * ones and leaves them out, and writes the partnership workbook of the rest. Nothing is written
- * when no file is usable. Exit 0 when every file was taken, 1 when some were left out (or the
- * output exists without --force), 2 when none was usable.
+ * when no file is usable, nor — without --allow-similar-towns — when two town names are probably
+ * one town („Gemeinde Bockau“ / „Bockau“): its cost model would charge that town twice (the pairs
+ * are printed, with both spellings and files). Exit 0 when every file was taken, 1 when some were
+ * left out, similar names kept the workbook back (or the output exists without --force), 2 when
+ * none was usable.
  */
 export async function runConsolidate(
   files: readonly string[],
@@ -37,13 +43,21 @@ export async function runConsolidate(
     if (!report.valid) printReport(report, context);
     inputs.push({ file: basename(file), report });
   }
-  const { plan, summary } = planPartnership(inputs, language);
+  const { plan, summary } = planPartnership(inputs, language, {
+    allowSimilarTowns: options.allowSimilarTowns ?? false,
+  });
   summary.sources.forEach((source, index) => {
     if (!source.taken)
       context.stderr(
         renderCliText("consolidateLeftOut", language, { file: files[index] ?? source.file, value: source.note }),
       );
   });
+  for (const finding of summary.findings) context.stderr(formatIssue(finding, language));
+  if (!plan && summary.similarTowns.length > 0 && !options.allowSimilarTowns) {
+    context.stderr(renderCliText("consolidateSimilarTowns", language, { count: summary.similarTowns.length }));
+    if (options.json) context.stdout(JSON.stringify({ out: null, ...summary }, null, 2));
+    return EXIT.findings;
+  }
   if (!plan) {
     context.stderr(renderCliText("consolidateNothing", language));
     return inputs.some((input) => input.report.usable) ? EXIT.findings : EXIT.unusable;

@@ -4,6 +4,7 @@ import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { formatNumberFor } from "../../lib/messages/terms.js";
 import { buildRoadmap, type Roadmap, type RoadmapTown } from "../../lib/roadmap/buildRoadmap.js";
 import { planRoadmapWorkbook, type RoadmapSource } from "../../lib/roadmap/planRoadmapWorkbook.js";
+import { normaliseTownName } from "../../lib/towns/townNames.js";
 import { createIssue, formatIssue } from "../../lib/validation/ValidationIssue.js";
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
 import { toRoadmapTown } from "../../templates/aufgabenkatalog/taskCatalogue.js";
@@ -37,14 +38,14 @@ export async function roadmapOf(
       continue;
     }
     const town = loaded.catalogue.town;
-    const earlier = fileOfTown.get(town.toLowerCase());
+    const earlier = fileOfTown.get(normaliseTownName(town));
     if (earlier !== undefined) {
       context.stderr(formatIssue(createIssue("error", "roadmap.duplicateTown", language, { file }, { value: town, other: earlier }), language));
       context.stderr(renderCliText("roadmapSkipped", language, { file }));
       exit = Math.max(exit, EXIT.findings) as ExitCode;
       continue;
     }
-    fileOfTown.set(town.toLowerCase(), file);
+    fileOfTown.set(normaliseTownName(town), file);
     towns.push(toRoadmapTown(loaded.catalogue));
     sources.push({ file, town, templateVersion: loaded.templateVersion, taskCount: loaded.catalogue.tasks.length });
   }

@@ -5,7 +5,8 @@ import { readProductList } from "../../adapters/products/readProductList.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { renderTerm } from "../../lib/messages/terms.js";
 import { parseTownList } from "../../templates/kostenverteilung/partnerTowns.js";
-import { findTemplate, TEMPLATES } from "../../templates/registry.js";
+import { checkRowCounts } from "../../templates/kostenverteilung/planCostModel.js";
+import { findTemplate, TEMPLATES, type TemplateModule } from "../../templates/registry.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { writeOrRefuse } from "../writeOrRefuse.js";
 
@@ -17,6 +18,10 @@ export interface TemplateOptions {
   readonly towns?: string;
   readonly demo?: boolean;
   readonly force?: boolean;
+  /** Prepared town rows as typed (`--town-rows`; templates with `takes.rows`). */
+  readonly townRows?: string;
+  /** Prepared cost item rows as typed (`--item-rows`; templates with `takes.rows`). */
+  readonly itemRows?: string;
 }
 
 type Products = { code: string; name: string }[];
@@ -74,6 +79,56 @@ function townsOrRefuse(
   return undefined;
 }
 
+/** `--town-rows` / `--item-rows` as numbers; prints why and returns undefined when they cannot be taken. */
+function rowsOrRefuse(
+  module: TemplateModule,
+  options: TemplateOptions,
+  context: CliContext,
+): { towns?: number; items?: number } | undefined {
+  const { language } = context;
+  const typed = { towns: options.townRows, items: options.itemRows };
+  const given = (["towns", "items"] as const).filter((table) => typed[table] !== undefined);
+  if (given.length === 0) return {};
+  const optionName = (table: "towns" | "items"): string => (table === "towns" ? "--town-rows" : "--item-rows");
+  if (module.takes.rows !== true) {
+    const other = TEMPLATES.filter((t) => t.takes.rows === true)
+      .map((t) => t.spec.id)
+      .join(", ");
+    context.stderr(
+      renderCliText("optionNotTaken", language, {
+        file: optionName(given[0] ?? "towns"),
+        value: module.spec.id,
+        other,
+      }),
+    );
+    return undefined;
+  }
+  const rows: { towns?: number; items?: number } = {};
+  for (const table of given) {
+    const text = (typed[table] ?? "").trim();
+    rows[table] = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  }
+  const problem = checkRowCounts(rows);
+  if (problem?.problem === "range") {
+    const text = typed[problem.table] ?? "";
+    context.stderr(
+      renderCliText("rowsInvalid", language, {
+        file: optionName(problem.table),
+        value: text,
+        other: `${problem.min}–${problem.max}`,
+      }),
+    );
+    return undefined;
+  }
+  if (problem?.problem === "tooMany") {
+    context.stderr(
+      renderCliText("rowsTooMany", language, { value: String(problem.pairRows), other: String(problem.max) }),
+    );
+    return undefined;
+  }
+  return rows;
+}
+
 export async function runTemplate(id: string, options: TemplateOptions, context: CliContext): Promise<ExitCode> {
   const { language } = context;
   const module = findTemplate(id);
@@ -100,6 +155,8 @@ export async function runTemplate(id: string, options: TemplateOptions, context:
     towns = townsOrRefuse(module.spec.id, module.takes.towns, options.towns, context);
     if (!towns) return EXIT.unusable;
   }
+  const rows = rowsOrRefuse(module, options, context);
+  if (!rows) return EXIT.unusable;
   let products: Products | undefined;
   if (options.products !== undefined) {
     products = await loadProducts(options.products, context);
@@ -111,6 +168,7 @@ export async function runTemplate(id: string, options: TemplateOptions, context:
     ...(options.demo ? { demo: true } : {}),
     ...(products === undefined ? {} : { products }),
     ...(towns === undefined ? {} : { towns }),
+    ...(rows.towns === undefined && rows.items === undefined ? {} : { rows }),
   });
   const written = await writeOrRefuse(
     () => writePlanToFile(plan, resolve(options.out), { force: options.force ?? false }),

@@ -5,6 +5,7 @@ import { renderUpgradeChange } from "../../lib/messages/upgradeTexts.js";
 import { isFinding } from "../../lib/upgrade/UpgradeChange.js";
 import { upgradeWorkbook } from "../../lib/upgrade/upgradeWorkbook.js";
 import { formatIssue } from "../../lib/validation/ValidationIssue.js";
+import { validateFile } from "./validate.js";
 import { TEMPLATES } from "../../templates/registry.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { loadWorkbook } from "../loadWorkbook.js";
@@ -26,8 +27,11 @@ export function defaultUpgradePath(file: string, version: string): string {
 
 /**
  * `ikz upgrade FILE [--out FILE] [--force] [--json]`: writes the workbook in the template's
- * current version with every value of the old one and lists what changed. Exit 0 upgraded (or
- * already current), 1 upgraded with places to check (or the output exists), 2 unusable input.
+ * current version with every value of the old one and lists what changed, then validates the
+ * written workbook as `ikz validate` does. Exit 0 upgraded and valid (or already current), 1
+ * upgraded with places to check or with errors in the new workbook (or the output exists), 2
+ * unusable input — also when a sheet the user typed into is not found or its entries would stay
+ * behind (then nothing is written).
  */
 export async function runUpgrade(file: string, options: UpgradeOptions, context: CliContext): Promise<ExitCode> {
   const { language } = context;
@@ -64,6 +68,10 @@ export async function runUpgrade(file: string, options: UpgradeOptions, context:
     context,
   );
   if (!written) return EXIT.findings;
+  // the result as `ikz validate` sees it: an upgrade is never „done“ while the new workbook has errors
+  const report = await validateFile(resolve(out), language);
+  const errors = report.issues.filter((i) => i.severity === "error");
+  const valid = report.usable && errors.length === 0;
   const carried = result.changes.reduce((sum, c) => sum + (c.kind === "valuesCarried" ? c.count : 0), 0);
   if (options.json) {
     const changes = result.changes.map((change) => ({
@@ -72,7 +80,7 @@ export async function runUpgrade(file: string, options: UpgradeOptions, context:
       message: renderUpgradeChange(change, language),
     }));
     const { plan: _plan, ...summary } = result;
-    context.stdout(JSON.stringify({ file, out, ...summary, carried, changes }, null, 2));
+    context.stdout(JSON.stringify({ file, out, ...summary, carried, changes, validation: { valid, errors } }, null, 2));
   } else {
     context.stdout(
       renderCliText("upgradeHeader", language, {
@@ -91,6 +99,10 @@ export async function runUpgrade(file: string, options: UpgradeOptions, context:
     context.stderr(
       renderCliText("upgradeSummary", language, { file: out, count: carried, value: String(result.findings) }),
     );
+    if (!valid) {
+      for (const issue of errors) context.stderr(formatIssue(issue, language));
+      context.stderr(renderCliText("upgradeInvalid", language, { file: out, count: errors.length }));
+    }
   }
-  return result.findings > 0 ? EXIT.findings : EXIT.ok;
+  return result.findings > 0 || !valid ? EXIT.findings : EXIT.ok;
 }

@@ -192,6 +192,18 @@ const catalogue = {
           : ""
       }`,
   },
+  "percent.fractionAmongPoints": {
+    de: (p) =>
+      `${subject(p, "de")}: ${formatNumber(p.value, "de")} steht zwischen Prozentzahlen, deren Summe nicht 100 ergibt. So speichert die Tabelle „${formatNumber((p.value ?? 0) * 100, "de")} %“, wenn es in eine Prozent-formatierte Zelle getippt wird. Gemeint ist wohl ${formatNumber((p.value ?? 0) * 100, "de")}: bitte die Prozentzahl eingeben, so dass die Gruppe zusammen 100 ergibt.`,
+    en: (p) =>
+      `${subject(p, "en")}: ${formatNumber(p.value, "en")} stands among percent numbers that do not add up to 100. That is what a spreadsheet stores when “${formatNumber((p.value ?? 0) * 100, "en")} %” is typed into a percent-formatted cell. ${formatNumber((p.value ?? 0) * 100, "en")} is probably meant: please type the percent number, so that the group adds up to 100.`,
+  },
+  "overhead.percentFraction": {
+    de: (p) =>
+      `${subject(p, "de")}: ${formatNumber(p.value, "de")} ist mehrdeutig – ${formatNumber(p.value, "de")} % oder ${formatNumber((p.value ?? 0) * 100, "de")} %? So speichert die Tabelle „${formatNumber((p.value ?? 0) * 100, "de")} %“, wenn es in eine Prozent-formatierte Zelle getippt wird. Bitte die Prozentzahl eingeben, z. B. ${formatNumber((p.value ?? 0) * 100, "de")} für ${formatNumber((p.value ?? 0) * 100, "de")} % (eine Pauschale unter 1 % ist nicht vorgesehen).`,
+    en: (p) =>
+      `${subject(p, "en")}: ${formatNumber(p.value, "en")} is ambiguous – ${formatNumber(p.value, "en")} % or ${formatNumber((p.value ?? 0) * 100, "en")} %? That is what a spreadsheet stores when “${formatNumber((p.value ?? 0) * 100, "en")} %” is typed into a percent-formatted cell. Please type the percent number, e.g. ${formatNumber((p.value ?? 0) * 100, "en")} for ${formatNumber((p.value ?? 0) * 100, "en")} % (an overhead below 1 % is not provided for).`,
+  },
   // --- mixed keys ---
   "mixed.weightsMissing": {
     de: (p) =>

@@ -120,6 +120,39 @@ describe("validateCostModel", () => {
     expect(validateCostModel(model({ towns: short }))).toEqual([]);
   });
 
+  it("names the cell of a fraction among percent numbers („35 %“ typed stores 0.35): fixed shares and mixed weights", () => {
+    const fixed = item({ key: "fixedPercent" });
+    const typed = towns.map((town, index) => ({ ...town, fixedPercent: [30, 35, 0.35][index] }));
+    expect(summary(model({ towns: typed, items: [fixed] }))).toEqual([
+      ["error", "fixedPercent.sumNot100", "towns[*].fixedPercent"],
+      ["error", "percent.fractionAmongPoints", "towns[2].fixedPercent"],
+    ]);
+    const [, fraction] = validateCostModel(model({ towns: typed, items: [fixed] }));
+    expect(fraction?.message.de).toBe(
+      "Kommune „Bockau“, Festanteil (%): 0,35 steht zwischen Prozentzahlen, deren Summe nicht 100 ergibt. So speichert die Tabelle „35 %“, wenn es in eine Prozent-formatierte Zelle getippt wird. Gemeint ist wohl 35: bitte die Prozentzahl eingeben, so dass die Gruppe zusammen 100 ergibt.",
+    );
+    expect(fraction).toMatchObject({ expected: "35", received: "0.35" });
+    // 0.5 among points that make 100 is 0.5 %: no finding
+    const half = towns.map((town, index) => ({ ...town, fixedPercent: [40, 59.5, 0.5][index] }));
+    expect(validateCostModel(model({ towns: half, items: [fixed] }))).toEqual([]);
+    const mixed = item({ key: "mixed", mixedWeights: { equal: 30, population: 0.7 } });
+    expect(summary(model({ items: [mixed] }))).toEqual([
+      ["error", "mixed.sumNot100", "items[0].mixedWeights"],
+      ["error", "percent.fractionAmongPoints", "items[0].mixedWeights.population"],
+    ]);
+  });
+
+  it("refuses an overhead percentage between 0 and 1 in a model typed into a workbook („5 %“ stores 0.05)", () => {
+    const overhead = { percent: 0.05, key: "population" } as const;
+    expect(validateCostModel(model({ overhead }))).toEqual([]);
+    const [issue, ...rest] = validateCostModel(model({ overhead }), { typedInSheet: true });
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({ code: "overhead.percentFraction", path: "overhead.percent", received: "0.05" });
+    expect(issue?.message.en).toContain("0.05 is ambiguous – 0.05 % or 5 %?");
+    for (const percent of [0, 1, 5, 100])
+      expect(validateCostModel(model({ overhead: { ...overhead, percent } }), { typedInSheet: true })).toEqual([]);
+  });
+
   it("requires mixed weights that exist, are percentages, and sum to 100 %", () => {
     expect(summary(model({ items: [item({ key: "mixed" })] }))).toEqual([
       ["error", "mixed.weightsMissing", "items[0].mixedWeights"],

@@ -43,6 +43,7 @@ import {
   type Town,
 } from "./model.js";
 import { countDecimals, toScaledInteger, toSpreadsheetPrecision } from "./toScaledInteger.js";
+import { normaliseTownName } from "../towns/townNames.js";
 
 /** What a number must satisfy. */
 interface NumberRule {
@@ -89,9 +90,12 @@ interface KeyUse {
   readonly source: number;
 }
 
-/** A town name for duplicate detection: Unicode NFC, trimmed, inner white space collapsed, lower case. */
+/**
+ * A town name for duplicate detection: the key of lib/towns/townNames (Unicode NFKC, invisible
+ * characters dropped, white space incl. no-break spaces collapsed and trimmed, case-insensitive).
+ */
 export function normalizeTownName(name: string): string {
-  return name.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("de-DE");
+  return normaliseTownName(name);
 }
 
 const isBlank = (value: unknown): value is null | undefined => value === null || value === undefined;
@@ -141,6 +145,20 @@ const weightSubject = (subject: LocalizedText, part: string): LocalizedText => {
   return { de: `${subject.de}, Gewicht ${label.de}`, en: `${subject.en}, weight of ${label.en}` };
 };
 
+/** How the model's numbers came about. */
+export interface ValidateCostModelOptions {
+  /**
+   * The model was typed into a workbook (ikz-kit reads it from the sheet). Then an overhead
+   * percentage between 0 and 1 is refused as ambiguous (`overhead.percentFraction`): „5 %“ typed
+   * into a percent-formatted cell stores 0.05, which as a percent number would be 0.05 %. The
+   * workbook's own check („Probe der Pauschale“) refuses the same values.
+   */
+  readonly typedInSheet?: boolean;
+}
+
+/** A value between 0 and 1 (exclusive): in a group of percent numbers, likely „35 %“ stored as 0.35. */
+const isFraction = (value: unknown): value is number => typeof value === "number" && value > 0 && value < 1;
+
 /**
  * Validates a cost model: amounts ≥ 0 with at most 2 decimals and at most 1 000 000 000,00 €;
  * key values ≥ 0 (population, cases, workplaces whole numbers; FTE shares and percentages with
@@ -155,7 +173,7 @@ const weightSubject = (subject: LocalizedText, part: string): LocalizedText => {
  * @returns every issue found, errors and warnings — towns, items, overhead, then the keys' use,
  *   then the limits (checked only when there is no error) — or an empty array for a clean model.
  */
-export function validateCostModel(model: CostModel): AllocationIssue[] {
+export function validateCostModel(model: CostModel, options: ValidateCostModelOptions = {}): AllocationIssue[] {
   const issues: AllocationIssue[] = [];
   const push = (
     severity: AllocationIssue["severity"],
@@ -240,6 +258,21 @@ export function validateCostModel(model: CostModel): AllocationIssue[] {
         subject,
         value: sum / PERCENT_SCALE,
       });
+      // a weight typed as „35 %“ among percent numbers: name its cell too
+      for (const [part, value] of entries) {
+        if (!isFraction(value)) continue;
+        push(
+          "error",
+          "percent.fractionAmongPoints",
+          `${path}.${part}`,
+          `${toSpreadsheetPrecision(value * 100)}`,
+          String(value),
+          {
+            subject: weightSubject(subject, part),
+            value,
+          },
+        );
+      }
       return false;
     }
     return true;
@@ -393,7 +426,23 @@ export function validateCostModel(model: CostModel): AllocationIssue[] {
     const percentPlace = { path: "overhead.percent", subject: withField(OVERHEAD_SUBJECT, "percent") };
     if (isBlank(overhead.percent))
       push("error", "value.missing", percentPlace.path, "0 … 100", "empty", { subject: percentPlace.subject });
-    else checkNumber(overhead.percent, PERCENT_RULE, percentPlace);
+    else if (
+      checkNumber(overhead.percent, PERCENT_RULE, percentPlace) === "ok" &&
+      options.typedInSheet === true &&
+      isFraction(overhead.percent)
+    ) {
+      push(
+        "error",
+        "overhead.percentFraction",
+        percentPlace.path,
+        "a percent number ≥ 1, e.g. 5",
+        String(overhead.percent),
+        {
+          subject: percentPlace.subject,
+          value: overhead.percent,
+        },
+      );
+    }
     const keyKnown = (ALLOCATION_KEYS as readonly unknown[]).includes(overhead.key);
     if (!keyKnown) {
       push("error", "key.unknown", "overhead.key", ALLOCATION_KEYS.join(" | "), describe(overhead.key), {
@@ -494,6 +543,19 @@ export function validateCostModel(model: CostModel): AllocationIssue[] {
             ...(actual ? { actual: true } : {}),
           },
         );
+        // a share typed as „35 %“ among percent numbers (stored as 0.35): name its cell too
+        if (!actual)
+          towns.forEach((town, index) => {
+            if (!isFraction(town.fixedPercent)) return;
+            push(
+              "error",
+              "percent.fractionAmongPoints",
+              `towns[${index}].fixedPercent`,
+              `${toSpreadsheetPrecision(town.fixedPercent * 100)}`,
+              String(town.fixedPercent),
+              { subject: townSubject(town, index, "fixedPercent"), value: town.fixedPercent },
+            );
+          });
       }
     }
   }

@@ -14,9 +14,33 @@ export interface MessageParams {
   readonly value?: string;
   readonly other?: string;
   readonly count?: number;
+  /** Where `value` stands (a cell `Kommunen!A7`, or a file), when a message names two places. */
+  readonly place?: string;
+  /** Where `other` stands. */
+  readonly otherPlace?: string;
+  /** Why two town names are taken for one town: a `TownMatchReason` of lib/towns/townNames. */
+  readonly reason?: string;
 }
 
 type Render = (p: MessageParams) => string;
+
+/** Why two town names are taken for one town (lib/towns/townNames), as a clause. */
+const TOWN_MATCH_REASONS: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
+  same: {
+    de: "gleich, wenn Unicode-Form, Leerzeichen und Groß-/Kleinschreibung nicht zählen",
+    en: "the same once Unicode form, spaces and case do not count",
+  },
+  prefix: { de: "gleich bis auf „Gemeinde“, „Stadt“ o. Ä.", en: "the same but for “Gemeinde”, “Stadt” or the like" },
+  district: {
+    de: "gleich bis auf „Ortsteil“ o. Ä. – ein Ortsteil ist keine eigene Kommune",
+    en: "the same but for “Ortsteil” or the like — a district is not a town of its own",
+  },
+  qualifier: { de: "gleich bis auf einen Zusatz wie „(Erzgeb.)“", en: "the same but for an addition such as “(Erzgeb.)”" },
+  spelling: { de: "gleich bis auf Umlaute, ß, Bindestriche oder Leerzeichen", en: "the same but for umlauts, ß, hyphens or spaces" },
+  oneLetter: { de: "nur ein Buchstabe Unterschied", en: "only one letter apart" },
+};
+const townReason = (p: MessageParams, language: Language): string =>
+  TOWN_MATCH_REASONS[p.reason ?? ""]?.[language] ?? p.reason ?? "";
 
 const catalogue = {
   "file.unreadable": {
@@ -112,6 +136,27 @@ const catalogue = {
     de: (p) => `Die Arbeitsmappe stammt aus einer neueren Vorlagenversion (${p.received ?? "?"}) als dieses ikz-kit kennt (${p.expected ?? "?"}). Bitte ikz-kit aktualisieren.`,
     en: (p) => `The workbook comes from a newer template version (${p.received ?? "?"}) than this ikz-kit knows (${p.expected ?? "?"}). Please update ikz-kit.`,
   },
+  // `ikz upgrade` stops rather than leave entries behind (lib/upgrade/carryValues.ts)
+  "upgrade.sheetNotFound": {
+    de: (p) => `Das Blatt „${p.expected ?? ""}“ fehlt: kein Blatt heißt so, und auf keinem stehen seine Überschriften (${p.column ?? ""}). Blätter der Arbeitsmappe: ${p.other ?? ""}. Bitte das Blatt mit diesen Einträgen wieder „${p.expected ?? ""}“ nennen und seine Überschriften wiederherstellen (ein gelöschtes Blatt aus einer älteren Kopie zurückholen), dann erneut \`ikz upgrade\` aufrufen. Es wurde nichts geschrieben.`,
+    en: (p) => `The sheet “${p.expected ?? ""}” is missing: no sheet has that name, and none shows its headers (${p.column ?? ""}). Sheets in the workbook: ${p.other ?? ""}. Please rename the sheet holding these entries back to “${p.expected ?? ""}” and restore its headers (bring a deleted sheet back from an older copy), then run \`ikz upgrade\` again. Nothing was written.`,
+  },
+  "upgrade.sheetAmbiguous": {
+    de: (p) => `Das Blatt „${p.expected ?? ""}“ fehlt, und seine Überschriften stehen auf mehreren Blättern: ${p.other ?? ""}. Welches davon übernommen werden soll, ist nicht eindeutig. Bitte dieses Blatt wieder „${p.expected ?? ""}“ nennen, dann erneut \`ikz upgrade\` aufrufen. Es wurde nichts geschrieben.`,
+    en: (p) => `The sheet “${p.expected ?? ""}” is missing, and its headers stand on several sheets: ${p.other ?? ""}. Which of them to take over is not clear. Please rename that sheet back to “${p.expected ?? ""}”, then run \`ikz upgrade\` again. Nothing was written.`,
+  },
+  "upgrade.entriesNotTaken": {
+    de: (p) => `Auf dem Blatt stehen ${p.count ?? 0} Einträge unter der Kopfzeile (Zeile ${p.value ?? "?"}), aber keiner in einer Spalte der Vorlage (${p.column ?? ""}): die Überschriften wurden nicht erkannt, übernommen würde ein leeres Blatt. Bitte die Überschriften wiederherstellen, wie die Vorlage sie schrieb, dann erneut \`ikz upgrade\` aufrufen. Es wurde nichts geschrieben.`,
+    en: (p) => `The sheet holds ${p.count ?? 0} entries below its header row (row ${p.value ?? "?"}), but none in a column of the template (${p.column ?? ""}): the headers were not recognised, an empty sheet would be taken over. Please restore the headers as the template wrote them, then run \`ikz upgrade\` again. Nothing was written.`,
+  },
+  "upgrade.entriesElsewhere": {
+    de: (p) => `Das Blatt ist leer, aber „${p.other ?? ""}“ hat seine Spalten und ${p.count ?? 0} Einträge; übernommen würde das leere Blatt. Bitte das leere Blatt löschen oder umbenennen und „${p.other ?? ""}“ wieder „${p.sheet ?? ""}“ nennen, dann erneut \`ikz upgrade\` aufrufen. Es wurde nichts geschrieben.`,
+    en: (p) => `The sheet is empty, but “${p.other ?? ""}” has its columns and ${p.count ?? 0} entries; the empty sheet would be taken over. Please delete or rename the empty sheet and rename “${p.other ?? ""}” back to “${p.sheet ?? ""}”, then run \`ikz upgrade\` again. Nothing was written.`,
+  },
+  "upgrade.valueLost": {
+    de: (p) => `Der Wert ${p.value ?? ""} käme in der aktualisierten Arbeitsmappe nicht an. Das ist ein Fehler von ikz-kit – bitte melden. Es wurde nichts geschrieben.`,
+    en: (p) => `The value ${p.value ?? ""} would not reach the upgraded workbook. This is a fault of ikz-kit — please report it. Nothing was written.`,
+  },
   "sheet.missing": {
     de: (p) => `Das Blatt „${p.expected ?? ""}“ fehlt.`,
     en: (p) => `The sheet “${p.expected ?? ""}” is missing.`,
@@ -184,17 +229,45 @@ const catalogue = {
     de: (p) => `In „${p.column ?? ""}“ steht eine Formel statt eines eingegebenen Werts; ausgewertet wird ihr Ergebnis.`,
     en: (p) => `“${p.column ?? ""}” holds a formula instead of a typed value; its result is used.`,
   },
-  "cell.formulaChanged": {
-    de: (p) => `Die Formel in „${p.column ?? ""}“ wurde verändert oder überschrieben; das Ergebnis im Blatt ist nicht verlässlich.`,
-    en: (p) => `The formula in “${p.column ?? ""}” was changed or overwritten; the sheet's result is not reliable.`,
-  },
   "cell.merged": {
     de: () => "Verbundene Zellen im Datenbereich: nur die erste Zelle wird gelesen. Bitte den Zellverbund aufheben.",
     en: () => "Merged cells in the data area: only the first cell is read. Please unmerge them.",
   },
   "rows.beyondCapacity": {
-    de: (p) => `Einträge unterhalb der vorbereiteten Zeilen (bis Zeile ${p.expected ?? "?"}) haben keine Formeln; sie werden von ikz-kit berechnet, im Blatt aber nicht.`,
-    en: (p) => `Entries below the prepared rows (up to row ${p.expected ?? "?"}) have no formulas; ikz-kit computes them, the sheet does not.`,
+    de: (p) => `Ab Zeile ${p.value ?? "?"} stehen ${p.count === 1 ? "ein Eintrag" : `${p.count ?? "?"} Einträge`} unterhalb der Zeilen, die die Formeln der Vorlage abdecken (bis Zeile ${p.expected ?? "?"}). Das Blatt rechnet ${p.count === 1 ? "ihn" : "sie"} nicht mit, ikz-kit deshalb auch nicht. Bitte die Einträge in freie vorbereitete Zeilen verschieben oder eine Vorlage mit mehr Zeilen erzeugen (ikz template … bzw. Aufgabenbereich „Vorlagen“) und die Einträge dorthin übernehmen.`,
+    en: (p) => `From row ${p.value ?? "?"} on, ${p.count === 1 ? "an entry stands" : `${p.count ?? "?"} entries stand`} below the rows the template's formulas cover (up to row ${p.expected ?? "?"}). The sheet does not compute ${p.count === 1 ? "it" : "them"}, so neither does ikz-kit. Please move the entries into free prepared rows, or create a template with more rows (ikz template … or the pane's “Templates”) and carry the entries over.`,
+  },
+  "formula.missing": {
+    de: (p) => `Hier gehört eine Formel der Vorlage hin${p.column ? ` (Spalte „${p.column}“)` : ""}, die Zelle ist aber leer: das Blatt rechnet an dieser Stelle nicht mehr. Bitte die Formel aus einer Nachbarzeile kopieren oder die Änderung rückgängig machen.`,
+    en: (p) => `A template formula belongs here${p.column ? ` (column “${p.column}”)` : ""}, but the cell is empty: the sheet no longer computes at this place. Please copy the formula from a neighbouring row or undo the change.`,
+  },
+  "formula.replaced": {
+    de: (p) => `Die Formel der Vorlage${p.column ? ` in „${p.column}“` : ""} wurde mit einem Wert überschrieben. Das Blatt zeigt jetzt diesen Wert statt des berechneten Ergebnisses; ikz-kit rechnet daraus nichts. Bitte die Formel wiederherstellen (Rückgängig, oder aus einer Nachbarzelle kopieren).`,
+    en: (p) => `The template's formula${p.column ? ` in “${p.column}”` : ""} was overwritten with a value. The sheet now shows that value instead of the computed result; ikz-kit computes nothing from it. Please restore the formula (undo, or copy it from a neighbouring cell).`,
+  },
+  "formula.broken": {
+    de: (p) => `Die Formel${p.column ? ` in „${p.column}“` : ""} verweist auf gelöschte Zellen (#BEZUG!/#REF!): vermutlich wurden Zeilen oder Spalten gelöscht, auf die sie sich bezog. Bitte das Löschen rückgängig machen; einen Eintrag leert man, statt seine Zeile zu löschen.`,
+    en: (p) => `The formula${p.column ? ` in “${p.column}”` : ""} refers to deleted cells (#REF!): rows or columns it referred to were probably deleted. Please undo the deletion; to remove an entry, clear its cells instead of deleting its row.`,
+  },
+  "formula.changed": {
+    de: (p) => `Die Formel der Vorlage${p.column ? ` in „${p.column}“` : ""} wurde verändert; das Ergebnis im Blatt ist nicht mehr das, was die Vorlage berechnet. Bitte die Änderung rückgängig machen oder die Formel aus einer unveränderten Nachbarzelle kopieren.`,
+    en: (p) => `The template's formula${p.column ? ` in “${p.column}”` : ""} was changed; the sheet's result is no longer what the template computes. Please undo the change or copy the formula from an unchanged neighbouring cell.`,
+  },
+  "formula.shifted": {
+    de: (p) => `Die Formel${p.column ? ` in „${p.column}“` : ""} verweist auf andere Zeilen des Blatts „${p.other ?? ""}“ als vorgesehen: dort wurden Zeilen eingefügt, gelöscht oder verschoben, und die Rechnung ordnet jetzt Werte falsch zu. Bitte das Einfügen oder Löschen rückgängig machen; neue Einträge gehören in die freien vorbereiteten Zeilen.`,
+    en: (p) => `The formula${p.column ? ` in “${p.column}”` : ""} refers to other rows of sheet “${p.other ?? ""}” than planned: rows were inserted, deleted or moved there, and the computation now matches values wrongly. Please undo the insertion or deletion; new entries belong in the free prepared rows.`,
+  },
+  "formula.errorResult": {
+    de: (p) => `Die Formel${p.column ? ` in „${p.column}“` : ""} ergibt einen Fehlerwert; das Ergebnis im Blatt ist unbrauchbar. Meist steht in einer Eingabe, auf die sie sich bezieht, Text statt einer Zahl.`,
+    en: (p) => `The formula${p.column ? ` in “${p.column}”` : ""} results in an error value; the sheet's result is unusable. Usually an input it refers to holds text instead of a number.`,
+  },
+  "formula.more": {
+    de: (p) => `Auf diesem Blatt sind ${p.count ?? "?"} weitere Formelzellen ebenso betroffen (oben sind die ersten genannt).`,
+    en: (p) => `On this sheet ${p.count ?? "?"} further formula cells are affected the same way (the first ones are listed above).`,
+  },
+  "cell.formulaWithoutResult": {
+    de: (p) => `In „${p.column ?? ""}“ steht eine Formel ohne gespeichertes Ergebnis (die Datei wurde von einem Programm geschrieben, das nicht rechnet). ikz-kit rechnet Formeln nicht nach und liest hier deshalb nichts. Bitte den Wert eintippen, oder die Datei in Excel oder LibreOffice öffnen und speichern.`,
+    en: (p) => `“${p.column ?? ""}” holds a formula without a stored result (the file was written by a program that does not calculate). ikz-kit does not evaluate formulas, so it reads nothing here. Please type the value, or open the file in Excel or LibreOffice and save it.`,
   },
   "town.nameMissing": {
     de: (p) => `Der Name der Kommune fehlt; in Auswertungen steht stattdessen „${p.value ?? ""}“.`,
@@ -228,6 +301,11 @@ const catalogue = {
     de: () => "Die Schwelle für Klasse A muss größer sein als die für Klasse B.",
     en: () => "The class A threshold must be above the class B threshold.",
   },
+  /** A class threshold stored as a fraction between 0 and 1: „66 %“ typed where 66 points were meant. */
+  "settings.thresholdAsPercent": {
+    de: (p) => `„${p.column ?? ""}“ ist als Prozent gespeichert (${p.value ?? ""} %). Die Schwelle ist eine Punktzahl von 0 bis 100: bitte ${p.value ?? ""} ohne Prozentzeichen eingeben.`,
+    en: (p) => `“${p.column ?? ""}” is stored as a percentage (${p.value ?? ""} %). The threshold is a score from 0 to 100: please type ${p.value ?? ""} without a percent sign.`,
+  },
   "allocation.modelIssue": {
     de: (p) => p.value ?? "",
     en: (p) => p.value ?? "",
@@ -248,6 +326,19 @@ const catalogue = {
   "roadmap.tooFewTowns": {
     de: () => "Für einen IKZ-Fahrplan werden mindestens zwei Kommunen gebraucht.",
     en: () => "A roadmap needs at least two towns.",
+  },
+  // One town, one row (lib/towns/townNames): `value`/`place` the later spelling, `other`/`otherPlace` the earlier.
+  "towns.twiceInCostModel": {
+    de: (p) => `Die Kommune „${p.other ?? ""}“ steht zweimal im Kostenmodell: in ${p.otherPlace ?? "?"} und als „${p.value ?? ""}“ in ${p.place ?? "?"} (${townReason(p, "de")}). Sie würde doppelt belastet. Bitte die beiden Zeilen zu einer zusammenführen.`,
+    en: (p) => `The town “${p.other ?? ""}” is listed twice in the cost model: in ${p.otherPlace ?? "?"} and as “${p.value ?? ""}” in ${p.place ?? "?"} (${townReason(p, "en")}). It would be charged twice. Please merge the two rows into one.`,
+  },
+  "towns.similarInCostModel": {
+    de: (p) => `„${p.other ?? ""}“ (${p.otherPlace ?? "?"}) und „${p.value ?? ""}“ (${p.place ?? "?"}) sind vermutlich dieselbe Kommune (${townReason(p, "de")}). Ist es dieselbe, wird sie doppelt belastet: bitte die Zeilen zusammenführen. Sind es zwei verschiedene Kommunen, kann dieser Hinweis bleiben.`,
+    en: (p) => `“${p.other ?? ""}” (${p.otherPlace ?? "?"}) and “${p.value ?? ""}” (${p.place ?? "?"}) are probably the same town (${townReason(p, "en")}). If so, it is charged twice: please merge the rows. If they are two different towns, this note can stay.`,
+  },
+  "towns.similarInPartnership": {
+    de: (p) => `„${p.other ?? ""}“ (${p.otherPlace ?? "?"}) und „${p.value ?? ""}“ (${p.place ?? "?"}) sind vermutlich dieselbe Kommune (${townReason(p, "de")}). Das Kostenmodell der Verbundmappe führte sie zweimal und belastete sie doppelt. Bitte die Schreibweise in einer der Dateien angleichen – oder bestätigen, dass es zwei verschiedene Kommunen sind.`,
+    en: (p) => `“${p.other ?? ""}” (${p.otherPlace ?? "?"}) and “${p.value ?? ""}” (${p.place ?? "?"}) are probably the same town (${townReason(p, "en")}). The partnership's cost model would list it twice and charge it twice. Please make the spelling the same in one of the files — or confirm that they are two different towns.`,
   },
 } satisfies Record<string, Record<Language, Render>>;
 

@@ -53,6 +53,24 @@ const texts = {
     de: (p) => `Partnerkommunen, durch Komma oder Semikolon getrennt, z. B. "Zschorlau, Bockau" (nur ${p.value ?? ""})`,
     en: (p) => `partner towns, separated by commas or semicolons, e.g. "Zschorlau, Bockau" (${p.value ?? ""} only)`,
   },
+  optionTownRows: {
+    de: (p) => `vorbereitete Zeilen für Kommunen, mindestens ${p.value ?? ""} (Vorgabe; nur kostenverteilung)`,
+    en: (p) => `prepared rows for towns, at least ${p.value ?? ""} (the default; kostenverteilung only)`,
+  },
+  optionItemRows: {
+    de: (p) => `vorbereitete Zeilen für Kostenpositionen, mindestens ${p.value ?? ""} (Vorgabe; nur kostenverteilung)`,
+    en: (p) => `prepared rows for cost items, at least ${p.value ?? ""} (the default; kostenverteilung only)`,
+  },
+  rowsInvalid: {
+    de: (p) => `${p.file ?? ""} erwartet eine ganze Zahl von ${p.other ?? ""}, gefunden: „${p.value ?? ""}“.`,
+    en: (p) => `${p.file ?? ""} expects a whole number from ${p.other ?? ""}, found: “${p.value ?? ""}”.`,
+  },
+  rowsTooMany: {
+    de: (p) =>
+      `So viele Zeilen ergäben ${p.value ?? ""} Zeilen im Blatt „Verteilung“ (höchstens ${p.other ?? ""}): bitte weniger Kommunen- oder Positionszeilen wählen.`,
+    en: (p) =>
+      `That many rows would give ${p.value ?? ""} rows on the sheet “Allocation” (at most ${p.other ?? ""}): please choose fewer town or item rows.`,
+  },
   optionDemo: {
     de: () => "mit erfundenen Beispieldaten füllen (zum Ausprobieren)",
     en: () => "fill with invented example data (to try it out)",
@@ -110,6 +128,12 @@ const texts = {
   upgradeSummary: {
     de: (p) => `${p.file ?? ""}: ${p.count ?? 0} Werte übernommen, ${p.value ?? "0"} Stelle(n) bitte prüfen.`,
     en: (p) => `${p.file ?? ""}: ${p.count ?? 0} values taken over, ${p.value ?? "0"} place(s) to check.`,
+  },
+  upgradeInvalid: {
+    de: (p) =>
+      `${p.file ?? ""}: Die aktualisierte Arbeitsmappe hat ${p.count ?? 0} Fehler (siehe oben, wie \`ikz validate\` sie meldet). Bitte beheben, bevor mit ihr gerechnet wird.`,
+    en: (p) =>
+      `${p.file ?? ""}: The upgraded workbook has ${p.count ?? 0} error(s) (see above, as \`ikz validate\` reports them). Please fix them before computing with it.`,
   },
   upgradeVersionUnknown: {
     de: (p) =>
@@ -224,6 +248,18 @@ const texts = {
   consolidateNothing: {
     de: () => "Keine Datei ist verwendbar – es wird nichts geschrieben.",
     en: () => "No file is usable — nothing is written.",
+  },
+  consolidateSimilarTowns: {
+    de: (p) =>
+      `Die Verbundmappe wird nicht geschrieben: ${p.count ?? 0} Kommunennamen-Paar(e) sind vermutlich dieselbe Kommune, und das Kostenmodell würde sie doppelt belasten. Bitte die Schreibweise in den Dateien angleichen – oder, wenn es verschiedene Kommunen sind, erneut mit --allow-similar-towns aufrufen.`,
+    en: (p) =>
+      `The partnership workbook is not written: ${p.count ?? 0} pair(s) of town names are probably the same town, and the cost model would charge them twice. Please make the spellings in the files the same — or, if they are different towns, run again with --allow-similar-towns.`,
+  },
+  optionAllowSimilarTowns: {
+    de: () =>
+      "ähnliche Kommunennamen („Gemeinde Bockau“/„Bockau“, ein Buchstabe Unterschied) als verschiedene Kommunen übernehmen; ohne diese Angabe wird dann nichts geschrieben (Exit 1)",
+    en: () =>
+      "take similar town names (“Gemeinde Bockau”/“Bockau”, one letter apart) as different towns; without it, nothing is written then (exit 1)",
   },
   consolidateDone: {
     de: (p) => `Verbundmappe für ${p.count ?? 0} Kommunen (${p.value ?? ""}): ${p.other ?? ""}`,

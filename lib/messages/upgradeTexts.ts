@@ -47,6 +47,10 @@ export function renderUpgradeChange(change: UpgradeChange, language: Language): 
       return de
         ? `Blatt ${q(change.from)} heißt jetzt ${q(change.sheet)}.`
         : `Sheet ${q(change.from)} is now called ${q(change.sheet)}.`;
+    case "sheetRecognised":
+      return de
+        ? `Blatt ${q(change.from)} an seinen Überschriften als ${q(change.sheet)} erkannt; seine Werte werden übernommen, in der neuen Arbeitsmappe heißt es ${q(change.sheet)}. Bitte prüfen.`
+        : `Sheet ${q(change.from)} recognised by its headers as ${q(change.sheet)}; its values are taken over, in the new workbook it is called ${q(change.sheet)}. Please check.`;
     case "columnMoved":
       return de
         ? `${change.sheet}: Spalte ${q(change.column)} von ${change.from} nach ${change.to} verschoben.`

@@ -18,14 +18,20 @@ export function scoreTheme(impact: unknown, room: unknown): number | null {
   return isRating(impact) && isRating(room) ? impact * room : null;
 }
 
+/**
+ * True when a typed threshold can be used: a whole number 1–9. Anything else — empty, text, 0,
+ * 12, 5.5, or „66 %“ (stored as 0.66) — the reader refuses, and the sheet shows „✗“ in place of
+ * every hot-spot marker while it stands there.
+ */
+export function isUsableThreshold(value: unknown): value is number {
+  return (
+    typeof value === "number" && Number.isInteger(value) && value >= THRESHOLD_RANGE.min && value <= THRESHOLD_RANGE.max
+  );
+}
+
 /** The threshold in force: the town's own when it is a whole number 1–9, else the default 6. */
 export function effectiveThreshold(value: unknown): number {
-  return typeof value === "number" &&
-    Number.isInteger(value) &&
-    value >= THRESHOLD_RANGE.min &&
-    value <= THRESHOLD_RANGE.max
-    ? value
-    : DEFAULT_HOT_SPOT_THRESHOLD;
+  return isUsableThreshold(value) ? value : DEFAULT_HOT_SPOT_THRESHOLD;
 }
 
 /** True when a score reaches the threshold (no score is never a hot spot). */

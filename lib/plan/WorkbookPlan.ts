@@ -102,6 +102,14 @@ export interface SheetPlan {
   readonly colorScales?: readonly PlannedColorScale[];
   readonly merges: readonly string[];
   readonly autoFilter?: string;
+  /**
+   * Protect the sheet without a password, so that results are not typed over by accident (a
+   * deliberate Review › Unprotect Sheet lifts it; see docs/decisions/0007). Every cell is locked
+   * except `input` cells; selecting cells, column widths, row heights and the auto filter stay
+   * allowed; typing into locked cells, sorting, inserting and deleting rows or columns do not.
+   * Absent or false: not protected (input lists, which users sort and extend).
+   */
+  readonly protected?: boolean;
   readonly print: {
     readonly landscape: boolean;
     /** Rows repeated on each printed page, e.g. `4:4`. */

@@ -47,6 +47,11 @@ export interface PlanOptions {
   readonly formValues?: Readonly<Record<string, RowValues>>;
   /** Spare rows per table sheet key, instead of the spec's `spareRows`. */
   readonly spareRows?: Readonly<Record<string, number>>;
+  /**
+   * Data rows per table and reference sheet key, as a workbook's metadata recorded them (see
+   * {@link formatLayoutRows}): plans the same formulas again, whatever was pre-filled.
+   */
+  readonly layoutRows?: Readonly<Record<string, number>>;
 }
 
 export interface PlannedWorkbook {
@@ -71,7 +76,7 @@ export function planWorkbook(spec: TemplateSpec, options: PlanOptions): PlannedW
     const prefilled = options.tableRows?.[sheet.key]?.length ?? 0;
     dataRows[sheet.key] = prefilled + (options.spareRows?.[sheet.key] ?? sheet.spareRows);
   }
-  const layout = resolveLayout(spec, options.language, dataRows);
+  const layout = resolveLayout(spec, options.language, options.layoutRows ?? dataRows);
   const sheets: SheetPlan[] = spec.sheets.map((sheet) => {
     const sheetLayoutOf = sheetLayout(layout, sheet.key);
     switch (sheet.kind) {
@@ -85,7 +90,7 @@ export function planWorkbook(spec: TemplateSpec, options: PlanOptions): PlannedW
         return planGridSheet(layout, sheet, sheetLayoutOf);
     }
   });
-  sheets.push(planMetadataSheet(spec, options));
+  sheets.push(planMetadataSheet(spec, options, layout));
   return {
     layout,
     plan: {
@@ -168,8 +173,19 @@ function planTableSheet(
     highlights: sheet.columns.flatMap((column, index) => plannedHighlights(column, index + 1, place)),
     merges: [],
     autoFilter: `A${place.headerRow}:${columnLetter(sheet.columns.length)}${place.headerRow}`,
+    // a working sheet (nothing a user types) is protected; input lists stay open for sorting
+    ...(isWorkingSheet(sheet) ? { protected: true } : {}),
     print: { landscape: sheet.landscape ?? false, titleRows: `${place.headerRow}:${place.headerRow}` },
   };
+}
+
+/**
+ * Whether a table holds only what the workbook computes or the template fixes (the cost model's
+ * „Teilbeträge“ and „Verteilung“): no column a user types into. Such a sheet is protected; a
+ * table with an input column is not, since Excel cannot sort a protected range with locked cells.
+ */
+export function isWorkingSheet(sheet: TableSheetSpec): boolean {
+  return !sheet.columns.some((column) => column.kind === "input" && column.fixed !== true);
 }
 
 /** Rows far outside any template, used to find where a formula mentions its own row. */
@@ -380,6 +396,7 @@ function planReferenceSheet(layout: WorkbookLayout, sheet: ReferenceSheetSpec, p
     validations: [],
     highlights: [],
     merges: [],
+    protected: true,
     print: { landscape: false, titleRows: `${place.headerRow}:${place.headerRow}` },
   };
 }
@@ -405,6 +422,7 @@ function planGridSheet(layout: WorkbookLayout, sheet: GridSheetSpec, place: Shee
       ? {}
       : { colorScales: content.colorScales.map((scale) => ({ ...scale })) }),
     merges: content.merges ?? [],
+    protected: true,
     print: {
       landscape: sheet.landscape ?? false,
       ...(content.printTitleRows === undefined ? {} : { titleRows: content.printTitleRows }),
@@ -412,22 +430,59 @@ function planGridSheet(layout: WorkbookLayout, sheet: GridSheetSpec, place: Shee
   };
 }
 
-function planMetadataSheet(spec: TemplateSpec, options: PlanOptions): SheetPlan {
-  return metadataSheet({
-    templateId: spec.id,
-    templateVersion: spec.version,
-    language: options.language,
-    generatorVersion: options.generatorVersion,
-  });
+function planMetadataSheet(spec: TemplateSpec, options: PlanOptions, layout: WorkbookLayout): SheetPlan {
+  return metadataSheet(
+    {
+      templateId: spec.id,
+      templateVersion: spec.version,
+      language: options.language,
+      generatorVersion: options.generatorVersion,
+    },
+    formatLayoutRows(layout),
+  );
 }
 
-/** The hidden metadata sheet (`_ikz`) with these values. */
-export function metadataSheet(values: Readonly<Record<(typeof METADATA_KEYS)[number], string>>): SheetPlan {
-  const rows: PlannedRow[] = METADATA_KEYS.map((key, index) => ({
+/** Metadata key of the planned row counts (see {@link formatLayoutRows}). */
+export const LAYOUT_METADATA_KEY = "layout";
+
+/**
+ * The planned data rows of every table and reference sheet, as the metadata sheet stores them
+ * (`towns=12;items=50`): with them a reader plans the same formulas again and can tell a user's
+ * edit from what ikz-kit wrote.
+ */
+export function formatLayoutRows(layout: WorkbookLayout): string {
+  const parts: string[] = [];
+  for (const [key, place] of layout.sheets) {
+    if (place.spec.kind !== "table" && place.spec.kind !== "reference") continue;
+    parts.push(`${key}=${place.lastDataRow - place.firstDataRow + 1}`);
+  }
+  return parts.join(";");
+}
+
+/** Reads {@link formatLayoutRows}' text back; undefined when it is missing or malformed. */
+export function parseLayoutRows(text: string | undefined): Record<string, number> | undefined {
+  if (text === undefined || text.trim() === "") return undefined;
+  const rows: Record<string, number> = {};
+  for (const part of text.split(";")) {
+    const match = /^([A-Za-z][A-Za-z0-9_-]*)=(\d{1,7})$/.exec(part.trim());
+    if (!match?.[1] || !match[2]) return undefined;
+    rows[match[1]] = Number(match[2]);
+  }
+  return rows;
+}
+
+/** The hidden metadata sheet (`_ikz`) with these values, and the planned layout when known. */
+export function metadataSheet(
+  values: Readonly<Record<(typeof METADATA_KEYS)[number], string>>,
+  layoutRows?: string,
+): SheetPlan {
+  const entries: [string, string][] = METADATA_KEYS.map((key) => [key, values[key]]);
+  if (layoutRows !== undefined && layoutRows !== "") entries.push([LAYOUT_METADATA_KEY, layoutRows]);
+  const rows: PlannedRow[] = entries.map(([key, value], index) => ({
     row: index + 1,
     cells: [
       { column: 1, value: key, style: "meta" },
-      { column: 2, value: values[key], style: "meta", numberFormat: "@" },
+      { column: 2, value, style: "meta", numberFormat: "@" },
     ],
   }));
   return {
@@ -440,6 +495,7 @@ export function metadataSheet(values: Readonly<Record<(typeof METADATA_KEYS)[num
     validations: [],
     highlights: [],
     merges: [],
+    protected: true,
     print: { landscape: false },
   };
 }

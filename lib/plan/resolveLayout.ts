@@ -40,7 +40,8 @@ export const FORM_VALUE_COLUMN = 2;
 /**
  * Places every sheet of a spec: header rows, data rows, column letters.
  * @param dataRows number of data rows per table sheet key (pre-filled plus spare rows);
- *   tables not named get their `minRows` (or their fixed rows).
+ *   tables not named get their `minRows` (or their fixed rows); a reference sheet named here gets
+ *   this many rows instead of its longest list's (for planning a workbook's formulas again).
  */
 export function resolveLayout(
   spec: TemplateSpec,
@@ -113,7 +114,8 @@ function layoutSheet(
         spec,
         sheet.columns.map((c) => c.key),
       );
-      const longest = Math.max(0, ...sheet.columns.map((c) => spec.lists[c.list]?.entries(language).length ?? 0));
+      const longest =
+        requestedRows ?? Math.max(0, ...sheet.columns.map((c) => spec.lists[c.list]?.entries(language).length ?? 0));
       const firstDataRow = sheet.headerRow + 1;
       return {
         spec: sheet,

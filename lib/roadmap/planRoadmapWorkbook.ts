@@ -105,6 +105,7 @@ export function planRoadmapWorkbook(
     highlights: [],
     merges: [],
     autoFilter: `A${HEADER_ROW}:H${HEADER_ROW}`,
+    protected: true,
     print: { landscape: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
   };
   const sourceHeaders: TermKey[] = ["columnTown", "columnFile", "columnTemplateVersion", "columnTaskCount"];
@@ -131,6 +132,7 @@ export function planRoadmapWorkbook(
     validations: [],
     highlights: [],
     merges: [],
+    protected: true,
     print: { landscape: false },
   };
   return {

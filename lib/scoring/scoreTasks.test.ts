@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classify, scoreTasks, type WeightedCriterion } from "./scoreTasks.js";
+import { classify, scoreTasks, thresholdProblem, type WeightedCriterion } from "./scoreTasks.js";
 
 const criteria: WeightedCriterion[] = [
   { key: "fte", kind: "measured", weight: 2 },
@@ -94,5 +94,25 @@ describe("scoreTasks", () => {
         }
       }),
     );
+  });
+});
+
+describe("thresholdProblem", () => {
+  it.each([
+    [66, null],
+    [0, null],
+    [1, null],
+    [100, null],
+    [33.5, null],
+    [0.66, "percent"],
+    [0.5, "percent"],
+    [0.999, "percent"],
+    [-1, "outOfRange"],
+    [100.5, "outOfRange"],
+    ["66", "notANumber"],
+    [null, "notANumber"],
+    [Number.NaN, "notANumber"],
+  ] as const)("%s → %s", (value, expected) => {
+    expect(thresholdProblem(value)).toBe(expected);
   });
 });

@@ -16,6 +16,29 @@ export interface ClassThresholds {
 
 export type PriorityClass = "A" | "B" | "C";
 
+/** Lowest and highest class threshold (scores are 0–100 points). */
+export const CLASS_THRESHOLD_RANGE = { min: 0, max: 100 } as const;
+
+/** Why a class threshold cannot be used; see {@link thresholdProblem}. */
+export type ThresholdProblem = "notANumber" | "outOfRange" | "percent";
+
+/**
+ * Checks one class threshold. A threshold is a number of points from 0 to 100. A value strictly
+ * between 0 and 1 is refused as `percent`: it is how a spreadsheet stores „66 %“ (0.66), and a
+ * threshold of 0.66 points is never meant — the user types 66. Sheet and library apply the same
+ * rule (the task catalogue's class formula shows „✗“ instead of a class), so neither reads
+ * „66 %“ as 0.66 points. A threshold typed as „100 %“ is stored as 1 and reads as 1 point.
+ *
+ * @returns null for a usable threshold.
+ * @example thresholdProblem(0.66) // "percent"
+ */
+export function thresholdProblem(value: unknown): ThresholdProblem | null {
+  if (typeof value !== "number" || !Number.isFinite(value)) return "notANumber";
+  if (value < CLASS_THRESHOLD_RANGE.min || value > CLASS_THRESHOLD_RANGE.max) return "outOfRange";
+  if (value > 0 && value < 1) return "percent";
+  return null;
+}
+
 /** A task's criterion values by criterion key; missing or null counts as 0. */
 export interface CriterionValues {
   readonly values: Readonly<Record<string, number | null | undefined>>;

@@ -16,6 +16,12 @@ export interface TemplateRevision {
   readonly version: string;
   /** The sheets that differed, by their key in the successor version. */
   readonly sheets: readonly SheetRevision[];
+  /**
+   * Keys of the successor's sheets (of any kind) that this version did not have. `ikz upgrade`
+   * adds them without looking for them; every other table or form sheet of the version must be
+   * found in an old workbook (by name, else by its column labels), or the upgrade stops.
+   */
+  readonly absent?: readonly string[];
 }
 
 /** A table or form sheet of an earlier version. */

@@ -18,6 +18,8 @@ export type CarriedOverReason =
 export type UpgradeChange =
   | { readonly kind: "sheetAdded"; readonly sheet: string }
   | { readonly kind: "sheetRenamed"; readonly from: string; readonly sheet: string }
+  /** A sheet the user had renamed, found by its column labels (a finding: the user should check it). */
+  | { readonly kind: "sheetRecognised"; readonly from: string; readonly sheet: string }
   | {
       readonly kind: "columnMoved";
       readonly sheet: string;
@@ -74,11 +76,12 @@ export type UpgradeChange =
     };
 
 /**
- * Changes the user should look at: a column taken by its place, formulas replaced by their values
+ * Changes the user should look at: a sheet found by its labels, a column taken by its place, formulas replaced by their values
  * (in an input cell, a column or a sheet of the user's own), a value moved to „Übernommen“.
  */
 export function isFinding(change: UpgradeChange): boolean {
   switch (change.kind) {
+    case "sheetRecognised":
     case "headerGuessed":
     case "formulaReplaced":
     case "valueCarriedOver":

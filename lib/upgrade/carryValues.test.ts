@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { probeMetadata, probeSheet, probeSpec, probeWorkbook100 } from "../../test/support/probeTemplate.js";
-import type { WorkbookSnapshot } from "../snapshot/WorkbookSnapshot.js";
+import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot/WorkbookSnapshot.js";
 import { carryValues } from "./carryValues.js";
+import { isFinding } from "./UpgradeChange.js";
 
 describe("carryValues of a 1.0.0 workbook", () => {
   const carried = carryValues(probeSpec, probeWorkbook100(), "1.0.0", "de", "en");
@@ -177,5 +178,141 @@ describe("carryValues of a workbook of the current version", () => {
       { sheet: "People", cell: "D5", value: "=20+20", reason: "formulaWithoutResult", column: "Age" },
     ]);
     expect([...(carried.extraColumns["people"]?.[0]?.values ?? [])]).toEqual([[0, "=D5+1"]]);
+  });
+});
+
+describe("carryValues finds a sheet the user renamed, or says why it cannot", () => {
+  /** The 1.0.0 workbook with „Leute“ under another name and, optionally, more sheets. */
+  const renamed = (name: string, extra: readonly SheetSnapshot[] = [], header?: readonly string[]) => {
+    const workbook = probeWorkbook100(extra);
+    const sheets = workbook.sheets.map((sheet, index) => {
+      if (index !== 0) return sheet; // „Leute“ comes first
+      const rows = [...sheet.rows];
+      if (header) rows[4] = [undefined, ...header.map((value) => ({ value }))];
+      return { ...sheet, name, rows };
+    });
+    return { ...workbook, sheets };
+  };
+  const copyOfPeople = (name: string): SheetSnapshot => ({
+    ...(probeWorkbook100().sheets.find((s) => s.name === "Leute") as SheetSnapshot),
+    name,
+  });
+
+  it("finds it by its column labels, carries its values and reports the change (a finding), not a sheet of the user's own", () => {
+    const carried = carryValues(probeSpec, renamed("Team 2026"), "1.0.0", "de", "de");
+    expect(carried.problems).toEqual([]);
+    expect(carried.tableRows["people"]).toEqual(
+      carryValues(probeSpec, probeWorkbook100(), "1.0.0", "de", "de").tableRows["people"],
+    );
+    expect(carried.changes).toContainEqual({ kind: "sheetRecognised", from: "Team 2026", sheet: "Personen" });
+    expect(carried.changes.map((c) => c.kind)).not.toContain("sheetRenamed");
+    expect(carried.userSheets.map((s) => s.name)).toEqual(["Notizen"]);
+    expect(isFinding({ kind: "sheetRecognised", from: "Team 2026", sheet: "Personen" })).toBe(true);
+  });
+
+  it("finds it by labels of either language", () => {
+    const english = renamed("Crew", [], ["No.", "Full name", "Age in years", "Town", "Note", "Double", "Remark"]);
+    const carried = carryValues(probeSpec, english, "1.0.0", "de", "de");
+    expect(carried.problems).toEqual([]);
+    expect(carried.tableRows["people"]?.[0]).toEqual({ name: "Anna", town: "Aue", age: 34 });
+  });
+
+  it("stops when no sheet shows its labels: names the sheet, the labels and the sheets there are", () => {
+    const carried = carryValues(
+      probeSpec,
+      renamed("Team 2026", [], ["#", "Wer", "Wie alt", "Wo", "Was", "x2", "Bemerkung"]),
+      "1.0.0",
+      "de",
+      "de",
+    );
+    expect(carried.problems).toEqual([
+      {
+        kind: "sheetNotFound",
+        sheet: "Leute",
+        labels: ["Vollständiger Name", "Lebensalter", "Ort"],
+        sheets: ["Team 2026", "Notizen"],
+      },
+    ]);
+  });
+
+  it("stops when two sheets show its labels equally well", () => {
+    const carried = carryValues(probeSpec, renamed("Team 2025", [copyOfPeople("Team 2026")]), "1.0.0", "de", "de");
+    expect(carried.problems).toEqual([
+      { kind: "sheetAmbiguous", sheet: "Leute", candidates: ["Team 2025", "Team 2026"] },
+    ]);
+  });
+
+  it("takes a copy under the sheet's own name without asking, and keeps the other as the user's", () => {
+    const carried = carryValues(probeSpec, probeWorkbook100([copyOfPeople("Leute (2)")]), "1.0.0", "de", "de");
+    expect(carried.problems).toEqual([]);
+    expect(carried.userSheets.map((s) => s.name)).toEqual(["Leute (2)", "Notizen"]);
+  });
+
+  it("stops when the sheet under its name is empty and another sheet has its columns and entries", () => {
+    const empty = probeSheet("Leute", { 4: ["Nr.", "Vollständiger Name", "Lebensalter", "Ort"] });
+    const carried = carryValues(probeSpec, renamed("Leute alt", [empty]), "1.0.0", "de", "de");
+    expect(carried.problems).toEqual([{ kind: "entriesElsewhere", sheet: "Leute", other: "Leute alt", count: 7 }]);
+  });
+
+  it("stops when the sheet was found but none of its entries went into a column of the template", () => {
+    const sheet = probeSheet("Leute", {
+      4: ["Nr.", "Vollständiger Name", "Lebensalter", "Ort", undefined, undefined, undefined, "Namen (neu)"],
+      5: [{ f: "ROW()-4", v: 1 }, undefined, undefined, undefined, undefined, undefined, undefined, "Anna"],
+      6: [{ f: "ROW()-4", v: 2 }, undefined, undefined, undefined, undefined, undefined, undefined, "Ben"],
+    });
+    const workbook: WorkbookSnapshot = { fileName: "probe.xlsx", sheets: [sheet, probeMetadata("probe", "1.0.0")] };
+    const carried = carryValues(probeSpec, workbook, "1.0.0", "de", "de");
+    expect(carried.problems).toEqual([
+      {
+        kind: "entriesNotTaken",
+        sheet: "Leute",
+        count: 2,
+        headerRow: 4,
+        labels: ["Vollständiger Name", "Lebensalter", "Ort"],
+      },
+    ]);
+  });
+
+  it("is content with an empty table (nothing typed, only the template's formulas)", () => {
+    const sheet = probeSheet("Leute", {
+      4: ["Nr.", "Vollständiger Name", "Lebensalter", "Ort", "Notiz", "Doppelt"],
+      5: [{ f: "ROW()-4", v: 1 }, undefined, undefined, undefined, undefined, { f: "C5*2", v: 0 }],
+    });
+    const workbook: WorkbookSnapshot = { fileName: "probe.xlsx", sheets: [sheet, probeMetadata("probe", "1.0.0")] };
+    expect(carryValues(probeSpec, workbook, "1.0.0", "de", "de").problems).toEqual([]);
+  });
+
+  it("adds a sheet the version did not have without looking for it: a sheet of that name is the user's own", () => {
+    const own = probeSheet("Angaben", { 1: ["Meine Angaben"], 4: ["Jahr", 1999] });
+    const carried = carryValues(probeSpec, probeWorkbook100([own]), "1.0.0", "de", "de");
+    expect(carried.problems).toEqual([]);
+    expect(carried.addedSheets).toEqual(["settings"]);
+    expect(carried.formValues["settings"]).toBeUndefined();
+    expect(carried.userSheets.map((s) => s.name)).toEqual(["Angaben", "Notizen"]);
+  });
+
+  it("stops when a form sheet of the version is missing", () => {
+    const workbook: WorkbookSnapshot = {
+      fileName: "probe.xlsx",
+      sheets: [
+        probeSheet("Personen", {
+          4: ["Nr.", "Name", "Lebensalter", "Doppeltes Alter", "Ort"],
+          5: [{ f: "ROW()-4", v: 1 }, "Anna", 40, { f: "C5*2", v: 80 }, "Aue"],
+        }),
+        probeSheet("Zahlen", { 4: ["Wert", 2024] }),
+        probeMetadata("probe", "1.1.0"),
+      ],
+    };
+    expect(carryValues(probeSpec, workbook, "1.1.0", "de", "de").problems).toEqual([
+      { kind: "sheetNotFound", sheet: "Angaben", labels: ["Jahr", "Stelle"], sheets: ["Personen", "Zahlen"] },
+    ]);
+    // a renamed form is found by its field labels
+    const renamedForm: WorkbookSnapshot = {
+      ...workbook,
+      sheets: [...workbook.sheets, probeSheet("Grunddaten 2024", { 4: ["Jahr", 2024], 5: ["Stelle", "Bauhof"] })],
+    };
+    const carried = carryValues(probeSpec, renamedForm, "1.1.0", "de", "de");
+    expect(carried.problems).toEqual([]);
+    expect(carried.formValues["settings"]).toEqual({ year: 2024, unit: "Bauhof" });
   });
 });

@@ -11,7 +11,13 @@ import {
 import type { ColumnSpec, Language, LocalizedText, SheetSpec, TemplateSpec } from "../spec/TemplateSpec.js";
 import { isBlank } from "../validation/parseCell.js";
 import { normaliseLabel } from "../validation/readWorkbook.js";
-import { resolveFormerLayout, type FormerColumnLayout, type FormerSheetLayout } from "./resolveFormerLayout.js";
+import {
+  resolveFormerLayout,
+  takesInput,
+  type FormerColumnLayout,
+  type FormerLayout,
+  type FormerSheetLayout,
+} from "./resolveFormerLayout.js";
 import type { CarriedOverReason, UpgradeChange } from "./UpgradeChange.js";
 
 /** A column of the user's own next to a table: its header and its values by data-row offset. */
@@ -41,6 +47,51 @@ export interface UserSheet {
   readonly count: number;
 }
 
+/**
+ * Why the values of an old workbook cannot be carried over safely: a sheet the user typed into is
+ * not found, or its entries would stay behind. The upgrade stops; nothing is written.
+ */
+export type CarryProblem =
+  /** A sheet of the version is neither under its names nor (by its labels) on any other sheet. */
+  | {
+      readonly kind: "sheetNotFound";
+      /** Its name in the workbook's language (that version's). */
+      readonly sheet: string;
+      /** The labels it was looked for by. */
+      readonly labels: readonly string[];
+      /** The workbook's sheets (without the hidden metadata sheet). */
+      readonly sheets: readonly string[];
+    }
+  /** Not under its names, and its labels on more than one sheet. */
+  | { readonly kind: "sheetAmbiguous"; readonly sheet: string; readonly candidates: readonly string[] }
+  /** The sheet was found, but not one of its entries went into a column of the template. */
+  | {
+      readonly kind: "entriesNotTaken";
+      readonly sheet: string;
+      readonly count: number;
+      readonly headerRow: number;
+      /** The input columns' labels it was read by. */
+      readonly labels: readonly string[];
+    }
+  /** The sheet found by its name is empty, while another sheet has its columns and entries. */
+  | { readonly kind: "entriesElsewhere"; readonly sheet: string; readonly other: string; readonly count: number };
+
+/** Where a current sheet's input values came from in the old workbook, to name a value's old cell. */
+export type ValueSource =
+  | {
+      readonly kind: "table";
+      readonly sheet: string;
+      readonly firstDataRow: number;
+      /** Old column of each current column key that took values. */
+      readonly columns: ReadonlyMap<string, number>;
+    }
+  | {
+      readonly kind: "form";
+      readonly sheet: string;
+      /** Old row of each current field key that took a value (the value stands in column B). */
+      readonly rows: ReadonlyMap<string, number>;
+    };
+
 /** Every value of an old workbook, sorted onto the current template. */
 export interface CarriedValues {
   /** The workbook's language (its metadata, else the language of its sheet names). */
@@ -57,6 +108,10 @@ export interface CarriedValues {
   readonly userSheets: readonly UserSheet[];
   /** Everything done so far, in sheet order (values carried over are added where they are placed). */
   readonly changes: readonly UpgradeChange[];
+  /** Per current table or form sheet key: where its input values were in the old workbook. */
+  readonly sources: Readonly<Record<string, ValueSource>>;
+  /** Reasons not to upgrade at all (empty when every sheet was found and gave its entries). */
+  readonly problems: readonly CarryProblem[];
 }
 
 type Carried = { readonly value: PlannedValue } | { readonly noResult: string };
@@ -94,6 +149,167 @@ function findFormerSheet(
     }
   }
   return undefined;
+}
+
+/** A sheet's labels found on a sheet of the workbook: how many, in which row, and in which language mostly. */
+interface LabelMatch {
+  readonly sheet: SheetSnapshot;
+  /** Share of the labels found: of all columns (fields), or of the input ones, whichever is higher. */
+  readonly score: number;
+  /** Number of labels found. */
+  readonly found: number;
+  readonly row: number;
+  readonly language: Language;
+}
+
+/** A sheet counts as the one looked for when this share of its labels is found on it… */
+const RECOGNISED_SHARE = 0.6;
+/** …and no other sheet comes within this share of it. */
+const RECOGNISED_LEAD = 0.2;
+/** Rows searched for a table's header row (as the reader searches them). */
+const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * How much of a former sheet's labels a sheet shows: a table's column labels in one of its first
+ * 20 rows, a form's field labels in column A. Labels count in either language, compared as the
+ * reader compares them ({@link normaliseLabel}).
+ */
+function matchLabels(layout: FormerSheetLayout, sheet: SheetSnapshot): LabelMatch {
+  const wanted = new Map<string, { index: number; language: Language }[]>();
+  layout.columns.forEach((column, index) => {
+    for (const language of ["de", "en"] as const) {
+      const label = normaliseLabel(column.label[language]);
+      if (label === "") continue;
+      wanted.set(label, [...(wanted.get(label) ?? []), { index, language }]);
+    }
+  });
+  const inputs = new Set(
+    layout.columns.flatMap((c, index) => (c.kind === "input" && c.target !== undefined ? [index] : [])),
+  );
+  const matchesIn = (cells: readonly (SnapshotCell | undefined)[]) => {
+    const found = new Set<number>();
+    const byLanguage = { de: new Set<number>(), en: new Set<number>() };
+    for (const cell of cells) {
+      for (const match of wanted.get(normaliseLabel(cellText(cell))) ?? []) {
+        found.add(match.index);
+        byLanguage[match.language].add(match.index);
+      }
+    }
+    const share = found.size / Math.max(1, layout.columns.length);
+    const inputShare = inputs.size === 0 ? 0 : [...found].filter((i) => inputs.has(i)).length / inputs.size;
+    return {
+      score: Math.max(share, inputShare),
+      found: found.size,
+      language: byLanguage.en.size > byLanguage.de.size ? ("en" as const) : ("de" as const),
+    };
+  };
+  const none: LabelMatch = { sheet, score: 0, found: 0, row: layout.headerRow, language: "de" };
+  if (layout.kind === "form") {
+    const last = Math.min(HEADER_SEARCH_ROWS + layout.columns.length, sheet.rows.length - 1);
+    const labels = Array.from({ length: Math.max(0, last) }, (_, i) => sheet.rows[i + 1]?.[FORM_LABEL_COLUMN]);
+    return { ...none, ...matchesIn(labels) };
+  }
+  let best = none;
+  for (let row = 1; row <= Math.min(HEADER_SEARCH_ROWS, sheet.rows.length - 1); row++) {
+    const match = matchesIn(sheet.rows[row] ?? []);
+    if (match.found > best.found || (match.found === best.found && match.score > best.score))
+      best = { ...match, sheet, row };
+  }
+  return best;
+}
+
+/** Where the former sheet of a current sheet is in the old workbook, and how it was found. */
+interface SheetHit {
+  readonly sheet: SheetSnapshot;
+  readonly language: Language;
+  /** Found by its labels, not by its name. */
+  readonly recognised: boolean;
+}
+
+/**
+ * Finds the old workbook's sheet for every current sheet the version had: under one of its names;
+ * a table or form sheet not found by name by its labels (when exactly one other sheet shows
+ * enough of them, and clearly more than any other). A sheet the user typed into that is found
+ * neither way is a problem: its entries would silently stay behind.
+ */
+function locateSheets(
+  spec: TemplateSpec,
+  layout: FormerLayout,
+  snapshot: WorkbookSnapshot,
+  language: Language | undefined,
+): { hits: Map<string, SheetHit>; problems: CarryProblem[] } {
+  const hits = new Map<string, SheetHit>();
+  const claimed = new Set<SheetSnapshot>();
+  for (const sheetSpec of spec.sheets) {
+    if (layout.absent.includes(sheetSpec.key)) continue;
+    const former = layout.sheets.find((s) => s.key === sheetSpec.key);
+    const hit = findFormerSheet(snapshot, former ? former.names : [sheetSpec.name]);
+    if (!hit || claimed.has(hit.sheet)) continue;
+    hits.set(sheetSpec.key, { sheet: hit.sheet, language: hit.language, recognised: false });
+    claimed.add(hit.sheet);
+  }
+  const problems: CarryProblem[] = [];
+  const unclaimed = () => snapshot.sheets.filter((s) => !claimed.has(s) && s.name !== METADATA_SHEET_NAME);
+  for (const former of layout.sheets) {
+    if (hits.has(former.key)) continue;
+    const matches = unclaimed()
+      .map((sheet) => matchLabels(former, sheet))
+      .filter((m) => m.found >= 2)
+      .sort((a, b) => b.score - a.score);
+    const [best, second] = matches;
+    const shown = language ?? [...hits.values()].find((h) => !h.recognised)?.language ?? best?.language ?? "de";
+    const name = (former.names[0] ?? { de: former.key, en: former.key })[shown];
+    if (best && best.score >= RECOGNISED_SHARE && (!second || second.score <= best.score - RECOGNISED_LEAD)) {
+      hits.set(former.key, { sheet: best.sheet, language: best.language, recognised: true });
+      claimed.add(best.sheet);
+    } else if (!takesInput(former)) {
+      continue; // a sheet the template computes is regenerated
+    } else if (best && best.score >= RECOGNISED_SHARE) {
+      const candidates = matches.filter((m) => m.score >= Math.min(RECOGNISED_SHARE, best.score - RECOGNISED_LEAD));
+      problems.push({ kind: "sheetAmbiguous", sheet: name, candidates: candidates.map((m) => m.sheet.name) });
+    } else {
+      problems.push({
+        kind: "sheetNotFound",
+        sheet: name,
+        labels: former.columns.flatMap((c) => (c.kind === "input" && c.target !== undefined ? [c.label[shown]] : [])),
+        sheets: snapshot.sheets.filter((s) => s.name !== METADATA_SHEET_NAME).map((s) => s.name),
+      });
+    }
+  }
+  return { hits, problems };
+}
+
+/**
+ * What a user typed into a table: cells below its header row that are not empty, hold no formula
+ * and do not stand in a column the template computes or writes itself (`columns`: the former
+ * column of each column; without it, columns are told by their header's label).
+ */
+function typedEntries(
+  layout: FormerSheetLayout,
+  sheet: SheetSnapshot,
+  headerRow: number,
+  columns?: ReadonlyMap<number, FormerColumnLayout>,
+): number {
+  const header = sheet.rows[headerRow] ?? [];
+  const formerAt = (column: number): FormerColumnLayout | undefined =>
+    columns
+      ? columns.get(column)
+      : layout.columns.find((c) => textsMatch(cellText(header[column]), [c.label]) && cellText(header[column]) !== "");
+  const own = new Map<number, boolean>();
+  let count = 0;
+  for (let row = headerRow + 1; row < sheet.rows.length; row++) {
+    (sheet.rows[row] ?? []).forEach((cell, column) => {
+      if (!cell || cell.formula !== undefined || isBlank(cell)) return;
+      let templates = own.get(column);
+      if (templates === undefined) {
+        const kind = formerAt(column)?.kind;
+        templates = kind === "computed" || kind === "fixed";
+        own.set(column, templates);
+      }
+      if (!templates) count++;
+    });
+  }
+  return count;
 }
 
 /** Collects the values and changes of one workbook while its sheets are walked. */
@@ -219,9 +435,17 @@ function carryTable(
   layout: FormerSheetLayout,
   sheet: SheetSnapshot,
   collector: Collector,
-): { rows: RowValues[]; extras: ExtraColumn[] } {
+): {
+  rows: RowValues[];
+  extras: ExtraColumn[];
+  carried: number;
+  /** Entries typed below the header (see {@link typedEntries}). */
+  typed: number;
+  source: ValueSource;
+} {
   const language = collector.language;
   const headerRow = locateHeaderRow(layout, sheet);
+  const sourceColumns = new Map<string, number>();
   const assigned = assignColumns(layout, sheet, headerRow, collector);
   const header = sheet.rows[headerRow] ?? [];
   const rows: Record<string, PlannedValue>[] = [];
@@ -261,6 +485,7 @@ function carryTable(
         if (value === undefined) continue;
         while (rows.length <= offset) rows.push({});
         (rows[offset] as Record<string, PlannedValue>)[target.key] = value;
+        sourceColumns.set(target.key, column);
         carried++;
       } else if (former.kind === "input") {
         collector.asideCell(sheet.name, row, column, cell, "retiredColumn", headerText);
@@ -304,7 +529,13 @@ function carryTable(
     from: columnLetter(column),
     values: extra.values,
   }));
-  return { rows, extras: extraColumns };
+  return {
+    rows,
+    extras: extraColumns,
+    carried,
+    typed: carried > 0 ? carried : typedEntries(layout, sheet, headerRow, assigned),
+    source: { kind: "table", sheet: sheet.name, firstDataRow: headerRow + 1, columns: sourceColumns },
+  };
 }
 
 /** Moved, renamed and added input columns; computed columns dropped or added. */
@@ -368,8 +599,9 @@ function carryForm(
   layout: FormerSheetLayout,
   sheet: SheetSnapshot,
   collector: Collector,
-): RowValues {
+): { values: RowValues; source: ValueSource } {
   const language = collector.language;
+  const sourceRows = new Map<string, number>();
   const rowOf = new Map<number, FormerColumnLayout>();
   const used = new Set<FormerColumnLayout>();
   for (let row = 1; row < sheet.rows.length; row++) {
@@ -418,6 +650,7 @@ function carryForm(
           const value = collector.take(sheet.name, row, column, cell, { header: label });
           if (value === undefined) continue;
           values[target.key] = value;
+          sourceRows.set(target.key, row);
           carried++;
         } else if (former.kind === "input") {
           collector.asideCell(sheet.name, row, column, cell, "retiredColumn", label);
@@ -431,7 +664,7 @@ function carryForm(
     }
   }
   collector.changes.push({ kind: "valuesCarried", sheet: sheet.name, count: carried });
-  return values;
+  return { values, source: { kind: "form", sheet: sheet.name, rows: sourceRows } };
 }
 
 function copyUserSheet(sheet: SheetSnapshot, collector: Collector): UserSheet & { formulas: number } {
@@ -471,38 +704,63 @@ export function carryValues(
   fallbackLanguage: Language,
 ): CarriedValues {
   const layout = resolveFormerLayout(spec, version);
-  const found = new Map<string, ReturnType<typeof findFormerSheet>>();
-  for (const sheet of layout.sheets) found.set(sheet.key, findFormerSheet(snapshot, sheet.names));
-  const firstFound = [...found.values()].find((f) => f !== undefined);
+  const known = metadataLanguage === "de" || metadataLanguage === "en" ? metadataLanguage : undefined;
+  const { hits, problems } = locateSheets(spec, layout, snapshot, known);
+  const formerHits = layout.sheets.flatMap((s) => hits.get(s.key) ?? []);
   const language: Language =
-    metadataLanguage === "de" || metadataLanguage === "en"
-      ? metadataLanguage
-      : (firstFound?.language ?? fallbackLanguage);
+    known ?? formerHits.find((h) => !h.recognised)?.language ?? formerHits[0]?.language ?? fallbackLanguage;
   const collector = new Collector(language);
   const tableRows: Record<string, RowValues[]> = {};
   const formValues: Record<string, RowValues> = {};
   const extraColumns: Record<string, ExtraColumn[]> = {};
+  const sources: Record<string, ValueSource> = {};
   const addedSheets: string[] = [];
-  const templateSheets = new Set<SheetSnapshot>();
+  const templateSheets = new Set<SheetSnapshot>([...hits.values()].map((h) => h.sheet));
+  /** Input sheets found by name that gave no value: the entries may be on another sheet. */
+  const emptyInputSheets: { readonly former: FormerSheetLayout; readonly sheet: SheetSnapshot }[] = [];
 
   for (const sheetSpec of spec.sheets) {
     const former = layout.sheets.find((s) => s.key === sheetSpec.key);
-    const hit = former ? found.get(sheetSpec.key) : findFormerSheet(snapshot, [sheetSpec.name]);
+    const hit = hits.get(sheetSpec.key);
     if (!hit) {
       addedSheets.push(sheetSpec.key);
       collector.changes.push({ kind: "sheetAdded", sheet: sheetSpec.name[language] });
       continue;
     }
-    templateSheets.add(hit.sheet);
-    if (normaliseLabel(hit.sheet.name) !== normaliseLabel(sheetSpec.name[language]))
+    if (hit.recognised)
+      collector.changes.push({ kind: "sheetRecognised", from: hit.sheet.name, sheet: sheetSpec.name[language] });
+    else if (normaliseLabel(hit.sheet.name) !== normaliseLabel(sheetSpec.name[language]))
       collector.changes.push({ kind: "sheetRenamed", from: hit.sheet.name, sheet: sheetSpec.name[language] });
     if (!former) continue; // reference and grid sheets are the template's own: regenerated
     if (sheetSpec.kind === "table") {
-      const { rows, extras } = carryTable(sheetSpec, former, hit.sheet, collector);
-      tableRows[sheetSpec.key] = rows;
-      if (extras.length > 0) extraColumns[sheetSpec.key] = extras;
+      const table = carryTable(sheetSpec, former, hit.sheet, collector);
+      tableRows[sheetSpec.key] = table.rows;
+      sources[sheetSpec.key] = table.source;
+      if (table.extras.length > 0) extraColumns[sheetSpec.key] = table.extras;
+      if (table.carried === 0 && takesInput(former)) {
+        if (table.typed > 0)
+          problems.push({
+            kind: "entriesNotTaken",
+            sheet: hit.sheet.name,
+            count: table.typed,
+            headerRow: table.source.kind === "table" ? table.source.firstDataRow - 1 : former.headerRow,
+            labels: former.columns.flatMap((c) => (inputTarget(sheetSpec.columns, c) ? [c.label[language]] : [])),
+          });
+        else if (!hit.recognised) emptyInputSheets.push({ former, sheet: hit.sheet });
+      }
     } else if (sheetSpec.kind === "form") {
-      formValues[sheetSpec.key] = carryForm(sheetSpec, former, hit.sheet, collector);
+      const form = carryForm(sheetSpec, former, hit.sheet, collector);
+      formValues[sheetSpec.key] = form.values;
+      sources[sheetSpec.key] = form.source;
+    }
+  }
+  // an empty sheet under the template's name, the entries on a copy of it under another name
+  for (const { former, sheet } of emptyInputSheets) {
+    for (const other of snapshot.sheets) {
+      if (templateSheets.has(other) || other.name === METADATA_SHEET_NAME) continue;
+      const match = matchLabels(former, other);
+      const typed = match.score >= RECOGNISED_SHARE && match.found >= 2 ? typedEntries(former, other, match.row) : 0;
+      if (typed > 0) problems.push({ kind: "entriesElsewhere", sheet: sheet.name, other: other.name, count: typed });
     }
   }
   const userSheets: UserSheet[] = [];
@@ -522,5 +780,7 @@ export function carryValues(
     carriedOver: collector.carriedOver,
     userSheets,
     changes: collector.changes,
+    sources,
+    problems,
   };
 }

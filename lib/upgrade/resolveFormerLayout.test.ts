@@ -56,6 +56,13 @@ describe("resolveFormerLayout", () => {
     expect(sheet.texts.map((t) => t.de)).toEqual(["Alte Beschreibung.", "Personen", "Eine Zeile je Person."]);
   });
 
+  it("leaves out the sheets a version did not have, and names them", () => {
+    expect(resolveFormerLayout(probeSpec, "1.0.0").sheets.map((s) => s.key)).toEqual(["people"]);
+    expect(resolveFormerLayout(probeSpec, "1.0.0").absent).toEqual(["settings"]);
+    expect(resolveFormerLayout(probeSpec, "1.1.0").absent).toEqual([]);
+    expect(resolveFormerLayout(probeSpec, "0.3.0").absent).toEqual(["settings"]);
+  });
+
   it("applies every revision from the newest down to the workbook's version", () => {
     expect(columns("0.3.0")).toEqual(columns("1.0.0"));
     expect(columns("1.0.7")).toEqual(columns("1.1.0"));
@@ -77,5 +84,10 @@ describe("resolveFormerLayout", () => {
       ),
     ).toThrow(/no column "y"/);
     expect(() => resolveFormerLayout(broken([{ key: "ghosts" }]), "1.0.0")).toThrow(/no sheet "ghosts"/);
+    const absent = (keys: readonly string[], sheets: NonNullable<TemplateSpec["history"]>[number]["sheets"] = []) =>
+      resolveFormerLayout({ ...probeSpec, history: [{ version: "1.0.0", absent: keys, sheets }] }, "1.0.0");
+    expect(() => absent(["ghosts"])).toThrow(/no sheet "ghosts"/);
+    // a sheet the version did not have cannot have had columns then
+    expect(() => absent(["people"], [{ key: "people", columns: ["name"] }])).toThrow(/no sheet "people"/);
   });
 });

@@ -39,7 +39,15 @@ export interface FormerSheetLayout {
 /** The layout of the table and form sheets of one version of a template. */
 export interface FormerLayout {
   readonly version: string;
+  /** The table and form sheets that version had. */
   readonly sheets: readonly FormerSheetLayout[];
+  /** Keys of the current sheets (of any kind) that version did not have. */
+  readonly absent: readonly string[];
+}
+
+/** True when a sheet of the version held values the user typed (at least one input column or field taken over). */
+export function takesInput(sheet: FormerSheetLayout): boolean {
+  return sheet.columns.some((column) => column.kind === "input" && column.target !== undefined);
 }
 
 const kindOf = (column: ColumnSpec): FormerColumnKind =>
@@ -88,14 +96,21 @@ function applyRevision(
   spec: TemplateSpec,
   revision: TemplateRevision,
   sheets: readonly FormerSheetLayout[],
+  present: Set<string>,
 ): FormerSheetLayout[] {
+  for (const key of revision.absent ?? []) {
+    if (!present.has(key))
+      throw new TemplateSpecError(spec.id, `history ${revision.version}: no sheet "${key}" in the next version`);
+    present.delete(key);
+  }
   const changed = new Map<string, SheetRevision>();
   for (const sheet of revision.sheets) {
-    if (!sheets.some((s) => s.key === sheet.key))
+    if (!present.has(sheet.key) || !sheets.some((s) => s.key === sheet.key))
       throw new TemplateSpecError(spec.id, `history ${revision.version}: no sheet "${sheet.key}" in the next version`);
     changed.set(sheet.key, sheet);
   }
-  return sheets.map((successor) => {
+  return sheets.flatMap((successor) => {
+    if (!present.has(successor.key)) return [];
     const change = changed.get(successor.key);
     if (!change) return successor;
     const texts = [change.title, change.description].filter((t): t is LocalizedText => t !== undefined);
@@ -114,7 +129,8 @@ function applyRevision(
 /**
  * The layout of the table and form sheets of an earlier `version` of a template, each column
  * pointing at the current column that takes its values: the current spec with every revision
- * from the newest down to `version` applied. For the current version it is the spec itself.
+ * from the newest down to `version` applied, without the sheets that version did not have
+ * (`absent`). For the current version it is the spec itself.
  *
  * @throws TemplateSpecError when the spec's history names a sheet or column that the next
  *   version does not have (a programmer error).
@@ -123,9 +139,10 @@ function applyRevision(
  */
 export function resolveFormerLayout(spec: TemplateSpec, version: string): FormerLayout {
   let sheets = spec.sheets.flatMap((sheet) => currentSheet(sheet) ?? []);
+  const present = new Set(spec.sheets.map((sheet) => sheet.key));
   const revisions = [...(spec.history ?? [])]
     .filter((r) => compareVersions(r.version, version) >= 0 && compareVersions(r.version, spec.version) < 0)
     .sort((a, b) => compareVersions(b.version, a.version));
-  for (const revision of revisions) sheets = applyRevision(spec, revision, sheets);
-  return { version, sheets };
+  for (const revision of revisions) sheets = applyRevision(spec, revision, sheets, present);
+  return { version, sheets, absent: spec.sheets.map((s) => s.key).filter((key) => !present.has(key)) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { planToSnapshot } from "../../test/support/planToSnapshot.js";
 import { probeMetadata, probeSheet, probeSpec, probeWorkbook100 } from "../../test/support/probeTemplate.js";
+import { renderUpgradeChange } from "../messages/upgradeTexts.js";
 import { planWorkbook } from "../plan/planWorkbook.js";
 import type { PlannedRow, WorkbookPlan } from "../plan/WorkbookPlan.js";
 import type { WorkbookSnapshot } from "../snapshot/WorkbookSnapshot.js";
@@ -137,5 +138,83 @@ describe("upgradeWorkbook leaves alone or refuses", () => {
       "de",
     );
     expect(result).toMatchObject({ status: "unusable", reason: "versionUnknown", templateId: "probe" });
+  });
+});
+
+describe("upgradeWorkbook never upgrades while entries would stay behind", () => {
+  const withSheets = (sheets: WorkbookSnapshot["sheets"]): WorkbookSnapshot => ({ fileName: "probe.xlsx", sheets });
+  const old = probeWorkbook100();
+  const people = old.sheets[0]!;
+
+  it("upgrades a renamed sheet found by its labels, and counts that as a place to check", () => {
+    const result = upgradeWorkbook(withSheets([{ ...people, name: "Team" }, ...old.sheets.slice(1)]), templates, "de");
+    if (result.status !== "upgraded") throw new Error(result.status);
+    expect(cellOf(result.plan, "Personen", 5, 2)?.value).toBe("Anna");
+    expect(result.plan.sheets.map((s) => s.name)).toEqual(["Angaben", "Personen", "Notizen", "Übernommen", "_ikz"]);
+    expect(result.findings).toBe(8);
+    expect(renderUpgradeChange({ kind: "sheetRecognised", from: "Team", sheet: "Personen" }, "de")).toBe(
+      "Blatt „Team“ an seinen Überschriften als „Personen“ erkannt; seine Werte werden übernommen, in der neuen Arbeitsmappe heißt es „Personen“. Bitte prüfen.",
+    );
+  });
+
+  it("a sheet not found: unusable, with a finding that names the sheet, the sheets there are and what to do", () => {
+    const lost = { ...probeSheet("Team", { 4: ["#", "Wer", "Wie alt", "Wo"], 5: [1, "Anna", 34, "Aue"] }) };
+    for (const language of ["de", "en"] as const) {
+      const result = upgradeWorkbook(withSheets([lost, ...old.sheets.slice(1)]), templates, language);
+      expect(result).toMatchObject({ status: "unusable", reason: "sheets", templateId: "probe" });
+      if (result.status !== "unusable") return;
+      expect(result.issues).toHaveLength(1);
+      expect(result.issues[0]).toMatchObject({ code: "upgrade.sheetNotFound", severity: "error", sheet: "Leute" });
+      expect(result.issues[0]?.message).toBe(
+        language === "de"
+          ? "Das Blatt „Leute“ fehlt: kein Blatt heißt so, und auf keinem stehen seine Überschriften („Vollständiger Name“, „Lebensalter“, „Ort“). Blätter der Arbeitsmappe: „Team“, „Notizen“. Bitte das Blatt mit diesen Einträgen wieder „Leute“ nennen und seine Überschriften wiederherstellen (ein gelöschtes Blatt aus einer älteren Kopie zurückholen), dann erneut `ikz upgrade` aufrufen. Es wurde nichts geschrieben."
+          : "The sheet “Leute” is missing: no sheet has that name, and none shows its headers (“Vollständiger Name”, “Lebensalter”, “Ort”). Sheets in the workbook: “Team”, “Notizen”. Please rename the sheet holding these entries back to “Leute” and restore its headers (bring a deleted sheet back from an older copy), then run `ikz upgrade` again. Nothing was written.",
+      );
+    }
+  });
+
+  it("two candidates: unusable, naming both", () => {
+    const result = upgradeWorkbook(
+      withSheets([{ ...people, name: "Team A" }, { ...people, name: "Team B" }, ...old.sheets.slice(1)]),
+      templates,
+      "de",
+    );
+    expect(result).toMatchObject({ status: "unusable", reason: "sheets" });
+    if (result.status !== "unusable") return;
+    expect(result.issues[0]?.code).toBe("upgrade.sheetAmbiguous");
+    expect(result.issues[0]?.message).toContain("stehen auf mehreren Blättern: „Team A“, „Team B“");
+  });
+
+  it("an empty sheet under its name and the entries on another: unusable (incomplete), naming both", () => {
+    const empty = probeSheet("Leute", { 4: ["Nr.", "Vollständiger Name", "Lebensalter", "Ort"] });
+    const result = upgradeWorkbook(
+      withSheets([empty, { ...people, name: "Leute alt" }, ...old.sheets.slice(1)]),
+      templates,
+      "de",
+    );
+    expect(result).toMatchObject({ status: "unusable", reason: "incomplete" });
+    if (result.status !== "unusable") return;
+    expect(result.issues[0]).toMatchObject({ code: "upgrade.entriesElsewhere", sheet: "Leute" });
+    expect(result.issues[0]?.message).toContain("„Leute alt“ hat seine Spalten und 7 Einträge");
+  });
+
+  it("a planner that drops an entry: unusable (incomplete), naming the old cell and where it belonged", () => {
+    const dropping: UpgradePlanner = (values) =>
+      planWorkbook(probeSpec, {
+        language: values.language,
+        generatorVersion: "test",
+        tableRows: { people: (values.tableRows["people"] ?? []).slice(0, 1) },
+        formValues: values.formValues,
+      });
+    const result = upgradeWorkbook(old, [{ spec: probeSpec, planUpgrade: dropping }], "de");
+    expect(result).toMatchObject({ status: "unusable", reason: "incomplete" });
+    if (result.status !== "unusable") return;
+    expect(result.issues.map((i) => `${i.sheet}!${i.cell} → ${i.expected} (${i.received})`)).toEqual([
+      "Leute!B7 → Personen!B7 (leer)",
+      "Leute!C7 → Personen!D7 (leer)",
+      "Leute!D7 → Personen!C7 (leer)",
+    ]);
+    expect(result.issues[0]).toMatchObject({ code: "upgrade.valueLost", severity: "error" });
+    expect(result.issues[0]?.message).toContain("„Ben“ (Text) käme in der aktualisierten Arbeitsmappe nicht an");
   });
 });

@@ -3,10 +3,13 @@ import type { WorkbookPlan } from "../plan/WorkbookPlan.js";
 import type { WorkbookSnapshot } from "../snapshot/WorkbookSnapshot.js";
 import type { Language, TemplateSpec } from "../spec/TemplateSpec.js";
 import { compareVersions, identifyTemplate } from "../validation/validateWorkbook.js";
+import { describeValue } from "../validation/parseCell.js";
 import { createIssue, type ValidationIssue } from "../validation/ValidationIssue.js";
 import { GENERATOR_VERSION } from "../version.js";
-import { carryValues } from "./carryValues.js";
+import { carryValues, type CarryProblem } from "./carryValues.js";
+import { dropTemplateFormulas } from "./dropTemplateFormulas.js";
 import { extendPlan } from "./extendPlan.js";
+import { findLostValues, type LostValue } from "./findLostValues.js";
 import { isFinding, type UpgradeChange } from "./UpgradeChange.js";
 
 /** The values an upgraded workbook is planned with: input values by sheet and column key. */
@@ -50,8 +53,12 @@ export type UpgradeResult =
   | { readonly status: "current"; readonly templateId: string; readonly version: string }
   | {
       readonly status: "unusable";
-      /** not a workbook of a known template, made by a newer version, or of unknown version */
-      readonly reason: "template" | "newer" | "versionUnknown";
+      /**
+       * not a workbook of a known template, made by a newer version, or of unknown version; a
+       * sheet the user typed into not found or not unique (`sheets`); entries that would stay
+       * behind (`incomplete`: found but not taken, or not placed in the new workbook)
+       */
+      readonly reason: "template" | "newer" | "versionUnknown" | "sheets" | "incomplete";
       readonly templateId: string | undefined;
       readonly issues: readonly ValidationIssue[];
     };
@@ -70,8 +77,12 @@ const defaultPlanner =
  * Brings a workbook made with an older version of a template up to the current one: every value
  * the user entered is placed in the current layout by column key (renamed and moved columns
  * followed through the spec's `history`), computed columns are regenerated, the user's own columns
- * and sheets are kept as values, and what has no place goes to the „Übernommen“ sheet. A workbook
- * of the current version is left alone (`status: "current"`). Pure: the caller reads and writes.
+ * and sheets are kept as values, and what has no place goes to the „Übernommen“ sheet. A sheet the
+ * user renamed is found by its column labels. A workbook of the current version is left alone
+ * (`status: "current"`). Never „upgraded“ while an entry would stay behind: a sheet the user typed
+ * into that is not found (or not unique), a sheet whose entries none went into the template's
+ * columns, or a value the plan does not hold where it belongs make the workbook `unusable` with
+ * an issue naming the sheet (and cell). Pure: the caller reads and writes.
  *
  * @example
  * const result = upgradeWorkbook(snapshot, TEMPLATES, "de");
@@ -114,6 +125,11 @@ export function upgradeWorkbook(
     return { status: "unusable", reason: "newer", templateId: spec.id, issues: [issue] };
   }
   const carried = carryValues(spec, snapshot, version, identified.metadata.language, language);
+  if (carried.problems.length > 0) {
+    const issues = carried.problems.map((problem) => problemIssue(problem, file, language));
+    const sheets = carried.problems.some((p) => p.kind === "sheetNotFound" || p.kind === "sheetAmbiguous");
+    return { status: "unusable", reason: sheets ? "sheets" : "incomplete", templateId: spec.id, issues };
+  }
   const planner = template.planUpgrade ?? defaultPlanner(spec);
   const planned = planner({
     language: carried.language,
@@ -121,7 +137,13 @@ export function upgradeWorkbook(
     formValues: carried.formValues,
     addedSheets: carried.addedSheets,
   });
-  const extended = extendPlan(planned, carried, { from: version, to: spec.version }, carried.language);
+  const kept = { ...carried, carriedOver: dropTemplateFormulas(carried, snapshot, planned) };
+  const extended = extendPlan(planned, kept, { from: version, to: spec.version }, carried.language);
+  const lost = findLostValues(planned, extended.plan, carried);
+  if (lost.length > 0) {
+    const issues = lost.map((value) => lostIssue(value, file, language));
+    return { status: "unusable", reason: "incomplete", templateId: spec.id, issues };
+  }
   const changes = [...carried.changes, ...extended.changes];
   return {
     status: "upgraded",
@@ -133,4 +155,59 @@ export function upgradeWorkbook(
     changes,
     findings: changes.filter(isFinding).length,
   };
+}
+
+const quoted = (names: readonly string[], language: Language): string =>
+  names.map((name) => (language === "de" ? `„${name}“` : `“${name}”`)).join(", ");
+
+/** The finding that stops an upgrade, naming the sheet (see {@link CarryProblem}). */
+function problemIssue(problem: CarryProblem, file: string, language: Language): ValidationIssue {
+  switch (problem.kind) {
+    case "sheetNotFound":
+      return createIssue(
+        "error",
+        "upgrade.sheetNotFound",
+        language,
+        { file, sheet: problem.sheet },
+        { expected: problem.sheet, column: quoted(problem.labels, language), other: quoted(problem.sheets, language) },
+      );
+    case "sheetAmbiguous":
+      return createIssue(
+        "error",
+        "upgrade.sheetAmbiguous",
+        language,
+        { file, sheet: problem.sheet },
+        { expected: problem.sheet, other: quoted(problem.candidates, language) },
+      );
+    case "entriesNotTaken":
+      return createIssue(
+        "error",
+        "upgrade.entriesNotTaken",
+        language,
+        { file, sheet: problem.sheet },
+        { count: problem.count, value: String(problem.headerRow), column: quoted(problem.labels, language) },
+      );
+    case "entriesElsewhere":
+      return createIssue(
+        "error",
+        "upgrade.entriesElsewhere",
+        language,
+        { file, sheet: problem.sheet },
+        { sheet: problem.sheet, other: problem.other, count: problem.count },
+      );
+  }
+}
+
+function lostIssue(lost: LostValue, file: string, language: Language): ValidationIssue {
+  return createIssue(
+    "error",
+    "upgrade.valueLost",
+    language,
+    { file, sheet: lost.sheet, ...(lost.cell === "?" ? {} : { cell: lost.cell }) },
+    {
+      value: describeValue(lost.value, language),
+      expected: lost.at,
+      received: describeValue(lost.found ?? null, language),
+    },
+  );
 }

@@ -106,7 +106,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Parses one input cell by its column spec. Never throws: problems come back as data.
- * A formula in an input cell is accepted by its result, with a warning.
+ * A formula in an input cell is accepted by its result, with a warning; without a stored result it
+ * is an error (nothing to read, and reading 0 would be a guess).
  */
 export function parseCell(
   spec: TemplateSpec,
@@ -123,6 +124,20 @@ export function parseCell(
     value: null,
     problems: [...problems, { severity, code, expected: expected(), received: describeReceived(cell, language) }],
   });
+  if (cell.formula !== undefined && cell.value === null) {
+    // no stored result (a script wrote the file): there is nothing to read, and 0 would be a guess
+    return {
+      value: null,
+      problems: [
+        {
+          severity: "error",
+          code: "cell.formulaWithoutResult",
+          expected: expected(),
+          received: renderTerm("kindFormula", language, { value: cell.formula }),
+        },
+      ],
+    };
+  }
   if (cell.formula !== undefined) {
     problems.push({
       severity: "warning",

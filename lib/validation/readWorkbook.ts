@@ -53,6 +53,8 @@ export interface TemplateMetadata {
   readonly templateVersion?: string;
   readonly language?: string;
   readonly generatorVersion?: string;
+  /** The planned row counts (`towns=12;items=50`), in workbooks written since ikz-kit 0.1 stored them. */
+  readonly layout?: string;
 }
 
 export interface ParsedWorkbook {
@@ -319,7 +321,6 @@ function readTable(
   const listSheets = new Map(inputColumns.map((c) => [c.key, listSheetName(spec, c, language)] as const));
   const fixedCount = sheetSpec.fixedRows?.length;
   const lastRow = fixedCount === undefined ? sheet.rows.length - 1 : firstDataRow + fixedCount - 1;
-  let beyondCapacityReported = false;
   reportMergedCells(sheet, firstDataRow, file, language, issues);
 
   for (let row = firstDataRow; row <= lastRow; row++) {
@@ -356,41 +357,14 @@ function readTable(
       }
       values[column.key] = parsed.value;
     }
+    // whether each computed cell still holds its formula is judged by checkFormulas, against the plan
     for (const column of computedColumns) {
       const columnNumber = columns.get(column.key) ?? 0;
-      const cell = cells?.[columnNumber];
-      const hasFormula = cell?.formula !== undefined;
-      formulas[column.key] = hasFormula;
-      if (hasFormula) continue;
-      if (isBlank(cell)) {
-        if (!beyondCapacityReported && fixedCount === undefined) {
-          beyondCapacityReported = true;
-          issues.push(
-            createIssue("warning", "rows.beyondCapacity", language, where(cellAddress(row, columnNumber)), {
-              expected: String(row - 1),
-            }),
-          );
-        }
-      } else {
-        issues.push(
-          createIssue("warning", "cell.formulaChanged", language, where(cellAddress(row, columnNumber)), {
-            column: column.label[language],
-            expected: renderTerm("expectFormula", language, { value: "…" }),
-            received: describeFound(cell, language),
-          }),
-        );
-      }
+      formulas[column.key] = cells?.[columnNumber]?.formula !== undefined;
     }
     rows.push({ row, values, formulas });
   }
   return { kind: "table", key: sheetSpec.key, sheetName: sheet.name, headerRow, columns, rows };
-}
-
-function describeFound(cell: SnapshotCell | undefined, language: Language): string {
-  const value = cell?.value;
-  if (typeof value === "number") return renderTerm("kindNumber", language, { value: String(value) });
-  if (typeof value === "string") return renderTerm("kindText", language, { value });
-  return renderTerm("kindEmpty", language);
 }
 
 function reportMergedCells(

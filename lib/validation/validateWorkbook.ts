@@ -1,6 +1,7 @@
 import type { WorkbookSnapshot } from "../snapshot/WorkbookSnapshot.js";
 import type { Language, TemplateSpec } from "../spec/TemplateSpec.js";
 import { createCappedIssues } from "./cappedIssues.js";
+import { checkFormulas } from "./checkFormulas.js";
 import {
   findSheet,
   readMetadata,
@@ -142,6 +143,7 @@ export function validateWorkbook(
   const capped = createCappedIssues();
   for (const issue of issues) capped.push(issue);
   const workbook = readWorkbookInto(spec, snapshot, language, identified.metadata, capped);
+  checkFormulas({ spec, snapshot, workbook, language, issues: capped });
   if (options.check) {
     const readIssues = capped.kept();
     for (const issue of withoutRepeatedErrors(options.check(workbook, language), readIssues)) capped.push(issue);

@@ -1,8 +1,10 @@
 import { planWorkbook, type PlannedWorkbook, type RowValues } from "../../lib/plan/planWorkbook.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
+import type { UpgradeValues } from "../../lib/upgrade/upgradeWorkbook.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
 import { productLeaves } from "../reference/productFramework.js";
 import { DEMO_TOWNS, demoProducts, demoTaskRows } from "./demo.js";
+import { withTaskCatalogueChecks } from "./sheetChecks.js";
 import { SHEET, taskCatalogueSpec } from "./spec.js";
 
 export interface TaskCatalogueOptions {
@@ -28,10 +30,24 @@ export function planTaskCatalogue(options: TaskCatalogueOptions): PlannedWorkboo
     ...(town === undefined ? {} : { name: town }),
     ...(options.demo && population !== undefined ? { population, referenceDate: new Date(Date.UTC(2025, 11, 31)) } : {}),
   };
-  return planWorkbook(taskCatalogueSpec, {
-    language: options.language,
-    generatorVersion: GENERATOR_VERSION,
-    tableRows: { [SHEET.tasks]: rows },
-    formValues: { [SHEET.town]: townValues },
-  });
+  return withTaskCatalogueChecks(
+    planWorkbook(taskCatalogueSpec, {
+      language: options.language,
+      generatorVersion: GENERATOR_VERSION,
+      tableRows: { [SHEET.tasks]: rows },
+      formValues: { [SHEET.town]: townValues },
+    }),
+  );
+}
+
+/** The planner of `ikz upgrade`: the current layout with the old workbook's values, and the self-checks. */
+export function planTaskCatalogueUpgrade(values: UpgradeValues): PlannedWorkbook {
+  return withTaskCatalogueChecks(
+    planWorkbook(taskCatalogueSpec, {
+      language: values.language,
+      generatorVersion: GENERATOR_VERSION,
+      tableRows: values.tableRows,
+      formValues: values.formValues,
+    }),
+  );
 }

@@ -1,7 +1,8 @@
-import { SCORE_DECIMALS } from "../../lib/scoring/scoreTasks.js";
+import { CLASS_THRESHOLD_RANGE, SCORE_DECIMALS } from "../../lib/scoring/scoreTasks.js";
 import type { ColumnSpec, FormulaContext, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
 import { contactField, dateInput, emailField, listInput, townNameField } from "../common/columns.js";
 import { PRODUCT_FRAMEWORK } from "../reference/productFramework.js";
+import { CHECK_MARK, anyRowProblem, formulaText, numberRowConditions, shortLabel } from "./cellChecks.js";
 import { CRITERIA, DEFAULT_THRESHOLDS, RATING_SCALE_MAX } from "./criteria.js";
 import { TASK_KINDS } from "./taskKinds.js";
 
@@ -33,30 +34,117 @@ const criterion = (key: string) => {
 };
 
 /**
+ * Conditions, any of them TRUE when a task row cannot be trusted: its code or name is missing, or
+ * a number cell holds what the reader refuses (text, below 0, a rating other than 0–3, a fraction of a case, more decimals
+ * than the column allows, a number too large to be what was typed) — the rules of
+ * lib/validation/parseCell.ts, taken from the column specs and checked over ranges
+ * ({@link numberRowConditions}), so the condition stays short in each of the many rows.
+ */
+export function taskRowConditions(ctx: FormulaContext): string[] {
+  const numbers = TASK_COLUMNS.filter((c) => c.kind === "input").map((column) => ({ column, cell: ctx.cell(column.key) }));
+  return [`${ctx.cell("code")}=""`, `${ctx.cell("name")}=""`, ...numberRowConditions(numbers)];
+}
+
+/**
+ * Conditions, either TRUE when the criteria weights cannot be used: one is empty, not a number or
+ * below 0, or all are 0 (the reader's and {@link checkTaskCatalogue}'s rules) — not all of them
+ * are numbers ≥ 0, or their sum is not above 0.
+ */
+export function weightsInvalidConditions(ctx: Pick<FormulaContext, "columnRange">): string[] {
+  const weights = ctx.columnRange("weight", SHEET.criteria);
+  return [`COUNTIF(${weights},">=0")<${CRITERIA.length}`, `SUM(${weights})<=0`];
+}
+
+/**
+ * TRUE while a class threshold is out of the rule of {@link thresholdProblem} (empty, text, outside
+ * 0–100, between 0 and 1 — a percentage such as „66 %“ stored as 0.66) or A is not above B.
+ * Short for the many rows, the same rule: with B ≥ 0 and A above B, A is above 0, so it must be
+ * at least 1 and at most 100; B must not be below 0 nor between 0 and 1. An error value in either
+ * cell counts as unusable.
+ */
+export function thresholdsInvalidFormula(ctx: Pick<FormulaContext, "named">): string {
+  const a = ctx.named(`${SHEET.town}.classAThreshold`);
+  const b = ctx.named(`${SHEET.town}.classBThreshold`);
+  return `IFERROR(OR(COUNT(${a},${b})<2,${a}>${CLASS_THRESHOLD_RANGE.max},${a}<1,${a}<=${b},AND(${b}<>0,${b}<1)),1)`;
+}
+
+/** TRUE when `cell` holds a usable class threshold: a number from 0 to 100, and not between 0 and 1. */
+export function thresholdValidFormula(cell: string): string {
+  return `AND(ISNUMBER(${cell}),${cell}>=${CLASS_THRESHOLD_RANGE.min},${cell}<=${CLASS_THRESHOLD_RANGE.max},OR(${cell}=0,${cell}>=1))`;
+}
+
+/** The class cell of a row that has a score, while the weights are not usable. */
+export const WEIGHTS_INVALID_TEXT = {
+  de: `${CHECK_MARK} Gewichte: siehe Blatt Kriterien`,
+  en: `${CHECK_MARK} weights: see sheet Criteria`,
+} as const;
+/** The class cell of a row that has a score, while the class thresholds are not usable. */
+export const THRESHOLDS_INVALID_TEXT = {
+  de: `${CHECK_MARK} Schwellen: siehe Blatt Kommune`,
+  en: `${CHECK_MARK} thresholds: see sheet Town`,
+} as const;
+
+/** The class cell of a used row whose score is empty while the weights are fine: its inputs break a rule. */
+export const ROW_INVALID_TEXT = {
+  de: `${CHECK_MARK} Eingaben prüfen: Zahlen ab 0, Bewertungen 0–3 ganzzahlig`,
+  en: `${CHECK_MARK} check inputs: numbers from 0, ratings 0–3 whole`,
+} as const;
+
+/**
  * The score of one task row, as an in-sheet formula: each criterion's value divided by its
  * maximum (the town's largest value for measured criteria, 3 for ratings), weighted, summed in
  * the order of {@link CRITERIA}, scaled to 0–100 and rounded to 9 decimals. `scoreTasks` in
  * lib/scoring computes exactly this, operation by operation.
+ *
+ * Empty while the row's inputs ({@link taskRowConditions}) or the weights cannot be trusted: the
+ * class cell then says why. The library computes nothing from such a workbook (its validation
+ * reports the same cells as errors).
  */
 export function taskScoreFormula(ctx: FormulaContext): string {
   const terms = CRITERIA.map((c) => {
     const weight = ctx.named(`${SHEET.criteria}.${c.key}.weight`);
+    if (c.kind === "rated") return `${weight}*(${ctx.cell(c.key)}/${RATING_SCALE_MAX})`;
     const maximum = ctx.named(`${SHEET.criteria}.${c.key}.maximum`);
-    return `${weight}*IF(${maximum}=0,0,${ctx.cell(c.key)}/${maximum})`;
+    // the lib's „0 when the maximum is 0“: then the row's value is 0 or empty (negatives make the
+    // row untrusted), and 0 divided by anything but 0 is 0; above 0 the division is the same
+    return `${weight}*(${ctx.cell(c.key)}/MAX(${maximum},1E-300))`;
   });
   const weights = CRITERIA.map((c) => ctx.named(`${SHEET.criteria}.${c.key}.weight`));
-  return `IF(${ctx.cell("code")}="","",ROUND(100*(${terms.join("+")})/(${weights.join("+")}),${SCORE_DECIMALS}))`;
+  const untrusted = anyRowProblem([...taskRowConditions(ctx), ...weightsInvalidConditions(ctx)]);
+  return `IF(${untrusted},"",ROUND(100*(${terms.join("+")})/(${weights.join("+")}),${SCORE_DECIMALS}))`;
 }
 
-/** Rank within the town: 1 = highest score; equal scores share a rank. */
+/** Rank within the town: 1 = highest score; equal scores share a rank; empty without a score. */
 export function taskRankFormula(ctx: FormulaContext): string {
-  return `IF(${ctx.cell("code")}="","",RANK(${ctx.cell("score")},${ctx.columnRange("score")},0))`;
+  const score = ctx.cell("score");
+  return `IF(COUNT(${score}),RANK(${score},${ctx.columnRange("score")}),"")`;
 }
 
-/** Class A/B/C from the editable thresholds on the town sheet. */
+/**
+ * Class A/B/C from the editable thresholds on the town sheet — or, where the result cannot be
+ * trusted, „✗“ and the reason: „Produktcode fehlt“ for a row with entries but no code; for a row
+ * without a score the weights, else its inputs ({@link ROW_INVALID_TEXT}: which cell and why is
+ * `ikz validate`'s job); the thresholds (never a class computed from unusable thresholds). The
+ * row's rules are not repeated here: the score is empty exactly when they fail.
+ */
 export function taskClassFormula(ctx: FormulaContext): string {
   const score = ctx.cell("score");
-  return `IF(${ctx.cell("code")}="","",IF(${score}>=${ctx.named(`${SHEET.town}.classAThreshold`)},"A",IF(${score}>=${ctx.named(`${SHEET.town}.classBThreshold`)},"B","C")))`;
+  const language = ctx.language;
+  const code = ctx.cell("code");
+  const others = TASK_COLUMNS.filter((c) => c.kind === "input" && c.key !== "code").map((c) => ctx.cell(c.key));
+  const first = others[0] ?? code;
+  const last = others[others.length - 1] ?? code;
+  const codeLabel = TASK_COLUMNS.find((c) => c.key === "code")?.label ?? { de: "Produktcode", en: "Product code" };
+  const noCode = formulaText(`${CHECK_MARK} ${shortLabel({ label: codeLabel }, language)}: ${language === "de" ? "fehlt" : "missing"}`);
+  const why = `IF(OR(${weightsInvalidConditions(ctx).join(",")}),${formulaText(WEIGHTS_INVALID_TEXT[language])},${formulaText(ROW_INVALID_TEXT[language])})`;
+  const a = ctx.named(`${SHEET.town}.classAThreshold`);
+  const b = ctx.named(`${SHEET.town}.classBThreshold`);
+  return (
+    `IF(${code}="",IF(COUNTA(${first}:${last}),${noCode},""),` +
+    `IF(COUNT(${score}),` +
+    `IF(${thresholdsInvalidFormula(ctx)},${formulaText(THRESHOLDS_INVALID_TEXT[language])},` +
+    `IF(${score}>=${a},"A",IF(${score}>=${b},"B","C"))),${why}))`
+  );
 }
 
 /** The maximum a criterion is normalised by: the town's largest value, or the rating scale's top. */
@@ -68,9 +156,144 @@ export function criterionMaximumFormula(ctx: FormulaContext): string {
     : `${RATING_SCALE_MAX}`;
 }
 
+/** The columns of the task list, in sheet order. */
+const TASK_COLUMNS: readonly ColumnSpec[] = [
+    {
+      key: "code",
+      label: { de: "Produktcode", en: "Product code" },
+      type: "code",
+      kind: "input",
+      required: true,
+      list: { key: "productCodes", allowOther: true },
+      numberFormat: "@",
+      width: 13,
+      hint: {
+        de: "Code aus dem Produktrahmen oder eigener Code",
+        en: "Code from the product framework or the town's own code",
+      },
+    },
+    {
+      key: "name",
+      label: { de: "Bezeichnung", en: "Name" },
+      type: "text",
+      kind: "input",
+      required: true,
+      width: 38,
+    },
+    listInput("taskKind", { de: "Aufgabenart", en: "Kind of task" }, "taskKinds", 24),
+    {
+      key: "unit",
+      label: { de: "Organisationseinheit", en: "Organisational unit" },
+      type: "text",
+      kind: "input",
+      width: 21,
+    },
+    {
+      key: "fte",
+      label: { de: "VZÄ", en: "FTE" },
+      type: "decimal",
+      kind: "input",
+      min: 0,
+      maxDecimals: 2,
+      numberFormat: "0.00",
+      width: 8,
+      hint: { de: "Vollzeitäquivalente, z. B. 0,75", en: "Full-time equivalents, e.g. 0.75" },
+    },
+    {
+      key: "casesPerYear",
+      label: { de: "Fallzahl pro Jahr", en: "Cases per year" },
+      type: "integer",
+      kind: "input",
+      min: 0,
+      numberFormat: "#,##0",
+      width: 10,
+    },
+    {
+      key: "minutesPerCase",
+      label: { de: "Minuten je Fall", en: "Minutes per case" },
+      type: "decimal",
+      kind: "input",
+      min: 0,
+      numberFormat: "0.0",
+      width: 9,
+    },
+    {
+      key: "annualCost",
+      label: { de: "Jahreskosten (€)", en: "Annual cost (€)" },
+      type: "currency",
+      kind: "input",
+      min: 0,
+      maxDecimals: 2,
+      numberFormat: '#,##0.00 "€"',
+      width: 13,
+    },
+    rating(
+      "strategicImportance",
+      { de: "Strategische Bedeutung (0–3)", en: "Strategic importance (0–3)" },
+      criterion("strategicImportance").explanation,
+    ),
+    rating(
+      "politicalSignificance",
+      { de: "Politische Bedeutsamkeit (0–3)", en: "Political significance (0–3)" },
+      criterion("politicalSignificance").explanation,
+    ),
+    rating(
+      "financialLegalRelevance",
+      { de: "Finanzielle/rechtliche Relevanz (0–3)", en: "Financial/legal relevance (0–3)" },
+      criterion("financialLegalRelevance").explanation,
+    ),
+    rating(
+      "needForAction",
+      { de: "Handlungsbedarf (0–3)", en: "Need for action (0–3)" },
+      criterion("needForAction").explanation,
+    ),
+    rating(
+      "specialisation",
+      { de: "Eigene Spezialisierung (0–3)", en: "Own specialisation (0–3)" },
+      criterion("specialisation").explanation,
+    ),
+    { key: "note", label: { de: "Bemerkung", en: "Note" }, type: "text", kind: "input", width: 24 },
+    {
+      key: "score",
+      label: { de: "Punkte (0–100)", en: "Score (0–100)" },
+      type: "decimal",
+      kind: "computed",
+      numberFormat: "0.0",
+      width: 10,
+      formula: taskScoreFormula,
+    },
+    {
+      key: "rank",
+      label: { de: "Rang", en: "Rank" },
+      type: "integer",
+      kind: "computed",
+      numberFormat: "0",
+      width: 7,
+      align: "center",
+      formula: taskRankFormula,
+    },
+    {
+      key: "class",
+      label: { de: "Klasse", en: "Class" },
+      type: "text",
+      kind: "computed",
+      // wide and left-aligned: a row that cannot be trusted shows „✗“ and its reason here
+      width: 40,
+      align: "left",
+      formula: taskClassFormula,
+      highlights: [
+        { equals: "A", fill: "good" },
+        { equals: "B", fill: "neutral" },
+        { equals: "C", fill: "weak" },
+      ],
+    },
+];
+
 export const taskCatalogueSpec = {
   id: "aufgabenkatalog",
-  version: "1.0.0",
+  // 1.1.0: the sheet checks itself (class column „✗ …“, summary line, threshold checks); same layout
+  version: "1.1.0",
+  history: [{ version: "1.0.0", sheets: [] }],
   title: { de: "Aufgabenkatalog und Priorisierung", en: "Task catalogue and prioritisation" },
   sheets: [
     {
@@ -208,136 +431,7 @@ export const taskCatalogueSpec = {
       minRows: 50,
       spareRows: 100,
       landscape: true,
-      columns: [
-        {
-          key: "code",
-          label: { de: "Produktcode", en: "Product code" },
-          type: "code",
-          kind: "input",
-          required: true,
-          list: { key: "productCodes", allowOther: true },
-          numberFormat: "@",
-          width: 13,
-          hint: {
-            de: "Code aus dem Produktrahmen oder eigener Code",
-            en: "Code from the product framework or the town's own code",
-          },
-        },
-        {
-          key: "name",
-          label: { de: "Bezeichnung", en: "Name" },
-          type: "text",
-          kind: "input",
-          required: true,
-          width: 38,
-        },
-        listInput("taskKind", { de: "Aufgabenart", en: "Kind of task" }, "taskKinds", 24),
-        {
-          key: "unit",
-          label: { de: "Organisationseinheit", en: "Organisational unit" },
-          type: "text",
-          kind: "input",
-          width: 21,
-        },
-        {
-          key: "fte",
-          label: { de: "VZÄ", en: "FTE" },
-          type: "decimal",
-          kind: "input",
-          min: 0,
-          maxDecimals: 2,
-          numberFormat: "0.00",
-          width: 8,
-          hint: { de: "Vollzeitäquivalente, z. B. 0,75", en: "Full-time equivalents, e.g. 0.75" },
-        },
-        {
-          key: "casesPerYear",
-          label: { de: "Fallzahl pro Jahr", en: "Cases per year" },
-          type: "integer",
-          kind: "input",
-          min: 0,
-          numberFormat: "#,##0",
-          width: 10,
-        },
-        {
-          key: "minutesPerCase",
-          label: { de: "Minuten je Fall", en: "Minutes per case" },
-          type: "decimal",
-          kind: "input",
-          min: 0,
-          numberFormat: "0.0",
-          width: 9,
-        },
-        {
-          key: "annualCost",
-          label: { de: "Jahreskosten (€)", en: "Annual cost (€)" },
-          type: "currency",
-          kind: "input",
-          min: 0,
-          maxDecimals: 2,
-          numberFormat: '#,##0.00 "€"',
-          width: 13,
-        },
-        rating(
-          "strategicImportance",
-          { de: "Strategische Bedeutung (0–3)", en: "Strategic importance (0–3)" },
-          criterion("strategicImportance").explanation,
-        ),
-        rating(
-          "politicalSignificance",
-          { de: "Politische Bedeutsamkeit (0–3)", en: "Political significance (0–3)" },
-          criterion("politicalSignificance").explanation,
-        ),
-        rating(
-          "financialLegalRelevance",
-          { de: "Finanzielle/rechtliche Relevanz (0–3)", en: "Financial/legal relevance (0–3)" },
-          criterion("financialLegalRelevance").explanation,
-        ),
-        rating(
-          "needForAction",
-          { de: "Handlungsbedarf (0–3)", en: "Need for action (0–3)" },
-          criterion("needForAction").explanation,
-        ),
-        rating(
-          "specialisation",
-          { de: "Eigene Spezialisierung (0–3)", en: "Own specialisation (0–3)" },
-          criterion("specialisation").explanation,
-        ),
-        { key: "note", label: { de: "Bemerkung", en: "Note" }, type: "text", kind: "input", width: 24 },
-        {
-          key: "score",
-          label: { de: "Punkte (0–100)", en: "Score (0–100)" },
-          type: "decimal",
-          kind: "computed",
-          numberFormat: "0.0",
-          width: 10,
-          formula: taskScoreFormula,
-        },
-        {
-          key: "rank",
-          label: { de: "Rang", en: "Rank" },
-          type: "integer",
-          kind: "computed",
-          numberFormat: "0",
-          width: 7,
-          align: "center",
-          formula: taskRankFormula,
-        },
-        {
-          key: "class",
-          label: { de: "Klasse", en: "Class" },
-          type: "text",
-          kind: "computed",
-          width: 8,
-          align: "center",
-          formula: taskClassFormula,
-          highlights: [
-            { equals: "A", fill: "good" },
-            { equals: "B", fill: "neutral" },
-            { equals: "C", fill: "weak" },
-          ],
-        },
-      ],
+      columns: TASK_COLUMNS,
     },
     {
       kind: "reference",

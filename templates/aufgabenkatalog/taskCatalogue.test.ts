@@ -80,7 +80,16 @@ describe("task catalogue: plan → snapshot → validation → priorities", () =
 
     const swapped = planToSnapshot(planTaskCatalogue({ language: "de", town: "Bockau", demo: true }).plan);
     const tasks = swapped.sheets.find((s) => s.name === "Aufgaben")!;
-    for (const row of tasks.rows) if (row) [row[9], row[10]] = [row[10], row[9]];
+    // moved as Excel moves columns: the cells, and every reference to them
+    const swapLetters = (formula: string): string =>
+      formula.replace(/(?<![A-Z$!])(\$?)([IJ])(\$?\d+)/g, (_, dollar: string, letter: string, row: string) => `${dollar}${letter === "I" ? "J" : "I"}${row}`);
+    for (const row of tasks.rows) {
+      if (!row) continue;
+      [row[9], row[10]] = [row[10], row[9]];
+      row.forEach((cell, column) => {
+        if (cell?.formula !== undefined) row[column] = { ...cell, formula: swapLetters(cell.formula) };
+      });
+    }
     const moved = validate(swapped);
     expect(moved.valid).toBe(true);
     expect(moved.issues.filter((i) => i.code === "header.moved").map((i) => i.cell)).toEqual(["I4", "J4"]);
@@ -104,11 +113,61 @@ describe("task catalogue: plan → snapshot → validation → priorities", () =
     expect(report.issues.find((i) => i.code === "settings.thresholdOrder")).toMatchObject({ sheet: "Kommune", cell: "B9" });
   });
 
-  it("warns when a computed cell was overwritten with a value", () => {
+  it.each([
+    ["A", "B9", 0.66, "66"],
+    ["B", "B10", 0.33, "33"],
+  ] as const)("refuses a class %s threshold typed as a percentage („66 %%“ is stored as 0.66), naming the cell", (_, cell, value, points) => {
+    const snapshot = planToSnapshot(planTaskCatalogue({ language: "de", town: "Bockau", demo: true }).plan);
+    setCell(snapshot, "Kommune", cell, { value });
+    const report = validate(snapshot);
+    expect(report.valid).toBe(false);
+    const errors = report.issues.filter((i) => i.severity === "error");
+    expect(errors.map((i) => [i.code, i.sheet, i.cell])).toEqual([["settings.thresholdAsPercent", "Kommune", cell]]);
+    expect(errors[0]).toMatchObject({ received: `„${points} %“` });
+    expect(errors[0]?.expected).toContain("Zahl von 0 bis 100");
+    expect(errors[0]?.message).toContain(`bitte ${points} ohne Prozentzeichen eingeben`);
+    const english = validate(snapshot, "en").issues.find((i) => i.code === "settings.thresholdAsPercent");
+    expect(english?.message).toContain(`please type ${points} without a percent sign`);
+  });
+
+  it("accepts the thresholds 0 and 1 (points), which no percentage turns into a fraction", () => {
+    const snapshot = planToSnapshot(planTaskCatalogue({ language: "de", town: "Bockau", demo: true }).plan);
+    setCell(snapshot, "Kommune", "B9", { value: 1 });
+    setCell(snapshot, "Kommune", "B10", { value: 0 });
+    expect(validate(snapshot).valid).toBe(true);
+  });
+
+  it("plans the sheet's own checks: the summary line, the weights' line and the thresholds' checks in place of their hints", () => {
+    const { plan } = planTaskCatalogue({ language: "de", town: "Bockau" });
+    const cell = (sheet: string, row: number, column: number) =>
+      [...plan.sheets.find((s) => s.name === sheet)!.rows()].find((r) => r.row === row)?.cells.find((c) => c.column === column);
+    expect(cell("Aufgaben", 3, 1)?.formula).toContain("Alle Prüfungen bestanden");
+    expect(cell("Kriterien", 3, 1)?.formula).toContain("Gewichte in Ordnung");
+    expect(cell("Kommune", 9, 3)?.formula).toContain("Aufgaben mit mindestens so vielen Punkten sind Klasse A");
+    expect(cell("Kommune", 10, 3)?.formula).toContain("$B$10*100");
+    const tasks = plan.sheets.find((s) => s.name === "Aufgaben")!;
+    const rows = [...tasks.rows()].map((r) => r.row);
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
+    expect(rows.length).toBe(tasks.rowCount);
+  });
+
+  it("keeps each row's formulas short: a 50,000-row catalogue must stay within the reader's size limit", () => {
+    // the checks run over ranges (COUNTA(E5:M5)>COUNT(E5:M5), MIN(E5:M5)<0, …), not per cell with a
+    // reason each: that was 3,700 characters a row and a 50,000-row file past 256 MB unpacked
+    for (const language of ["de", "en"] as const) {
+      const tasks = planTaskCatalogue({ language }).plan.sheets.find((s) => s.key === "tasks")!;
+      const row = [...tasks.rows()].find((r) => r.row === 5)!;
+      const length = row.cells.reduce((sum, c) => sum + (c.formula?.length ?? 0), 0);
+      expect(length, language).toBeLessThanOrEqual(1250);
+    }
+  });
+
+  it("refuses a computed cell overwritten with a value: the sheet would show another score than the tool", () => {
     const snapshot = planToSnapshot(planTaskCatalogue({ language: "de", town: "Bockau", demo: true }).plan);
     setCell(snapshot, "Aufgaben", "O6", { value: 99 });
     const report = validate(snapshot);
-    expect(report.issues.find((i) => i.cell === "O6")).toMatchObject({ code: "cell.formulaChanged", severity: "warning" });
+    expect(report.issues.find((i) => i.cell === "O6")).toMatchObject({ code: "formula.replaced", severity: "error" });
+    expect(report.valid).toBe(false);
   });
 
   it("recognises another template's workbook as wrong, and a foreign workbook as unusable", () => {

@@ -1,13 +1,19 @@
 import { cellAddress } from "../../lib/cells/address.js";
-import { renderTerm } from "../../lib/messages/terms.js";
+import { formatNumberFor, renderTerm } from "../../lib/messages/terms.js";
 import type { RoadmapTown } from "../../lib/roadmap/buildRoadmap.js";
-import { scoreTasks, type ClassThresholds, type PriorityClass } from "../../lib/scoring/scoreTasks.js";
+import {
+  CLASS_THRESHOLD_RANGE,
+  scoreTasks,
+  thresholdProblem,
+  type ClassThresholds,
+  type PriorityClass,
+} from "../../lib/scoring/scoreTasks.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import { parsedForm, parsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
+import { parsedForm, parsedTable, type ParsedForm, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
 import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import { isFrameworkCode } from "../reference/productFramework.js";
 import { CRITERIA, DEFAULT_THRESHOLDS, type CriterionKey } from "./criteria.js";
-import { SHEET } from "./spec.js";
+import { SHEET, taskCatalogueSpec } from "./spec.js";
 
 /** One task row of a town, typed. */
 export interface CatalogueTask {
@@ -62,7 +68,8 @@ const asText = (value: unknown): string | null => (typeof value === "string" && 
 
 /**
  * The task catalogue's own checks: product codes well-formed, unique and known (unknown codes
- * are the town's own and only flagged), at least one weight above 0, thresholds in order.
+ * are the town's own and only flagged), at least one weight above 0, thresholds not typed as
+ * percentages and in order.
  */
 export function checkTaskCatalogue(workbook: ParsedWorkbook, language: Language): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -150,24 +157,57 @@ export function checkTaskCatalogue(workbook: ParsedWorkbook, language: Language)
       ),
     );
   }
-  if (town) {
-    const a = asNumber(town.values["classAThreshold"]);
-    const b = asNumber(town.values["classBThreshold"]);
-    if (a !== null && b !== null && a <= b) {
-      issues.push(
-        createIssue(
-          "error",
-          "settings.thresholdOrder",
-          language,
-          {
-            file,
-            sheet: town.sheetName,
-            ...(town.cells["classAThreshold"] === undefined ? {} : { cell: town.cells["classAThreshold"] }),
-          },
-          { expected: renderTerm("expectThresholdOrder", language), received: `A = ${a}, B = ${b}` },
-        ),
-      );
-    }
+  if (town) issues.push(...checkThresholds(town, file, language));
+  return issues;
+}
+
+/**
+ * The class thresholds' own rule (see `thresholdProblem` in lib/scoring): a threshold stored as a
+ * fraction between 0 and 1 is a percentage typed where points were meant („66 %“ for 66) and is
+ * refused at its cell, as the sheet refuses to show classes with it; A must be above B. Empty,
+ * text and values outside 0–100 the reader reports already.
+ */
+function checkThresholds(town: ParsedForm, file: string, language: Language): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  let percent = false;
+  for (const key of ["classAThreshold", "classBThreshold"] as const) {
+    const value = asNumber(town.values[key]);
+    if (value === null || thresholdProblem(value) !== "percent") continue;
+    percent = true;
+    const field = taskCatalogueSpec.sheets.find((s) => s.key === SHEET.town);
+    const label = field?.kind === "form" ? (field.fields.find((f) => f.key === key)?.label[language] ?? key) : key;
+    const points = formatNumberFor(Math.round(value * 100 * 1e6) / 1e6, language);
+    issues.push(
+      createIssue(
+        "error",
+        "settings.thresholdAsPercent",
+        language,
+        { file, sheet: town.sheetName, ...(town.cells[key] === undefined ? {} : { cell: town.cells[key] }) },
+        {
+          column: label,
+          value: points,
+          expected: `${renderTerm("expectNumber", language, { min: CLASS_THRESHOLD_RANGE.min, max: CLASS_THRESHOLD_RANGE.max })} (${language === "de" ? "Punkte, z. B." : "points, e.g."} ${points})`,
+          received: `„${points} %“`,
+        },
+      ),
+    );
+  }
+  const a = asNumber(town.values["classAThreshold"]);
+  const b = asNumber(town.values["classBThreshold"]);
+  if (!percent && a !== null && b !== null && a <= b) {
+    issues.push(
+      createIssue(
+        "error",
+        "settings.thresholdOrder",
+        language,
+        {
+          file,
+          sheet: town.sheetName,
+          ...(town.cells["classAThreshold"] === undefined ? {} : { cell: town.cells["classAThreshold"] }),
+        },
+        { expected: renderTerm("expectThresholdOrder", language), received: `A = ${a}, B = ${b}` },
+      ),
+    );
   }
   return issues;
 }

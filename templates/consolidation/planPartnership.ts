@@ -14,8 +14,16 @@ import type { PlannedRow, SheetPlan, WorkbookPlan } from "../../lib/plan/Workboo
 import type { Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
 import { parsedTable, type ParsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
+import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
+import {
+  displayTownName,
+  findLikelyDuplicateTowns,
+  normaliseTownName,
+  type TownPair,
+} from "../../lib/towns/townNames.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
 import type { AnalysisSource } from "../analysis.js";
+import { describePlace, townNamePlaces } from "../kostenverteilung/checkCostAllocation.js";
 import { extractCostModel } from "../kostenverteilung/costModel.js";
 import { planCostAllocation } from "../kostenverteilung/planCostModel.js";
 import { costAllocationSpec } from "../kostenverteilung/spec.js";
@@ -54,6 +62,15 @@ export interface SourceOutcome {
 export interface PartnershipSummary {
   readonly towns: readonly string[];
   readonly sources: readonly SourceOutcome[];
+  /**
+   * Town names of different files (or cells) that are probably one town („Gemeinde Bockau“ and
+   * „Bockau“, one letter apart …): each with both spellings, their sources and the reason. Unless
+   * the caller confirmed them as different towns, there is then no plan: the cost model would list
+   * the town twice and charge it twice.
+   */
+  readonly similarTowns: readonly TownPair[];
+  /** The findings about {@link similarTowns}, rendered: errors when they kept the plan back, else warnings. */
+  readonly findings: readonly ValidationIssue[];
   /** Per template with at least one file taken: its towns and the sheets its part added. */
   readonly parts: readonly {
     readonly templateId: string;
@@ -80,8 +97,8 @@ const TEXT = {
   unusable: { de: "nicht lesbar oder keine ikz-Vorlage", en: "unreadable or not an ikz template" },
   errors: { de: "Fehler in der Datei", en: "errors in the file" },
   duplicate: {
-    de: "Kommune schon aus einer anderen Datei dieser Vorlage übernommen",
-    en: "town already taken from another file of this template",
+    de: "Kommune schon aus einer anderen Datei dieser Vorlage übernommen:",
+    en: "town already taken from another file of this template:",
   },
   rows: { de: "Zeilen aus", en: "rows from" },
   empty: { de: "leere Vorlage (keine Einträge)", en: "blank template (no entries)" },
@@ -111,19 +128,48 @@ function mergeKeyValues(target: Record<string, number>, values: Partial<Record<s
     if (target[field] === undefined && value !== undefined) target[field] = value;
 }
 
+export interface PartnershipOptions {
+  /**
+   * The user confirmed that names found similar (see {@link PartnershipSummary.similarTowns}) are
+   * different towns: plan anyway, each as a town of its own.
+   */
+  readonly allowSimilarTowns?: boolean;
+}
+
+/** „„Bockau“ aus „a.xlsx“ (hier „BOCKAU “)“: which file a town was taken from, and this file's spelling if it differs. */
+function duplicateNote(first: { town: string; file: string }, name: string, language: Language): string {
+  const spelling =
+    displayTownName(name) === first.town
+      ? ""
+      : language === "de"
+        ? ` (hier „${displayTownName(name)}“)`
+        : ` (here “${displayTownName(name)}”)`;
+  return language === "de"
+    ? `${TEXT.duplicate.de} „${first.town}“ aus „${first.file}“${spelling}`
+    : `${TEXT.duplicate.en} “${first.town}” from “${first.file}”${spelling}`;
+}
+
 /**
- * Plans the partnership workbook. Returns no plan when no file could be taken (then nothing is
- * to be written); the summary says why for every file.
+ * Plans the partnership workbook. Town names are matched by {@link normaliseTownName} (Unicode
+ * form, no-break spaces, case …): a town's second file of the same template is left out with a
+ * note naming the first file, and every town gets one row in the cost model, under its first
+ * spelling. Names that are only probably one town are reported (`summary.similarTowns`) and — unless
+ * `options.allowSimilarTowns` — keep the plan back: nothing is charged twice without the user's word.
+ * Returns no plan when no file could be taken either (then nothing is to be written); the summary
+ * says why for every file.
  */
 export function planPartnership(
   inputs: readonly PartnershipInput[],
   language: Language,
+  options: PartnershipOptions = {},
 ): { readonly plan: WorkbookPlan | undefined; readonly summary: PartnershipSummary } {
   const outcomes: SourceOutcome[] = [];
   const byTemplate = new Map<string, AnalysisSource[]>();
-  const towns: string[] = [];
+  /** Per template: the file each town (by key) was taken from, and its spelling there. */
+  const takenFrom = new Map<string, Map<string, { town: string; file: string }>>();
+  const towns: { name: string; file: string }[] = [];
   const keyValues = new Map<string, Record<string, number>>();
-  const costModels: CostModel[] = [];
+  const costModels: { model: CostModel; places: string[] }[] = [];
 
   for (const { file, report } of inputs) {
     const module = report.templateId === undefined ? undefined : findTemplate(report.templateId);
@@ -140,7 +186,9 @@ export function planPartnership(
       continue;
     }
     if (module.spec.id === costAllocationSpec.id) {
-      costModels.push(extractCostModel(workbook));
+      const model = extractCostModel(workbook);
+      const places = townNamePlaces(workbook, model.towns.length).map((place) => `${file} › ${describePlace(place)}`);
+      costModels.push({ model, places });
       outcomes.push({
         ...base,
         town,
@@ -153,20 +201,52 @@ export function planPartnership(
       outcomes.push({ ...base, town, taken: false, note: TEXT.empty[language] });
       continue;
     }
-    const name = town ?? file.replace(/\.xlsx$/i, "");
+    const name = displayTownName(town ?? file.replace(/\.xlsx$/i, ""));
+    const key = normaliseTownName(name);
     const group = byTemplate.get(module.spec.id) ?? [];
-    if (group.some((source) => source.town.toLowerCase() === name.toLowerCase())) {
-      outcomes.push({ ...base, town: name, taken: false, note: TEXT.duplicate[language] });
+    const fileOfTown = takenFrom.get(module.spec.id) ?? new Map<string, { town: string; file: string }>();
+    const earlier = fileOfTown.get(key);
+    if (earlier) {
+      outcomes.push({ ...base, town: name, taken: false, note: duplicateNote(earlier, name, language) });
       continue;
     }
+    fileOfTown.set(key, { town: name, file });
+    takenFrom.set(module.spec.id, fileOfTown);
     group.push({ workbook, town: name });
     byTemplate.set(module.spec.id, group);
-    if (!towns.some((t) => t.toLowerCase() === name.toLowerCase())) towns.push(name);
-    const values = keyValues.get(name.toLowerCase()) ?? {};
+    if (!towns.some((t) => normaliseTownName(t.name) === key)) towns.push({ name, file });
+    const values = keyValues.get(key) ?? {};
     mergeKeyValues(values, module.analysis?.keyValues?.(workbook) ?? {});
-    keyValues.set(name.toLowerCase(), values);
+    keyValues.set(key, values);
     outcomes.push({ ...base, town: name, taken: true, note: takenNote(workbook, language) });
   }
+
+  // One town, one row: names that are probably one town are not charged twice without the user's word.
+  const { model: costModel, sources: townSources } = partnershipCostModel(costModels, towns, keyValues);
+  const similarTowns = findLikelyDuplicateTowns(
+    costModel.towns.map((town, index) => ({ name: town.name, source: townSources[index] ?? "" })),
+  );
+  const withheld = similarTowns.length > 0 && options.allowSimilarTowns !== true;
+  const findings = similarTowns.map(({ first, second, reason }) =>
+    createIssue(
+      withheld ? "error" : "warning",
+      "towns.similarInPartnership",
+      language,
+      { file: second.source.replace(/ › .*$/, "") },
+      {
+        value: second.name,
+        other: first.name,
+        place: second.source,
+        otherPlace: first.source,
+        reason,
+        expected: language === "de" ? "jede Kommune einmal" : "each town once",
+        received: `${first.name} (${first.source}), ${second.name} (${second.source})`,
+      },
+    ),
+  );
+  const allTowns = costModel.towns.map((town) => town.name);
+  if (withheld)
+    return { plan: undefined, summary: { towns: allTowns, sources: outcomes, similarTowns, findings, parts: [] } };
 
   const parts: { plan: WorkbookPlan; label?: string | undefined }[] = [];
   const partSummaries: { templateId: string; towns: string[]; sheets: string[] }[] = [];
@@ -178,7 +258,6 @@ export function planPartnership(
     partSummaries.push({ templateId: module.spec.id, towns: sources.map((s) => s.town), sheets: [] });
   }
 
-  const costModel = partnershipCostModel(costModels, towns, keyValues);
   if (costModel.towns.length > 0 || costModels.length > 0) {
     parts.push({
       plan: planCostAllocation({ language, model: costModel }).plan,
@@ -187,10 +266,8 @@ export function planPartnership(
     partSummaries.push({ templateId: costAllocationSpec.id, towns: costModel.towns.map((t) => t.name), sheets: [] });
   }
 
-  const allTowns = [...towns];
-  for (const town of costModel.towns)
-    if (!allTowns.some((t) => t.toLowerCase() === town.name.toLowerCase())) allTowns.push(town.name);
-  if (parts.length === 0) return { plan: undefined, summary: { towns: allTowns, sources: outcomes, parts: [] } };
+  if (parts.length === 0)
+    return { plan: undefined, summary: { towns: allTowns, sources: outcomes, similarTowns, findings, parts: [] } };
 
   const overview = overviewSheet(outcomes, language);
   const plan = combinePlans(
@@ -222,26 +299,38 @@ export function planPartnership(
     if (summary) summary.sheets = plan.sheets.slice(next, next + count).map((sheet) => sheet.name);
     next += count;
   });
-  return { plan, summary: { towns: allTowns, sources: outcomes, parts: partSummaries } };
+  return { plan, summary: { towns: allTowns, sources: outcomes, similarTowns, findings, parts: partSummaries } };
 }
 
-/** The cost model of the partnership: the first cost-model file's, plus every other town with its key values. */
+/**
+ * The cost model of the partnership: the first cost-model file's, plus every other town with its
+ * key values — one row per town ({@link normaliseTownName}), under its first spelling; with the
+ * source of each row (a file, or a file's cell).
+ */
 function partnershipCostModel(
-  models: readonly CostModel[],
-  towns: readonly string[],
+  models: readonly { model: CostModel; places: readonly string[] }[],
+  towns: readonly { name: string; file: string }[],
   keyValues: ReadonlyMap<string, Record<string, number>>,
-): CostModel {
-  const base: CostModel = models[0] ?? { towns: [], items: [] };
-  const result: Town[] = [...base.towns];
-  const known = (name: string): boolean =>
-    result.some((town) => town.name.trim().toLowerCase() === name.trim().toLowerCase());
-  for (const model of models.slice(1)) for (const town of model.towns) if (!known(town.name)) result.push(town);
-  for (const name of towns) {
-    if (known(name)) continue;
-    const values = keyValues.get(name.toLowerCase()) ?? {};
-    result.push({ name, ...values });
-  }
-  return { ...base, towns: result };
+): { model: CostModel; sources: string[] } {
+  const base: CostModel = models[0]?.model ?? { towns: [], items: [] };
+  const result: Town[] = [];
+  const sources: string[] = [];
+  const known = new Set<string>();
+  const add = (town: Town, source: string, always: boolean): void => {
+    const name = typeof town.name === "string" ? town.name : "";
+    const key = normaliseTownName(name);
+    if (!always && known.has(key)) return;
+    known.add(key);
+    result.push({ ...town, name: displayTownName(name) });
+    sources.push(source);
+  };
+  // The first cost model is valid, so its rows are distinct towns (a probable pair among them is
+  // reported like any other); later files add only the towns not known yet.
+  models.forEach(({ model, places }, which) =>
+    model.towns.forEach((town, index) => add(town, places[index] ?? "", which === 0)),
+  );
+  for (const { name, file } of towns) add({ name, ...(keyValues.get(normaliseTownName(name)) ?? {}) }, file, false);
+  return { model: { ...base, towns: result }, sources };
 }
 
 function overviewSheet(outcomes: readonly SourceOutcome[], language: Language): SheetPlan {
@@ -283,6 +372,7 @@ function overviewSheet(outcomes: readonly SourceOutcome[], language: Language): 
     ],
     merges: [],
     autoFilter: `A${headerRow}:F${headerRow}`,
+    protected: true,
     print: { landscape: true, titleRows: `${headerRow}:${headerRow}` },
   };
 }

@@ -3,12 +3,14 @@ import { cellAddress } from "../../lib/cells/address.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { parsedForm, parsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
 import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
+import { displayTownName, findLikelyDuplicateTowns } from "../../lib/towns/townNames.js";
+import type { CostModel } from "../../lib/allocation/model.js";
 import { extractCostModel } from "./costModel.js";
 import { MIX_COLUMNS } from "./keys.js";
 import { SHEET } from "./layout.js";
 
 /** Where a finding of the cost model belongs: a sheet, and maybe one cell of it. */
-interface Place {
+export interface Place {
   readonly sheet?: string;
   readonly cell?: string;
 }
@@ -63,27 +65,80 @@ function placeOf(workbook: ParsedWorkbook, path: string): Place {
   return {};
 }
 
+/** Where each town of the model has its name: sheet and cell (`Kommunen`, `A7`), in the model's order. */
+export function townNamePlaces(workbook: ParsedWorkbook, count: number): Place[] {
+  const parsed = parsedTable(workbook, SHEET.towns);
+  const column = parsed?.columns.get("name");
+  return Array.from({ length: count }, (_, index) => {
+    const row = parsed?.rows[index]?.row;
+    return {
+      ...(parsed ? { sheet: parsed.sheetName } : {}),
+      ...(row !== undefined && column !== undefined ? { cell: cellAddress(row, column) } : {}),
+    };
+  });
+}
+
+/** `Kommunen!A7` (or what is known of it). */
+export const describePlace = (place: Place | undefined): string =>
+  [place?.sheet, place?.cell].filter((part) => part !== undefined).join("!");
+
+/**
+ * One town, one row: a town listed twice (the same name once Unicode form, spaces — no-break
+ * spaces too — and case do not count) is an error on the later row; names that are probably one
+ * town („Gemeinde Bockau“ and „Bockau“, one letter apart, …) a warning. Each names both cells.
+ */
+function checkTownNames(workbook: ParsedWorkbook, model: CostModel, language: Language): ValidationIssue[] {
+  const places = townNamePlaces(workbook, model.towns.length);
+  const entries = model.towns.map((town, index) => ({
+    name: typeof town.name === "string" ? town.name : "",
+    source: describePlace(places[index]),
+  }));
+  return findLikelyDuplicateTowns(entries).map(({ first, second, reason }) => {
+    const place = places[second.index];
+    return createIssue(
+      reason === "same" ? "error" : "warning",
+      reason === "same" ? "towns.twiceInCostModel" : "towns.similarInCostModel",
+      language,
+      { file: workbook.fileName, sheet: place?.sheet, cell: place?.cell },
+      {
+        value: displayTownName(second.name),
+        other: displayTownName(first.name),
+        place: second.source,
+        otherPlace: first.source,
+        reason,
+        expected: language === "de" ? "jede Kommune einmal" : "each town once",
+        received: `${first.source}, ${second.source}`,
+      },
+    );
+  });
+}
+
 /**
  * The cost model's own rules (lib/allocation/validateCostModel: amounts, key values, all-zero
  * keys, percentages summing to 100 %, mixed weights, flat fees, the overhead, actual values,
- * duplicate towns, exactness limits), each finding placed on the cell it is about. A workbook
- * with neither towns nor items is a blank template: nothing to check yet.
+ * exactness limits), each finding placed on the cell it is about, and one town, one row
+ * ({@link checkTownNames}, in place of the model's own duplicate rule, so that both cells are
+ * named). A workbook with neither towns nor items is a blank template: nothing to check yet.
  */
 export function checkCostAllocation(workbook: ParsedWorkbook, language: Language): ValidationIssue[] {
   const model = extractCostModel(workbook);
   if (model.towns.length === 0 && model.items.length === 0) return [];
-  return validateCostModel(model).map((issue) => {
-    const place = placeOf(workbook, issue.path);
-    return createIssue(
-      issue.severity,
-      "allocation.modelIssue",
-      language,
-      { file: workbook.fileName, sheet: place.sheet, cell: place.cell },
-      // The sentence names what was found and what is expected; the short forms are English only.
-      {
-        value: issue.message[language],
-        ...(language === "en" ? { expected: issue.expected, received: issue.received } : {}),
-      },
-    );
-  });
+  const own = validateCostModel(model, { typedInSheet: true }).filter((issue) => issue.code !== "town.duplicateName");
+  return [
+    ...checkTownNames(workbook, model, language),
+    ...own.map((issue) => {
+      const place = placeOf(workbook, issue.path);
+      return createIssue(
+        issue.severity,
+        "allocation.modelIssue",
+        language,
+        { file: workbook.fileName, sheet: place.sheet, cell: place.cell },
+        // The sentence names what was found and what is expected; the short forms are English only.
+        {
+          value: issue.message[language],
+          ...(language === "en" ? { expected: issue.expected, received: issue.received } : {}),
+        },
+      );
+    }),
+  ];
 }

@@ -14,7 +14,66 @@ const computed = (key: string, de: string, en: string) => ({ key, label: { de, e
 
 export const COST_ALLOCATION_HISTORY: readonly TemplateRevision[] = [
   {
+    // 0.3.0 added the sheet's own checks: the towns' „Probe“ column, the overhead's check on
+    // „Grunddaten“ (and the summary line on „Ergebnis“), and prepared 12 town and 40 item rows.
+    version: "0.2.0",
+    sheets: [
+      {
+        key: "settings",
+        columns: [
+          "unitName",
+          "year",
+          "overheadName",
+          "overheadPercent",
+          "overheadKey",
+          "overheadMixEqual",
+          "overheadMixPopulation",
+          "overheadMixCases",
+          "overheadMixWorkplaces",
+          "overheadMixFteShare",
+          "overheadKeyNo",
+          "planBaseCents",
+          "planOverheadCents",
+          "actualBaseCents",
+          "actualOverheadCents",
+        ],
+      },
+      {
+        key: "towns",
+        description: {
+          de: "Eine Zeile je Kommune. Schlüsselwerte ausfüllen, die ein Schlüssel braucht (0 = zahlt nach diesem Schlüssel nichts). Festanteile ergeben zusammen 100. Ist-Werte nur für die Spitzabrechnung.",
+          en: "One row per town. Fill in the key values the keys need (0 = pays nothing by that key). Fixed percentages sum to 100. Actual values only for the true-up.",
+        },
+        columns: [
+          "no",
+          "name",
+          "isHost",
+          "population",
+          "populationDate",
+          "cases",
+          "workplaces",
+          "fteShare",
+          "fixedPercent",
+          "actualPopulation",
+          "actualCases",
+          "actualWorkplaces",
+          "actualFteShare",
+          "planCents",
+          "actualCents",
+        ],
+      },
+      {
+        key: "items",
+        description: {
+          de: "Eine Zeile je Kostenposition: Jahresbetrag in € und Schlüssel aus der Liste. Mischschlüssel: Anteile in %, zusammen 100. Pauschale je Fall: Betrag je Fall statt Jahresbetrag. Blau = berechnet.",
+          en: "One row per cost item: annual amount in € and a key from the list. Mixed key: shares in %, together 100. Flat fee per case: the fee instead of an amount. Blue = computed.",
+        },
+      },
+    ],
+  },
+  {
     version: "0.1.0",
+    absent: ["settings", "result", "parts"],
     sheets: [
       {
         key: "towns",

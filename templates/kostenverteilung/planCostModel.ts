@@ -9,7 +9,7 @@ import { planWorkbook, type PlannedWorkbook, type RowValues } from "../../lib/pl
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
 import { KEY_DEFINITIONS, MIX_COLUMNS, PART_COUNT, keyLabel } from "./keys.js";
-import { OVERHEAD_LABEL, SHEET } from "./layout.js";
+import { MAX_PAIR_ROWS, MIN_ITEM_ROWS, MIN_TOWN_ROWS, OVERHEAD_LABEL, SHEET } from "./layout.js";
 import { costAllocationSpec } from "./spec.js";
 
 export { keyLabel };
@@ -97,6 +97,44 @@ export interface CostAllocationPlanOptions {
   readonly demo?: boolean;
   /** Spare rows below the towns and items (default: the spec's). */
   readonly spare?: { readonly towns?: number; readonly items?: number };
+  /**
+   * Prepared rows at least (pre-filled plus spare), default the spec's `minRows`
+   * (`MIN_TOWN_ROWS`, `MIN_ITEM_ROWS`); see {@link checkRowCounts} for what may be asked.
+   */
+  readonly rows?: CostModelRows;
+}
+
+/** Prepared rows of the towns and the cost items. */
+export interface CostModelRows {
+  readonly towns?: number;
+  readonly items?: number;
+}
+
+/** Why a request for prepared rows is refused, if it is. */
+export type RowCountProblem =
+  | { readonly problem: "range"; readonly table: "towns" | "items"; readonly min: number; readonly max: number }
+  | { readonly problem: "tooMany"; readonly pairRows: number; readonly max: number };
+
+/** Most rows one table may ask for (the pairs' limit decides the rest). */
+const MAX_TABLE_ROWS = { towns: 200, items: 1000 } as const;
+
+/**
+ * Checks a request for prepared rows: whole numbers from the default (12 towns, 40 items) up to
+ * 200 towns and 1 000 items, and at most `MAX_PAIR_ROWS` rows on „Verteilung“
+ * (`(items + 1) · 6 · towns`). Returns undefined when the request is fine.
+ *
+ * @example checkRowCounts({ towns: 30, items: 60 }) // → undefined (11 000 rows on „Verteilung“)
+ */
+export function checkRowCounts(rows: CostModelRows): RowCountProblem | undefined {
+  const minimum = { towns: MIN_TOWN_ROWS, items: MIN_ITEM_ROWS } as const;
+  for (const table of ["towns", "items"] as const) {
+    const value = rows[table];
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < minimum[table] || value > MAX_TABLE_ROWS[table])
+      return { problem: "range", table, min: minimum[table], max: MAX_TABLE_ROWS[table] };
+  }
+  const pairRows = ((rows.items ?? MIN_ITEM_ROWS) + 1) * PART_COUNT * (rows.towns ?? MIN_TOWN_ROWS);
+  return pairRows > MAX_PAIR_ROWS ? { problem: "tooMany", pairRows, max: MAX_PAIR_ROWS } : undefined;
 }
 
 const value = (number: number | null | undefined): number | undefined => (number === null ? undefined : number);
@@ -147,15 +185,21 @@ function settingsValues(model: CostModel, settings: CostModelSettings, language:
   return values;
 }
 
-/** Number of planned rows of a table: pre-filled plus spare, at least `minRows` (as `planWorkbook` does). */
-function slots(
+/**
+ * Number of planned rows of a table: pre-filled plus spare, at least the rows asked for — by
+ * default 12 towns and 40 items (`MIN_TOWN_ROWS`, `MIN_ITEM_ROWS`), room for real partnerships.
+ * (The spec's own `minRows` stays 1, so that tests can plan small workbooks with `rows: 1`.)
+ */
+export function preparedRows(
   sheetKey: typeof SHEET.towns | typeof SHEET.items,
   prefilled: number,
-  spare: number | undefined,
+  spare?: number,
+  asked?: number,
 ): number {
   const sheet = costAllocationSpec.sheets.find((s) => s.key === sheetKey);
   if (sheet?.kind !== "table") throw new Error(`no table ${sheetKey}`);
-  return Math.max(sheet.minRows, prefilled + (spare ?? sheet.spareRows));
+  const minimum = asked ?? (sheetKey === SHEET.towns ? MIN_TOWN_ROWS : MIN_ITEM_ROWS);
+  return Math.max(sheet.minRows, minimum, prefilled + (spare ?? sheet.spareRows));
 }
 
 /** The rows of „Teilbeträge“ (slot-major) and „Verteilung“ (part-major, one per town slot). */
@@ -179,8 +223,8 @@ export function planCostAllocation(options: CostAllocationPlanOptions): PlannedW
   const settings = options.settings ?? (demo ? DEMO_SETTINGS : {});
   const towns = model.towns.map((town) => townRow(town, settings));
   const items = model.items.map((item) => itemRow(item, options.language));
-  const townSlots = slots(SHEET.towns, towns.length, options.spare?.towns);
-  const itemSlots = slots(SHEET.items, items.length, options.spare?.items);
+  const townSlots = preparedRows(SHEET.towns, towns.length, options.spare?.towns, options.rows?.towns);
+  const itemSlots = preparedRows(SHEET.items, items.length, options.spare?.items, options.rows?.items);
   const { parts, pairs } = splitRows(itemSlots, townSlots);
   return planWorkbook(costAllocationSpec, {
     language: options.language,
@@ -198,9 +242,11 @@ export function planCostAllocation(options: CostAllocationPlanOptions): PlannedW
 export function planCostAllocationTemplate(options: {
   readonly language: Language;
   readonly demo?: boolean;
+  readonly rows?: CostModelRows;
 }): PlannedWorkbook {
   return planCostAllocation({
     language: options.language,
     ...(options.demo === undefined ? {} : { demo: options.demo }),
+    ...(options.rows === undefined ? {} : { rows: options.rows }),
   });
 }

@@ -6,12 +6,23 @@
  */
 import { cellAddress, columnLetter } from "../../lib/cells/address.js";
 import type { GridCell, GridContent, GridContext, LocalizedText } from "../../lib/spec/TemplateSpec.js";
+import {
+  CHECK_MARK,
+  entriesBelowFormula,
+  selfCheckSummaryFormula,
+  selfCheckSummaryText,
+  type SelfCheck,
+} from "../common/selfChecks.js";
 import { rowCell } from "./blockFormulas.js";
 import { KEY_DEFINITIONS, KEY_NO, PART_COUNT } from "./keys.js";
-import { OVERHEAD_LABEL, SHEET, checkText } from "./layout.js";
+import { CHECK_REASON, OVERHEAD_LABEL, SHEET, checkHighlights, checkText } from "./layout.js";
 
 /** Row of the matrix header; items start below it. */
 export const RESULT_HEADER_ROW = 5;
+/** Row of the summary of the workbook's own checks („✓ Alle Prüfungen bestanden“), above the header. */
+export const RESULT_SUMMARY_ROW = 4;
+/** Rows below the last prepared town or item row that the summary looks at for stray entries. */
+export const ROWS_BELOW_CHECKED = 200;
 /** Columns: number, item, key, amount, then one per town slot, then the check. */
 export const RESULT_FIRST_TOWN_COLUMN = 5;
 
@@ -53,6 +64,61 @@ const TEXT = {
   fixedPercent: { de: "Festanteil (%)", en: "Fixed share (%)" },
   perCase: { de: " € × Fälle", en: " € × cases" },
 } satisfies Record<string, LocalizedText>;
+
+/** Where the summary line sends the reader, per check. */
+const WHERE = {
+  column: (sheet: string, column: string): LocalizedText => ({
+    de: `${sheet}, Spalte ${column} (Probe)`,
+    en: `${sheet}, column ${column} (check)`,
+  }),
+  overhead: (sheet: string, cell: string): LocalizedText => ({
+    de: `${sheet}, Zelle ${cell} (Probe der Pauschale)`,
+    en: `${sheet}, cell ${cell} (check of the overhead)`,
+  }),
+  below: (sheet: string, row: number): LocalizedText => ({
+    de: `Einträge unterhalb der vorbereiteten Zeilen in ${sheet} (ab Zeile ${row}) werden nicht verteilt`,
+    en: `entries below the prepared rows of ${sheet} (from row ${row}) are not split`,
+  }),
+  totals: (row: number): LocalizedText => ({ de: `Summen in Zeile ${row}`, en: `totals in row ${row}` }),
+};
+
+/** `Kommunen!P$5:P$16` → sheet „Kommunen“, column „P“, first row 5, last row 16. */
+function rangeParts(range: string): { sheet: string; column: string; first: number; last: number } {
+  const match = /^(?:'?(.*?)'?!)?\$?([A-Z]+)\$?(\d+):\$?[A-Z]+\$?(\d+)$/.exec(range);
+  if (!match) throw new Error(`not a column range: ${range}`);
+  return { sheet: match[1] ?? "", column: match[2] ?? "", first: Number(match[3]), last: Number(match[4]) };
+}
+
+/**
+ * The checks the summary line counts: the towns' and items' check columns, the overhead's check,
+ * entries typed below the prepared rows of either table, and the annex's two totals.
+ */
+function summaryChecks(context: GridContext, totals: readonly { row: number; failedWhen: string }[]): SelfCheck[] {
+  const checks: SelfCheck[] = [];
+  for (const sheetKey of [SHEET.towns, SHEET.items] as const) {
+    const range = context.columnRange("check", sheetKey);
+    const { sheet, column } = rangeParts(range);
+    checks.push({ cells: range, where: WHERE.column(sheet, column) });
+  }
+  const overhead = context.named(`${SHEET.settings}.overheadCheck`);
+  const [overheadSheet = "", overheadCell = ""] = overhead.replace(/'/g, "").replace(/\$/g, "").split("!");
+  checks.push({ cells: overhead, where: WHERE.overhead(overheadSheet, overheadCell) });
+  for (const [sheetKey, lastInput] of [
+    [SHEET.towns, "actualFteShare"],
+    [SHEET.items, "actualAmount"],
+  ] as const) {
+    const name = rangeParts(context.columnRange("name", sheetKey));
+    const last = rangeParts(context.columnRange(lastInput, sheetKey));
+    const below = name.last + 1;
+    const prefix = context.columnRange("name", sheetKey).replace(/![^!]*$/, "!");
+    checks.push({
+      failedWhen: entriesBelowFormula(`${prefix}$${name.column}$${below}:$${last.column}$${below}`, ROWS_BELOW_CHECKED),
+      where: WHERE.below(name.sheet, below),
+    });
+  }
+  for (const total of totals) checks.push({ failedWhen: total.failedWhen, where: WHERE.totals(total.row) });
+  return checks;
+}
 
 /** Sheet row of the matrix row of an item slot (1-based slot; the overhead is slot items + 1). */
 export function resultRowOfSlot(slot: number): number {
@@ -176,6 +242,7 @@ export function buildResultSheet(context: GridContext): GridContent {
     keyNo: string,
     fee: string | undefined,
     amountCents: string,
+    sourceCheck: string,
   ): GridCell[] => [
     slot <= items
       ? { column: 1, formula: `IF(${shown},${slot},"")`, style: "computed", numberFormat: "0", align: "center" }
@@ -189,8 +256,9 @@ export function buildResultSheet(context: GridContext): GridContent {
       MONEY,
     ),
     {
+      // the item's own check (Kostenpositionen / Grunddaten) when it failed, else the sum of the row
       column: checkColumn,
-      formula: `IF(${shown},${verdict(`SUMIF(${pairs("slotNo")},${slot},${pairs("cents")})=${amountCents}`)},"")`,
+      formula: `IF(${shown},IF(MID(${sourceCheck},1,1)="${CHECK_MARK.failed}",${sourceCheck},${verdict(`SUMIF(${pairs("slotNo")},${slot},${pairs("cents")})=${amountCents}`)}),"")`,
       style: "computed",
       align: "center",
     },
@@ -208,6 +276,7 @@ export function buildResultSheet(context: GridContext): GridContent {
         item("keyNo", slot - 1),
         item("flatFee", slot - 1),
         item("planCents", slot - 1),
+        item("check", slot - 1),
       ),
     );
   }
@@ -222,6 +291,7 @@ export function buildResultSheet(context: GridContext): GridContent {
       settings("overheadKeyNo"),
       undefined,
       settings("planOverheadCents"),
+      settings("overheadCheck"),
     ),
   );
 
@@ -230,11 +300,30 @@ export function buildResultSheet(context: GridContext): GridContent {
   const actualTotal = `(${settings("actualBaseCents")}+${settings("actualOverheadCents")})`;
   const townsPlan = context.columnRange("planCents", SHEET.towns);
   const townsActual = context.columnRange("actualCents", SHEET.towns);
+  const planTotalAgrees = `SUM(${townsPlan})=${planTotal}`;
+  const actualTotalAgrees = `SUM(${townsActual})=${actualTotal}`;
+  const summary = cellAddress(RESULT_SUMMARY_ROW, 1);
+  /** A total's check: ✗ while the summary line has failed checks, else the sum. */
+  const totalVerdict = (agrees: string): string =>
+    `IF(MID(${summary},1,1)="${CHECK_MARK.failed}","${CHECK_REASON.seeSummary[language]}",${verdict(agrees)})`;
+  add(RESULT_SUMMARY_ROW, [
+    {
+      column: 1,
+      formula: selfCheckSummaryFormula(
+        summaryChecks(context, [
+          { row: layout.total, failedWhen: `NOT(${planTotalAgrees})` },
+          { row: layout.actual, failedWhen: `NOT(${actualTotalAgrees})` },
+        ]),
+        language,
+      ),
+      style: "label",
+    },
+  ]);
   add(layout.total, [
     label(2, t(TEXT.total)),
     { column: 4, formula: `${planTotal}/100`, style: "computed", numberFormat: MONEY },
     ...perTown((index) => `${town("planCents", index)}/100`, MONEY),
-    { column: checkColumn, formula: verdict(`SUM(${townsPlan})=${planTotal}`), style: "computed", align: "center" },
+    { column: checkColumn, formula: totalVerdict(planTotalAgrees), style: "computed", align: "center" },
   ]);
   add(layout.share, [
     label(2, t(TEXT.share)),
@@ -258,7 +347,7 @@ export function buildResultSheet(context: GridContext): GridContent {
     label(2, t(TEXT.actual)),
     { column: 4, formula: `${actualTotal}/100`, style: "computed", numberFormat: MONEY },
     ...perTown((index) => `${town("actualCents", index)}/100`, MONEY),
-    { column: checkColumn, formula: verdict(`SUM(${townsActual})=${actualTotal}`), style: "computed", align: "center" },
+    { column: checkColumn, formula: totalVerdict(actualTotalAgrees), style: "computed", align: "center" },
   ]);
   add(layout.actual + 1, [label(2, t(TEXT.paid)), ...perTown((index) => `${town("planCents", index)}/100`, MONEY)]);
   add(layout.difference, [
@@ -302,13 +391,13 @@ export function buildResultSheet(context: GridContext): GridContent {
   const checkLetter = columnLetter(checkColumn);
   const checkRange = `${checkLetter}${RESULT_HEADER_ROW + 1}:${checkLetter}${lastRow}`;
   return {
-    columnWidths: [5, 40, 44, 15, ...Array.from({ length: towns }, () => 14), 12],
-    rows,
+    columnWidths: [5, 40, 44, 15, ...Array.from({ length: towns }, () => 14), 24],
+    rows: rows.sort((a, b) => a.row - b.row),
     printTitleRows: `${RESULT_HEADER_ROW}:${RESULT_HEADER_ROW}`,
     frozen: { rows: RESULT_HEADER_ROW, columns: 2 },
     highlights: [
-      { range: checkRange, equals: ok, fill: "good" },
-      { range: checkRange, equals: wrong, fill: "weak" },
+      ...checkHighlights([language]).map((highlight) => ({ range: checkRange, ...highlight })),
+      { range: summary, equals: selfCheckSummaryText("passed", language), fill: "good" },
     ],
     merges: [],
   };

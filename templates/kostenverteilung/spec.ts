@@ -29,20 +29,25 @@ import { blockOf, columnBlock, letterOf, positionFormula, rowCell, rowsOfRange }
 import { COST_ALLOCATION_HISTORY } from "./history.js";
 import { KEY_DEFINITIONS, KEY_NO, MIX_COLUMNS, PART_COUNT } from "./keys.js";
 import {
-  CHECK_TEXT,
+  CHECK_REASON,
   HEADER_ROW,
   OVERHEAD_LABEL,
   SETTINGS_FIRST_ROW,
   SHEET,
   SPARE_ITEMS,
   SPARE_TOWNS,
+  checkHighlights,
   checkText,
+  type CheckReason,
   type CostSheetKey,
 } from "./layout.js";
 import { buildResultSheet } from "./resultSheet.js";
 
 export {
+  CHECK_REASON,
   HEADER_ROW,
+  MIN_ITEM_ROWS,
+  MIN_TOWN_ROWS,
   OVERHEAD_LABEL,
   SETTINGS_FIRST_ROW,
   SHEET,
@@ -380,6 +385,173 @@ function itemCentsFormula(ctx: FormulaContext, actual: boolean): string {
   return `IF(${ctx.cell("name")}="",0,IF(${ctx.cell("keyNo")}=${KEY_NO.flatFeePerCase},${fee}*${casesWeight},ROUND(${amount}*100,0)))`;
 }
 
+// --- The sheet's own checks (shown without ikz-kit) ----------------------------------------------
+
+/** Hundredths of a percent in 100 %: what a slot's parts and the towns' fixed weights add up to. */
+const FULL_WEIGHT = 10_000;
+
+/** `IF(c1,"✗ r1",IF(c2,"✗ r2",…,otherwise))`: the first failed check's reason, else `otherwise`. */
+function firstFailing(
+  language: FormulaContext["language"],
+  checks: readonly (readonly [condition: string, reason: CheckReason])[],
+  otherwise: string,
+): string {
+  return checks.reduceRight(
+    (rest, [condition, reason]) => `IF(${condition},"${CHECK_REASON[reason][language]}",${rest})`,
+    otherwise,
+  );
+}
+
+const anyOf = (conditions: readonly string[]): string =>
+  conditions.length === 1 ? (conditions[0] ?? "FALSE") : `OR(${conditions.join(",")})`;
+const anyText = (cells: readonly string[]): string => anyOf(cells.map((cell) => `ISTEXT(${cell})`));
+const anyNegative = (cells: readonly string[]): string => anyOf(cells.map((cell) => `${cell}<0`));
+
+/** The sum of a slot's part weights on „Teilbeträge“: 10 000 unless a mixed key's weights miss 100 %. */
+const slotPartWeights = (ctx: FormulaContext, slot: number): string =>
+  `SUM(${rowsOf(ctx, SHEET.parts, "weight", (slot - 1) * PART_COUNT, slot * PART_COUNT - 1)})`;
+
+/**
+ * TRUE when the towns' fixed percentages, as the sheet splits by them (named towns, percent numbers
+ * or fractions by the group's sum), do not make 100 % — or cannot be computed (text).
+ */
+const fixedNot100 = (ctx: FormulaContext): string =>
+  `IFERROR(${at(ctx, SHEET.parts, "townWeightSum", KEY_NO.fixedPercent - 1)}<>${FULL_WEIGHT},TRUE)`;
+
+/** TRUE when an item (or the overhead) is split by fixed percentages. */
+const fixedKeyUsed = (ctx: FormulaContext): string => {
+  const overheadKeyNo = ctx.named(`${SHEET.settings}.overheadKeyNo`);
+  const overheadPercent = ctx.named(`${SHEET.settings}.overheadPercent`);
+  return `OR(COUNTIF(${ctx.columnRange("keyNo", SHEET.items)},${KEY_NO.fixedPercent})>0,AND(${overheadPercent}<>"",${overheadKeyNo}=${KEY_NO.fixedPercent}))`;
+};
+
+/**
+ * TRUE when some item (or the overhead, when it has a percentage) puts weight on key part `part`
+ * (2 = population … 5 = FTE), so every town needs that key value; for cases also a flat fee per case.
+ */
+const keyPartUsed = (ctx: FormulaContext, part: number): string => {
+  const overheadPercent = ctx.named(`${SHEET.settings}.overheadPercent`);
+  const slots = `${countsOf(ctx).items}+IF(${overheadPercent}="",0,1)`;
+  const parts = (key: string): string => ctx.columnRange(key, SHEET.parts);
+  const weighted = `IFERROR(SUMPRODUCT((${parts("partNo")}=${part})*(${parts("weight")}>0)*(${parts("slotNo")}<=${slots}))>0,FALSE)`;
+  return part === KEY_NO.cases
+    ? `OR(${weighted},COUNTIF(${ctx.columnRange("keyNo", SHEET.items)},${KEY_NO.flatFeePerCase})>0)`
+    : weighted;
+};
+
+/** The towns' number inputs (text or a negative number there: ✗). */
+const TOWN_NUMBER_COLUMNS = [
+  "population",
+  "populationDate",
+  "cases",
+  "workplaces",
+  "fteShare",
+  "fixedPercent",
+  "actualPopulation",
+  "actualCases",
+  "actualWorkplaces",
+  "actualFteShare",
+] as const;
+
+/** The key values a key part needs, by part number (2 population … 5 FTE). */
+const KEY_VALUE_COLUMNS = [
+  ["population", 2],
+  ["cases", KEY_NO.cases],
+  ["workplaces", 4],
+  ["fteShare", 5],
+] as const;
+
+/**
+ * The towns' check („Probe“): values without a name (not split), text or a negative number in a
+ * number cell, a fraction among percent numbers in the fixed shares („35 %“ typed stores 0.35),
+ * fixed shares not making 100 %, a key value an item's key needs left blank (would count as 0).
+ */
+function townCheckFormula(ctx: FormulaContext): string {
+  const name = ctx.cell("name");
+  const fixed = ctx.cell("fixedPercent");
+  const numbers = TOWN_NUMBER_COLUMNS.map((key) => ctx.cell(key));
+  const fixedUsed = fixedKeyUsed(ctx);
+  const missing = anyOf([
+    ...KEY_VALUE_COLUMNS.map(([key, part]) => `AND(${ctx.cell(key)}="",${keyPartUsed(ctx, part)})`),
+    `AND(${fixed}="",${fixedUsed})`,
+  ]);
+  const checks = firstFailing(
+    ctx.language,
+    [
+      [anyText(numbers), "text"],
+      [anyNegative(numbers), "negative"],
+      [`AND(${fixed}>0,${fixed}<1,${fixedUsed},${fixedNot100(ctx)})`, "fraction"],
+      [`AND(${fixedUsed},${fixedNot100(ctx)})`, "fixedNot100"],
+      [missing, "keyValueMissing"],
+    ],
+    `"${checkText("ok", ctx.language)}"`,
+  );
+  const inputs = `${ctx.cell("isHost")}:${ctx.cell("actualFteShare")}`;
+  return `IF(TRIM(${name})="",IF(OR(${name}<>"",COUNTA(${inputs})>0),"${CHECK_REASON.nameMissing[ctx.language]}",""),${checks})`;
+}
+
+/**
+ * The items' check („Probe“): values without a name, no key from the list, text or a negative
+ * number, a missing amount or fee, mixed weights or fixed shares not making 100 %, and — when all
+ * that is fine — that the shares add up to the amount (plan and actual).
+ */
+function itemCheckFormula(ctx: FormulaContext): string {
+  const slot = itemSlot(ctx);
+  const name = ctx.cell("name");
+  const keyNo = ctx.cell("keyNo");
+  const numbers = ["amount", ...MIX_COLUMNS.map((mix) => mix.column), "flatFee", "actualAmount"].map((key) =>
+    ctx.cell(key),
+  );
+  const plan = `SUM(${pairsOfSlot(ctx, slot, "cents")})=${ctx.cell("planCents")}`;
+  const actual = `SUM(${pairsOfSlot(ctx, slot, "centsActual")})=${ctx.cell("actualCents")}`;
+  const sums = `IF(AND(${plan},${actual}),"${checkText("ok", ctx.language)}","${checkText("wrong", ctx.language)}")`;
+  const checks = firstFailing(
+    ctx.language,
+    [
+      [`${keyNo}=""`, "keyMissing"],
+      [anyText(numbers), "text"],
+      [anyNegative(numbers), "negative"],
+      [`AND(${keyNo}=${KEY_NO.flatFeePerCase},${ctx.cell("flatFee")}="")`, "feeMissing"],
+      [`AND(${keyNo}<>${KEY_NO.flatFeePerCase},${ctx.cell("amount")}="")`, "amountMissing"],
+      [`AND(${keyNo}=${KEY_NO.mixed},${slotPartWeights(ctx, slot)}<>${FULL_WEIGHT})`, "mixNot100"],
+      [`AND(${keyNo}=${KEY_NO.fixedPercent},${fixedNot100(ctx)})`, "fixedNot100"],
+    ],
+    sums,
+  );
+  const inputs = `${ctx.cell("amount")}:${ctx.cell("actualAmount")}`;
+  return `IF(TRIM(${name})="",IF(OR(${name}<>"",COUNTA(${inputs})>0),"${CHECK_REASON.nameMissing[ctx.language]}",""),${checks})`;
+}
+
+/**
+ * The overhead's check on „Grunddaten“: text, a percentage outside 0–100 or between 0 and 1 (a
+ * fraction: „5 %“ typed in a percent cell stores 0.05 — type 5), no key, mixed weights or fixed
+ * shares not making 100 %, and that its shares add up to its amount. Blank without a percentage.
+ */
+function overheadCheckFormula(ctx: FormulaContext): string {
+  const field = (key: string): string => ctx.named(`${SHEET.settings}.${key}`);
+  const percent = field("overheadPercent");
+  const keyNo = field("overheadKeyNo");
+  const weights = MIX_COLUMNS.map((mix) => field(mix.overheadField));
+  const slot = countsOf(ctx).items + 1;
+  const plan = `SUM(${pairsOfSlot(ctx, slot, "cents")})=${field("planOverheadCents")}`;
+  const actual = `SUM(${pairsOfSlot(ctx, slot, "centsActual")})=${field("actualOverheadCents")}`;
+  const sums = `IF(AND(${plan},${actual}),"${checkText("ok", ctx.language)}","${checkText("wrong", ctx.language)}")`;
+  const checks = firstFailing(
+    ctx.language,
+    [
+      [anyText([percent, ...weights]), "text"],
+      [`OR(${percent}<0,${percent}>100)`, "percentRange"],
+      [`AND(${percent}>0,${percent}<1)`, "fraction"],
+      [`OR(${keyNo}="",${keyNo}=${KEY_NO.flatFeePerCase})`, "keyMissing"],
+      [anyNegative(weights), "negative"],
+      [`AND(${keyNo}=${KEY_NO.mixed},${slotPartWeights(ctx, slot)}<>${FULL_WEIGHT})`, "mixNot100"],
+      [`AND(${keyNo}=${KEY_NO.fixedPercent},${fixedNot100(ctx)})`, "fixedNot100"],
+    ],
+    sums,
+  );
+  return `IF(${percent}="","",${checks})`;
+}
+
 // --- Building blocks -----------------------------------------------------------------------------
 
 const planLabel = (de: string, en: string): LocalizedText => ({ de: `Plan: ${de}`, en: `Plan: ${en}` });
@@ -453,7 +625,7 @@ const mixLabel = (index: number): LocalizedText => {
 
 export const costAllocationSpec = {
   id: "kostenverteilung",
-  version: "0.2.0",
+  version: "0.3.0",
   history: COST_ALLOCATION_HISTORY,
   title: { de: "Kostenverteilung", en: "Cost allocation" },
   sheets: [
@@ -529,6 +701,15 @@ export const costAllocationSpec = {
         cents("actualOverheadCents", { de: "Ist: Pauschale (Cent)", en: "Actual: overhead (cents)" }, (ctx) =>
           overheadFormula(ctx, "actualBaseCents"),
         ),
+        {
+          key: "overheadCheck",
+          label: { de: "Probe der Pauschale", en: "Check of the overhead" },
+          type: "text",
+          kind: "computed",
+          width: 30,
+          formula: overheadCheckFormula,
+          highlights: checkHighlights(),
+        },
       ],
     },
     {
@@ -537,8 +718,8 @@ export const costAllocationSpec = {
       name: { de: "Kommunen", en: "Towns" },
       title: { de: "Partnerkommunen und Schlüsselwerte", en: "Partner towns and key values" },
       description: {
-        de: "Eine Zeile je Kommune. Schlüsselwerte ausfüllen, die ein Schlüssel braucht (0 = zahlt nach diesem Schlüssel nichts). Festanteile ergeben zusammen 100. Ist-Werte nur für die Spitzabrechnung.",
-        en: "One row per town. Fill in the key values the keys need (0 = pays nothing by that key). Fixed percentages sum to 100. Actual values only for the true-up.",
+        de: "Eine Zeile je Kommune. Schlüsselwerte ausfüllen, die ein Schlüssel braucht (0 = zahlt nach diesem Schlüssel nichts). Festanteile als Prozentzahlen, zusammen 100 (35 eingeben, nicht 35 %). Ist-Werte nur für die Spitzabrechnung. Die Probe zeigt ✗ und den Grund, wo etwas nicht stimmt.",
+        en: "One row per town. Fill in the key values the keys need (0 = pays nothing by that key). Fixed percentages as percent numbers summing to 100 (type 35, not 35 %). Actual values only for the true-up. The check shows ✗ and why wherever something is wrong.",
       },
       headerRow: HEADER_ROW.towns,
       rowKey: "name",
@@ -591,6 +772,15 @@ export const costAllocationSpec = {
             `IF(${ctx.cell("name")}="",0,SUMIF(${ctx.columnRange("townNo", SHEET.allocation)},${ctx.cell("no")},${ctx.columnRange("centsActual", SHEET.allocation)}))`,
           14,
         ),
+        {
+          key: "check",
+          label: { de: "Probe", en: "Check" },
+          type: "text",
+          kind: "computed",
+          width: 26,
+          formula: townCheckFormula,
+          highlights: checkHighlights(),
+        },
       ],
     },
     {
@@ -599,8 +789,8 @@ export const costAllocationSpec = {
       name: { de: "Kostenpositionen", en: "Cost items" },
       title: { de: "Kostenpositionen und Verteilungsschlüssel", en: "Cost items and allocation keys" },
       description: {
-        de: "Eine Zeile je Kostenposition: Jahresbetrag in € und Schlüssel aus der Liste. Mischschlüssel: Anteile in %, zusammen 100. Pauschale je Fall: Betrag je Fall statt Jahresbetrag. Blau = berechnet.",
-        en: "One row per cost item: annual amount in € and a key from the list. Mixed key: shares in %, together 100. Flat fee per case: the fee instead of an amount. Blue = computed.",
+        de: "Eine Zeile je Kostenposition: Jahresbetrag in € und Schlüssel aus der Liste. Mischschlüssel: Anteile in %, zusammen 100. Pauschale je Fall: Betrag je Fall statt Jahresbetrag. Blau = berechnet. Die Probe zeigt ✗ und den Grund, wo etwas nicht stimmt.",
+        en: "One row per cost item: annual amount in € and a key from the list. Mixed key: shares in %, together 100. Flat fee per case: the fee instead of an amount. Blue = computed. The check shows ✗ and why wherever something is wrong.",
       },
       headerRow: HEADER_ROW.items,
       rowKey: "name",
@@ -684,19 +874,9 @@ export const costAllocationSpec = {
           label: { de: "Probe", en: "Check" },
           type: "text",
           kind: "computed",
-          width: 12,
-          formula: (ctx) => {
-            const slot = itemSlot(ctx);
-            const plan = `SUM(${pairsOfSlot(ctx, slot, "cents")})=${ctx.cell("planCents")}`;
-            const actual = `SUM(${pairsOfSlot(ctx, slot, "centsActual")})=${ctx.cell("actualCents")}`;
-            return `IF(${ctx.cell("name")}="","",IF(AND(${plan},${actual}),"${checkText("ok", ctx.language)}","${checkText("wrong", ctx.language)}"))`;
-          },
-          highlights: [
-            { equals: CHECK_TEXT.ok.de, fill: "good" },
-            { equals: CHECK_TEXT.ok.en, fill: "good" },
-            { equals: CHECK_TEXT.wrong.de, fill: "weak" },
-            { equals: CHECK_TEXT.wrong.en, fill: "weak" },
-          ],
+          width: 26,
+          formula: itemCheckFormula,
+          highlights: checkHighlights(),
         },
       ],
     },

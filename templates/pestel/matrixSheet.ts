@@ -13,7 +13,17 @@
 import { columnLetter } from "../../lib/cells/address.js";
 import { INNER_ELEMENTS, PESTEL_FACTORS, POSSIBLE_SCORES } from "../../lib/pestel/model.js";
 import type { ColorScaleSpec, GridCell, GridContent, GridContext, LocalizedText } from "../../lib/spec/TemplateSpec.js";
-import { ELEMENT_LABELS, FACTOR_HINTS, FACTOR_LABELS, SHEET, hotSpotMarker } from "./terms.js";
+import { CHECK_MARK, countMarked, formulaText } from "../aufgabenkatalog/cellChecks.js";
+import { entriesBelowFormula, selfCheckSummaryFormula } from "../common/selfChecks.js";
+import {
+  ELEMENT_LABELS,
+  FACTOR_HINTS,
+  FACTOR_LABELS,
+  SHEET,
+  THRESHOLD_INVALID_TEXT,
+  hotSpotMarker,
+  thresholdUsableFormula,
+} from "./terms.js";
 
 /** Row of the element names; the sub-headers are one row below, the factors below those. */
 export const MATRIX_HEADER_ROW = 5;
@@ -74,6 +84,46 @@ function markerFormula(n: string, language: "de" | "en"): string {
   return `IF(${n}=0,"",IF(${n}=1,"${one}",${n}&"${many}"))`;
 }
 
+/** Shown in place of the matrix's hot-spot markers while the typed threshold cannot be used. */
+export const MATRIX_THRESHOLD_INVALID: LocalizedText = { de: `${CHECK_MARK} Schwelle`, en: `${CHECK_MARK} threshold` };
+
+/** Row of the matrix's summary line (between the note and the header). */
+export const MATRIX_SUMMARY_ROW = 4;
+
+/**
+ * The matrix's summary line (templates/common/selfChecks.ts): „✓ Alle Prüfungen bestanden“, or
+ * „✗ 2 Prüfungen nicht bestanden – siehe Themen, Spalte G · Kommune, Schwelle“ — themes whose
+ * hot-spot cell shows their own „✗“, the typed threshold, entries below the rows the formulas cover.
+ */
+export function matrixSummaryFormula(context: GridContext): string {
+  const { language } = context;
+  const markers = context.columnRange("hotSpot", SHEET.themes);
+  const last = Number(/(\d+)$/.exec(markers)?.[1] ?? "0");
+  const sheet = markers.slice(0, markers.indexOf("!"));
+  const unquoted = (name: string): string => name.replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  const letter = /!\$?([A-Z]+)/.exec(markers)?.[1] ?? "G";
+  const threshold = context.named(`${SHEET.town}.threshold`);
+  const townSheet = threshold.slice(0, threshold.indexOf("!"));
+  const column = language === "de" ? `Spalte ${letter}` : `column ${letter}`;
+  return selfCheckSummaryFormula(
+    [
+      {
+        failedWhen: `${countMarked(markers)}-COUNTIF(${markers},${formulaText(THRESHOLD_INVALID_TEXT[language])})>0`,
+        where: { de: `${unquoted(sheet)}, ${column}`, en: `${unquoted(sheet)}, ${column}` },
+      },
+      {
+        failedWhen: `NOT(${thresholdUsableFormula(threshold)})`,
+        where: { de: `${unquoted(townSheet)}, Schwelle`, en: `${unquoted(townSheet)}, threshold` },
+      },
+      {
+        failedWhen: entriesBelowFormula(`${sheet}!$A$${last + 1}:$L$${last + 1}`),
+        where: { de: `Einträge unterhalb Zeile ${last} werden nicht berechnet`, en: `entries below row ${last} are not computed` },
+      },
+    ],
+    language,
+  );
+}
+
 export function buildMatrixSheet(context: GridContext): GridContent {
   const { language } = context;
   const t = (text: LocalizedText): string => text[language];
@@ -87,6 +137,10 @@ export function buildMatrixSheet(context: GridContext): GridContent {
   const countIfs = (factor: string, element: string, scoreCriterion?: string): string =>
     `COUNTIFS(${factors},"${factor}",${elements},"${element}"${scoreCriterion === undefined ? "" : `,${scores},${scoreCriterion}`})`;
   const hotCount = (factor: string, element: string): string => countIfs(factor, element, `">="&${threshold}`);
+  const typedThreshold = context.named(`${SHEET.town}.threshold`);
+  /** A marker, or „✗ Schwelle“ while the typed threshold cannot be used. */
+  const guarded = (marker: string): string =>
+    `IF(${thresholdUsableFormula(typedThreshold)},${marker},${formulaText(t(MATRIX_THRESHOLD_INVALID))})`;
 
   const rows: { row: number; cells: GridCell[]; height?: number }[] = [];
   rows.push({ row: 1, cells: [{ column: 1, value: t(TEXT.title), style: "title" }], height: 24 });
@@ -101,6 +155,7 @@ export function buildMatrixSheet(context: GridContext): GridContent {
     ],
   });
   rows.push({ row: 3, cells: [{ column: 1, value: t(TEXT.note), style: "description" }] });
+  rows.push({ row: MATRIX_SUMMARY_ROW, cells: [{ column: 1, formula: matrixSummaryFormula(context), style: "label" }] });
 
   const merges: string[] = [`A${MATRIX_HEADER_ROW}:A${MATRIX_HEADER_ROW + 1}`];
   const header: GridCell[] = [{ column: 1, value: t(TEXT.corner), style: "header" }];
@@ -148,7 +203,7 @@ export function buildMatrixSheet(context: GridContext): GridContent {
         },
         {
           column: matrixColumn(elementIndex, "marker"),
-          formula: markerFormula(hotCount(factorLabel, elementLabel), language),
+          formula: guarded(markerFormula(hotCount(factorLabel, elementLabel), language)),
           style: "computed",
           align: "center",
         },
@@ -181,7 +236,7 @@ export function buildMatrixSheet(context: GridContext): GridContent {
       },
       {
         column: matrixColumn(elementIndex, "marker"),
-        formula: markerFormula(`(${hot})`, language),
+        formula: guarded(markerFormula(`(${hot})`, language)),
         style: "computed",
         align: "center",
       },

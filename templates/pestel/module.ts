@@ -4,7 +4,7 @@
  */
 import { pestelAnalysis } from "./analysePestel.js";
 import { checkPestel } from "./pestelWorkbook.js";
-import { planPestel } from "./planPestel.js";
+import { planPestel, planPestelUpgrade } from "./planPestel.js";
 import { pestelSpec } from "./spec.js";
 
 export const pestelModule = {
@@ -13,4 +13,5 @@ export const pestelModule = {
   plan: planPestel,
   takes: { town: true, products: false, towns: false },
   analysis: pestelAnalysis,
+  planUpgrade: planPestelUpgrade,
 } as const;

@@ -15,7 +15,7 @@ import {
   type PestelFactor,
   type PestelTheme,
 } from "../../lib/pestel/model.js";
-import { effectiveThreshold, isHotSpot, isRating, scoreTheme } from "../../lib/pestel/scoreTheme.js";
+import { effectiveThreshold, isHotSpot, isRating, isUsableThreshold, scoreTheme } from "../../lib/pestel/scoreTheme.js";
 import type { Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
 import type { ParsedValue } from "../../lib/validation/parseCell.js";
 import { parsedForm, parsedTable, type ParsedRow, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
@@ -30,6 +30,11 @@ export interface PestelWorkbook {
   readonly town: string;
   /** The hot-spot threshold in force (the town's, or 6). */
   readonly threshold: number;
+  /**
+   * Whether the town's typed threshold is usable (a whole number 1–9). When not, the reader
+   * reports an error and the sheet shows „✗“ instead of hot-spot markers.
+   */
+  readonly thresholdUsable: boolean;
   readonly themes: readonly PestelTheme[];
   /** Name of the long-form sheet, and the found column of each key (for cell references). */
   readonly themesSheet: string;
@@ -84,6 +89,7 @@ export function extractPestel(workbook: ParsedWorkbook): PestelWorkbook {
     file: workbook.fileName,
     town: asText(town?.values["name"]) ?? fileStem(workbook.fileName),
     threshold: effectiveThreshold(town?.values["threshold"]),
+    thresholdUsable: isUsableThreshold(town?.values["threshold"]),
     themes: (themes?.rows ?? []).map(themeOf),
     themesSheet: themes?.sheetName ?? "",
     columns: themes?.columns ?? new Map(),

@@ -1,9 +1,13 @@
 import { planWorkbook, type PlannedWorkbook, type RowValues } from "../../lib/plan/planWorkbook.js";
-import type { Language } from "../../lib/spec/TemplateSpec.js";
+import { formulaContext, sheetLayout } from "../../lib/plan/resolveLayout.js";
+import type { ColumnSpec, Language, LocalizedText, SheetSpec } from "../../lib/spec/TemplateSpec.js";
+import type { UpgradeValues } from "../../lib/upgrade/upgradeWorkbook.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
+import { addPlannedCells } from "../aufgabenkatalog/addPlannedCells.js";
+import { CHECK_MARK, formulaText } from "../aufgabenkatalog/cellChecks.js";
 import { DEMO_TOWNS } from "../aufgabenkatalog/demo.js";
 import { demoThemeRows } from "./demo.js";
-import { SHEET, pestelSpec } from "./spec.js";
+import { SHEET, pestelSpec, thresholdUsableFormula } from "./spec.js";
 
 export interface PestelPlanOptions {
   readonly language: Language;
@@ -26,10 +30,60 @@ export function planPestel(options: PestelPlanOptions): PlannedWorkbook {
     ...(town === undefined ? {} : { name: town }),
     ...(options.demo ? { referenceDate: new Date(Date.UTC(2026, 2, 31)) } : {}),
   };
-  return planWorkbook(pestelSpec, {
-    language: options.language,
-    generatorVersion: GENERATOR_VERSION,
-    tableRows: { [SHEET.themes]: rows },
-    formValues: { [SHEET.town]: townValues },
+  return withPestelChecks(
+    planWorkbook(pestelSpec, {
+      language: options.language,
+      generatorVersion: GENERATOR_VERSION,
+      tableRows: { [SHEET.themes]: rows },
+      formValues: { [SHEET.town]: townValues },
+    }),
+  );
+}
+
+/** The planner of `ikz upgrade`: the current layout with the old workbook's values, and the self-checks. */
+export function planPestelUpgrade(values: UpgradeValues): PlannedWorkbook {
+  return withPestelChecks(
+    planWorkbook(pestelSpec, {
+      language: values.language,
+      generatorVersion: GENERATOR_VERSION,
+      tableRows: values.tableRows,
+      formValues: values.formValues,
+    }),
+  );
+}
+
+const THRESHOLD_TEXT = {
+  missing: { de: "fehlt: eine ganze Zahl von 1 bis 9 eingeben", en: "missing: enter a whole number from 1 to 9" },
+  notNumber: { de: "keine Zahl: eine ganze Zahl von 1 bis 9 eingeben", en: "not a number: enter a whole number from 1 to 9" },
+  percent: { de: " %“ gefunden – bitte eine ganze Zahl von 1 bis 9 eingeben", en: " %” found – please type a whole number from 1 to 9" },
+  range: { de: "nur ganze Zahlen von 1 bis 9", en: "only whole numbers from 1 to 9" },
+} satisfies Record<string, LocalizedText>;
+
+/**
+ * The check next to the hot-spot threshold `cell` (in place of its hint): the hint while the
+ * threshold is a whole number 1–9, else „✗“ and why (a percentage such as „66 %“ is named as such).
+ */
+export function pestelThresholdCheckFormula(cell: string, hint: string, language: Language): string {
+  const mark = (text: LocalizedText): string => formulaText(`${CHECK_MARK} ${text[language]}`);
+  return (
+    `IF(${cell}="",${mark(THRESHOLD_TEXT.missing)},` +
+    `IF(NOT(ISNUMBER(${cell})),${mark(THRESHOLD_TEXT.notNumber)},` +
+    `IF(AND(${cell}>0,${cell}<1),${formulaText(`${CHECK_MARK} „`)}&ROUND(${cell}*100,6)&${formulaText(THRESHOLD_TEXT.percent[language])},` +
+    `IF(${thresholdUsableFormula(cell)},${formulaText(hint)},${mark(THRESHOLD_TEXT.range)}))))`
+  );
+}
+
+/** The PESTEL plan with the threshold's check next to it (the matrix's summary line is part of its grid). */
+export function withPestelChecks(planned: PlannedWorkbook): PlannedWorkbook {
+  const { layout } = planned;
+  const town = sheetLayout(layout, SHEET.town);
+  const row = town.rowsByKey.get("threshold");
+  if (row === undefined) return planned;
+  const sheet: SheetSpec | undefined = pestelSpec.sheets.find((s) => s.key === SHEET.town);
+  const field: ColumnSpec | undefined = sheet?.kind === "form" ? sheet.fields.find((f) => f.key === "threshold") : undefined;
+  const cell = formulaContext(layout, SHEET.town, row).named(`${SHEET.town}.threshold`);
+  const formula = pestelThresholdCheckFormula(cell, field?.hint?.[layout.language] ?? "", layout.language);
+  return addPlannedCells(planned, {
+    [SHEET.town]: new Map([[row, [{ column: 3, formula, style: "description" as const }]]]),
   });
 }

@@ -16,12 +16,28 @@
  */
 import { INNER_ELEMENTS, PESTEL_FACTORS, THRESHOLD_RANGE, DEFAULT_HOT_SPOT_THRESHOLD } from "../../lib/pestel/model.js";
 import type { ColumnSpec, FormulaContext, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
+import {
+  firstProblemText,
+  formulaText,
+  namedProblems,
+  numberCellProblems,
+  requiredCellProblem,
+  type NamedProblem,
+} from "../aufgabenkatalog/cellChecks.js";
 import { computedInteger, computedText, dateInput, listInput, townNameField } from "../common/columns.js";
 import { ACTION_FIELDS, MEASURES, MEASURES_SOURCE_SHORT } from "../reference/measures.js";
 import { buildMatrixSheet } from "./matrixSheet.js";
-import { ELEMENT_LABELS, FACTOR_LABELS, HOT_SPOT_TEXT, SHEET, actionFieldLabel } from "./terms.js";
+import {
+  ELEMENT_LABELS,
+  FACTOR_LABELS,
+  HOT_SPOT_TEXT,
+  SHEET,
+  THRESHOLD_INVALID_TEXT,
+  actionFieldLabel,
+  thresholdUsableFormula,
+} from "./terms.js";
 
-export { SHEET } from "./terms.js";
+export { SHEET, THRESHOLD_INVALID_TEXT, thresholdUsableFormula } from "./terms.js";
 
 /** Header row of the long form (themes start one row below) and of the list sheets. */
 export const HEADER_ROW = 4;
@@ -40,10 +56,50 @@ export function scoreFormula(ctx: FormulaContext): string {
   return `IF(AND(${isRatingFormula(impact)},${isRatingFormula(room)}),${impact}*${room},"")`;
 }
 
-/** Hot-spot marker of a theme: the text „Brennpunkt“ when the score reaches the threshold in force. */
+/**
+ * What makes a theme row untrustworthy, as formulas, in column order: factor or element empty or
+ * not from the list, no theme, a rating other than 0–3 (text included), a field of action not from
+ * the list — the reader's rules (lib/validation), so the sheet flags what the library refuses.
+ */
+export function themeRowProblems(ctx: FormulaContext): NamedProblem[] {
+  return THEME_COLUMNS.flatMap((column) => {
+    if (column.kind !== "input") return [];
+    const cell = ctx.cell(column.key);
+    const problems = [
+      ...(column.required ? [requiredCellProblem(cell)] : []),
+      ...numberCellProblems(column, cell),
+    ];
+    if (column.type === "list" && column.list) {
+      const list = LIST_COLUMNS[column.list.key];
+      if (list) {
+        const range = ctx.columnRange(list, SHEET.lists);
+        problems.push({
+          condition: `AND(${cell}<>"",COUNTIF(${range},${cell})=0)`,
+          reason: { de: "nicht aus der Liste", en: "not from the list" },
+        });
+      }
+    }
+    return namedProblems(column, problems);
+  });
+}
+
+/** Which list sheet column holds a list's entries. */
+const LIST_COLUMNS: Readonly<Record<string, string>> = {
+  factors: "factors",
+  elements: "elements",
+  actionFields: "actionFields",
+};
+
+/**
+ * Hot-spot marker of a theme: the text „Brennpunkt“ when the score reaches the threshold in force;
+ * „✗“ and the reason while the row's entries ({@link themeRowProblems}) or the typed threshold
+ * cannot be used (never a marker computed from an unusable threshold).
+ */
 export function hotSpotFormula(ctx: FormulaContext): string {
   const score = ctx.cell("score");
-  return `IF(${score}="","",IF(${score}>=${ctx.named(`${SHEET.town}.thresholdUsed`)},"${HOT_SPOT_TEXT[ctx.language]}",""))`;
+  const inputs = THEME_COLUMNS.filter((c) => c.kind === "input").map((c) => ctx.cell(c.key));
+  const marker = `IF(${score}="","",IF(NOT(${thresholdUsableFormula(ctx.named(`${SHEET.town}.threshold`))}),${formulaText(THRESHOLD_INVALID_TEXT[ctx.language])},IF(${score}>=${ctx.named(`${SHEET.town}.thresholdUsed`)},"${HOT_SPOT_TEXT[ctx.language]}","")))`;
+  return `IF(COUNTA(${inputs.join(",")})=0,"",${firstProblemText(themeRowProblems(ctx), ctx.language, marker)})`;
 }
 
 /** The threshold in force: the town's when a whole number 1–9, else 6 (lib/pestel effectiveThreshold). */
@@ -65,9 +121,83 @@ const rating = (key: string, label: ColumnSpec["label"], hint: ColumnSpec["label
   hint,
 });
 
+/** The columns of the long form, in sheet order. */
+const THEME_COLUMNS: readonly ColumnSpec[] = [
+    listInput("factor", { de: "Faktor (Außensicht)", en: "Factor (outside view)" }, "factors", 16, {
+      required: true,
+    }),
+    listInput("element", { de: "Element (Innensicht)", en: "Element (inside view)" }, "elements", 34, {
+      required: true,
+    }),
+    {
+      key: "theme",
+      label: { de: "Thema", en: "Theme" },
+      type: "text",
+      kind: "input",
+      required: true,
+      width: 62,
+    },
+    rating(
+      "impact",
+      { de: "Einfluss von außen (0–3)", en: "Outside impact (0–3)" },
+      {
+        de: "Wie stark wirkt der Faktor auf dieses Element? 0 = kaum, 3 = sehr stark",
+        en: "How strongly does the factor act on this element? 0 = hardly, 3 = very strongly",
+      },
+      11,
+    ),
+    rating(
+      "room",
+      { de: "Eigener Handlungsspielraum (0–3)", en: "Own room to act (0–3)" },
+      {
+        de: "Wie viel kann die Kommune selbst oder im Verbund gestalten? 0 = nichts, 3 = viel",
+        en: "How much can the town shape itself or with partners? 0 = nothing, 3 = a lot",
+      },
+      19,
+    ),
+    computedInteger("score", { de: "Punkte (0–9)", en: "Score (0–9)" }, 8, scoreFormula, { align: "center" }),
+    computedText("hotSpot", { de: "Brennpunkt", en: "Hot spot" }, 36, hotSpotFormula, {
+      // left-aligned: a row that cannot be trusted shows „✗“ and its reason here
+      align: "left",
+      highlights: [
+        { equals: HOT_SPOT_TEXT.de, fill: "neutral" },
+        { equals: HOT_SPOT_TEXT.en, fill: "neutral" },
+      ],
+    }),
+    listInput("actionField", { de: "Handlungsfeld", en: "Field of action" }, "actionFields", 37, {
+      hint: { de: "Handlungsfeld 1–4 (optional)", en: "Field of action 1–4 (optional)" },
+    }),
+    {
+      key: "measures",
+      label: { de: "Maßnahmen (Nr.)", en: "Measures (no.)" },
+      type: "text",
+      kind: "input",
+      list: { key: "measures", allowOther: true },
+      numberFormat: "@",
+      width: 14,
+      hint: {
+        de: "Nummer aus dem Blatt „Maßnahmen“, z. B. 2.1; mehrere mit Komma trennen: 2.1, 4.2",
+        en: "Number from the sheet “Measures”, e.g. 2.1; separate several with commas: 2.1, 4.2",
+      },
+    },
+    {
+      key: "owner",
+      label: { de: "Verantwortlich", en: "Owner" },
+      type: "text",
+      kind: "input",
+      width: 18,
+    },
+    dateInput("reviewDate", { de: "Wiedervorlage", en: "Review date" }, 14, {
+      de: "Wann wird das Thema wieder angesehen?",
+      en: "When is the theme looked at again?",
+    }),
+];
+
 export const pestelSpec = {
   id: "pestel",
-  version: "1.0.0",
+  // 1.1.0: the sheet checks itself (hot-spot column „✗ …“, threshold check, matrix summary line); same layout
+  version: "1.1.0",
+  history: [{ version: "1.0.0", sheets: [] }],
   title: { de: "PESTEL-Matrix: Außensicht × Innensicht", en: "PESTEL matrix: outside view × inside view" },
   sheets: [
     {
@@ -130,75 +260,7 @@ export const pestelSpec = {
       minRows: 100,
       spareRows: 100,
       landscape: true,
-      columns: [
-        listInput("factor", { de: "Faktor (Außensicht)", en: "Factor (outside view)" }, "factors", 16, {
-          required: true,
-        }),
-        listInput("element", { de: "Element (Innensicht)", en: "Element (inside view)" }, "elements", 34, {
-          required: true,
-        }),
-        {
-          key: "theme",
-          label: { de: "Thema", en: "Theme" },
-          type: "text",
-          kind: "input",
-          required: true,
-          width: 62,
-        },
-        rating(
-          "impact",
-          { de: "Einfluss von außen (0–3)", en: "Outside impact (0–3)" },
-          {
-            de: "Wie stark wirkt der Faktor auf dieses Element? 0 = kaum, 3 = sehr stark",
-            en: "How strongly does the factor act on this element? 0 = hardly, 3 = very strongly",
-          },
-          11,
-        ),
-        rating(
-          "room",
-          { de: "Eigener Handlungsspielraum (0–3)", en: "Own room to act (0–3)" },
-          {
-            de: "Wie viel kann die Kommune selbst oder im Verbund gestalten? 0 = nichts, 3 = viel",
-            en: "How much can the town shape itself or with partners? 0 = nothing, 3 = a lot",
-          },
-          19,
-        ),
-        computedInteger("score", { de: "Punkte (0–9)", en: "Score (0–9)" }, 8, scoreFormula, { align: "center" }),
-        computedText("hotSpot", { de: "Brennpunkt", en: "Hot spot" }, 12, hotSpotFormula, {
-          align: "center",
-          highlights: [
-            { equals: HOT_SPOT_TEXT.de, fill: "neutral" },
-            { equals: HOT_SPOT_TEXT.en, fill: "neutral" },
-          ],
-        }),
-        listInput("actionField", { de: "Handlungsfeld", en: "Field of action" }, "actionFields", 37, {
-          hint: { de: "Handlungsfeld 1–4 (optional)", en: "Field of action 1–4 (optional)" },
-        }),
-        {
-          key: "measures",
-          label: { de: "Maßnahmen (Nr.)", en: "Measures (no.)" },
-          type: "text",
-          kind: "input",
-          list: { key: "measures", allowOther: true },
-          numberFormat: "@",
-          width: 14,
-          hint: {
-            de: "Nummer aus dem Blatt „Maßnahmen“, z. B. 2.1; mehrere mit Komma trennen: 2.1, 4.2",
-            en: "Number from the sheet “Measures”, e.g. 2.1; separate several with commas: 2.1, 4.2",
-          },
-        },
-        {
-          key: "owner",
-          label: { de: "Verantwortlich", en: "Owner" },
-          type: "text",
-          kind: "input",
-          width: 18,
-        },
-        dateInput("reviewDate", { de: "Wiedervorlage", en: "Review date" }, 14, {
-          de: "Wann wird das Thema wieder angesehen?",
-          en: "When is the theme looked at again?",
-        }),
-      ],
+      columns: THEME_COLUMNS,
     },
     {
       kind: "grid",

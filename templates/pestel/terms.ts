@@ -3,8 +3,9 @@
  * elements and fields of action (the long form's lists, the matrix's criteria, the analysis), the
  * hot-spot markers, and the sheet keys.
  */
-import type { ActionField, InnerElement, PestelFactor } from "../../lib/pestel/model.js";
+import { THRESHOLD_RANGE, type ActionField, type InnerElement, type PestelFactor } from "../../lib/pestel/model.js";
 import type { Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
+import { CHECK_MARK } from "../aufgabenkatalog/cellChecks.js";
 import { ACTION_FIELD_TITLES } from "../reference/measures.js";
 
 /** Sheet keys of the PESTEL matrix. */
@@ -73,3 +74,15 @@ export function actionFieldName(field: ActionField | null, language: Language): 
     return language === "de" ? "Ohne Handlungsfeld (und Maßnahme 0)" : "No field of action (and measure 0)";
   return actionFieldLabel(field)[language];
 }
+
+/** TRUE when the typed threshold is usable: a whole number 1–9 (lib/pestel `isUsableThreshold`). */
+export function thresholdUsableFormula(typed: string): string {
+  return `IF(ISNUMBER(${typed}),AND(${typed}>=${THRESHOLD_RANGE.min},${typed}<=${THRESHOLD_RANGE.max},${typed}=INT(${typed})),0)`;
+}
+
+/** Shown instead of a hot-spot marker while the typed threshold cannot be used. */
+export const THRESHOLD_INVALID_TEXT: LocalizedText = {
+  de: `${CHECK_MARK} Schwelle: siehe Blatt Kommune`,
+  en: `${CHECK_MARK} threshold: see sheet Town`,
+};
+

@@ -92,6 +92,17 @@ const RECALC_XCU = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
+/**
+ * Makes `dir` a LibreOffice user profile that recalculates every formula on load (xlsx and ods),
+ * and returns its URL for `-env:UserInstallation=…`. Used by the conversions here and by
+ * `editWorkbooks` (test/support/editWorkbook.ts).
+ */
+export function prepareRecalcProfile(dir: string): string {
+  mkdirSync(path.join(dir, 'user'), { recursive: true });
+  writeFileSync(path.join(dir, 'user', 'registrymodifications.xcu'), RECALC_XCU);
+  return pathToFileURL(dir).href;
+}
+
 interface ProfileSlot {
   readonly dir: string;
   readonly url: string;
@@ -157,9 +168,7 @@ function slot(index: number): ProfileSlot {
     });
   }
   const dir = path.join(profileRoot, `p${index}`);
-  mkdirSync(path.join(dir, 'user'), { recursive: true });
-  writeFileSync(path.join(dir, 'user', 'registrymodifications.xcu'), RECALC_XCU);
-  const created: ProfileSlot = { dir, url: pathToFileURL(dir).href, tail: Promise.resolve() };
+  const created: ProfileSlot = { dir, url: prepareRecalcProfile(dir), tail: Promise.resolve() };
   slots[index] = created;
   return created;
 }

@@ -25,6 +25,7 @@ export const probeSpec: TemplateSpec = {
     },
     {
       version: "1.0.0",
+      absent: ["settings"],
       sheets: [
         {
           key: "people",
