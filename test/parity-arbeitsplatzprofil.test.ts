@@ -32,7 +32,13 @@ import {
   type Obligation,
 } from "../lib/workplace/model.js";
 import { checkWorkplaceProfile } from "../templates/arbeitsplatzprofil/checkWorkplaceProfile.js";
-import { EVALUATION_ROWS, evaluationCell } from "../templates/arbeitsplatzprofil/evaluationSheet.js";
+import { runCli } from "../cli/ikz.js";
+import {
+  EVALUATION_CHECK_ROWS,
+  EVALUATION_ROWS,
+  evaluationCell,
+} from "../templates/arbeitsplatzprofil/evaluationSheet.js";
+import { NOT_IN_LIST_TEXT } from "../templates/arbeitsplatzprofil/formulas.js";
 import {
   SHEET_NAMES,
   SLOTS,
@@ -44,6 +50,7 @@ import {
 import {
   planWorkplaceProfile,
   planWorkplaceProfileContent,
+  starterRequirementRows,
 } from "../templates/arbeitsplatzprofil/planWorkplaceProfile.js";
 import {
   DIMENSIONS,
@@ -52,8 +59,12 @@ import {
   ROLES,
   STATUS_LABELS,
 } from "../templates/arbeitsplatzprofil/reference.js";
-import { workplaceProfileSpec } from "../templates/arbeitsplatzprofil/spec.js";
-import { SPECIFICATION_HEADER_ROW, SPECIFICATION_TEXT } from "../templates/arbeitsplatzprofil/specificationSheet.js";
+import { WORKPLACES_INVALID_TEXT, workplaceProfileSpec } from "../templates/arbeitsplatzprofil/spec.js";
+import {
+  SPECIFICATION_CHECK_ROW,
+  SPECIFICATION_HEADER_ROW,
+  SPECIFICATION_TEXT,
+} from "../templates/arbeitsplatzprofil/specificationSheet.js";
 import { STARTER_REQUIREMENTS } from "../templates/arbeitsplatzprofil/starterRequirements.js";
 import {
   extractWorkplaceProfile,
@@ -301,6 +312,33 @@ const SCENARIOS: readonly Scenario[] = [
 
 const blank = (value: unknown): boolean => value === null || value === "";
 
+/**
+ * Profiles with inputs the reader refuses, typed as a user would: a status that is no list entry
+ * (it used to read as „not assessed“), a workplace count typed as text, an obligation that is no
+ * list entry. The sheet must show „✗“ where its results cannot be trusted, the summary line on
+ * „Auswertung“ must say so, and validation must refuse the same cells.
+ */
+const BROKEN = [
+  { id: "broken-status-de", language: "de" as const },
+  { id: "broken-obligation-en", language: "en" as const },
+];
+
+function brokenPlan(id: string, language: Language): WorkbookPlan {
+  const requirements = starterRequirementRows(language).map((row, index) => ({
+    ...row,
+    [statusColumn(1)]: index % 3 === 0 ? STATUS_LABELS[1]?.label[language] : STATUS_LABELS[0]?.label[language],
+    [statusColumn(2)]: STATUS_LABELS[2]?.label[language],
+    ...(index === 0 && id === "broken-status-de" ? { [statusColumn(1)]: "ok" } : {}),
+    ...(index === 3 && id === "broken-obligation-en" ? { obligation: "mandatory" } : {}),
+  }));
+  const counts = Object.fromEntries(ROLES.map((role) => [role.key, 4]));
+  const workplaces = [
+    id === "broken-status-de" ? { ...counts, [ROLES[1]?.key ?? ""]: "zwölf" as unknown as number } : counts,
+    counts,
+  ];
+  return planWorkplaceProfileContent({ language, towns: ["Bockau", "Zschorlau"], requirements, workplaces }).plan;
+}
+
 describe("arbeitsplatzprofil: formulas", () => {
   it.each(["de", "en"] as const)("only compatible functions, English names, no prefixes (%s)", (language) => {
     expectCompatibleFormulas(planWorkplaceProfile({ language, demo: true }).plan);
@@ -317,19 +355,93 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: Ar
     requireLibreOffice();
     dir = await mkdtemp(join(tmpdir(), "ikz-parity-ap-"));
     const files: string[] = [];
-    for (const scenario of SCENARIOS) {
-      const file = join(dir, `${scenario.id}.xlsx`);
-      await writePlanToFile(scenario.plan, file, { force: false });
+    const plans = [
+      ...SCENARIOS.map((s) => [s.id, s.plan] as const),
+      ...BROKEN.map((b) => [b.id, brokenPlan(b.id, b.language)] as const),
+    ];
+    for (const [id, plan] of plans) {
+      const file = join(dir, `${id}.xlsx`);
+      await writePlanToFile(plan, file, { force: false });
       files.push(file);
     }
     const outputs = await recalculateWithLibreOffice(files, { outDir: join(dir, "recalculated") });
-    outputs.forEach((file, index) => recalculated.set(SCENARIOS[index]?.id ?? "", file));
+    outputs.forEach((file, index) => recalculated.set(plans[index]?.[0] ?? "", file));
   });
 
   afterAll(async () => {
     await disposeLibreOfficeProfiles();
     if (dir) await rm(dir, { recursive: true, force: true });
     console.info(`arbeitsplatzprofil parity: ${JSON.stringify(counted)}`);
+  });
+
+  it.each(SCENARIOS.filter((s) => s.id.startsWith("demo") || s.id === "blank").map((s) => [s.id, s] as const))(
+    "%s: the sheet's own checks pass (summary line says ✓)",
+    async (id, scenario) => {
+      const sheet = await readRecalculatedValues(recalculated.get(id)!);
+      const passed = scenario.language === "de" ? "✓ Alle Prüfungen bestanden" : "✓ All checks passed";
+      expect(sheet.valueAt(SHEET_NAMES.evaluation[scenario.language], `A${EVALUATION_CHECK_ROWS.summary}`)).toBe(
+        passed,
+      );
+      expect(sheet.valueAt(SHEET_NAMES.specification[scenario.language], `A${SPECIFICATION_CHECK_ROW}`)).toBe(passed);
+    },
+  );
+
+  it("shows ✗ for a status that is no list entry and a count typed as text, and validation refuses both", async () => {
+    const file = recalculated.get("broken-status-de")!;
+    const snapshot = await readSnapshotFromXlsx(file, "broken-status-de.xlsx");
+    const report = validateWorkbook(workplaceProfileSpec, snapshot, { language: "de", check: checkWorkplaceProfile });
+    const errors = report.issues.filter((i) => i.severity === "error").map((i) => `${i.sheet}!${i.cell ?? ""}`);
+    const sheet = await readRecalculatedValues(file);
+    const columns = report.workbook!.sheets.get("requirements");
+    const at = (key: string, row: number): string =>
+      cellAddress(row, columns?.kind === "table" ? (columns.columns.get(key) ?? 0) : 0);
+    // first requirement (row 5), slot 1; „Arbeitsplätze“ slot 1 (row 5), second role (column D)
+    expect(errors).toEqual(expect.arrayContaining([`Anforderungen!${at(statusColumn(1), 5)}`, "Arbeitsplätze!D5"]));
+    expect(sheet.valueAt("Anforderungen", at(valueColumn(1), 5))).toBe(NOT_IN_LIST_TEXT.status.de);
+    expect(sheet.valueAt("Arbeitsplätze", "H5")).toBe(WORKPLACES_INVALID_TEXT.de);
+    expect(sheet.valueAt("Auswertung", evaluationCell(EVALUATION_CHECK_ROWS.towns, 1))).toBe("✗ Status");
+    expect(sheet.valueAt("Auswertung", evaluationCell(EVALUATION_CHECK_ROWS.towns, 2))).toBe("✓");
+    // town 1's results are no numbers, town 2's are
+    for (const row of [
+      EVALUATION_ROWS.dimension(1),
+      EVALUATION_ROWS.overall,
+      EVALUATION_ROWS.gapTotal,
+      EVALUATION_ROWS.notAssessed,
+    ]) {
+      expect(sheet.valueAt("Auswertung", evaluationCell(row, 1))).toBe("✗");
+      expect(typeof sheet.valueAt("Auswertung", evaluationCell(row, 2))).toBe("number");
+    }
+    expect(sheet.valueAt("Auswertung", `A${EVALUATION_CHECK_ROWS.summary}`)).toBe(
+      "✗ 2 Prüfungen nicht bestanden – siehe Prüfung je Kommune, Zeile 4 · Arbeitsplätze, Spalte H",
+    );
+    // a status does not change the specification
+    expect(sheet.valueAt("Leistungsverzeichnis", `A${SPECIFICATION_CHECK_ROW}`)).toBe("✓ Alle Prüfungen bestanden");
+    const out: string[] = [];
+    const code = await runCli(["analyse", file], { stdout: (t) => out.push(t), stderr: (t) => out.push(t) });
+    expect(code).toBe(1);
+  });
+
+  it("shows ✗ for an obligation that is no list entry, for every town, and validation refuses it", async () => {
+    const file = recalculated.get("broken-obligation-en")!;
+    const snapshot = await readSnapshotFromXlsx(file, "broken-obligation-en.xlsx");
+    const report = validateWorkbook(workplaceProfileSpec, snapshot, { language: "en", check: checkWorkplaceProfile });
+    const errors = report.issues.filter((i) => i.severity === "error").map((i) => `${i.sheet}!${i.cell ?? ""}`);
+    const sheet = await readRecalculatedValues(file);
+    // fourth requirement: row 8, obligation in column D, weight in F
+    expect(errors).toContain("Requirements!D8");
+    expect(sheet.valueAt("Requirements", "F8")).toBe(NOT_IN_LIST_TEXT.other.en);
+    expect(blank(sheet.valueAt("Requirements", "G8"))).toBe(true);
+    for (const slot of [1, 2]) {
+      expect(sheet.valueAt("Evaluation", evaluationCell(EVALUATION_CHECK_ROWS.towns, slot))).toBe("✗ lists");
+      expect(sheet.valueAt("Evaluation", evaluationCell(EVALUATION_ROWS.overall, slot))).toBe("✗");
+    }
+    expect(sheet.valueAt("Evaluation", `A${EVALUATION_CHECK_ROWS.summary}`)).toBe(
+      "✗ 1 check failed – see Requirements, dimension/obligation (column F)",
+    );
+    // the printed specification says it too (the requirement is missing from it)
+    expect(sheet.valueAt("Specification", `A${SPECIFICATION_CHECK_ROW}`)).toBe(
+      "✗ 1 check failed – see Requirements, dimension/obligation (column F)",
+    );
   });
 
   it.each(SCENARIOS.map((s) => [s.id, s] as const))(

@@ -38,13 +38,22 @@ import {
   STATUS_LABELS,
   WINDOW_LABELS,
 } from "../templates/it-servicekatalog/lists.js";
+import { runCli } from "../cli/ikz.js";
+import { demoServiceRows } from "../templates/it-servicekatalog/demo.js";
 import { planServiceCatalogue } from "../templates/it-servicekatalog/planServiceCatalogue.js";
+import { withServiceCatalogueChecks } from "../templates/it-servicekatalog/sheetChecks.js";
 import {
   assessServiceCatalogue,
   checkServiceCatalogue,
   extractServiceCatalogue,
 } from "../templates/it-servicekatalog/serviceCatalogue.js";
-import { SHEET, serviceCatalogueSpec } from "../templates/it-servicekatalog/spec.js";
+import {
+  CHECK_LINE_ROW,
+  ROW_INVALID_TEXT,
+  SHEET,
+  TOWN_INVALID_TEXT,
+  serviceCatalogueSpec,
+} from "../templates/it-servicekatalog/spec.js";
 import {
   disposeLibreOfficeProfiles,
   libreOfficeSkipRequested,
@@ -167,6 +176,45 @@ const DEMOS = [
 ];
 const DEMO_REFERENCE = new Date(Date.UTC(2026, 0, 31));
 
+/**
+ * Demo catalogues with inputs the reader refuses, typed as a user would: the sheet must show
+ * „✗“ instead of a plausible score, its summary line must say so, and validation must refuse the
+ * same cells (so `ikz analyse` computes nothing).
+ */
+const BROKEN = [
+  {
+    seed: "broken-rows-de",
+    language: "de" as const,
+    // text in the annual cost (it counted 0 in the score) and in the users
+    rows: { 0: { annualCost: "1.200 €" }, 2: { users: "zwölf" }, 4: { contractEnd: "Ende 2027" } } as Record<
+      number,
+      RowValues
+    >,
+    town: {},
+  },
+  {
+    seed: "broken-window-en",
+    language: "en" as const,
+    rows: {} as Record<number, RowValues>,
+    town: { windowMonths: "24 months" },
+  },
+];
+
+function brokenPlan(broken: (typeof BROKEN)[number]): PlannedWorkbook {
+  const rows = demoServiceRows("Bockau", DEMO_REFERENCE, broken.language).map((row, index) => ({
+    ...row,
+    ...broken.rows[index],
+  }));
+  return withServiceCatalogueChecks(
+    planWorkbook(serviceCatalogueSpec, {
+      language: broken.language,
+      generatorVersion: GENERATOR_VERSION,
+      tableRows: { [SHEET.services]: rows },
+      formValues: { [SHEET.town]: { name: "Bockau", referenceDate: DEMO_REFERENCE, ...broken.town } },
+    }),
+  );
+}
+
 function valueAt(snapshot: WorkbookSnapshot, qualified: string): unknown {
   const [sheetName, address] = qualified.split("!");
   const sheet = snapshot.sheets.find((s) => s.name === sheetName);
@@ -186,6 +234,7 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: IT
     requireLibreOffice();
     dir = await mkdtemp(join(tmpdir(), "ikz-it-parity-"));
     for (const scenario of SCENARIOS) plans.set(scenario.seed, scenarioPlan(scenario));
+    for (const broken of BROKEN) plans.set(broken.seed, brokenPlan(broken));
     for (const demo of DEMOS) {
       plans.set(
         demo.seed,
@@ -209,6 +258,56 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: IT
 
   it("uses only functions every supported spreadsheet shares", () => {
     for (const planned of plans.values()) expectCompatibleFormulas(planned.plan);
+  });
+
+  it.each(DEMOS.map((d) => [d.seed, d.language] as const))(
+    "%s: the sheet's own checks pass (town check line and summary line say ✓)",
+    async (seed, language: Language) => {
+      const snapshot = await readSnapshotFromXlsx(recalculated.get(seed)!, `${seed}.xlsx`);
+      const town = serviceCatalogueSpec.sheets[0].name[language];
+      const services = serviceCatalogueSpec.sheets[1].name[language];
+      expect(valueAt(snapshot, `${town}!A${CHECK_LINE_ROW}`)).toMatch(/^✓ /);
+      expect(valueAt(snapshot, `${services}!A${CHECK_LINE_ROW}`)).toBe(
+        language === "de" ? "✓ Alle Prüfungen bestanden" : "✓ All checks passed",
+      );
+    },
+  );
+
+  it("shows ✗ instead of a score where users, cost or contract end are text, and validation refuses the same cells", async () => {
+    const seed = "broken-rows-de";
+    const file = recalculated.get(seed)!;
+    const snapshot = await readSnapshotFromXlsx(file, `${seed}.xlsx`);
+    const report = validateWorkbook(serviceCatalogueSpec, snapshot, { language: "de", check: checkServiceCatalogue });
+    const errors = report.issues.filter((i) => i.severity === "error").map((i) => `${i.sheet}!${i.cell ?? ""}`);
+    // demo rows start on row 5: annual cost (I) of row 5, users (H) of row 7, contract end (J) of row 9
+    expect(errors).toEqual(expect.arrayContaining(["Services!I5", "Services!H7", "Services!J9"]));
+    for (const row of [5, 7, 9]) expect(valueAt(snapshot, `Services!R${row}`)).toBe(ROW_INVALID_TEXT.de);
+    for (const row of [6, 8, 10]) expect(typeof valueAt(snapshot, `Services!R${row}`)).toBe("number");
+    expect(valueAt(snapshot, `Services!A${CHECK_LINE_ROW}`)).toBe(
+      "✗ 1 Prüfung nicht bestanden – siehe Services, Spalte R",
+    );
+    expect(valueAt(snapshot, `Kommune!A${CHECK_LINE_ROW}`)).toBe("✓ Stichtag und Zeitfenster in Ordnung");
+    // and the tool computes nothing from it
+    const out: string[] = [];
+    const code = await runCli(["analyse", file], { stdout: (t) => out.push(t), stderr: (t) => out.push(t) });
+    expect(code).toBe(1);
+    expect(out.join("\n")).toContain("I5");
+  });
+
+  it("shows ✗ in every score while the window is text, and validation refuses the window", async () => {
+    const seed = "broken-window-en";
+    const snapshot = await readSnapshotFromXlsx(recalculated.get(seed)!, `${seed}.xlsx`);
+    const report = validateWorkbook(serviceCatalogueSpec, snapshot, { language: "en", check: checkServiceCatalogue });
+    const town = parsedForm(report.workbook!, SHEET.town);
+    const errors = report.issues.filter((i) => i.severity === "error").map((i) => `${i.sheet}!${i.cell ?? ""}`);
+    expect(errors).toContain(`Town!${town?.cells["windowMonths"] ?? "B6"}`);
+    const scores = demoServiceRows("Bockau", DEMO_REFERENCE, "en").map((_, index) =>
+      valueAt(snapshot, `Services!R${5 + index}`),
+    );
+    expect(scores.length).toBeGreaterThan(5);
+    expect(new Set(scores)).toEqual(new Set([TOWN_INVALID_TEXT.en]));
+    expect(valueAt(snapshot, `Town!A${CHECK_LINE_ROW}`)).toBe("✗ Window: enter a whole number from 1 to 120");
+    expect(valueAt(snapshot, `Services!A${CHECK_LINE_ROW}`)).toBe("✗ 1 check failed – see Town, reference date/window");
   });
 
   it.each([...SCENARIOS.map((s) => [s.seed, s.language] as const), ...DEMOS.map((d) => [d.seed, d.language] as const)])(

@@ -27,7 +27,10 @@ async function costModelInExcel(): Promise<FakeExcel> {
 describe("formula integrity in the pane", () => {
   it("accepts the cost model as written, and names a share of the annex typed over by hand", async () => {
     const fake = await costModelInExcel();
-    const before = await readSnapshotFromExcel(fake.context, { fileName: "Verbund.xlsx", features: ALL_EXCEL_FEATURES });
+    const before = await readSnapshotFromExcel(fake.context, {
+      fileName: "Verbund.xlsx",
+      features: ALL_EXCEL_FEATURES,
+    });
     expect(checkWorkbook(before, "de").report.issues.filter((i) => i.code.startsWith("formula."))).toEqual([]);
     expect(allocateFromWorkbook(before, "de").kind).toBe("ok");
 

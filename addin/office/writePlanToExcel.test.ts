@@ -105,8 +105,8 @@ describe("writePlanToExcel", () => {
     expectWorkbookMatchesPlan(fake, plan);
 
     const tasks = sheetOf(fake, "Aufgaben");
-    expect(tasks.at("O5")?.formula).toMatch(/^IF\(A5="","",ROUND\(100\*\(Kriterien!\$C\$5\*/);
-    expect(tasks.at("P6")?.formula).toBe('IF(A6="","",RANK(O6,O$5:O$144,0))');
+    expect(tasks.at("O5")?.formula).toMatch(/^IF\(IFERROR\(OR\(A5="",B5="",.*ROUND\(100\*\(Kriterien!\$C\$5\*/);
+    expect(tasks.at("P6")?.formula).toBe('IF(COUNT(O6),RANK(O6,O$5:O$144),"")');
     // text that looks like a formula, a number, a date or a boolean stays text
     TRICKY_NAMES.forEach((name, index) => {
       const cell = tasks.at(`B${5 + index}`);
@@ -216,7 +216,7 @@ describe("writePlanToExcel", () => {
 
     const tasks = snapshot.sheets.find((sheet) => sheet.name === "Aufgaben")!;
     expect(tasks.rows[5]?.[2]).toEqual({ value: TRICKY_NAMES[0] });
-    expect(tasks.rows[5]?.[15]?.formula).toMatch(/^IF\(A5="",""/);
+    expect(tasks.rows[5]?.[15]?.formula).toMatch(/^IF\(IFERROR\(OR\(A5="",/);
     const town = snapshot.sheets.find((sheet) => sheet.name === "Kommune")!;
     expect(town.rows[6]?.[2]).toEqual({ value: new Date(Date.UTC(2025, 11, 31)) });
   });

@@ -86,6 +86,9 @@ export interface PlannedColorScale {
   readonly max: PlannedColorStop;
 }
 
+/** The row number that stands for „this row“ in {@link SheetPlan.rowFormulaTemplates}. */
+export const PLAN_PROBE_ROW = 917_353;
+
 export interface SheetPlan {
   readonly key: string;
   readonly name: string;
@@ -102,6 +105,12 @@ export interface SheetPlan {
   readonly colorScales?: readonly PlannedColorScale[];
   readonly merges: readonly string[];
   readonly autoFilter?: string;
+  /**
+   * For table sheets: the formula of each column (by 1-based column number) that is the same in
+   * every data row but for the row's own number, split where {@link PLAN_PROBE_ROW} stands for that
+   * number. Readers compare a row with it without planning every row again.
+   */
+  readonly rowFormulaTemplates?: ReadonlyMap<number, readonly string[]>;
   /**
    * Protect the sheet without a password, so that results are not typed over by accident (a
    * deliberate Review › Unprotect Sheet lifts it; see docs/decisions/0007). Every cell is locked

@@ -23,15 +23,16 @@ import {
   type SheetLayout,
   type WorkbookLayout,
 } from "./resolveLayout.js";
-import type {
-  CellStyle,
-  PlannedCell,
-  PlannedHighlight,
-  PlannedRow,
-  PlannedValidation,
-  PlannedValue,
-  SheetPlan,
-  WorkbookPlan,
+import {
+  PLAN_PROBE_ROW,
+  type CellStyle,
+  type PlannedCell,
+  type PlannedHighlight,
+  type PlannedRow,
+  type PlannedValidation,
+  type PlannedValue,
+  type SheetPlan,
+  type WorkbookPlan,
 } from "./WorkbookPlan.js";
 
 /** Input values for the rows of a table sheet: column key → value. */
@@ -173,6 +174,12 @@ function planTableSheet(
     highlights: sheet.columns.flatMap((column, index) => plannedHighlights(column, index + 1, place)),
     merges: [],
     autoFilter: `A${place.headerRow}:${columnLetter(sheet.columns.length)}${place.headerRow}`,
+    rowFormulaTemplates: new Map(
+      sheet.columns.flatMap((column, index) => {
+        const parts = templates.get(column.key);
+        return parts ? [[index + 1, parts] as const] : [];
+      }),
+    ),
     // a working sheet (nothing a user types) is protected; input lists stay open for sorting
     ...(isWorkingSheet(sheet) ? { protected: true } : {}),
     print: { landscape: sheet.landscape ?? false, titleRows: `${place.headerRow}:${place.headerRow}` },
@@ -189,7 +196,7 @@ export function isWorkingSheet(sheet: TableSheetSpec): boolean {
 }
 
 /** Rows far outside any template, used to find where a formula mentions its own row. */
-const PROBE_ROWS = [917_353, 917_354] as const;
+const PROBE_ROWS = [PLAN_PROBE_ROW, PLAN_PROBE_ROW + 1] as const;
 
 /**
  * A row formula split at every mention of its own row, so 50,000 rows cost one string join each

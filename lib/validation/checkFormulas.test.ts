@@ -9,7 +9,16 @@ import { findTemplate, TEMPLATES } from "../../templates/registry.js";
 import { planToSnapshot, setCell, type MutableWorkbookSnapshot } from "../../test/support/planToSnapshot.js";
 import { validateWorkbook } from "./validateWorkbook.js";
 
-const FORMULA_CODES = ["formula.missing", "formula.replaced", "formula.broken", "formula.changed", "formula.shifted", "formula.errorResult", "formula.more", "rows.beyondCapacity"];
+const FORMULA_CODES = [
+  "formula.missing",
+  "formula.replaced",
+  "formula.broken",
+  "formula.changed",
+  "formula.shifted",
+  "formula.errorResult",
+  "formula.more",
+  "rows.beyondCapacity",
+];
 
 const demoCatalogue = (): MutableWorkbookSnapshot =>
   planToSnapshot(planTaskCatalogue({ language: "de", town: "Bockau", demo: true }).plan, "bockau.xlsx");
@@ -18,7 +27,10 @@ const validateCatalogue = (snapshot: MutableWorkbookSnapshot) =>
 const demoCostModel = (): MutableWorkbookSnapshot => {
   const module = findTemplate("kostenverteilung");
   if (!module) throw new Error("no cost model");
-  return planToSnapshot(module.plan({ language: "de", demo: true, towns: ["Zschorlau", "Schönheide", "Stützengrün", "Bockau"] }).plan, "kosten.xlsx");
+  return planToSnapshot(
+    module.plan({ language: "de", demo: true, towns: ["Zschorlau", "Schönheide", "Stützengrün", "Bockau"] }).plan,
+    "kosten.xlsx",
+  );
 };
 const validateCostModel = (snapshot: MutableWorkbookSnapshot, language: "de" | "en" = "de") =>
   validateWorkbook(costAllocationSpec, snapshot, { language, check: checkCostAllocation });
@@ -39,7 +51,10 @@ describe("formula integrity: every computed cell holds its planned formula", () 
         const { plan } = module.plan({ language, demo: true, town: "Bockau", towns: ["Bockau", "Zschorlau"] });
         const snapshot = planToSnapshot(plan);
         const meta = snapshot.sheets.find((s) => s.name === "_ikz");
-        expect(meta?.rows.some((row) => row?.[1]?.value === "layout"), module.spec.id).toBe(true);
+        expect(
+          meta?.rows.some((row) => row?.[1]?.value === "layout"),
+          module.spec.id,
+        ).toBe(true);
         const report = validateWorkbook(module.spec, snapshot, { language, check: module.check });
         expect(formulaFindings(report.issues), `${module.spec.id} ${language}`).toEqual([]);
       }
@@ -68,8 +83,13 @@ describe("formula integrity: every computed cell holds its planned formula", () 
 
   it("names an error value the formula shows", () => {
     const snapshot = demoCatalogue();
-    setCell(snapshot, "Aufgaben", "O5", { value: { error: "#VALUE!" }, formula: formulaAt(snapshot, "Aufgaben", 5, 15) });
-    expect(formulaFindings(validateCatalogue(snapshot).issues)).toEqual([["formula.errorResult", "Aufgaben", "O5", "error"]]);
+    setCell(snapshot, "Aufgaben", "O5", {
+      value: { error: "#VALUE!" },
+      formula: formulaAt(snapshot, "Aufgaben", 5, 15),
+    });
+    expect(formulaFindings(validateCatalogue(snapshot).issues)).toEqual([
+      ["formula.errorResult", "Aufgaben", "O5", "error"],
+    ]);
   });
 
   it("accepts a formula written the way LibreOffice writes it (1E-009, spaces, lower-case names, quoted sheet)", () => {
@@ -123,7 +143,10 @@ describe("formula integrity: every computed cell holds its planned formula", () 
     expect(row).toBeGreaterThan(0);
     const column = sheet?.rows[row ?? 0]?.findIndex((c) => c?.formula?.includes("Kommunen!$")) ?? -1;
     const formula = formulaAt(snapshot, "Verteilung", row ?? 0, column);
-    const moved = formula.replace(/Kommunen!\$([A-Z]+)\$(\d+)/, (_, letters: string, digits: string) => `Kommunen!$${letters}$${Number(digits) + 1}`);
+    const moved = formula.replace(
+      /Kommunen!\$([A-Z]+)\$(\d+)/,
+      (_, letters: string, digits: string) => `Kommunen!$${letters}$${Number(digits) + 1}`,
+    );
     setCell(snapshot, "Verteilung", `${String.fromCharCode(64 + column)}${row}`, { value: null, formula: moved });
     const report = validateCostModel(snapshot);
     const finding = report.issues.find((i) => i.code === "formula.shifted");
@@ -140,7 +163,8 @@ describe("formula integrity: every computed cell holds its planned formula", () 
     const report = validateCatalogue(snapshot);
     const finding = report.issues.find((i) => i.code === "rows.beyondCapacity");
     expect(finding).toMatchObject({ severity: "error", sheet: "Aufgaben", cell: `A${last + 40}` });
-    expect(finding?.message).toContain(`Zeile ${last + 40}`);
+    expect(finding?.message).toContain(`Ab Zeile ${last + 40}`);
+    expect(finding?.message).toContain(`(bis Zeile ${last})`);
     expect(report.valid).toBe(false);
   });
 
@@ -148,7 +172,10 @@ describe("formula integrity: every computed cell holds its planned formula", () 
     const snapshot = demoCatalogue();
     setCell(snapshot, "Aufgaben", "E5", { value: null, formula: "2+3" });
     const report = validateCatalogue(snapshot);
-    expect(report.issues.find((i) => i.cell === "E5")).toMatchObject({ code: "cell.formulaWithoutResult", severity: "error" });
+    expect(report.issues.find((i) => i.cell === "E5")).toMatchObject({
+      code: "cell.formulaWithoutResult",
+      severity: "error",
+    });
     expect(report.valid).toBe(false);
   });
 

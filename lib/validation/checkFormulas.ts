@@ -21,7 +21,7 @@ import { hasErrorToken, tokenizeFormula, type FormulaToken, type ReferencePoint 
 import { renderTerm } from "../messages/terms.js";
 import { parseLayoutRows, planWorkbook } from "../plan/planWorkbook.js";
 import type { SheetLayout, WorkbookLayout } from "../plan/resolveLayout.js";
-import type { SheetPlan } from "../plan/WorkbookPlan.js";
+import { PLAN_PROBE_ROW, type SheetPlan } from "../plan/WorkbookPlan.js";
 import {
   isCellError,
   type SheetSnapshot,
@@ -109,7 +109,7 @@ export function checkFormulas(input: FormulaCheckInput): void {
   const layoutRows = parseLayoutRows(workbook.metadata.layout);
   const findings: Finding[] = [];
   const observations: EndObservation[] = [];
-  const beyond = new Map<string, { first: number; count: number; sheet: string }>();
+  const beyond = new Map<string, { first: number; count: number; sheet: string; end: number }>();
 
   // the plan is only known for the template version this ikz-kit writes (formulas change with it)
   if (layoutRows === undefined || workbook.metadata.templateVersion !== spec.version) {
@@ -160,7 +160,7 @@ export function checkFormulas(input: FormulaCheckInput): void {
         if (row.row <= end) continue;
         const known = beyond.get(key);
         if (known) known.count++;
-        else beyond.set(key, { first: row.row, count: 1, sheet: parsed.sheetName });
+        else beyond.set(key, { first: row.row, count: 1, sheet: parsed.sheetName, end });
       }
     }
   }
@@ -197,7 +197,7 @@ export function checkFormulas(input: FormulaCheckInput): void {
         "rows.beyondCapacity",
         language,
         { file, sheet: entry.sheet, cell: `A${entry.first}` },
-        { value: String(entry.first), expected: String(entry.first - 1), count: entry.count },
+        { value: String(entry.first), expected: String(entry.end), count: entry.count },
       ),
     );
   }
@@ -300,7 +300,7 @@ function placeSheets(
  * A row number no template reaches: a row template is tokenized once with it in place of its row,
  * and each compared row puts its own planned row there.
  */
-const PROBE_ROW = 917_353;
+const PROBE_ROW = PLAN_PROBE_ROW;
 
 /** The place of one compared cell: sheet, planned and actual row, address and column label. */
 interface ComparedCell {
@@ -596,43 +596,32 @@ function checkTableRows(
   if (parsed?.kind !== "table") return;
   const layout = place.layout;
   const first = layout.firstDataRow;
-  // per planned column: the first row's formula, whether it is a template, and the others by row
-  const firstFormula = new Map<number, string>();
-  const templateParts = new Map<number, string[]>();
+  // per planned column: its row template (from the plan), or its formula in each planned row
+  const templateParts = new Map<number, readonly string[]>(sheetPlan.rowFormulaTemplates ?? []);
+  const computed: number[] = [];
+  if (layout.spec.kind === "table")
+    layout.spec.columns.forEach((column, index) => {
+      if (column.kind === "computed") computed.push(index + 1);
+    });
   const perRow = new Map<number, Map<number, string>>();
-  for (const plannedRow of sheetPlan.rows()) {
-    if (plannedRow.row < first) continue;
-    for (const plannedCell of plannedRow.cells) {
-      if (plannedCell.formula === undefined) continue;
-      const column = plannedCell.column;
-      if (plannedRow.row === first) {
-        firstFormula.set(column, plannedCell.formula);
-        templateParts.set(column, plannedCell.formula.split(String(first)));
-        continue;
+  for (const column of computed) if (!templateParts.has(column)) perRow.set(column, new Map());
+  if (perRow.size > 0) {
+    for (const plannedRow of sheetPlan.rows()) {
+      if (plannedRow.row < first) continue;
+      for (const plannedCell of plannedRow.cells) {
+        if (plannedCell.formula !== undefined) perRow.get(plannedCell.column)?.set(plannedRow.row, plannedCell.formula);
       }
-      const parts = templateParts.get(column);
-      if (parts && parts.join(String(plannedRow.row)) === plannedCell.formula) continue;
-      if (parts) {
-        // not a template after all: the rows so far were the template's, the others come one by one
-        templateParts.delete(column);
-        const rows = new Map<number, string>();
-        for (let row = first + 1; row < plannedRow.row; row++) rows.set(row, parts.join(String(row)));
-        perRow.set(column, rows);
-      }
-      perRow.get(column)?.set(plannedRow.row, plannedCell.formula);
     }
   }
   const columnLabels = labelsOf(place, language);
   const shift = place.row(first) - first;
   const last = layout.lastDataRow;
-  // a table of one row proves no template: its formulas are compared as they are
-  if (last === first) templateParts.clear();
   const templateTokens = new Map<number, FormulaToken[]>();
   for (const [column, parts] of templateParts)
     templateTokens.set(column, tokenizeFormula(parts.join(String(PROBE_ROW))));
   for (const row of parsed.rows) {
     const plannedRowNumber = row.row - shift;
-    for (const [column, formula] of firstFormula) {
+    for (const column of computed) {
       const actualColumn = place.column(column);
       const cell = place.actual.rows[row.row]?.[actualColumn];
       const at: ComparedCell = {
@@ -660,7 +649,7 @@ function checkTableRows(
         record(verdict, cell, plannedText, at, findings, language);
         continue;
       }
-      const plannedFormula = plannedRowNumber === first ? formula : perRow.get(column)?.get(plannedRowNumber);
+      const plannedFormula = perRow.get(column)?.get(plannedRowNumber);
       if (plannedFormula === undefined) continue;
       if (unmoved && cell?.formula !== undefined && sameText(cell.formula, plannedFormula)) {
         // fast path: the planned formula as written, in a workbook nobody moved

@@ -7,6 +7,8 @@
 import { cellAddress, columnLetter } from "../../lib/cells/address.js";
 import type { GridCell, GridContent, GridContext, LocalizedText } from "../../lib/spec/TemplateSpec.js";
 import { OBLIGATION_WEIGHTS, STATUS_VALUES } from "../../lib/workplace/model.js";
+import { countMarked } from "../common/cellChecks.js";
+import { CHECK_MARK, entriesBelowFormula, selfCheckSummaryFormula, type SelfCheck } from "../common/selfChecks.js";
 import { gapText, quoted } from "./formulas.js";
 import { SHEET, SLOTS, gapColumn, townField, valueColumn, workplaceRow } from "./layout.js";
 import { DIMENSIONS, ROLES } from "./reference.js";
@@ -35,7 +37,15 @@ export const EVALUATION_TEXT = {
   role: { de: "Rolle", en: "Role" },
   allTowns: { de: "alle Kommunen", en: "all towns" },
   free: { de: "(frei)", en: "(free)" },
+  check: { de: "Prüfung je Kommune", en: "Check by town" },
+  checkOk: { de: "✓", en: "✓" },
+  // short (the town columns are 14 characters wide); the summary line says where to look
+  checkStatus: { de: "✗ Status", en: "✗ status" },
+  checkLists: { de: "✗ Listen", en: "✗ lists" },
 } satisfies Record<string, LocalizedText>;
+
+/** Row of the summary line (issue 10: the sheet checks itself) and of the checks per town below it. */
+export const EVALUATION_CHECK_ROWS = { summary: 3, towns: 4 } as const;
 
 /** Row of the fulfilment table's header; dimension `d` (1-based) is on row header + d. */
 export const EVALUATION_HEADER_ROW = 6;
@@ -77,6 +87,52 @@ export function evaluationCell(row: number, slot: number): string {
 
 const PERCENT = "0.0 %";
 
+/** A sheet's name from a range such as `'Arbeitsplätze'!$H$5:$H$12`, without quotes. */
+const sheetOf = (range: string): string =>
+  range
+    .replace(/!.*$/, "")
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+
+/**
+ * The checks of „Anforderungen“ that every result over it shares (the summary lines of
+ * „Auswertung“ and „Leistungsverzeichnis“): a dimension or obligation that is no list entry (its
+ * weight or dimension number shows „✗“; the requirement would count nowhere), entries below the
+ * rows the formulas cover. `listsBroken` is the first one's condition.
+ */
+export function requirementSelfChecks(context: GridContext): {
+  readonly listsBroken: string;
+  readonly checks: readonly SelfCheck[];
+} {
+  const requirements = (key: string): string => context.columnRange(key, SHEET.requirements);
+  const weight = requirements("weight");
+  const listsBroken = `${countMarked(weight)}+${countMarked(requirements("dimensionNo"))}>0`;
+  const sheet = sheetOf(weight);
+  const sheetPrefix = weight.replace(/!.*$/, "");
+  const weightLetter = /!\$?([A-Z]+)/.exec(weight)?.[1] ?? "";
+  const lastRow = Number(/(\d+)$/.exec(requirements("id"))?.[1] ?? "0");
+  const lastColumn = /!\$?([A-Z]+)/.exec(requirements("specPosition"))?.[1] ?? "A";
+  return {
+    listsBroken,
+    checks: [
+      {
+        failedWhen: listsBroken,
+        where: {
+          de: `${sheet}, Dimension/Verbindlichkeit (Spalte ${weightLetter})`,
+          en: `${sheet}, dimension/obligation (column ${weightLetter})`,
+        },
+      },
+      {
+        failedWhen: entriesBelowFormula(`${sheetPrefix}!$A$${lastRow + 1}:$${lastColumn}$${lastRow + 1}`),
+        where: {
+          de: `${sheet}: Einträge unterhalb Zeile ${lastRow} werden nicht berechnet`,
+          en: `${sheet}: entries below row ${lastRow} are not computed`,
+        },
+      },
+    ],
+  };
+}
+
 export function buildEvaluationSheet(context: GridContext): GridContent {
   const { language } = context;
   const t = (text: LocalizedText): string => text[language];
@@ -89,14 +145,21 @@ export function buildEvaluationSheet(context: GridContext): GridContent {
     rows.push({ row, cells, ...(height === undefined ? {} : { height }) });
   };
   const label = (column: number, text: string): GridCell => ({ column, value: text, style: "label" });
-  const perTown = (formula: (slot: number) => string, numberFormat: string): GridCell[] =>
-    SLOTS.map((slot) => ({
-      column: EVALUATION_FIRST_TOWN_COLUMN + slot - 1,
-      formula: `IF(TRIM(${townName(slot)})="","",${formula(slot)})`,
-      style: "computed" as const,
-      numberFormat,
-      align: "right" as const,
-    }));
+  /** A result per town; `checked`: „✗“ instead of it while the town's check (row 4) fails. */
+  const perTown = (formula: (slot: number) => string, numberFormat: string, checked = true): GridCell[] =>
+    SLOTS.map((slot) => {
+      const check = `${columnLetter(EVALUATION_FIRST_TOWN_COLUMN + slot - 1)}$${EVALUATION_CHECK_ROWS.towns}`;
+      const result = checked
+        ? `IF(MID(${check},1,1)="${CHECK_MARK.failed}","${CHECK_MARK.failed}",${formula(slot)})`
+        : formula(slot);
+      return {
+        column: EVALUATION_FIRST_TOWN_COLUMN + slot - 1,
+        formula: `IF(TRIM(${townName(slot)})="","",${result})`,
+        style: "computed" as const,
+        numberFormat,
+        align: "right" as const,
+      };
+    });
   const header = (row: number, first: string, second: string, third: string, fourth: string): void => {
     add(
       row,
@@ -125,6 +188,51 @@ export function buildEvaluationSheet(context: GridContext): GridContent {
 
   add(1, [{ column: 1, value: t(EVALUATION_TEXT.title), style: "title" }], 24);
   add(2, [{ column: 1, value: t(EVALUATION_TEXT.method), style: "description" }]);
+
+  // the sheet checks itself: per town, whether its statuses (and everyone's dimensions and
+  // obligations) are all list entries — a ✗ in a computed cell of „Anforderungen“ says which
+  const shared = requirementSelfChecks(context);
+  const listsBroken = shared.listsBroken;
+  add(EVALUATION_CHECK_ROWS.towns, [
+    label(1, t(EVALUATION_TEXT.check)),
+    ...perTown(
+      (slot) =>
+        `IF(${listsBroken},${quoted(t(EVALUATION_TEXT.checkLists))},` +
+        `IF(${countMarked(requirements(valueColumn(slot)))}>0,${quoted(t(EVALUATION_TEXT.checkStatus))},${quoted(t(EVALUATION_TEXT.checkOk))}))`,
+      "General",
+      false,
+    ).map((cell) => ({ ...cell, align: "left" as const })),
+  ]);
+  const townChecks = `$${columnLetter(EVALUATION_FIRST_TOWN_COLUMN)}$${EVALUATION_CHECK_ROWS.towns}:$${columnLetter(EVALUATION_FIRST_TOWN_COLUMN + SLOTS.length - 1)}$${EVALUATION_CHECK_ROWS.towns}`;
+  const totals = context.columnRange("total", SHEET.workplaces);
+  const totalsSheet = sheetOf(totals);
+  const totalsLetter = /!\$?([A-Z]+)/.exec(totals)?.[1] ?? "";
+  const column = (letter: string): string => (language === "de" ? `Spalte ${letter}` : `column ${letter}`);
+  add(EVALUATION_CHECK_ROWS.summary, [
+    {
+      column: 1,
+      formula: selfCheckSummaryFormula(
+        [
+          {
+            // the statuses' own problems (a town that shows the lists' ✗ is counted there)
+            failedWhen: `${countMarked(townChecks)}-COUNTIF(${townChecks},${quoted(t(EVALUATION_TEXT.checkLists))})>0`,
+            where: {
+              de: `${t(EVALUATION_TEXT.check)}, Zeile ${EVALUATION_CHECK_ROWS.towns}`,
+              en: `${t(EVALUATION_TEXT.check)}, row ${EVALUATION_CHECK_ROWS.towns}`,
+            },
+          },
+          ...shared.checks.slice(0, 1),
+          {
+            cells: totals,
+            where: { de: `${totalsSheet}, ${column(totalsLetter)}`, en: `${totalsSheet}, ${column(totalsLetter)}` },
+          },
+          ...shared.checks.slice(1),
+        ],
+        language,
+      ),
+      style: "label",
+    },
+  ]);
 
   add(EVALUATION_HEADER_ROW - 1, [label(1, t(EVALUATION_TEXT.fulfilment))]);
   header(
@@ -212,7 +320,7 @@ export function buildEvaluationSheet(context: GridContext): GridContent {
         style: "computed",
         numberFormat: "#,##0",
       },
-      ...perTown((slot) => context.named(`${SHEET.workplaces}.${workplaceRow(slot)}.${role.key}`), "#,##0"),
+      ...perTown((slot) => context.named(`${SHEET.workplaces}.${workplaceRow(slot)}.${role.key}`), "#,##0", false),
     ]);
   });
   add(EVALUATION_ROWS.workplacesTotal, [
@@ -223,14 +331,15 @@ export function buildEvaluationSheet(context: GridContext): GridContent {
       style: "computed",
       numberFormat: "#,##0",
     },
-    ...perTown((slot) => context.named(`${SHEET.workplaces}.${workplaceRow(slot)}.total`), "#,##0"),
+    ...perTown((slot) => context.named(`${SHEET.workplaces}.${workplaceRow(slot)}.total`), "#,##0", false),
   ]);
 
   const lastTownLetter = columnLetter(EVALUATION_FIRST_TOWN_COLUMN + SLOTS.length - 1);
   const firstTownLetter = columnLetter(EVALUATION_FIRST_TOWN_COLUMN);
   return {
     columnWidths: [36, 15, 11, 14, ...SLOTS.map(() => 14)],
-    rows,
+    // the check rows (3, 4) are added after the summary line's parts are known
+    rows: rows.sort((a, b) => a.row - b.row),
     frozen: { rows: EVALUATION_HEADER_ROW, columns: 1 },
     colorScales: [
       {

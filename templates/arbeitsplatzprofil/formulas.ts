@@ -24,17 +24,30 @@ function namesOf(key: string, label: LocalizedText): string[] {
 }
 
 /**
- * `IF(OR(t="a",t="b"),r1,IF(OR(…),r2,…,""))`: the result of the first entry whose names equal the
- * trimmed text `t`, or `""`.
+ * What a computed cell shows instead of its number when the list cell it reads holds no entry of
+ * the list (issue 10: never a plausible result from an input the reader refuses): a status that
+ * is not „erfüllt“, „teilweise“, „nicht erfüllt“ or empty; an obligation or a dimension that is
+ * not in its list (or empty in a row in use).
+ */
+export const NOT_IN_LIST_TEXT = {
+  // short: the value column is 8 characters wide and centred between two cells in use
+  status: { de: "✗ Status", en: "✗ status" },
+  other: { de: "✗ prüfen", en: "✗ check" },
+} as const satisfies Record<string, LocalizedText>;
+
+/**
+ * `IF(OR(t="a",t="b"),r1,IF(OR(…),r2,…,otherwise))`: the result of the first entry whose names
+ * equal the trimmed text `t`, or `otherwise` (a formula expression).
  */
 function lookupFormula(
   trimmed: string,
   entries: readonly { readonly names: readonly string[]; readonly result: string }[],
+  otherwise: string,
 ): string {
   return entries.reduceRight(
-    (otherwise, entry) =>
-      `IF(OR(${entry.names.map((name) => `${trimmed}=${quoted(name)}`).join(",")}),${entry.result},${otherwise})`,
-    '""',
+    (rest, entry) =>
+      `IF(OR(${entry.names.map((name) => `${trimmed}=${quoted(name)}`).join(",")}),${entry.result},${rest})`,
+    otherwise,
   );
 }
 
@@ -44,25 +57,37 @@ function runningRange(ctx: FormulaContext, key: string): string {
   return `${start ?? ""}:${ctx.cell(key)}`;
 }
 
-/** Weight by obligation: Muss 3, Soll 2, Kann 1; `""` in an unused row or for an unknown obligation. */
+/**
+ * Weight by obligation: Muss 3, Soll 2, Kann 1; `""` in an unused row; „✗ prüfen“ for an
+ * obligation that is empty or not in the list (the requirement would silently count nowhere).
+ */
 export function weightFormula(ctx: FormulaContext): string {
   const entries = OBLIGATION_LABELS.map((o) => ({
     names: namesOf(o.key, o.label),
     result: String(OBLIGATION_WEIGHTS[o.key]),
   }));
-  return `IF(${ctx.cell("id")}="","",${lookupFormula(`TRIM(${ctx.cell("obligation")})`, entries)})`;
+  const otherwise = quoted(NOT_IN_LIST_TEXT.other[ctx.language]);
+  return `IF(${ctx.cell("id")}="","",${lookupFormula(`TRIM(${ctx.cell("obligation")})`, entries, otherwise)})`;
 }
 
-/** The dimension's number 1–6 (its section in the specification list). */
+/** The dimension's number 1–6 (its section in the specification list); „✗ prüfen“ for one not in the list. */
 export function dimensionNumberFormula(ctx: FormulaContext): string {
   const entries = DIMENSIONS.map((d, index) => ({ names: namesOf(d.key, d.label), result: String(index + 1) }));
-  return `IF(${ctx.cell("id")}="","",${lookupFormula(`TRIM(${ctx.cell("dimension")})`, entries)})`;
+  const otherwise = quoted(NOT_IN_LIST_TEXT.other[ctx.language]);
+  return `IF(${ctx.cell("id")}="","",${lookupFormula(`TRIM(${ctx.cell("dimension")})`, entries, otherwise)})`;
 }
 
-/** Status of slot `k` as a number: erfüllt 1, teilweise 0.5, nicht erfüllt 0; `""` = not assessed. */
+/**
+ * Status of slot `k` as a number: erfüllt 1, teilweise 0.5, nicht erfüllt 0; `""` = not assessed
+ * (empty); „✗ Status“ for any other text — never read as „not assessed“.
+ */
 export function valueFormula(slot: number): (ctx: FormulaContext) => string {
   const entries = STATUS_LABELS.map((s) => ({ names: namesOf(s.key, s.label), result: String(STATUS_VALUES[s.key]) }));
-  return (ctx) => `IF(${ctx.cell("id")}="","",${lookupFormula(`TRIM(${ctx.cell(statusColumn(slot))})`, entries)})`;
+  return (ctx) => {
+    const status = `TRIM(${ctx.cell(statusColumn(slot))})`;
+    const otherwise = `IF(${status}="","",${quoted(NOT_IN_LIST_TEXT.status[ctx.language])})`;
+    return `IF(${ctx.cell("id")}="","",${lookupFormula(status, entries, otherwise)})`;
+  };
 }
 
 /** The gap texts in a workbook's language. */
@@ -98,7 +123,8 @@ function runningCount(ctx: FormulaContext): string {
 export function specNumberFormula(ctx: FormulaContext): string {
   const dimension = ctx.cell("dimensionNo");
   const weight = ctx.cell("weight");
-  return `IF(OR(${dimension}="",${weight}=""),"",IF(${weight}<${OBLIGATION_WEIGHTS.should},"",${dimension}&"."&${runningCount(ctx)}))`;
+  // COUNT: empty or „✗ prüfen“ (not in the list) gives no number in the specification
+  return `IF(COUNT(${dimension},${weight})<2,"",IF(${weight}<${OBLIGATION_WEIGHTS.should},"",${dimension}&"."&${runningCount(ctx)}))`;
 }
 
 /**

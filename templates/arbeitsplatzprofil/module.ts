@@ -6,7 +6,7 @@ import type { PlannedWorkbook } from "../../lib/plan/planWorkbook.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { workplaceProfileAnalysis } from "./analyseProfile.js";
 import { checkWorkplaceProfile } from "./checkWorkplaceProfile.js";
-import { planWorkplaceProfile } from "./planWorkplaceProfile.js";
+import { planWorkplaceProfile, planWorkplaceProfileUpgrade } from "./planWorkplaceProfile.js";
 import { workplaceProfileSpec } from "./spec.js";
 
 export const workplaceProfileModule = {
@@ -21,4 +21,6 @@ export const workplaceProfileModule = {
   }): PlannedWorkbook => planWorkplaceProfile(options),
   takes: { town: true, products: false, towns: true },
   analysis: workplaceProfileAnalysis,
+  /** `ikz upgrade` writes the planner's own cells (town names above the blocks) anew. */
+  planUpgrade: planWorkplaceProfileUpgrade,
 } as const;

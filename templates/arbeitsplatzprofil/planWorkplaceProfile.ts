@@ -9,6 +9,7 @@ import { planWorkbook, type PlannedWorkbook, type RowValues } from "../../lib/pl
 import { namedCellReference } from "../../lib/plan/resolveLayout.js";
 import type { PlannedRow, SheetPlan } from "../../lib/plan/WorkbookPlan.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
+import type { UpgradeValues } from "../../lib/upgrade/upgradeWorkbook.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
 import type { RequirementStatus } from "../../lib/workplace/model.js";
 import { DEMO_TOWNS } from "../aufgabenkatalog/demo.js";
@@ -131,6 +132,21 @@ export function planWorkplaceProfileContent(content: WorkplaceProfileContent): P
     tableRows: { [SHEET.requirements]: content.requirements, [SHEET.workplaces]: workplaceRows },
     formValues: { [SHEET.settings]: settings },
     spareRows: { [SHEET.requirements]: content.spare ?? SPARE_REQUIREMENTS },
+  });
+  return withPlainSpecificationLines(withTownNameRow(planned));
+}
+
+/**
+ * The planner of `ikz upgrade`: the current layout with the old workbook's values, and what the
+ * planner adds to the spec (the town names above the blocks, the plain specification lines) — so
+ * those cells are written anew instead of being carried over as the user's own.
+ */
+export function planWorkplaceProfileUpgrade(values: UpgradeValues): PlannedWorkbook {
+  const planned = planWorkbook(workplaceProfileSpec, {
+    language: values.language,
+    generatorVersion: GENERATOR_VERSION,
+    tableRows: values.tableRows,
+    formValues: values.formValues,
   });
   return withPlainSpecificationLines(withTownNameRow(planned));
 }

@@ -15,12 +15,14 @@
  *
  * A town's own copy and a group workbook have the same layout: the own copy names slot 1 only.
  */
-import type { ColumnSpec, LocalizedText, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
+import type { ColumnSpec, FormulaContext, LocalizedText, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
+import { anyRowProblem, numberRowConditions } from "../common/cellChecks.js";
 import { computedInteger, computedText, dateInput, listInput } from "../common/columns.js";
 import {
   dimensionNumberFormula,
   gapFormula,
   gapText,
+  quoted,
   specNumberFormula,
   specPositionFormula,
   valueFormula,
@@ -104,6 +106,27 @@ const roleCount = (role: (typeof ROLES)[number]): ColumnSpec => ({
   hint: role.hint,
 });
 
+/** A town's total of workplaces when its counts cannot be trusted (text, below 0, a fraction). */
+export const WORKPLACES_INVALID_TEXT = {
+  de: "✗ Anzahlen prüfen: ganze Zahlen ab 0",
+  en: "✗ check counts: whole numbers from 0",
+} as const satisfies LocalizedText;
+
+/**
+ * A town's workplaces in total (the cost model's key) — or, when a count is what the reader
+ * refuses (text, below 0, a fraction, too large; the rules of lib/validation/parseCell.ts taken
+ * from the columns' specs by {@link numberRowConditions}), „✗“ and why instead of a sum that
+ * silently leaves the text out.
+ */
+export function workplacesTotalFormula(ctx: FormulaContext): string {
+  const first = ctx.cell(ROLES[0]?.key ?? "");
+  const last = ctx.cell(ROLES[ROLES.length - 1]?.key ?? "");
+  const untrusted = anyRowProblem(
+    numberRowConditions(ROLES.map((role) => ({ column: roleCount(role), cell: ctx.cell(role.key) }))),
+  );
+  return `IF(${ctx.cell("town")}="","",IF(${untrusted},${quoted(WORKPLACES_INVALID_TEXT[ctx.language])},SUM(${first}:${last})))`;
+}
+
 const TOWN_HINT: LocalizedText = {
   de: "Name der Partnerkommune; leer = Spalte frei",
   en: "Name of the partner town; empty = column unused",
@@ -111,7 +134,10 @@ const TOWN_HINT: LocalizedText = {
 
 export const workplaceProfileSpec = {
   id: "arbeitsplatzprofil",
-  version: "1.0.0",
+  // 1.1.0: the sheet checks itself (✗ for list entries and counts the reader refuses, checks per
+  // town and a summary line on „Auswertung“); same layout
+  version: "1.1.0",
+  history: [{ version: "1.0.0", sheets: [] }],
   title: { de: "Anforderungsprofil moderner IT-Arbeitsplatz", en: "Requirement profile of a modern IT workplace" },
   sheets: [
     {
@@ -275,11 +301,7 @@ export const workplaceProfileSpec = {
           kind: "computed",
           numberFormat: "#,##0",
           width: 14,
-          formula: (ctx) => {
-            const first = ctx.cell(ROLES[0]?.key ?? "");
-            const last = ctx.cell(ROLES[ROLES.length - 1]?.key ?? "");
-            return `IF(${ctx.cell("town")}="","",SUM(${first}:${last}))`;
-          },
+          formula: workplacesTotalFormula,
         },
       ],
     },

@@ -7,6 +7,8 @@
  */
 import type { GridCell, GridContent, GridContext, LocalizedText } from "../../lib/spec/TemplateSpec.js";
 import { OBLIGATION_WEIGHTS } from "../../lib/workplace/model.js";
+import { selfCheckSummaryFormula } from "../common/selfChecks.js";
+import { requirementSelfChecks } from "./evaluationSheet.js";
 import { quoted } from "./formulas.js";
 import { SHEET } from "./layout.js";
 import { DIMENSIONS, OBLIGATION_LABELS } from "./reference.js";
@@ -32,6 +34,8 @@ export const SPECIFICATION_TEXT = {
 
 /** Header row of the list; line `j` (1-based) is on row header + j. */
 export const SPECIFICATION_HEADER_ROW = 6;
+/** Row of the summary line of the list's own checks (issue 10: the sheet checks itself). */
+export const SPECIFICATION_CHECK_ROW = 5;
 
 /** Number of lines planned: one heading per dimension plus one per planned requirement row. */
 export function specificationLineCount(requirementRows: number): number {
@@ -76,6 +80,17 @@ export function buildSpecificationSheet(context: GridContext): GridContent {
       ],
     },
     { row: 4, cells: [{ column: 1, value: t(SPECIFICATION_TEXT.note), style: "description" }] },
+    // the list checks itself: a requirement whose dimension or obligation is no list entry is missing here
+    {
+      row: SPECIFICATION_CHECK_ROW,
+      cells: [
+        {
+          column: 1,
+          formula: selfCheckSummaryFormula(requirementSelfChecks(context).checks, language),
+          style: "label",
+        },
+      ],
+    },
     {
       row: SPECIFICATION_HEADER_ROW,
       height: 32,

@@ -17,9 +17,9 @@ import { formulaContext, sheetLayout } from "../../lib/plan/resolveLayout.js";
 import type { PlannedCell } from "../../lib/plan/WorkbookPlan.js";
 import { CLASS_THRESHOLD_RANGE } from "../../lib/scoring/scoreTasks.js";
 import type { ColumnSpec, Language, LocalizedText, SheetSpec } from "../../lib/spec/TemplateSpec.js";
-import { addPlannedCells } from "./addPlannedCells.js";
+import { addPlannedCells } from "../common/addPlannedCells.js";
 import { entriesBelowFormula, selfCheckSummaryFormula } from "../common/selfChecks.js";
-import { CHECK_MARK, PASS_MARK, countMarked, formulaText } from "./cellChecks.js";
+import { CHECK_MARK, PASS_MARK, countMarked, formulaText } from "../common/cellChecks.js";
 import { CRITERIA } from "./criteria.js";
 import {
   SHEET,

@@ -2,7 +2,7 @@ import { CLASS_THRESHOLD_RANGE, SCORE_DECIMALS } from "../../lib/scoring/scoreTa
 import type { ColumnSpec, FormulaContext, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
 import { contactField, dateInput, emailField, listInput, townNameField } from "../common/columns.js";
 import { PRODUCT_FRAMEWORK } from "../reference/productFramework.js";
-import { CHECK_MARK, anyRowProblem, formulaText, numberRowConditions, shortLabel } from "./cellChecks.js";
+import { CHECK_MARK, anyRowProblem, formulaText, numberRowConditions, shortLabel } from "../common/cellChecks.js";
 import { CRITERIA, DEFAULT_THRESHOLDS, RATING_SCALE_MAX } from "./criteria.js";
 import { TASK_KINDS } from "./taskKinds.js";
 

@@ -4,7 +4,7 @@
  */
 import type { TemplatePlanOptions } from "../registry.js";
 import { serviceCatalogueAnalysis } from "./analyseServices.js";
-import { planServiceCatalogue, today } from "./planServiceCatalogue.js";
+import { planServiceCatalogue, planServiceCatalogueUpgrade, today } from "./planServiceCatalogue.js";
 import { checkServiceCatalogue } from "./serviceCatalogue.js";
 import { serviceCatalogueSpec } from "./spec.js";
 
@@ -22,4 +22,6 @@ export const serviceCatalogueModule = {
     }),
   takes: { town: true, products: true, towns: false },
   analysis: serviceCatalogueAnalysis,
+  /** `ikz upgrade` places the self-checks too (sheetChecks.ts). */
+  planUpgrade: planServiceCatalogueUpgrade,
 } as const;

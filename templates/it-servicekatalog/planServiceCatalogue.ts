@@ -1,7 +1,9 @@
 import { planWorkbook, type PlannedWorkbook, type RowValues } from "../../lib/plan/planWorkbook.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
+import type { UpgradeValues } from "../../lib/upgrade/upgradeWorkbook.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
 import { DEMO_TOWNS, demoServiceRows } from "./demo.js";
+import { withServiceCatalogueChecks } from "./sheetChecks.js";
 import { SHEET, serviceCatalogueSpec, serviceCatalogueSpecWithProducts } from "./spec.js";
 
 export interface ServiceCataloguePlanOptions {
@@ -24,14 +26,28 @@ export function planServiceCatalogue(options: ServiceCataloguePlanOptions): Plan
   const town = options.town ?? (options.demo ? DEMO_TOWNS[0].name : undefined);
   const rows: RowValues[] = options.demo ? demoServiceRows(town ?? "", options.referenceDate, options.language) : [];
   const spec = options.products ? serviceCatalogueSpecWithProducts(options.products) : serviceCatalogueSpec;
-  return planWorkbook(spec, {
-    language: options.language,
-    generatorVersion: GENERATOR_VERSION,
-    tableRows: { [SHEET.services]: rows },
-    formValues: {
-      [SHEET.town]: { ...(town === undefined ? {} : { name: town }), referenceDate: options.referenceDate },
-    },
-  });
+  return withServiceCatalogueChecks(
+    planWorkbook(spec, {
+      language: options.language,
+      generatorVersion: GENERATOR_VERSION,
+      tableRows: { [SHEET.services]: rows },
+      formValues: {
+        [SHEET.town]: { ...(town === undefined ? {} : { name: town }), referenceDate: options.referenceDate },
+      },
+    }),
+  );
+}
+
+/** The planner of `ikz upgrade`: the current layout with the old workbook's values, and the self-checks. */
+export function planServiceCatalogueUpgrade(values: UpgradeValues): PlannedWorkbook {
+  return withServiceCatalogueChecks(
+    planWorkbook(serviceCatalogueSpec, {
+      language: values.language,
+      generatorVersion: GENERATOR_VERSION,
+      tableRows: values.tableRows,
+      formValues: values.formValues,
+    }),
+  );
 }
 
 /** Today as a calendar day (the local date, at UTC midnight, as spreadsheet dates are read). */

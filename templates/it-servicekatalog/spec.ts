@@ -21,7 +21,14 @@ import {
   PRIORITY_DECIMALS,
   PRIORITY_POINTS,
 } from "../../lib/services/priorityScore.js";
-import type { FormulaContext, Language, ListEntry, LocalizedText, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
+import type {
+  ColumnSpec,
+  FormulaContext,
+  Language,
+  ListEntry,
+  LocalizedText,
+  TemplateSpec,
+} from "../../lib/spec/TemplateSpec.js";
 import {
   computedInteger,
   computedMoney,
@@ -33,6 +40,8 @@ import {
   townNameField,
 } from "../common/columns.js";
 import { PRODUCT_FRAMEWORK } from "../reference/productFramework.js";
+import { anyRowProblem, numberRowConditions } from "../common/cellChecks.js";
+import { CHECK_MARK, formulaText } from "../common/selfChecks.js";
 import { CRITICALITY_LABELS, LIFECYCLE_LABELS, LIST_ENTRIES, STATUS_LABELS, WINDOW_LABELS } from "./lists.js";
 
 /** Sheet keys of the service catalogue. */
@@ -94,10 +103,65 @@ export function windowFormula(ctx: FormulaContext): string {
   return `IF(${months}="","",IF(${months}<0,${text("expired")},IF(${months}<${townField(ctx, "windowMonths")},${text("open")},${text("later")})))`;
 }
 
+/** The services' number inputs (the score's row check takes their rules from here). */
+const USERS_COLUMN = {
+  key: "users",
+  label: { de: "Nutzer", en: "Users" },
+  type: "integer",
+  kind: "input",
+  min: 0,
+  numberFormat: "#,##0",
+  width: 7,
+  hint: { de: "Anzahl Nutzerinnen und Nutzer (ganze Zahl)", en: "Number of users (whole number)" },
+} as const satisfies ColumnSpec;
+const ANNUAL_COST_COLUMN = {
+  key: "annualCost",
+  label: { de: "Jahreskosten (€)", en: "Annual cost (€)" },
+  type: "currency",
+  kind: "input",
+  min: 0,
+  maxDecimals: 2,
+  numberFormat: '#,##0.00 "€"',
+  width: 13,
+  hint: { de: "Lizenz, Wartung, Betrieb je Jahr in €", en: "Licence, maintenance, operation per year in €" },
+} as const satisfies ColumnSpec;
+
+/** Row of the town sheet's check line (between description and the first field) and of the services' summary line. */
+export const CHECK_LINE_ROW = 3;
+
+/** The score cell of a service while the town's reference date or window cannot be used. */
+export const TOWN_INVALID_TEXT = {
+  de: `${CHECK_MARK.failed} Stichtag/Zeitfenster: siehe Blatt Kommune`,
+  en: `${CHECK_MARK.failed} reference date/window: see sheet Town`,
+} as const satisfies LocalizedText;
+/** The score cell of a service whose users, annual cost or contract end the reader refuses. */
+export const ROW_INVALID_TEXT = {
+  de: `${CHECK_MARK.failed} Nutzer, Jahreskosten, Vertragsende prüfen`,
+  en: `${CHECK_MARK.failed} check users, annual cost, contract end`,
+} as const satisfies LocalizedText;
+
+/**
+ * Conditions, any of them TRUE when a service row cannot be trusted: users or annual cost hold
+ * what the reader refuses (text, below 0, a fraction of a user, more than 2 decimals of a euro,
+ * a number too large — lib/validation/parseCell.ts, from the column specs, checked over ranges
+ * by {@link numberRowConditions}), or the contract end is not a date (text).
+ */
+export function serviceRowConditions(ctx: FormulaContext): string[] {
+  const numbers = [USERS_COLUMN, ANNUAL_COST_COLUMN].map((column) => ({ column, cell: ctx.cell(column.key) }));
+  const end = ctx.cell("contractEnd");
+  return [...numberRowConditions(numbers), `COUNTA(${end})>COUNT(${end})`];
+}
+
 /**
  * The priority score, `ROUND(30·S + 25·W + 15·L + 15·K + 15·C, 9)` (see lib/services/priorityScore):
  * S status replace/consolidate, W window open or passed, L end of support, K criticality
  * 0 / 0.5 / 1, C annual cost ÷ the town's largest annual cost.
+ *
+ * Where the score cannot be trusted it is no number but „✗“ and the reason: the town sheet's
+ * check line (row {@link CHECK_LINE_ROW}, placed by sheetChecks.ts) says the reference date or
+ * the window cannot be used, or the row's users, cost or contract end break the reader's rules
+ * ({@link serviceRowConditions}). The library computes nothing from such a workbook: its
+ * validation reports the same cells as errors.
  */
 export function priorityScoreFormula(ctx: FormulaContext): string {
   const months = ctx.cell("monthsToEnd");
@@ -119,7 +183,13 @@ export function priorityScoreFormula(ctx: FormulaContext): string {
     `${PRIORITY_POINTS.criticality}*${criticalityFactor}`,
     `${PRIORITY_POINTS.cost}*IF(${max}=0,0,IF(ISNUMBER(${cost}),${cost},0)/${max})`,
   ];
-  return `IF(${ctx.cell("serviceId")}="","",ROUND(${terms.join("+")},${PRIORITY_DECIMALS}))`;
+  // the town sheet's check line (A3): its sheet prefix taken from a named field of that sheet
+  const townCheck = `${ctx.named(`${SHEET.town}.name`).replace(/\$[A-Z]+\$\d+$/, "")}$A$${CHECK_LINE_ROW}`;
+  return (
+    `IF(${ctx.cell("serviceId")}="","",IF(MID(${townCheck},1,1)="${CHECK_MARK.failed}",${formulaText(TOWN_INVALID_TEXT[ctx.language])},` +
+    `IF(${anyRowProblem(serviceRowConditions(ctx))},${formulaText(ROW_INVALID_TEXT[ctx.language])},` +
+    `ROUND(${terms.join("+")},${PRIORITY_DECIMALS}))))`
+  );
 }
 
 /** The largest annual cost of the town's services: the cost part's reference. */
@@ -184,7 +254,10 @@ const listColumn = (key: string, label: LocalizedText, width: number) =>
 
 export const serviceCatalogueSpec = {
   id: "it-servicekatalog",
-  version: "1.0.0",
+  // 1.1.0: the sheet checks itself (score „✗ …“ where it cannot be trusted, town check line,
+  // summary line on „Services“); same layout
+  version: "1.1.0",
+  history: [{ version: "1.0.0", sheets: [] }],
   title: { de: "IT-Servicekatalog und Konsolidierung", en: "IT service catalogue and consolidation" },
   sheets: [
     {
@@ -295,27 +368,8 @@ export const serviceCatalogueSpec = {
         listInput("operatingModel", { de: "Betriebsmodell", en: "Operating model" }, "operatingModels", 26, {
           required: true,
         }),
-        {
-          key: "users",
-          label: { de: "Nutzer", en: "Users" },
-          type: "integer",
-          kind: "input",
-          min: 0,
-          numberFormat: "#,##0",
-          width: 7,
-          hint: { de: "Anzahl Nutzerinnen und Nutzer (ganze Zahl)", en: "Number of users (whole number)" },
-        },
-        {
-          key: "annualCost",
-          label: { de: "Jahreskosten (€)", en: "Annual cost (€)" },
-          type: "currency",
-          kind: "input",
-          min: 0,
-          maxDecimals: 2,
-          numberFormat: '#,##0.00 "€"',
-          width: 13,
-          hint: { de: "Lizenz, Wartung, Betrieb je Jahr in €", en: "Licence, maintenance, operation per year in €" },
-        },
+        USERS_COLUMN,
+        ANNUAL_COST_COLUMN,
         dateInput(
           "contractEnd",
           { de: "Vertragsende", en: "Contract end" },

@@ -13,7 +13,7 @@
 import { columnLetter } from "../../lib/cells/address.js";
 import { INNER_ELEMENTS, PESTEL_FACTORS, POSSIBLE_SCORES } from "../../lib/pestel/model.js";
 import type { ColorScaleSpec, GridCell, GridContent, GridContext, LocalizedText } from "../../lib/spec/TemplateSpec.js";
-import { CHECK_MARK, countMarked, formulaText } from "../aufgabenkatalog/cellChecks.js";
+import { CHECK_MARK, countMarked, formulaText } from "../common/cellChecks.js";
 import { entriesBelowFormula, selfCheckSummaryFormula } from "../common/selfChecks.js";
 import {
   ELEMENT_LABELS,

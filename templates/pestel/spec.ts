@@ -23,7 +23,7 @@ import {
   numberCellProblems,
   requiredCellProblem,
   type NamedProblem,
-} from "../aufgabenkatalog/cellChecks.js";
+} from "../common/cellChecks.js";
 import { computedInteger, computedText, dateInput, listInput, townNameField } from "../common/columns.js";
 import { ACTION_FIELDS, MEASURES, MEASURES_SOURCE_SHORT } from "../reference/measures.js";
 import { buildMatrixSheet } from "./matrixSheet.js";

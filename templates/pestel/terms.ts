@@ -5,7 +5,7 @@
  */
 import { THRESHOLD_RANGE, type ActionField, type InnerElement, type PestelFactor } from "../../lib/pestel/model.js";
 import type { Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
-import { CHECK_MARK } from "../aufgabenkatalog/cellChecks.js";
+import { CHECK_MARK } from "../common/cellChecks.js";
 import { ACTION_FIELD_TITLES } from "../reference/measures.js";
 
 /** Sheet keys of the PESTEL matrix. */
