@@ -200,9 +200,16 @@ export async function runCli(
     .option("--out <file>", t("optionUpgradeOut"))
     .option("--force", t("optionForce"))
     .option("--json", t("optionJson"))
-    .action(async (file: string, options: { out?: string; force?: boolean; json?: boolean }) => {
-      exit = await runUpgrade(file, options, context);
-    });
+    .option("--town-rows <n>", t("optionTownRows", String(MIN_TOWN_ROWS)))
+    .option("--item-rows <n>", t("optionItemRows", String(MIN_ITEM_ROWS)))
+    .action(
+      async (
+        file: string,
+        options: { out?: string; force?: boolean; json?: boolean; townRows?: string; itemRows?: string },
+      ) => {
+        exit = await runUpgrade(file, options, context);
+      },
+    );
 
   withCommon(program.command("demo").description(t("commandDemo")))
     .option("--out-dir <dir>", t("optionOutDir"), "out")

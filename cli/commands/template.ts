@@ -80,9 +80,9 @@ function townsOrRefuse(
 }
 
 /** `--town-rows` / `--item-rows` as numbers; prints why and returns undefined when they cannot be taken. */
-function rowsOrRefuse(
+export function rowsOrRefuse(
   module: TemplateModule,
-  options: TemplateOptions,
+  options: Pick<TemplateOptions, "townRows" | "itemRows">,
   context: CliContext,
 ): { towns?: number; items?: number } | undefined {
   const { language } = context;

@@ -5,6 +5,8 @@ import { renderUpgradeChange } from "../../lib/messages/upgradeTexts.js";
 import { isFinding } from "../../lib/upgrade/UpgradeChange.js";
 import { upgradeWorkbook } from "../../lib/upgrade/upgradeWorkbook.js";
 import { formatIssue } from "../../lib/validation/ValidationIssue.js";
+import { identifyTemplate } from "../../lib/validation/validateWorkbook.js";
+import { rowsOrRefuse } from "./template.js";
 import { validateFile } from "./validate.js";
 import { TEMPLATES } from "../../templates/registry.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
@@ -16,6 +18,9 @@ export interface UpgradeOptions {
   readonly out?: string;
   readonly force?: boolean;
   readonly json?: boolean;
+  /** More prepared town / item rows (`--town-rows`, `--item-rows`; the cost model), as typed. */
+  readonly townRows?: string;
+  readonly itemRows?: string;
 }
 
 /** `kv.xlsx` upgraded to 0.2.0 → `kv-0.2.0.xlsx`, in the same folder. */
@@ -42,7 +47,20 @@ export async function runUpgrade(file: string, options: UpgradeOptions, context:
     else context.stderr(formatIssue(loaded.unusable, language));
     return EXIT.unusable;
   }
-  const result = upgradeWorkbook(loaded.snapshot, TEMPLATES, language);
+  // more prepared rows: only for a template that takes them, and within its limits
+  let rows: Record<string, number> | undefined;
+  if (options.townRows !== undefined || options.itemRows !== undefined) {
+    const identified = identifyTemplate(
+      loaded.snapshot,
+      TEMPLATES.map((t) => t.spec),
+      language,
+    );
+    const module = TEMPLATES.find((t) => t.spec === identified.spec);
+    const asked = module ? rowsOrRefuse(module, options, context) : {};
+    if (asked === undefined) return EXIT.unusable;
+    rows = { ...asked };
+  }
+  const result = upgradeWorkbook(loaded.snapshot, TEMPLATES, language, rows === undefined ? {} : { rows });
   if (result.status === "unusable") {
     if (options.json) {
       context.stdout(JSON.stringify({ file, ...result }, null, 2));

@@ -234,8 +234,8 @@ const catalogue = {
     en: () => "Merged cells in the data area: only the first cell is read. Please unmerge them.",
   },
   "rows.beyondCapacity": {
-    de: (p) => `Ab Zeile ${p.value ?? "?"} stehen ${p.count === 1 ? "ein Eintrag" : `${p.count ?? "?"} Einträge`} unterhalb der Zeilen, die die Formeln der Vorlage abdecken (bis Zeile ${p.expected ?? "?"}). Das Blatt rechnet ${p.count === 1 ? "ihn" : "sie"} nicht mit, ikz-kit deshalb auch nicht. Bitte die Einträge in freie vorbereitete Zeilen verschieben oder eine Vorlage mit mehr Zeilen erzeugen (ikz template … bzw. Aufgabenbereich „Vorlagen“) und die Einträge dorthin übernehmen.`,
-    en: (p) => `From row ${p.value ?? "?"} on, ${p.count === 1 ? "an entry stands" : `${p.count ?? "?"} entries stand`} below the rows the template's formulas cover (up to row ${p.expected ?? "?"}). The sheet does not compute ${p.count === 1 ? "it" : "them"}, so neither does ikz-kit. Please move the entries into free prepared rows, or create a template with more rows (ikz template … or the pane's “Templates”) and carry the entries over.`,
+    de: (p) => `Ab Zeile ${p.value ?? "?"} stehen ${p.count === 1 ? "ein Eintrag" : `${p.count ?? "?"} Einträge`} unterhalb der Zeilen, die die Formeln der Vorlage abdecken (bis Zeile ${p.expected ?? "?"}). Das Blatt rechnet ${p.count === 1 ? "ihn" : "sie"} nicht mit, ikz-kit deshalb auch nicht. Bitte die Einträge in freie vorbereitete Zeilen verschieben. ${p.other ?? ""}`,
+    en: (p) => `From row ${p.value ?? "?"} on, ${p.count === 1 ? "an entry stands" : `${p.count ?? "?"} entries stand`} below the rows the template's formulas cover (up to row ${p.expected ?? "?"}). The sheet does not compute ${p.count === 1 ? "it" : "them"}, so neither does ikz-kit. Please move the entries into free prepared rows. ${p.other ?? ""}`,
   },
   "formula.missing": {
     de: (p) => `Hier gehört eine Formel der Vorlage hin${p.column ? ` (Spalte „${p.column}“)` : ""}, die Zelle ist aber leer: das Blatt rechnet an dieser Stelle nicht mehr. Bitte die Formel aus einer Nachbarzeile kopieren oder die Änderung rückgängig machen.`,

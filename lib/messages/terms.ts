@@ -63,6 +63,14 @@ const terms = {
   kindBoolean: { de: (p) => `${p.value ?? ""} (Wahrheitswert)`, en: (p) => `${p.value ?? ""} (boolean)` },
   kindDate: { de: (p) => `${p.value ?? ""} (Datum)`, en: (p) => `${p.value ?? ""} (date)` },
   kindError: { de: (p) => `${p.value ?? ""} (Fehlerwert)`, en: (p) => `${p.value ?? ""} (error value)` },
+  moreRowsInsert: {
+    de: () => "Mehr Zeilen: Zeilen innerhalb der Tabelle einfügen (über ihrer letzten Zeile) – die Formeln wachsen dann mit.",
+    en: () => "More rows: insert rows inside the table (above its last row) — the formulas grow with them.",
+  },
+  moreRowsNew: {
+    de: () => "Mehr Zeilen: eine neue Vorlage erzeugen (ikz template … oder Aufgabenbereich „Vorlagen“) und die Einträge übernehmen.",
+    en: () => "More rows: create a new template (ikz template … or the pane's “Templates”) and carry the entries over.",
+  },
   kindFormula: { de: (p) => `=${p.value ?? ""} (Formel)`, en: (p) => `=${p.value ?? ""} (formula)` },
   roadmapTitle: { de: () => "IKZ-Fahrplan: gemeinsame Aufgaben und Synergien", en: () => "IKZ roadmap: shared tasks and synergies" },
   roadmapDescription: {

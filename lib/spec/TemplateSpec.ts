@@ -120,6 +120,11 @@ export interface TableSheetSpec {
   /** Fixed rows (e.g. the criteria), pre-filled from the spec; their keys identify them. */
   readonly fixedRows?: readonly FixedRowSpec[];
   readonly landscape?: boolean;
+  /**
+   * How a workbook gets more rows than prepared, when inserting rows inside the table does not
+   * work (formulas that refer to rows by position); said with entries below the prepared rows.
+   */
+  readonly moreRows?: LocalizedText;
 }
 
 /** A row the template defines (e.g. one criterion): its key and initial input values. */

@@ -20,6 +20,16 @@ export interface UpgradeValues {
   readonly formValues: Readonly<Record<string, RowValues>>;
   /** Keys of the current sheets the old workbook did not have (a planner may give them defaults). */
   readonly addedSheets: readonly string[];
+  /** Prepared rows asked for, per table sheet key (the cost model's towns and items). */
+  readonly rows?: Readonly<Record<string, number>>;
+}
+
+export interface UpgradeOptions {
+  /**
+   * Prepared rows per table sheet key: a workbook of the current version is planned again with
+   * this many rows (every value carried over) — the way to more towns or items than prepared.
+   */
+  readonly rows?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -92,6 +102,7 @@ export function upgradeWorkbook(
   snapshot: WorkbookSnapshot,
   templates: readonly UpgradableTemplate[],
   language: Language,
+  options: UpgradeOptions = {},
 ): UpgradeResult {
   const file = snapshot.fileName;
   const identified = identifyTemplate(
@@ -113,7 +124,8 @@ export function upgradeWorkbook(
   if (version === undefined)
     return { status: "unusable", reason: "versionUnknown", templateId: spec.id, issues: identified.issues };
   const order = compareVersions(version, spec.version);
-  if (order === 0) return { status: "current", templateId: spec.id, version };
+  const enlarge = options.rows !== undefined && Object.keys(options.rows).length > 0;
+  if (order === 0 && !enlarge) return { status: "current", templateId: spec.id, version };
   if (order > 0) {
     const issue = createIssue(
       "error",
@@ -136,6 +148,7 @@ export function upgradeWorkbook(
     tableRows: carried.tableRows,
     formValues: carried.formValues,
     addedSheets: carried.addedSheets,
+    ...(options.rows === undefined ? {} : { rows: options.rows }),
   });
   const kept = { ...carried, carriedOver: dropTemplateFormulas(carried, snapshot, planned) };
   const extended = extendPlan(planned, kept, { from: version, to: spec.version }, carried.language);

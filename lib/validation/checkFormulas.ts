@@ -109,7 +109,7 @@ export function checkFormulas(input: FormulaCheckInput): void {
   const layoutRows = parseLayoutRows(workbook.metadata.layout);
   const findings: Finding[] = [];
   const observations: EndObservation[] = [];
-  const beyond = new Map<string, { first: number; count: number; sheet: string; end: number }>();
+  const beyond = new Map<string, { first: number; count: number; sheet: string; end: number; remedy: string }>();
 
   // the plan is only known for the template version this ikz-kit writes (formulas change with it)
   if (layoutRows === undefined || workbook.metadata.templateVersion !== spec.version) {
@@ -160,7 +160,18 @@ export function checkFormulas(input: FormulaCheckInput): void {
         if (row.row <= end) continue;
         const known = beyond.get(key);
         if (known) known.count++;
-        else beyond.set(key, { first: row.row, count: 1, sheet: parsed.sheetName, end });
+        else
+          beyond.set(key, {
+            first: row.row,
+            count: 1,
+            sheet: parsed.sheetName,
+            end,
+            remedy: moreRowsRemedy(
+              plan.sheets.find((s) => s.key === key),
+              places.get(key),
+              language,
+            ),
+          });
       }
     }
   }
@@ -197,10 +208,24 @@ export function checkFormulas(input: FormulaCheckInput): void {
         "rows.beyondCapacity",
         language,
         { file, sheet: entry.sheet, cell: `A${entry.first}` },
-        { value: String(entry.first), expected: String(entry.end), count: entry.count },
+        { value: String(entry.first), expected: String(entry.end), count: entry.count, other: entry.remedy },
       ),
     );
   }
+}
+
+/**
+ * How a table gets more rows: the spec's own way (the cost model: `ikz upgrade --town-rows`),
+ * else inserting rows inside the table when all its formulas work row by row, else a new template.
+ */
+function moreRowsRemedy(sheetPlan: SheetPlan | undefined, place: SheetPlace | undefined, language: Language): string {
+  const spec = place?.layout.spec;
+  if (spec?.kind !== "table") return renderTerm("moreRowsNew", language);
+  if (spec.moreRows) return `${spec.moreRows[language]}.`;
+  const computed = spec.columns.flatMap((column, index) => (column.kind === "computed" ? [index + 1] : []));
+  const templates = sheetPlan?.rowFormulaTemplates;
+  const byRow = templates !== undefined && computed.every((column) => templates.has(column));
+  return renderTerm(byRow ? "moreRowsInsert" : "moreRowsNew", language);
 }
 
 function rowOf(cell: string): number {

@@ -715,6 +715,10 @@ export const costAllocationSpec = {
     {
       kind: "table",
       key: SHEET.towns,
+      moreRows: {
+        de: "Mehr Kommunen-Zeilen: „ikz upgrade DATEI --town-rows N“ überträgt alle Eingaben in eine Mappe mit N vorbereiteten Kommunen",
+        en: "More town rows: “ikz upgrade FILE --town-rows N” carries every entry into a workbook with N prepared towns",
+      },
       name: { de: "Kommunen", en: "Towns" },
       title: { de: "Partnerkommunen und Schlüsselwerte", en: "Partner towns and key values" },
       description: {
@@ -786,6 +790,10 @@ export const costAllocationSpec = {
     {
       kind: "table",
       key: SHEET.items,
+      moreRows: {
+        de: "Mehr Positionen: „ikz upgrade DATEI --item-rows N“ überträgt alle Eingaben in eine Mappe mit N vorbereiteten Positionen",
+        en: "More item rows: “ikz upgrade FILE --item-rows N” carries every entry into a workbook with N prepared items",
+      },
       name: { de: "Kostenpositionen", en: "Cost items" },
       title: { de: "Kostenpositionen und Verteilungsschlüssel", en: "Cost items and allocation keys" },
       description: {
