@@ -531,6 +531,20 @@ const texts = {
   costRefund: { de: (p) => `Erstattung ${p.amount ?? ""}`, en: (p) => `refund ${p.amount ?? ""}` },
   costSettled: { de: () => "ausgeglichen", en: () => "settled" },
   costWorkbookHeading: { de: () => "Arbeitsmappe", en: () => "Workbook" },
+  costRowsTowns: { de: () => "Vorbereitete Zeilen: Kommunen", en: () => "Prepared rows: towns" },
+  costRowsItems: { de: () => "Vorbereitete Zeilen: Kostenpositionen", en: () => "Prepared rows: cost items" },
+  costRowsHint: {
+    de: () => "Die Mappe verteilt nur über vorbereitete Zeilen; für größere Verbünde erhöhen.",
+    en: () => "The workbook splits over prepared rows only; raise it for larger partnerships.",
+  },
+  costRowsRange: {
+    de: (p) => `Eine ganze Zahl von ${p.count ?? "?"} bis ${p.total ?? "?"}.`,
+    en: (p) => `A whole number from ${p.count ?? "?"} to ${p.total ?? "?"}.`,
+  },
+  costRowsTooMany: {
+    de: (p) => `Zusammen ergäbe das ${p.count ?? "?"} Zeilen im Rechenweg; höchstens ${p.total ?? "?"}.`,
+    en: (p) => `Together that makes ${p.count ?? "?"} rows of working; at most ${p.total ?? "?"}.`,
+  },
   costInsertButton: { de: () => "In Arbeitsmappe einfügen", en: () => "Insert into workbook" },
   costCreateFileButton: { de: () => "Als neue Arbeitsmappe erstellen", en: () => "Create as a new workbook" },
   costInsertHasErrors: {

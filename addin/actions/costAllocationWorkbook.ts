@@ -9,7 +9,7 @@ import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { extractCostModel } from "../../templates/kostenverteilung/costModel.js";
-import { planCostAllocation } from "../../templates/kostenverteilung/planCostModel.js";
+import { planCostAllocation, type CostModelRows } from "../../templates/kostenverteilung/planCostModel.js";
 import { costAllocationSpec } from "../../templates/kostenverteilung/spec.js";
 import { checkWorkbook, type WorkbookCheck } from "./checkWorkbook.js";
 
@@ -22,9 +22,9 @@ export class UnsupportedCostModelError extends Error {
  * Plans the „Kostenverteilung“ workbook for a model. The planner's RangeError (a key its formulas
  * do not cover) becomes an `UnsupportedCostModelError`, which the pane shows as a sentence.
  */
-export function planCostModelWorkbook(model: CostModel, language: Language): WorkbookPlan {
+export function planCostModelWorkbook(model: CostModel, language: Language, rows?: CostModelRows): WorkbookPlan {
   try {
-    return planCostAllocation({ language, model }).plan;
+    return planCostAllocation({ language, model, ...(rows === undefined ? {} : { rows }) }).plan;
   } catch (error) {
     if (error instanceof RangeError) throw new UnsupportedCostModelError(error.message, { cause: error });
     throw error;

@@ -352,6 +352,26 @@ describe("Kostenverteilung: the workbook", () => {
     expect(host.callsOf("insertPlan")).toHaveLength(0);
   });
 
+  it("prepares more rows on request, and refuses a count below the default with its limits", async () => {
+    const host = new FakeWorkbookHost();
+    renderPane({ kind: "excel", host });
+    await openCostTab();
+    await enterSmallModel();
+    const towns = screen.getByRole("textbox", { name: /^Vorbereitete Zeilen: Kommunen/ });
+    await replaceText(towns, "5");
+    expect(await screen.findByText("Eine ganze Zahl von 12 bis 200.")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "In Arbeitsmappe einfügen" }).hasAttribute("disabled")).toBe(true);
+    await replaceText(towns, "20");
+    await replaceText(screen.getByRole("textbox", { name: /^Vorbereitete Zeilen: Kostenpositionen/ }), "60");
+    await clickWhenEnabled("In Arbeitsmappe einfügen");
+    expect(await screen.findByText(/^Eingefügt: /)).toBeTruthy();
+    const plan = host.callsOf("insertPlan")[0]?.plan;
+    const metadata = plan?.sheets.find((sheet) => sheet.name === "_ikz");
+    const layout = [...(metadata?.rows() ?? [])].find((row) => row.cells[0]?.value === "layout")?.cells[1]?.value;
+    expect(layout).toContain("towns=20");
+    expect(layout).toContain("items=60");
+  });
+
   it("says when the workbook is no cost allocation", async () => {
     renderPane({
       kind: "excel",

@@ -37,7 +37,8 @@ import {
 } from "../../lib/allocation/model.js";
 import { renderTerm } from "../../lib/messages/terms.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import { DEMO_COST_MODEL } from "../../templates/kostenverteilung/planCostModel.js";
+import { MIN_ITEM_ROWS, MIN_TOWN_ROWS } from "../../templates/kostenverteilung/layout.js";
+import { checkRowCounts, DEMO_COST_MODEL, type CostModelRows } from "../../templates/kostenverteilung/planCostModel.js";
 import { checkCompleteness } from "../actions/costAllocationCheck.js";
 import {
   checkCostForm,
@@ -256,6 +257,7 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
   const { host } = props;
   const { language, t } = useLanguage();
   const styles = usePageStyles();
+  const formStyles = useStyles();
   const ids = {
     heading: useId(),
     towns: useId(),
@@ -268,6 +270,9 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
   const [form, setForm] = useState<CostForm>(EMPTY_COST_FORM);
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
   const [insertOutcome, setInsertOutcome] = useState<InsertOutcome | undefined>(undefined);
+  // prepared rows of the workbook, as typed: more for a larger partnership than the defaults
+  const [preparedRows, setPreparedRows] = useState({ towns: String(MIN_TOWN_ROWS), items: String(MIN_ITEM_ROWS) });
+  const rowsProblem = checkRowCounts(parsedRows(preparedRows));
   const [workbookResult, setWorkbookResult] = useState<
     { readonly file: string; readonly result: WorkbookAllocation } | undefined
   >(undefined);
@@ -384,7 +389,8 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
         setInsertOutcome({ kind: "hasErrors", count: check.errorCount });
         return;
       }
-      const plan = planCostModelWorkbook(check.model, language);
+      if (rowsProblem) return;
+      const plan = planCostModelWorkbook(check.model, language, parsedRows(preparedRows));
       if (!host) {
         const tools = await loadXlsxTools();
         const bytes = await tools.writePlanToBytes(plan);
@@ -523,8 +529,24 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
         <Text as="h3" size={300} weight="semibold" id={ids.workbook} className={styles.heading}>
           {t("costWorkbookHeading")}
         </Text>
+        <div className={formStyles.grid}>
+          <PreparedRowsField
+            label={t("costRowsTowns")}
+            value={preparedRows.towns}
+            problem={rowsProblem}
+            table="towns"
+            onChange={(towns) => setPreparedRows((rows) => ({ ...rows, towns }))}
+          />
+          <PreparedRowsField
+            label={t("costRowsItems")}
+            value={preparedRows.items}
+            problem={rowsProblem}
+            table="items"
+            onChange={(items) => setPreparedRows((rows) => ({ ...rows, items }))}
+          />
+        </div>
         <div className={styles.actions}>
-          <Button appearance="primary" onClick={() => void insert()} disabled={busy}>
+          <Button appearance="primary" onClick={() => void insert()} disabled={busy || rowsProblem !== undefined}>
             {host ? t("costInsertButton") : t("costCreateFileButton")}
           </Button>
           {!host && <Text size={200}>{t("createFileHint")}</Text>}
@@ -656,6 +678,49 @@ function KeySelect<K extends AllocationKey>(props: {
           </option>
         ))}
       </Select>
+    </Field>
+  );
+}
+
+/** The typed row counts as numbers (NaN for anything but digits, so the check refuses it). */
+function parsedRows(typed: { readonly towns: string; readonly items: string }): CostModelRows {
+  const number = (text: string): number => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+  return { towns: number(typed.towns), items: number(typed.items) };
+}
+
+/** How many rows the inserted workbook prepares for towns or items; says the limits when refused. */
+function PreparedRowsField(props: {
+  readonly label: string;
+  readonly value: string;
+  readonly table: "towns" | "items";
+  readonly problem: ReturnType<typeof checkRowCounts>;
+  readonly onChange: (value: string) => void;
+}): ReactNode {
+  const { t } = useLanguage();
+  const styles = useStyles();
+  const { problem } = props;
+  const message =
+    problem?.problem === "range" && problem.table === props.table
+      ? t("costRowsRange", { count: problem.min, total: problem.max })
+      : problem?.problem === "tooMany" && props.table === "towns"
+        ? t("costRowsTooMany", { count: problem.pairRows, total: problem.max })
+        : undefined;
+  return (
+    <Field
+      label={props.label}
+      size="small"
+      hint={t("costRowsHint")}
+      validationState={message === undefined ? "none" : "error"}
+      {...(message === undefined ? {} : { validationMessage: message })}
+    >
+      <Input
+        size="small"
+        className={styles.input}
+        value={props.value}
+        inputMode="numeric"
+        autoComplete="off"
+        onChange={(_, data) => props.onChange(data.value)}
+      />
     </Field>
   );
 }
