@@ -234,7 +234,7 @@ const catalogue = {
     en: () => "Merged cells in the data area: only the first cell is read. Please unmerge them.",
   },
   "rows.beyondCapacity": {
-    de: (p) => `Ab Zeile ${p.value ?? "?"} stehen ${p.count === 1 ? "ein Eintrag" : `${p.count ?? "?"} Einträge`} unterhalb der Zeilen, die die Formeln der Vorlage abdecken (bis Zeile ${p.expected ?? "?"}). Das Blatt rechnet ${p.count === 1 ? "ihn" : "sie"} nicht mit, ikz-kit deshalb auch nicht. Bitte die Einträge in freie vorbereitete Zeilen verschieben. ${p.other ?? ""}`,
+    de: (p) => `Ab Zeile ${p.value ?? "?"} ${p.count === 1 ? "steht ein Eintrag" : `stehen ${p.count ?? "?"} Einträge`} unterhalb der Zeilen, die die Formeln der Vorlage abdecken (bis Zeile ${p.expected ?? "?"}). Das Blatt rechnet ${p.count === 1 ? "ihn" : "sie"} nicht mit, ikz-kit deshalb auch nicht. Bitte die Einträge in freie vorbereitete Zeilen verschieben. ${p.other ?? ""}`,
     en: (p) => `From row ${p.value ?? "?"} on, ${p.count === 1 ? "an entry stands" : `${p.count ?? "?"} entries stand`} below the rows the template's formulas cover (up to row ${p.expected ?? "?"}). The sheet does not compute ${p.count === 1 ? "it" : "them"}, so neither does ikz-kit. Please move the entries into free prepared rows. ${p.other ?? ""}`,
   },
   "formula.missing": {
@@ -258,8 +258,8 @@ const catalogue = {
     en: (p) => `The formula${p.column ? ` in “${p.column}”` : ""} refers to other rows of sheet “${p.other ?? ""}” than planned: rows were inserted, deleted or moved there, and the computation now matches values wrongly. Please undo the insertion or deletion; new entries belong in the free prepared rows.`,
   },
   "formula.errorResult": {
-    de: (p) => `Die Formel${p.column ? ` in „${p.column}“` : ""} ergibt einen Fehlerwert; das Ergebnis im Blatt ist unbrauchbar. Meist steht in einer Eingabe, auf die sie sich bezieht, Text statt einer Zahl.`,
-    en: (p) => `The formula${p.column ? ` in “${p.column}”` : ""} results in an error value; the sheet's result is unusable. Usually an input it refers to holds text instead of a number.`,
+    de: (p) => `Die Formel${p.column ? ` in „${p.column}“` : ""} ergibt einen Fehlerwert; das Ergebnis im Blatt ist unbrauchbar. Meist steht in einer Eingabe, auf die sie sich bezieht, Text statt einer Zahl – oder eine Zeile, auf die sie sich bezog, wurde gelöscht (siehe die Befunde „#BEZUG!“).`,
+    en: (p) => `The formula${p.column ? ` in “${p.column}”` : ""} results in an error value; the sheet's result is unusable. Usually an input it refers to holds text instead of a number — or a row it referred to was deleted (see the “#REF!” findings).`,
   },
   "formula.more": {
     de: (p) => `Auf diesem Blatt sind ${p.count ?? "?"} weitere Formelzellen ebenso betroffen (oben sind die ersten genannt).`,
