@@ -2,8 +2,12 @@ import { allocateCosts } from "../../lib/allocation/allocateCosts.js";
 import type { ItemAllocation } from "../../lib/allocation/model.js";
 import { sheetReference } from "../../lib/cells/address.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
-import type { Language } from "../../lib/spec/TemplateSpec.js";
-import { parsedTable, type ParsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
+import {
+  parsedTable,
+  workbookLanguage,
+  type ParsedTable,
+  type ParsedWorkbook,
+} from "../../lib/validation/readWorkbook.js";
 import { extractCostModel } from "../../templates/kostenverteilung/costModel.js";
 import { resultCell } from "../../templates/kostenverteilung/resultSheet.js";
 import { costAllocationSpec, SHEET, sheetName } from "../../templates/kostenverteilung/spec.js";
@@ -13,13 +17,6 @@ import { printReport, validateFile } from "./validate.js";
 /** Sheet position (1-based, as in the „Nr.“ columns) of each row in use. */
 const positions = (parsed: ParsedTable | undefined): number[] =>
   parsed ? parsed.rows.map((row) => row.row - parsed.headerRow) : [];
-
-/** The workbook's language: its metadata, else the language of its towns sheet's name. */
-function workbookLanguage(workbook: ParsedWorkbook): Language {
-  const stated = workbook.metadata.language;
-  if (stated === "de" || stated === "en") return stated;
-  return parsedTable(workbook, SHEET.towns)?.sheetName === sheetName(SHEET.towns, "en") ? "en" : "de";
-}
 
 /** Number of planned item slots: the highest slot number on „Teilbeträge“ minus the overhead's. */
 function workbookItemSlots(workbook: ParsedWorkbook): number | undefined {

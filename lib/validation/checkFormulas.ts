@@ -31,7 +31,7 @@ import {
 import type { Language, TemplateSpec } from "../spec/TemplateSpec.js";
 import type { IssueSink } from "./cappedIssues.js";
 import { describeValue } from "./parseCell.js";
-import { findSheet, normaliseLabel, type ParsedWorkbook } from "./readWorkbook.js";
+import { findSheet, normaliseLabel, workbookLanguage, type ParsedWorkbook } from "./readWorkbook.js";
 import { createIssue, type ValidationIssue } from "./ValidationIssue.js";
 
 /** Findings of one kind kept per sheet; the rest are summed up in one finding. */
@@ -105,7 +105,7 @@ export interface FormulaCheckInput {
 export function checkFormulas(input: FormulaCheckInput): void {
   const { spec, snapshot, workbook, language } = input;
   const file = snapshot.fileName;
-  const workbookLanguage = languageOf(spec, workbook);
+  const plannedLanguage = workbookLanguage(workbook);
   const layoutRows = parseLayoutRows(workbook.metadata.layout);
   const findings: Finding[] = [];
   const observations: EndObservation[] = [];
@@ -115,7 +115,7 @@ export function checkFormulas(input: FormulaCheckInput): void {
   if (layoutRows === undefined || workbook.metadata.templateVersion !== spec.version) {
     checkWithoutPlan(spec, workbook, snapshot, findings, language);
   } else {
-    const { plan, layout } = planWorkbook(spec, { language: workbookLanguage, generatorVersion: "", layoutRows });
+    const { plan, layout } = planWorkbook(spec, { language: plannedLanguage, generatorVersion: "", layoutRows });
     const places = placeSheets(layout, snapshot, workbook);
     const byPlannedName = new Map<string, string>();
     for (const [key, place] of layout.sheets) byPlannedName.set(normaliseLabel(place.name), key);
@@ -245,19 +245,6 @@ function issueOf(finding: Finding, file: string, language: Language): Validation
       ...(finding.other === undefined ? {} : { other: finding.other }),
     },
   );
-}
-
-/** The workbook's own language: its metadata, else the language its sheet names are in. */
-function languageOf(spec: TemplateSpec, workbook: ParsedWorkbook): Language {
-  const stated = workbook.metadata.language;
-  if (stated === "de" || stated === "en") return stated;
-  for (const sheet of spec.sheets) {
-    const parsed = workbook.sheets.get(sheet.key);
-    if (!parsed) continue;
-    if (normaliseLabel(parsed.sheetName) === normaliseLabel(sheet.name.en)) return "en";
-    if (normaliseLabel(parsed.sheetName) === normaliseLabel(sheet.name.de)) return "de";
-  }
-  return "de";
 }
 
 function placeSheets(

@@ -64,6 +64,22 @@ export interface ParsedWorkbook {
   readonly sheets: ReadonlyMap<string, ParsedSheet>;
 }
 
+/**
+ * The language the workbook was written in: its metadata, else the language of its sheet names
+ * (a sheet named alike in both languages says nothing).
+ */
+export function workbookLanguage(workbook: ParsedWorkbook): Language {
+  const stated = workbook.metadata.language;
+  if (stated === "de" || stated === "en") return stated;
+  for (const sheet of workbook.spec.sheets) {
+    const parsed = workbook.sheets.get(sheet.key);
+    if (!parsed || normaliseLabel(sheet.name.de) === normaliseLabel(sheet.name.en)) continue;
+    if (normaliseLabel(parsed.sheetName) === normaliseLabel(sheet.name.en)) return "en";
+    if (normaliseLabel(parsed.sheetName) === normaliseLabel(sheet.name.de)) return "de";
+  }
+  return "de";
+}
+
 /** The parsed table sheet of this key, if the workbook has it. */
 export function parsedTable(workbook: ParsedWorkbook, key: string): ParsedTable | undefined {
   const sheet = workbook.sheets.get(key);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateWorkbook } from "../../lib/validation/validateWorkbook.js";
 import { planToSnapshot, setCell } from "../../test/support/planToSnapshot.js";
+import { swapColumns } from "../../test/support/swapColumns.js";
 import { planTaskCatalogue } from "./planTaskCatalogue.js";
 import { taskCatalogueSpec } from "./spec.js";
 import { checkTaskCatalogue, computePriorities, extractTaskCatalogue } from "./taskCatalogue.js";
@@ -79,17 +80,8 @@ describe("task catalogue: plan → snapshot → validation → priorities", () =
     expect(report.issues.find((i) => i.code === "header.missing")).toMatchObject({ cell: "E4", received: "Personal", expected: "VZÄ" });
 
     const swapped = planToSnapshot(planTaskCatalogue({ language: "de", town: "Bockau", demo: true }).plan);
-    const tasks = swapped.sheets.find((s) => s.name === "Aufgaben")!;
     // moved as Excel moves columns: the cells, and every reference to them
-    const swapLetters = (formula: string): string =>
-      formula.replace(/(?<![A-Z$!])(\$?)([IJ])(\$?\d+)/g, (_, dollar: string, letter: string, row: string) => `${dollar}${letter === "I" ? "J" : "I"}${row}`);
-    for (const row of tasks.rows) {
-      if (!row) continue;
-      [row[9], row[10]] = [row[10], row[9]];
-      row.forEach((cell, column) => {
-        if (cell?.formula !== undefined) row[column] = { ...cell, formula: swapLetters(cell.formula) };
-      });
-    }
+    swapColumns(swapped, "Aufgaben", 9, 10);
     const moved = validate(swapped);
     expect(moved.valid).toBe(true);
     expect(moved.issues.filter((i) => i.code === "header.moved").map((i) => i.cell)).toEqual(["I4", "J4"]);

@@ -19,7 +19,8 @@ import { encodeOoxmlText } from "../../adapters/exceljs/cellValues.js";
 import { READ_LIMITS } from "../../adapters/exceljs/readLimits.js";
 import { readSnapshotFromXlsx } from "../../adapters/exceljs/readSnapshotFromXlsx.js";
 import { writePlanToBuffer } from "../../adapters/exceljs/writePlanToXlsx.js";
-import { cellAddress, columnLetter } from "../../lib/cells/address.js";
+import { cellAddress } from "../../lib/cells/address.js";
+import { swapColumns } from "./swapColumns.js";
 import { dateToSerial } from "../../lib/cells/serialDates.js";
 import type { MessageCode } from "../../lib/messages/catalogue.js";
 import { METADATA_SHEET_NAME } from "../../lib/plan/resolveLayout.js";
@@ -1403,32 +1404,6 @@ const sizeCases: HostileCase[] = [
 // ---------------------------------------------------------------------------------------------
 // Per template, over the registry: headers renamed, missing, extra, reordered; bad cells
 
-/**
- * Swaps two columns' letters in every formula reference to `sheetName` (unqualified on that sheet,
- * `Sheet!`/`'Sheet'!` on the others), as Excel rewrites references when columns are moved.
- */
-function swapColumnReferences(draft: Draft, sheetName: string, left: string, right: string): void {
-  const reference = /(?<![A-Za-z0-9_$!':.])((?:'(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!)?(\$?)([A-Z]{1,3})(\$?\d+)(?::(\$?)([A-Z]{1,3})(\$?\d+))?(?![\w(])/g;
-  const swap = (letter: string): string => (letter === left ? right : letter === right ? left : letter);
-  for (const sheet of draft.sheets) {
-    for (const cells of sheet.rows) {
-      cells?.forEach((cell, column) => {
-        if (cell?.formula === undefined) return;
-        const formula = cell.formula.replace(
-          reference,
-          (whole: string, prefix: string | undefined, d1: string, c1: string, r1: string, d2?: string, c2?: string, r2?: string) => {
-            const target = prefix === undefined ? sheet.name : prefix.slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'");
-            if (target !== sheetName) return whole;
-            const end = c2 === undefined ? "" : `:${d2 ?? ""}${swap(c2)}${r2 ?? ""}`;
-            return `${prefix ?? ""}${d1}${swap(c1)}${r1}${end}`;
-          },
-        );
-        cells[column] = { ...cell, formula };
-      });
-    }
-  }
-}
-
 /** The first table sheet of a spec, as the per-template cases use it. */
 export function firstTable(spec: TemplateSpec): TableSheetSpec | undefined {
   return spec.sheets.find((s): s is TableSheetSpec => s.kind === "table");
@@ -1536,11 +1511,7 @@ function templateCases(module: TemplateModule): HostileCase[] {
       // moved as Excel moves columns: the cells, and every formula's reference to them
       build: async (corpus) => {
         const draft = await corpus.draft(spec.id);
-        for (const cells of draftSheet(draft, sheet).rows) {
-          if (!cells) continue;
-          [cells[a], cells[a + 1]] = [cells[a + 1], cells[a]];
-        }
-        swapColumnReferences(draft, sheet, columnLetter(a), columnLetter(a + 1));
+        swapColumns(draft, sheet, a, a + 1);
         return writeSnapshotXlsx(draft);
       },
       exit: 0,
