@@ -9,8 +9,9 @@
  * for template sizes). No `node:` imports here, so the module bundles for the browser.
  *
  * What the file gets:
- * - formulas as formulas without cached results (Excel and LibreOffice compute them on open),
- *   and `fullCalcOnLoad` so Excel recalculates everything once;
+ * - formulas with their results stored (computed from the plan by lib/formulas/planResults.ts,
+ *   docs/decisions/0013), so Protected View, previews and readers that do not calculate show
+ *   them; and `fullCalcOnLoad`, so Excel still recalculates everything once editing is enabled;
  * - text always as text (a value starting with `=`, `+`, `-`, `@` stays a string);
  * - number formats, the look of each cell style, column widths, row heights;
  * - frozen panes, data validations (one rule per range), highlights and colour scales as
@@ -22,6 +23,7 @@
  */
 import { clipText, EXCEL_LIMITS } from "../../lib/plan/excelLimits.js";
 import { planProblems } from "../../lib/plan/planProblems.js";
+import { planResults, type PlanResults } from "../../lib/formulas/planResults.js";
 import ExcelJS from "exceljs";
 import type { DataValidation, Style } from "exceljs";
 import { cellAddress } from "../../lib/cells/address.js";
@@ -271,8 +273,11 @@ async function fillBook(book: BookLike, plan: WorkbookPlan, streaming: boolean):
     },
   ];
   const styles = new StyleCache();
-  for (const sheet of plan.sheets) {
-    await writeSheet(book, sheet, plan.language, styles, streaming);
+  const results = planResults(plan);
+  for (const [index, sheet] of plan.sheets.entries()) {
+    await writeSheet(book, sheet, plan.language, styles, streaming, (row, column) =>
+      results.resultAt(index, row, column),
+    );
   }
 }
 
@@ -304,6 +309,7 @@ async function writeSheet(
   language: "de" | "en",
   styles: StyleCache,
   streaming: boolean,
+  resultAt: (row: number, column: number) => ReturnType<PlanResults["resultAt"]>,
 ): Promise<void> {
   const views: SheetOptions["views"] = [];
   if (sheet.frozen && (sheet.frozen.rows > 0 || sheet.frozen.columns > 0)) {
@@ -347,7 +353,7 @@ async function writeSheet(
     let hasValue = false;
     for (const cell of planned.cells) {
       const target = row.getCell(cell.column);
-      const value = cellValue(sheet.name, planned.row, cell);
+      const value = cellValue(sheet.name, planned.row, cell, resultAt);
       if (value !== null) {
         target.value = value;
         hasValue = true;
@@ -408,11 +414,23 @@ function writeProtectionInSchemaOrder(worksheet: SheetLike): void {
   tail._writeSheetProtection = () => undefined;
 }
 
-/** The exceljs value of a planned cell: `{ formula }` (no cached result), or the literal. */
-function cellValue(sheetName: string, row: number, cell: PlannedCell): unknown {
+/**
+ * The exceljs value of a planned cell: `{ formula, result }` (text results as `t="str"`, errors
+ * as `{ error: "#N/A" }`; `{ formula }` alone where the result cannot be known), or the literal.
+ */
+function cellValue(
+  sheetName: string,
+  row: number,
+  cell: PlannedCell,
+  resultAt: (row: number, column: number) => ReturnType<PlanResults["resultAt"]>,
+): unknown {
   if (cell.formula !== undefined) {
     const formula = cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula;
-    return { formula };
+    const result = resultAt(row, cell.column);
+    if (result === undefined) return { formula };
+    if (typeof result === "string") return { formula, result: encodeOoxmlText(result) };
+    if (typeof result === "object") return { formula, result: { error: result.error } };
+    return { formula, result };
   }
   const value = cell.value;
   if (value === undefined || value === null) return null;
