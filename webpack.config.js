@@ -15,6 +15,18 @@ const root = import.meta.dirname;
 const addinDir = path.join(root, "addin");
 const officeJsDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
 
+/**
+ * The syntax every script of the pane may use (docs/decisions/0012). preflight.js turns away
+ * browsers without the ES2022 library features the code relies on (Safari/WebKit before 15.4,
+ * Chrome before 93, Firefox before 92); all of them parse ES2021. ES2022 syntax (class fields,
+ * class static blocks — Safari only has those from 16.4) is compiled down, ours and that of the
+ * packages listed below. The browser test (test/browser/pane.browser.test.ts) parses every
+ * emitted chunk at this level.
+ */
+export const SYNTAX_TARGET = "es2021";
+/** Packages in node_modules that ship syntax newer than SYNTAX_TARGET (the test names any new one). */
+const TRANSPILED_PACKAGES = ["tabster"];
+
 /** Where the manifest in the repository points (the dev server); rewritten for other hosts. */
 const DEV_SOURCE_URL = "https://localhost:3000";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -115,7 +127,7 @@ export default function createConfig(env, argv) {
   return {
     mode,
     context: root,
-    target: ["web", "es2022"],
+    target: ["web", SYNTAX_TARGET],
     entry: { taskpane: "./addin/index.tsx" },
     output: {
       path: path.join(root, "dist", "addin"),
@@ -144,7 +156,25 @@ export default function createConfig(env, argv) {
           exclude: /node_modules/,
           loader: "ts-loader",
           // Type errors are tsc's job (tsc -p addin); the bundle only strips types.
-          options: { transpileOnly: true, configFile: path.join(addinDir, "tsconfig.json") },
+          options: {
+            transpileOnly: true,
+            configFile: path.join(addinDir, "tsconfig.json"),
+            // define semantics as with ES2022 (what tsc checks), emitted as ES2021
+            compilerOptions: { target: SYNTAX_TARGET, useDefineForClassFields: true },
+          },
+        },
+        {
+          // the same compiler, for the few packages that ship newer syntax (tabster: class static
+          // blocks, which TypeScript emits for static fields with assignment semantics — kept so)
+          test: /\.m?js$/,
+          include: TRANSPILED_PACKAGES.map((name) => path.join(root, "node_modules", name)),
+          loader: "ts-loader",
+          options: {
+            transpileOnly: true,
+            instance: "dependencies",
+            configFile: path.join(addinDir, "tsconfig.json"),
+            compilerOptions: { allowJs: true, target: SYNTAX_TARGET, useDefineForClassFields: false },
+          },
         },
       ],
     },

@@ -1,6 +1,8 @@
 /**
  * Entry of the task pane bundle. preflight.js (ES5, loaded first) has already turned away
- * browsers this bundle cannot run in (Internet Explorer, old Edge) and set `OsfOptOut`.
+ * browsers this bundle cannot run in (Internet Explorer, old Edge, Safari/WebKit before 15.4)
+ * and set `OsfOptOut`. Every Excel call waits while a cell is being edited, and start-up tries
+ * again while Excel is not ready (addin/host/connectHost.ts, docs/decisions/0012).
  */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

@@ -26,3 +26,36 @@ export function describeError(error: unknown, language: Language, hostDescriber?
   const detail = error instanceof Error ? error.message : String(error);
   return uiText("unexpectedError", language, { detail });
 }
+
+/** An error that carries an Office (or adapter) code: OfficeHostError, OfficeExtension.Error. */
+function codeOf(error: unknown): string | undefined {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" && code !== "" ? code : undefined;
+}
+
+/** Situations the message explains completely (nothing for support to look at). */
+const SELF_EXPLAINING_CODES: ReadonlySet<string> = new Set(["SheetsExist"]);
+
+/**
+ * The line a user copies into a support request: the error code and the detail (English, as
+ * Excel or the browser said it), e.g.
+ * `InvalidOperationInCellEditMode · Excel is in cell-editing mode. (at Workbook.name)`.
+ * Undefined for situations the message explains by itself (sheets exist, an unusable file).
+ */
+export function supportLine(error: unknown): string | undefined {
+  if (error === undefined || error instanceof SheetExistsError || error instanceof UnusableFileError) return undefined;
+  const code = codeOf(error);
+  if (code !== undefined && SELF_EXPLAINING_CODES.has(code)) return undefined;
+  const message =
+    error instanceof Error
+      ? error.message
+      : typeof error === "object" && error !== null
+        ? String((error as { message?: unknown }).message ?? "")
+        : String(error);
+  if (code !== undefined) {
+    const detail = message.startsWith(`${code}: `) ? message.slice(code.length + 2) : message;
+    return detail === "" ? code : `${code} · ${detail}`;
+  }
+  const name = error instanceof Error ? error.name : "Error";
+  return `${name} · ${message}`;
+}

@@ -37,50 +37,185 @@ export class SheetsExistError extends OfficeHostError {
 }
 
 /**
- * `OfficeExtension.Error` codes → message keys. Codes not listed map to `unknown`; codes that
- * only a programming error produces (PropertyNotLoaded, InvalidObjectPath, …) map to `internal`.
+ * Every error code Microsoft documents for Excel add-ins, as data (checked against
+ * @types/office-js in officeErrors.test.ts). Sources:
+ * - "Error handling with the application-specific JavaScript APIs", tables "Error codes and
+ *   messages" and "Excel-specific error codes and messages":
+ *   https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
+ * - the `Excel.ErrorCodes` enum: https://learn.microsoft.com/javascript/api/excel/excel.errorcodes
+ * - the `OfficeExtension.ErrorCodes` class:
+ *   https://learn.microsoft.com/javascript/api/office/officeextension.errorcodes
+ * - the codes office.js itself raises (its `CoreErrorCodes`, e.g. in
+ *   node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js), and those named in issue 11.
+ */
+export const DOCUMENTED_OFFICE_ERROR_CODES: readonly string[] = [
+  // application-specific API error handling: common table
+  "AccessDenied",
+  "ActivityLimitReached",
+  "ApiNotAvailable",
+  "ApiNotFound",
+  "BadPassword",
+  "Client Error",
+  "Conflict",
+  "ContentLengthRequired",
+  "GeneralException",
+  "HostRestartNeeded",
+  "InsertDeleteConflict",
+  "InvalidArgument",
+  "InvalidBinding",
+  "InvalidOperation",
+  "InvalidReference",
+  "InvalidRequest",
+  "InvalidRibbonDefinition",
+  "InvalidSelection",
+  "ItemAlreadyExists",
+  "ItemNotFound",
+  "MemoryLimitReached",
+  "NotImplemented",
+  "RequestAborted",
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+  "ServiceNotAvailable",
+  "Unauthenticated",
+  "UnsupportedFeature",
+  "UnsupportedOperation",
+  // application-specific API error handling: Excel table
+  "EmptyChartSeries",
+  "FilteredRangeConflict",
+  "FormulaLengthExceedsLimit",
+  "InactiveWorkbook",
+  "InvalidOperationInCellEditMode",
+  "MergedRangeConflict",
+  "NonBlankCellOffSheet",
+  "OperationCellsExceedLimit",
+  "PivotTableRangeConflict",
+  "RangeExceedsLimit",
+  "RefreshWorkbookLinksBlocked",
+  "UnsupportedSheet",
+  // Excel.ErrorCodes, beyond the tables
+  "DirtySupportingFormula",
+  "OpenWorkbookLinksBlocked",
+  "PowerQueryRefreshResourceChallenge",
+  "RangeImageExceedsLimit",
+  "UnsupportedFillType",
+  // OfficeExtension.ErrorCodes, beyond the above
+  "CannotRegisterEvent",
+  "ConnectionFailure",
+  "InvalidObjectPath",
+  "InvalidRequestContext",
+  "PropertyNotLoaded",
+  "RunMustReturnPromise",
+  "ValueNotLoaded",
+  // raised by office.js itself (CoreErrorCodes / ErrorCodes of the runtime)
+  "CannotUpdateReadOnlyProperty",
+  "InvalidOrTimedOutSession",
+  "Timeout",
+  "WriteNotSupportedWhenModalDialogOpen",
+  // named in issue 11 (reported by Excel on the web)
+  "TooManyCellsAffected",
+];
+
+/**
+ * Office error code → message key (texts in officeMessages.ts). Codes not listed map to
+ * `unknown`; codes that only a programming error produces (PropertyNotLoaded,
+ * InvalidObjectPath, …) or that belong to features ikz-kit does not use (charts, ribbon,
+ * images) map to `internal`.
  */
 const CODE_KEYS: Readonly<Record<string, OfficeMessageKey>> = {
+  // the user is doing something in Excel right now
   InvalidOperationInCellEditMode: "cellEditMode",
+  WriteNotSupportedWhenModalDialogOpen: "modalDialogOpen",
+  InactiveWorkbook: "inactiveWorkbook",
+  // Excel or its service is busy, slow or gone
+  ActivityLimitReached: "busy",
+  Timeout: "timeout",
+  MemoryLimitReached: "memoryLimit",
+  ServiceNotAvailable: "serviceUnavailable",
+  InvalidOrTimedOutSession: "sessionExpired",
+  ConnectionFailure: "connection",
+  ContentLengthRequired: "connection",
+  RequestAborted: "aborted",
+  GeneralException: "generalException",
+  InvalidRequest: "generalException",
+  "Client Error": "generalException",
+  DirtySupportingFormula: "generalException",
+  HostRestartNeeded: "restartExcel",
+  // the workbook refuses
+  AccessDenied: "accessDenied",
+  BadPassword: "badPassword",
+  Unauthenticated: "signInRequired",
+  PowerQueryRefreshResourceChallenge: "signInRequired",
+  OpenWorkbookLinksBlocked: "linksBlocked",
+  RefreshWorkbookLinksBlocked: "linksBlocked",
+  Conflict: "conflict",
   ItemAlreadyExists: "itemAlreadyExists",
   ItemNotFound: "itemNotFound",
-  AccessDenied: "accessDenied",
-  RequestPayloadSizeLimitExceeded: "requestTooLarge",
-  ResponsePayloadSizeLimitExceeded: "responseTooLarge",
-  InvalidArgument: "invalidArgument",
-  InvalidReference: "invalidArgument",
-  FormulaLengthExceedsLimit: "invalidArgument",
   InvalidOperation: "invalidOperation",
   InvalidSelection: "invalidOperation",
-  UnsupportedSheet: "invalidOperation",
-  Conflict: "conflict",
-  GeneralException: "generalException",
-  ActivityLimitReached: "busy",
-  ApiNotFound: "unsupported",
-  NotImplemented: "unsupported",
-  UnsupportedOperation: "unsupported",
-  UnsupportedFeature: "unsupported",
+  UnsupportedSheet: "unsupportedSheet",
   InsertDeleteConflict: "rangeConflict",
   MergedRangeConflict: "rangeConflict",
   FilteredRangeConflict: "rangeConflict",
   PivotTableRangeConflict: "rangeConflict",
-  NonBlankCellOffSheet: "rangeConflict",
+  NonBlankCellOffSheet: "noRoomOnSheet",
+  // sizes
+  RequestPayloadSizeLimitExceeded: "requestTooLarge",
+  ResponsePayloadSizeLimitExceeded: "responseTooLarge",
   RangeExceedsLimit: "tooManyCells",
   OperationCellsExceedLimit: "tooManyCells",
-  RequestAborted: "aborted",
-  ConnectionFailure: "connection",
-  InactiveWorkbook: "connection",
+  TooManyCellsAffected: "tooManyCells",
+  // this Excel cannot
+  ApiNotFound: "unsupported",
+  ApiNotAvailable: "unsupported",
+  NotImplemented: "unsupported",
+  UnsupportedOperation: "unsupported",
+  UnsupportedFeature: "unsupported",
+  // ikz-kit sent something Excel cannot take: a bug to report
+  InvalidArgument: "invalidArgument",
+  InvalidReference: "invalidArgument",
+  FormulaLengthExceedsLimit: "invalidArgument",
   PropertyNotLoaded: "internal",
   ValueNotLoaded: "internal",
   InvalidObjectPath: "internal",
   InvalidRequestContext: "internal",
   RunMustReturnPromise: "internal",
+  CannotRegisterEvent: "internal",
+  CannotUpdateReadOnlyProperty: "internal",
   InvalidBinding: "internal",
+  InvalidRibbonDefinition: "internal",
+  EmptyChartSeries: "internal",
+  RangeImageExceedsLimit: "internal",
+  UnsupportedFillType: "internal",
 };
+
+/** The codes {@link messageKeyForCode} knows (for the test that every documented code is among them). */
+export const MAPPED_OFFICE_ERROR_CODES: readonly string[] = Object.keys(CODE_KEYS);
+
+/**
+ * Message keys of failures that go away by themselves or when the user finishes what they are
+ * doing in Excel (a cell edit, a dialog, another workbook in front): start-up tries again.
+ */
+const TRANSIENT_KEYS: ReadonlySet<OfficeMessageKey> = new Set<OfficeMessageKey>([
+  "cellEditMode",
+  "modalDialogOpen",
+  "inactiveWorkbook",
+  "busy",
+  "timeout",
+  "serviceUnavailable",
+  "connection",
+  "aborted",
+  "generalException",
+  "conflict",
+]);
+
+/** True when trying the same call again later may succeed (see TRANSIENT_KEYS). */
+export function isTransientOfficeError(error: OfficeHostError): boolean {
+  return TRANSIENT_KEYS.has(error.messageKey);
+}
 
 /** The message key for an `OfficeExtension.Error` code. */
 export function messageKeyForCode(code: string): OfficeMessageKey {
-  return CODE_KEYS[code] ?? "unknown";
+  return Object.hasOwn(CODE_KEYS, code) ? (CODE_KEYS[code] ?? "unknown") : "unknown";
 }
 
 interface OfficeErrorLike {

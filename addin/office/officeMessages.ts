@@ -55,8 +55,10 @@ const messages = {
     en: () => "The workbook is too large to read here in one step. Please save the file and check it with ikz-kit.",
   },
   invalidArgument: {
-    de: () => "Excel hat einen Wert oder Bereich abgelehnt. Das ist ein Fehler in ikz-kit – bitte melden.",
-    en: () => "Excel rejected a value or range. This is a bug in ikz-kit – please report it.",
+    de: () =>
+      "Excel hat einen Wert oder Bereich abgelehnt. Das ist ein Fehler in ikz-kit – bitte melden, mit der Zeile „Angaben für den Support“ unter dieser Meldung.",
+    en: () =>
+      "Excel rejected a value or range. This is a bug in ikz-kit – please report it with the “Details for support” line below this message.",
   },
   invalidOperation: {
     de: () =>
@@ -103,6 +105,74 @@ const messages = {
     en: () =>
       "This version of Excel shows add-ins with the old Internet Explorer; the add-in cannot run there. The templates still work as files: create them with ikz-kit, fill them in Excel and check them with ikz-kit.",
   },
+  modalDialogOpen: {
+    de: () =>
+      "In Excel ist gerade ein Dialogfenster geöffnet (z. B. „Zellen formatieren“ oder „Speichern unter“). Bitte das Fenster schließen und noch einmal versuchen.",
+    en: () => "A dialog box is open in Excel (e.g. “Format Cells” or “Save As”). Please close it and try again.",
+  },
+  inactiveWorkbook: {
+    de: () =>
+      "Mehrere Arbeitsmappen sind geöffnet, und die Mappe dieses Aufgabenbereichs ist gerade nicht im Vordergrund. Bitte in diese Mappe klicken und noch einmal versuchen.",
+    en: () =>
+      "Several workbooks are open and the one this pane belongs to is not in front. Please click into that workbook and try again.",
+  },
+  timeout: {
+    de: () =>
+      "Excel hat nicht rechtzeitig geantwortet. Bitte kurz warten und noch einmal versuchen; bei großen Arbeitsmappen hilft es, andere Mappen zu schließen.",
+    en: () =>
+      "Excel did not answer in time. Please wait a moment and try again; with large workbooks it helps to close other workbooks.",
+  },
+  memoryLimit: {
+    de: () =>
+      "Excel hat für diesen Schritt nicht genug Arbeitsspeicher. Bitte andere Arbeitsmappen und Programme schließen und noch einmal versuchen – oder die Vorlage als Datei erstellen (ikz-kit) und in Excel öffnen.",
+    en: () =>
+      "Excel does not have enough memory for this step. Please close other workbooks and programs and try again – or create the template as a file (ikz-kit) and open it in Excel.",
+  },
+  serviceUnavailable: {
+    de: () =>
+      "Der Excel-Dienst ist gerade nicht erreichbar (Excel für das Web). Bitte in einigen Minuten noch einmal versuchen.",
+    en: () => "The Excel service is not available right now (Excel on the web). Please try again in a few minutes.",
+  },
+  sessionExpired: {
+    de: () =>
+      "Die Sitzung mit Excel ist abgelaufen (etwa nach einer längeren Pause in Excel für das Web). Bitte den Aufgabenbereich schließen und wieder öffnen oder die Seite neu laden.",
+    en: () =>
+      "The session with Excel has expired (e.g. after a longer break in Excel on the web). Please close and reopen the pane or reload the page.",
+  },
+  restartExcel: {
+    de: () =>
+      "Excel muss neu gestartet werden (das Add-in wurde inzwischen aktualisiert). Bitte Excel schließen und wieder öffnen.",
+    en: () => "Excel needs to be restarted (the add-in was updated meanwhile). Please close Excel and open it again.",
+  },
+  badPassword: {
+    de: () =>
+      "Das Kennwort stimmt nicht: Die Arbeitsmappe oder das Blatt ist mit einem Kennwort geschützt. Bitte den Schutz in Excel mit dem richtigen Kennwort aufheben (Überprüfen → Blatt schützen aufheben).",
+    en: () =>
+      "The password is wrong: the workbook or sheet is protected with a password. Please remove the protection in Excel with the right password (Review → Unprotect Sheet).",
+  },
+  signInRequired: {
+    de: () =>
+      "Excel verlangt eine Anmeldung (bei Microsoft 365 oder bei einer Datenquelle der Arbeitsmappe). Bitte in Excel anmelden und noch einmal versuchen.",
+    en: () =>
+      "Excel asks for a sign-in (to Microsoft 365 or to a data source of the workbook). Please sign in within Excel and try again.",
+  },
+  linksBlocked: {
+    de: () =>
+      "Excel blockiert die Verknüpfungen dieser Arbeitsmappe zu anderen Mappen. Bitte die Verknüpfungen in Excel erlauben (Meldungsleiste „Inhalt aktivieren“) oder entfernen und noch einmal versuchen.",
+    en: () =>
+      "Excel blocks this workbook's links to other workbooks. Please allow the links in Excel (message bar “Enable Content”) or remove them, and try again.",
+  },
+  unsupportedSheet: {
+    de: () =>
+      "Dieser Schritt geht auf einem Diagramm- oder Makroblatt nicht. Bitte ein normales Tabellenblatt auswählen und noch einmal versuchen.",
+    en: () => "This step does not work on a chart or macro sheet. Please select a normal worksheet and try again.",
+  },
+  noRoomOnSheet: {
+    de: () =>
+      "Excel kann keine Zellen einfügen, weil dabei gefüllte Zellen über das Ende des Blattes geschoben würden (auch Formatierungen zählen). Bitte nicht benötigte Zeilen oder Spalten am Blattende löschen oder die Vorlage in eine leere Mappe einfügen.",
+    en: () =>
+      "Excel cannot insert cells because filled cells would be pushed off the end of the sheet (formatting counts too). Please delete unneeded rows or columns at the end of the sheet or insert the template into an empty workbook.",
+  },
   aborted: {
     de: () => "Der Vorgang wurde abgebrochen. Bitte noch einmal versuchen.",
     en: () => "The operation was cancelled. Please try again.",
@@ -112,12 +182,16 @@ const messages = {
     en: () => "The connection to Excel was lost. Please reload the add-in.",
   },
   internal: {
-    de: () => "Ein interner Fehler in ikz-kit ist aufgetreten. Bitte melden (mit der Meldung aus der Konsole).",
-    en: () => "An internal error occurred in ikz-kit. Please report it (with the message from the console).",
+    de: () =>
+      "Ein interner Fehler in ikz-kit ist aufgetreten. Bitte melden, mit der Zeile „Angaben für den Support“ unter dieser Meldung (Knopf „Kopieren“).",
+    en: () =>
+      "An internal error occurred in ikz-kit. Please report it with the “Details for support” line below this message (“Copy” button).",
   },
   unknown: {
-    de: () => "Excel hat einen unbekannten Fehler gemeldet. Bitte noch einmal versuchen.",
-    en: () => "Excel reported an unknown error. Please try again.",
+    de: () =>
+      "Excel hat einen Fehler gemeldet, den ikz-kit nicht kennt. Bitte noch einmal versuchen; hilft das nicht, bitte mit der Zeile „Angaben für den Support“ unter dieser Meldung melden.",
+    en: () =>
+      "Excel reported an error ikz-kit does not know. Please try again; if that does not help, please report it with the “Details for support” line below this message.",
   },
   "progress.check": {
     de: () => "Arbeitsmappe wird geprüft …",

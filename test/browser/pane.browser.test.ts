@@ -7,7 +7,7 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -22,6 +22,7 @@ import { fileSlug } from "../../cli/commands/demo.js";
 import { runCli } from "../../cli/ikz.js";
 import { DEMO_TOWNS } from "../../templates/aufgabenkatalog/demo.js";
 import { findTemplate } from "../../templates/registry.js";
+import { localScripts, syntaxProblem, syntaxTarget } from "../support/bundleSyntax.js";
 import { serveStatic, type StaticServer } from "../support/staticServer.js";
 
 const CHROMIUM = process.env["IKZ_CHROMIUM"] ?? "/usr/bin/chromium";
@@ -116,6 +117,46 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+let builtPane: Promise<string> | undefined;
+
+/** One production build per run, shared by the syntax check and the browser (≈ 60 s on two cores). */
+function builtPaneDir(): Promise<string> {
+  builtPane ??= (async () => {
+    const root = await mkdtemp(join(tmpdir(), "ikz-pane-"));
+    const out = join(root, "pane");
+    await build(out);
+    return out;
+  })();
+  return builtPane;
+}
+
+afterAll(async () => {
+  if (builtPane) await rm(resolve(await builtPane, ".."), { recursive: true, force: true });
+});
+
+describe("the production bundle parses under the preflight's promise (test/support/bundleSyntax.ts)", () => {
+  it("preflight.js first, then the initial chunks; each chunk parses at SYNTAX_TARGET; preflight.js is ES5", async () => {
+    const out = await builtPaneDir();
+    const version = await syntaxTarget();
+    expect(version).toBeLessThan(2022); // no class fields, no static blocks (Safari before 16.4)
+    const scripts = localScripts(await readFile(join(out, "taskpane.html"), "utf8"));
+    expect(scripts[0]).toBe("preflight.js");
+    const initial = scripts.slice(1);
+    expect(initial.some((file) => file.startsWith("taskpane."))).toBe(true);
+    expect(initial.some((file) => file.startsWith("vendors."))).toBe(true);
+    const lazy = (await readdir(out)).filter(
+      (file) =>
+        file.endsWith(".js") && file !== "preflight.js" && !file.startsWith("test-only-") && !initial.includes(file),
+    );
+    expect(lazy.length).toBeGreaterThan(3);
+    expect(lazy.some((file) => file.startsWith("exceljs."))).toBe(true);
+    const problems = await Promise.all([...initial, ...lazy].map((file) => syntaxProblem(out, file, version)));
+    expect(problems.filter((problem) => problem !== undefined)).toEqual([]);
+    // Internet Explorer must be able to run the preflight that turns it away
+    expect(await syntaxProblem(out, "preflight.js", 5)).toBeUndefined();
+  });
+});
+
 describe.skipIf(process.env["IKZ_SKIP_BROWSER"] === "1")("task pane in a real browser (file mode)", () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
@@ -141,8 +182,7 @@ describe.skipIf(process.env["IKZ_SKIP_BROWSER"] === "1")("task pane in a real br
     workbook.getWorksheet("Aufgaben")!.getCell("J8").value = 5;
     broken = join(dir, "aufgabenkatalog-fehler.xlsx");
     await workbook.xlsx.writeFile(broken);
-    paneDir = join(dir, "pane");
-    await build(paneDir);
+    paneDir = await builtPaneDir();
     await writeFile(join(paneDir, "test-only-axe.min.js"), await readFile(axePath));
     server = await serveStatic(paneDir);
     browser = await chromium.launch({
