@@ -6,6 +6,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: "forks",
+    // Two test files at a time on CI's two cores: most files wait on LibreOffice or Chromium in
+    // a child process, so one worker left a core idle (18 min instead of ≈ 13). Tests wait for
+    // conditions with generous timeouts, never for fixed times, so they hold under this load.
+    maxWorkers: 2,
     reporters: ["default", "./test/support/summaryReporter.ts"],
   },
 });

@@ -12,6 +12,10 @@ import type { SheetSnapshot, SnapshotCell } from "../lib/snapshot/WorkbookSnapsh
 import { TEMPLATES } from "../templates/registry.js";
 import { App, preloadPages } from "./App.js";
 import type { Connection } from "./host/connectHost.js";
+import type { HostErrorDescriber } from "./host/describeError.js";
+import { FakeOfficeError } from "./office/fakeExcel.js";
+import { OfficeHostError, toOfficeHostError } from "./office/officeErrors.js";
+import { renderOfficeMessage } from "./office/officeMessages.js";
 import { FakeWorkbookHost } from "./host/FakeWorkbookHost.js";
 import { snapshotOfSheetPlan } from "./host/snapshotOfPlan.js";
 import { LANGUAGE_STORAGE_KEY } from "./useLanguage.js";
@@ -168,8 +172,10 @@ describe("Vorlagen (Excel)", () => {
       2,
       { value: "Meine Daten" },
     );
+    // the user's own sheet computes with „Aufgaben“: the dialog says its formulas will show #BEZUG!
+    const own = [undefined, [undefined, undefined, { value: 3, formula: 'COUNTIF(Aufgaben!Q5:Q200,"A")' }]];
     const host = new FakeWorkbookHost({
-      sheets: [{ name: "Tabelle1", state: "visible", rows: [], merges: [] }, ...existing],
+      sheets: [{ name: "Tabelle1", state: "visible", rows: own, merges: [] }, ...existing],
     });
     renderWithHost(host);
     await userEvent.click(await screen.findByRole("button", { name: "Einfügen" }));
@@ -181,6 +187,9 @@ describe("Vorlagen (Excel)", () => {
     );
     expect(within(dialog).getByText("Aufgaben")).toBeTruthy();
     expect(within(dialog).getByText(/enthält Daten/)).toBeTruthy();
+    expect(within(dialog).getByText(/zeigen ihre Formeln #BEZUG!/)).toBeTruthy();
+    expect(within(dialog).getByText("Tabelle1")).toBeTruthy();
+    expect(within(dialog).getByText(/1 Zelle, zuerst B1, mit Bezug auf Aufgaben/)).toBeTruthy();
     await userEvent.click(within(dialog).getByRole("button", { name: "Abbrechen", hidden: true }));
 
     expect(await screen.findByText(/Abgebrochen: Es wurde nichts geändert/)).toBeTruthy();
@@ -373,6 +382,32 @@ describe("start-up", () => {
     render(<App connect={() => Promise.reject(new Error("office.js exploded"))} storage={memoryStorage()} />);
     expect(await screen.findByText(/Unerwarteter Fehler: office.js exploded/)).toBeTruthy();
     expect(screen.getByLabelText("Arbeitsmappe öffnen (.xlsx)")).toBeTruthy();
+  });
+
+  it("does not stay in file mode when Excel was not ready: explains in German and connects again", async () => {
+    const busy = toOfficeHostError(
+      new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.", "Workbook.name"),
+    );
+    const describeOffice: HostErrorDescriber = (error, language) =>
+      error instanceof OfficeHostError ? renderOfficeMessage(error.messageKey, language) : undefined;
+    const answers: Connection[] = [
+      { kind: "unavailable", error: busy, transient: true, describeError: describeOffice },
+      { kind: "excel", host: new FakeWorkbookHost() },
+    ];
+    const connect = vi.fn(() =>
+      Promise.resolve(answers.shift() ?? { kind: "file" as const, reason: "noHost" as const }),
+    );
+    render(<App connect={connect} storage={memoryStorage()} />);
+    expect(await screen.findByText(/Excel hat beim Start nicht geantwortet/)).toBeTruthy();
+    expect(screen.getByText(/^Excel ist im Bearbeitungsmodus/)).toBeTruthy();
+    expect((screen.getByRole("textbox", { name: "Angaben für den Support" }) as HTMLInputElement).value).toBe(
+      "InvalidOperationInCellEditMode · Excel is in cell-editing mode. (at Workbook.name)",
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Erneut mit Excel verbinden" }));
+    expect(await screen.findByRole("button", { name: "Einfügen" })).toBeTruthy();
+    expect(connect).toHaveBeenCalledTimes(2);
+    expect(screen.queryByText("Ohne Excel")).toBeNull();
+    expect(screen.queryByText(/Bearbeitungsmodus/)).toBeNull();
   });
 
   it("shows a spinner while connecting", async () => {

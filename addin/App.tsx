@@ -88,7 +88,16 @@ export function App(props: AppProps): ReactNode {
 type Phase =
   | { readonly kind: "connecting" }
   | { readonly kind: "excel"; readonly host: WorkbookHost; readonly describeError: HostErrorDescriber | undefined }
-  | { readonly kind: "file"; readonly reason: FileModeReason | "skipped"; readonly hostName: string | undefined };
+  | { readonly kind: "file"; readonly reason: FileModeBarReason; readonly hostName: string | undefined };
+
+/** Why the pane shows the file bar: the connection's reason, the user's choice, or Excel not answering. */
+type FileModeBarReason = FileModeReason | "skipped" | "excelUnavailable";
+
+/** A failed start-up in Excel, with the host's describer (German and English texts for Office codes). */
+interface ConnectFailure {
+  readonly error: unknown;
+  readonly describe: HostErrorDescriber | undefined;
+}
 
 type TabKey = "templates" | "check" | "evaluate" | "costs";
 const TABS: readonly { readonly key: TabKey; readonly label: UiTextKey }[] = [
@@ -143,7 +152,10 @@ function TaskPane(props: {
   const ids = { title: useId(), tabs: useId() };
   const [phase, setPhase] = useState<Phase>({ kind: "connecting" });
   const [slow, setSlow] = useState(false);
-  const [connectError, setConnectError] = useState<unknown>(undefined);
+  const [connectFailure, setConnectFailure] = useState<ConnectFailure | undefined>(undefined);
+  /** Counts the user's "connect to Excel again"; each change connects once more. */
+  const [attempt, setAttempt] = useState(0);
+  const [retrying, setRetrying] = useState(false);
   const [fileHost, setFileHost] = useState<FileHost | undefined>(undefined);
   const [tab, setTab] = useState<TabKey>("templates");
   const [checkRequest, setCheckRequest] = useState(0);
@@ -151,10 +163,22 @@ function TaskPane(props: {
 
   useEffect(() => {
     let live = true;
-    const timer = setTimeout(() => setSlow(true), SLOW_CONNECTION_MS);
+    const timer = attempt === 0 ? setTimeout(() => setSlow(true), SLOW_CONNECTION_MS) : undefined;
+    // Excel is there but did not answer: work with files meanwhile, offer to try again
+    const unavailable = (failure: ConnectFailure): void => {
+      setConnectFailure(failure);
+      setPhase((current) =>
+        current.kind === "connecting" ? { kind: "file", reason: "excelUnavailable", hostName: undefined } : current,
+      );
+    };
     connect()
       .then((connection) => {
         if (!live) return;
+        if (connection.kind === "unavailable") {
+          unavailable({ error: connection.error, describe: connection.describeError });
+          return;
+        }
+        setConnectFailure(undefined);
         // the user may have gone on without Excel while waiting; Excel wins when it answers
         setPhase((current) =>
           connection.kind === "excel"
@@ -165,16 +189,21 @@ function TaskPane(props: {
         );
       })
       .catch((error: unknown) => {
-        if (!live) return;
-        setConnectError(error);
-        setPhase({ kind: "file", reason: "noOffice", hostName: undefined });
+        if (live) unavailable({ error, describe: undefined });
       })
-      .finally(() => clearTimeout(timer));
+      .finally(() => {
+        clearTimeout(timer);
+        if (live) setRetrying(false);
+      });
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [connect]);
+  }, [connect, attempt]);
+  const retryExcel = (): void => {
+    setRetrying(true);
+    setAttempt((n) => n + 1);
+  };
 
   const host: WorkbookHost | undefined = phase.kind === "excel" ? phase.host : fileHost;
   const describeError = phase.kind === "excel" ? phase.describeError : undefined;
@@ -212,11 +241,13 @@ function TaskPane(props: {
         </div>
       ) : (
         <>
-          <ErrorBar error={connectError} />
+          <ErrorBar error={connectFailure?.error} describe={connectFailure?.describe} />
           {phase.kind === "file" && (
             <FileModeBar
               reason={phase.reason}
               hostName={phase.hostName}
+              retrying={retrying}
+              onRetry={retryExcel}
               host={fileHost}
               onOpen={setFileHost}
               openFile={props.openFile}
@@ -296,18 +327,23 @@ function LanguageSwitch(): ReactNode {
   );
 }
 
-const REASON_TEXT: Record<FileModeReason | "skipped", UiTextKey> = {
+const REASON_TEXT: Record<FileModeBarReason, UiTextKey> = {
   noOffice: "fileModeNoOffice",
   noHost: "fileModeNoHost",
   otherHost: "fileModeOtherHost",
   excelTooOld: "fileModeExcelTooOld",
   skipped: "fileModeNoHost",
+  excelUnavailable: "fileModeExcelUnavailable",
 };
 
 /** File mode: why, the file picker, the open file's name and the download of the changed copy. */
 function FileModeBar(props: {
-  readonly reason: FileModeReason | "skipped";
+  readonly reason: FileModeBarReason;
   readonly hostName: string | undefined;
+  /** True while connecting to Excel again. */
+  readonly retrying: boolean;
+  /** Connects to Excel again (offered when Excel did not answer at start-up). */
+  readonly onRetry: () => void;
   readonly host: FileHost | undefined;
   readonly onOpen: (host: FileHost) => void;
   readonly openFile: (file: File) => Promise<FileHost>;
@@ -352,7 +388,15 @@ function FileModeBar(props: {
           <MessageBarTitle>{t("fileModeTitle")}</MessageBarTitle>
           {t(REASON_TEXT[props.reason], { name: props.hostName ?? "" })}
         </MessageBarBody>
+        {props.reason === "excelUnavailable" && (
+          <MessageBarActions>
+            <Button onClick={props.onRetry} disabled={props.retrying}>
+              {t("retryExcel")}
+            </Button>
+          </MessageBarActions>
+        )}
       </MessageBar>
+      {props.retrying && <Busy label={t("connecting")} />}
       <Field label={t("openWorkbookLabel")} hint={t("openWorkbookHint")}>
         {(fieldProps) => (
           <input

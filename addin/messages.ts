@@ -71,6 +71,11 @@ const texts = {
     de: (p) => `Diese Excel-Version ist für den Aufgabenbereich zu alt (nötig: ${p.name ?? "?"}, etwa Excel 2019 oder Microsoft 365). Er arbeitet deshalb mit Dateien: Vorlagen herunterladen, in Excel öffnen, hier prüfen.`,
     en: (p) => `This version of Excel is too old for the pane (needed: ${p.name ?? "?"}, about Excel 2019 or Microsoft 365). It therefore works with files: download templates, open them in Excel, check them here.`,
   },
+  fileModeExcelUnavailable: {
+    de: () => "Excel hat beim Start nicht geantwortet (Grund siehe oben). Bis dahin arbeitet der Aufgabenbereich mit Dateien. Sobald Excel bereit ist – etwa nach dem Verlassen einer Zelle oder dem Schließen eines Dialogs –, „Erneut mit Excel verbinden“ wählen.",
+    en: () => "Excel did not answer at start-up (reason above). Meanwhile the pane works with files. As soon as Excel is ready – e.g. after leaving a cell or closing a dialog – choose “Connect to Excel again”.",
+  },
+  retryExcel: { de: () => "Erneut mit Excel verbinden", en: () => "Connect to Excel again" },
   openWorkbookLabel: { de: () => "Arbeitsmappe öffnen (.xlsx)", en: () => "Open workbook (.xlsx)" },
   openWorkbookHint: {
     de: () => "Die Datei wird nur in diesem Browser gelesen; die Originaldatei bleibt unverändert.",
@@ -144,6 +149,20 @@ const texts = {
   replaceHasData: { de: () => "enthält Daten", en: () => "holds data" },
   replaceEmpty: { de: () => "leer", en: () => "empty" },
   replaceConfirm: { de: () => "Ersetzen", en: () => "Replace" },
+  replaceReferencesIntro: {
+    de: () =>
+      "Andere Blätter rechnen mit diesen Blättern. Nach dem Ersetzen zeigen ihre Formeln #BEZUG! (Excel kann sie nicht auf die neuen Blätter umstellen) – dort die Bezüge neu setzen:",
+    en: () =>
+      "Other sheets compute with these sheets. After replacing, their formulas show #REF! (Excel cannot point them at the new sheets) – set those references again:",
+  },
+  replaceReferringSheet: {
+    de: (p) => `${counted(p.count, "Zelle", "Zellen", "de")}, zuerst ${p.cell ?? ""}, mit Bezug auf ${p.list ?? ""}`,
+    en: (p) => `${counted(p.count, "cell", "cells", "en")}, first ${p.cell ?? ""}, referring to ${p.list ?? ""}`,
+  },
+  replaceUnchecked: {
+    de: (p) => `Zu groß zum Durchsuchen, bitte selbst prüfen: ${p.list ?? ""}`,
+    en: (p) => `Too large to search, please check yourself: ${p.list ?? ""}`,
+  },
   cancel: { de: () => "Abbrechen", en: () => "Cancel" },
 
   // --- check --------------------------------------------------------------------------------
@@ -595,6 +614,13 @@ const texts = {
   unexpectedError: {
     de: (p) => `Unerwarteter Fehler: ${p.detail ?? ""}`,
     en: (p) => `Unexpected error: ${p.detail ?? ""}`,
+  },
+  supportDetailsLabel: { de: () => "Angaben für den Support", en: () => "Details for support" },
+  copySupportDetails: { de: () => "Kopieren", en: () => "Copy" },
+  supportDetailsCopied: { de: () => "Kopiert.", en: () => "Copied." },
+  supportDetailsCopyFailed: {
+    de: () => "Kopieren ging nicht – die Zeile ist markiert: bitte mit Strg+C (Mac: Cmd+C) kopieren.",
+    en: () => "Copying did not work – the line is selected: please press Ctrl+C (Mac: Cmd+C).",
   },
 } satisfies Record<string, Record<Language, Render>>;
 

@@ -143,7 +143,7 @@ describe("arbeitsplatzprofil: validation", () => {
 
   it("recognises another template's workbook as the wrong template", () => {
     const snapshot = demo();
-    setCell(snapshot, "_ikz", "B1", { value: "kostenverteilung" });
+    setCell(snapshot, "_ikz_arbeitsplatzprofil", "B1", { value: "kostenverteilung" });
     const report = validate(snapshot);
     expect(report.usable).toBe(false);
     expect(report.issues[0]).toMatchObject({

@@ -251,7 +251,7 @@ describe("ikz validate", () => {
   });
 
   it("identifies a workbook of another template as wrong (exit 2)", async () => {
-    const file = await variant("andere-vorlage.xlsx", { _ikz: { B1: "haushaltsplan" } });
+    const file = await variant("andere-vorlage.xlsx", { _ikz_aufgabenkatalog: { B1: "haushaltsplan" } });
     const priorities = await ikz("priorities", file);
     expect(priorities.code).toBe(2);
     expect(priorities.stderr).toContain(

@@ -86,11 +86,11 @@ const VALUES: readonly {
   { label: "date, default format", cell: { value: NOON }, expected: NOON },
   { label: "true", cell: { value: true }, expected: true },
   { label: "false", cell: { value: false }, expected: false },
-  { label: "formula", cell: { formula: "B13*2" }, expected: null, formula: "B13*2" },
+  { label: "formula", cell: { formula: "B13*2" }, expected: 10600, formula: "B13*2" },
   {
     label: "text formula",
     cell: { formula: 'IF(B13>0,"ja","nein")' },
-    expected: null,
+    expected: "ja",
     formula: 'IF(B13>0,"ja","nein")',
   },
 ];
@@ -441,7 +441,7 @@ describe("write a plan, read it back", () => {
     if (!entry) throw new Error("no entry");
     const cell = snapshotCell(snapshot.sheets[0] as SheetSnapshot, FIRST_VALUE_ROW + index, 2);
     expect(cell).toEqual(
-      entry.formula === undefined ? { value: entry.expected } : { value: null, formula: entry.formula },
+      entry.formula === undefined ? { value: entry.expected } : { value: entry.expected, formula: entry.formula },
     );
   });
 
@@ -459,8 +459,9 @@ describe("write a plan, read it back", () => {
     const xml = await partText(bytes, "xl/worksheets/sheet1.xml");
     const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]);
     expect(formulas).toEqual(["B13*2", "IF(B13&gt;0,&quot;ja&quot;,&quot;nein&quot;)"]);
-    // formulas carry no cached result, so Excel and LibreOffice compute them
-    expect(xml).not.toMatch(/<\/f><v>/);
+    // formulas carry their results (docs/decisions/0013); fullCalcOnLoad still makes Excel recompute
+    expect(xml).toMatch(/<c r="B21" s="\d+"><f>B13\*2<\/f><v>10600<\/v><\/c>/);
+    expect(xml).toMatch(/<c r="B22" s="\d+" t="str"><f>[^<]*<\/f><v>ja<\/v><\/c>/);
   });
 
   it("reads merges and leaves styled empty cells out", () => {
@@ -619,15 +620,15 @@ describe("write a plan, read it back", () => {
     expect(read.sheets.map((s) => [s.name, s.state])).toEqual([
       ["Aufgaben", "visible"],
       ["Listen", "visible"],
-      ["_ikz", "hidden"],
+      ["_ikz_tiny", "hidden"],
     ]);
     const tasks = read.sheets[0];
     expect(cellAt(tasks, "A5")).toEqual({ value: "1110" });
     expect(cellAt(tasks, "A6")).toEqual({ value: "=1+1" });
     expect(cellAt(tasks, "C5")).toEqual({ value: 1.25 });
     expect(cellAt(tasks, "E5")).toEqual({ value: MAY_17 });
-    expect(cellAt(tasks, "F5")).toEqual({ value: null, formula: 'IF(A5="","",IF(D5>=2,"A","C"))' });
-    expect(cellAt(tasks, "F9")).toEqual({ value: null, formula: 'IF(A9="","",IF(D9>=2,"A","C"))' });
+    expect(cellAt(tasks, "F5")).toEqual({ value: "A", formula: 'IF(A5="","",IF(D5>=2,"A","C"))' });
+    expect(cellAt(tasks, "F9")).toEqual({ value: "", formula: 'IF(A9="","",IF(D9>=2,"A","C"))' });
     expect(cellAt(tasks, "F10")).toBeUndefined();
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(written) as unknown as ArrayBuffer);
@@ -656,7 +657,7 @@ describe.skipIf(libreOfficeSkipRequested())("LibreOffice round trip", () => {
     expect(cellAt(tasks, "F7")).toEqual({ value: "", formula: 'IF(A7="","",IF(D7>=2,"A","C"))' });
     expect(cellAt(tasks, "E5")).toEqual({ value: MAY_17 });
     expect(cellAt(tasks, "A6")).toEqual({ value: "=1+1" });
-    expect(read.sheets.find((s) => s.name === "_ikz")?.state).toBe("hidden");
+    expect(read.sheets.find((s) => s.name === "_ikz_tiny")?.state).toBe("hidden");
     const sheetXmlText = await partText(bytes, "xl/worksheets/sheet1.xml");
     expect(sheetXmlText).toMatch(/<cfRule type="cellIs"[^>]*operator="equal"/);
     expect(sheetXmlText).toContain('<autoFilter ref="A4:F4"');
@@ -1053,7 +1054,7 @@ describe("timing (logged, not asserted)", () => {
     expect(sheet.rows.length - 1).toBe(ROWS + 1);
     expect(snapshotCell(sheet, ROWS + 1, 2)).toEqual({ value: `Aufgabe Nr. ${ROWS + 1} – Prüfung` });
     expect(snapshotCell(sheet, 2, 12)).toEqual({ value: new Date(Date.UTC(2025, 2, 3)) });
-    expect(snapshotCell(sheet, 2, 14)).toEqual({ value: null, formula: "E2*F2" });
+    expect(snapshotCell(sheet, 2, 14)).toEqual({ value: 0.04, formula: "E2*F2" });
 
     // for comparison: exceljs's own streaming reader, cells only
     start = performance.now();

@@ -11,10 +11,10 @@ import { TEMPLATES } from "../templates/registry.js";
  */
 const FINGERPRINTS: Readonly<Record<string, { readonly version: string; readonly sha256: string }>> = {
   aufgabenkatalog: { version: "1.1.0", sha256: "f848c4ab42fbafcfb584c758208df65b8b7591ede8af9fc4cf8a30f7ef277e99" },
-  kostenverteilung: { version: "0.3.0", sha256: "31aae9d71dcede4deadfc6ac29e6fdd50c17a93ce816cb1fd59994e0d5f9e9be" },
-  "it-servicekatalog": { version: "1.1.0", sha256: "0fcd8d47d6e504c2b6dc9c7904bc64449961d09f645707a3a0fecbe8036b9050" },
-  arbeitsplatzprofil: { version: "1.1.0", sha256: "c9efc0b14acb82d7a972f7c73398cc056a34dd4bef7f9e54678a62bf96a3806e" },
-  pestel: { version: "1.1.0", sha256: "0c4424876a6f05075d2266fd01582240c32cb1c2ab0682fec6051631de7c6564" },
+  kostenverteilung: { version: "0.4.0", sha256: "fd075a0e35a06808139e74bd751ad5f8b95938111a939fc8efbad7e2bf46e59c" },
+  "it-servicekatalog": { version: "1.2.0", sha256: "d214972199392ec7022f9e5d81cda46eec71bfd835ab1a79bd470f4679325803" },
+  arbeitsplatzprofil: { version: "1.2.0", sha256: "c9efc0b14acb82d7a972f7c73398cc056a34dd4bef7f9e54678a62bf96a3806e" },
+  pestel: { version: "1.2.0", sha256: "03b753711bfb6415ce4f0f0e15b9644427a74b2f5624f94e180d2c9bc3e2c947" },
 };
 
 /** Every formula of the blank template in both languages, with its sheet and cell. */

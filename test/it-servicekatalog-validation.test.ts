@@ -127,7 +127,7 @@ describe("it-servicekatalog: cells of the wrong kind", () => {
     const report = await validate([set({ [at("category", 2)]: "Sonstiges" })]);
     expect(issueAt(report, "error", "cell.notInList", SERVICES, at("category", 2))).toMatchObject({
       message: "Der Wert in „Kategorie“ ist nicht in der Auswahlliste.",
-      expected: "ein Wert aus der Liste (Blatt „Listen“)",
+      expected: "ein Wert aus der Liste (Blatt „IT-Listen“)",
       received: "„Sonstiges“ (Text)",
     });
   });

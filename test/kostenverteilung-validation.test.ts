@@ -358,7 +358,7 @@ describe("kostenverteilung: names and keys", () => {
     const report = await validate([{ sheet: SHEET.items, key: "key", index: item.index, value: "Zufall" }]);
     expect(errorAt(report, "cell.notInList", ITEMS_DE, cell)).toMatchObject({
       message: "Der Wert in „Schlüssel“ ist nicht in der Auswahlliste.",
-      expected: "ein Wert aus der Liste (Blatt „Listen“)",
+      expected: "ein Wert aus der Liste (Blatt „Kosten-Listen“)",
       received: "„Zufall“ (Text)",
     });
     // the cost model's own finding lands on the same cell too (its text: see the report)

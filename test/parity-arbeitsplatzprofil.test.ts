@@ -79,6 +79,7 @@ import {
   recalculateWithLibreOffice,
   requireLibreOffice,
 } from "./support/libreoffice.js";
+import { storedResultDifferences } from "./support/storedResults.js";
 
 interface Scenario {
   readonly id: string;
@@ -366,6 +367,18 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: Ar
     }
     const outputs = await recalculateWithLibreOffice(files, { outDir: join(dir, "recalculated") });
     outputs.forEach((file, index) => recalculated.set(plans[index]?.[0] ?? "", file));
+  });
+
+  it("every written file stores LibreOffice's result in every formula cell (docs/decisions/0013)", () => {
+    const problems: string[] = [];
+    for (const [id, file] of recalculated) {
+      // German files: LibreOffice runs in English here and writes 45.5 where a German Excel writes 45,5
+      const found = storedResultDifferences(join(dir, `${id}.xlsx`), file, { germanNumbersInText: true });
+      problems.push(...found.missing.map((m) => `${id} ${m}: no stored result`));
+      problems.push(...found.differences.map((d) => `${id} ${d}`));
+    }
+    expect(recalculated.size).toBeGreaterThan(0);
+    expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);
   });
 
   afterAll(async () => {

@@ -26,6 +26,7 @@ import {
   recalculateWithLibreOffice,
   requireLibreOffice,
 } from "./support/libreoffice.js";
+import { storedResultDifferences } from "./support/storedResults.js";
 
 interface Scenario {
   readonly seed: string;
@@ -107,6 +108,19 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: ta
   afterAll(async () => {
     await disposeLibreOfficeProfiles();
     if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("every written file stores LibreOffice's result in every formula cell (docs/decisions/0013)", () => {
+    const problems: string[] = [];
+    for (const { scenario, file } of recalculated) {
+      const found = storedResultDifferences(join(dir, `${scenario.seed}.xlsx`), file, {
+        germanNumbersInText: scenarioPlan(scenario).plan.language === "de",
+      });
+      problems.push(...found.missing.map((m) => `${scenario.seed} ${m}: no stored result`));
+      problems.push(...found.differences.map((d) => `${scenario.seed} ${d}`));
+    }
+    expect(recalculated.length).toBe(SCENARIOS.length);
+    expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);
   });
 
   it.each(SCENARIOS.map((s) => [s.seed, s] as const))("scenario %s: every score, rank and class agrees", async (seed) => {
@@ -253,6 +267,18 @@ describe.skipIf(libreOfficeSkipRequested())("sheet and library refuse the same b
   afterAll(async () => {
     await disposeLibreOfficeProfiles();
     if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("every written broken file stores LibreOffice's result in every formula cell (docs/decisions/0013)", () => {
+    const problems: string[] = [];
+    for (const c of BROKEN) {
+      const found = storedResultDifferences(join(dir, `${c.id}.xlsx`), recalculated.get(c.id) ?? "", {
+        germanNumbersInText: c.language === "de",
+      });
+      problems.push(...found.missing.map((m) => `${c.id} ${m}: no stored result`));
+      problems.push(...found.differences.map((d) => `${c.id} ${d}`));
+    }
+    expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);
   });
 
   it.each(BROKEN.map((c) => [c.id, c] as const))("%s: each broken row shows ✗, the summary counts the library's errors", async (id, c) => {

@@ -60,6 +60,7 @@ import {
   recalculateWithLibreOffice,
   requireLibreOffice,
 } from "./support/libreoffice.js";
+import { storedResultDifferences } from "./support/storedResults.js";
 
 interface Scenario {
   readonly seed: string;
@@ -251,6 +252,18 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: IT
     [...plans.keys()].forEach((seed, index) => recalculated.set(seed, outputs[index] ?? ""));
   });
 
+  it("every written file stores LibreOffice's result in every formula cell (docs/decisions/0013)", () => {
+    const problems: string[] = [];
+    for (const [id, file] of recalculated) {
+      // German files: LibreOffice runs in English here and writes 45.5 where a German Excel writes 45,5
+      const found = storedResultDifferences(join(dir, `${id}.xlsx`), file, { germanNumbersInText: true });
+      problems.push(...found.missing.map((m) => `${id} ${m}: no stored result`));
+      problems.push(...found.differences.map((d) => `${id} ${d}`));
+    }
+    expect(recalculated.size).toBeGreaterThan(0);
+    expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);
+  });
+
   afterAll(async () => {
     await disposeLibreOfficeProfiles();
     if (dir) await rm(dir, { recursive: true, force: true });
@@ -286,7 +299,7 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: IT
     expect(valueAt(snapshot, `Services!A${CHECK_LINE_ROW}`)).toBe(
       "✗ 1 Prüfung nicht bestanden – siehe Services, Spalte R",
     );
-    expect(valueAt(snapshot, `Kommune!A${CHECK_LINE_ROW}`)).toBe("✓ Stichtag und Zeitfenster in Ordnung");
+    expect(valueAt(snapshot, `IT-Kommune!A${CHECK_LINE_ROW}`)).toBe("✓ Stichtag und Zeitfenster in Ordnung");
     // and the tool computes nothing from it
     const out: string[] = [];
     const code = await runCli(["analyse", file], { stdout: (t) => out.push(t), stderr: (t) => out.push(t) });
@@ -300,14 +313,14 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: IT
     const report = validateWorkbook(serviceCatalogueSpec, snapshot, { language: "en", check: checkServiceCatalogue });
     const town = parsedForm(report.workbook!, SHEET.town);
     const errors = report.issues.filter((i) => i.severity === "error").map((i) => `${i.sheet}!${i.cell ?? ""}`);
-    expect(errors).toContain(`Town!${town?.cells["windowMonths"] ?? "B6"}`);
+    expect(errors).toContain(`IT town!${town?.cells["windowMonths"] ?? "B6"}`);
     const scores = demoServiceRows("Bockau", DEMO_REFERENCE, "en").map((_, index) =>
       valueAt(snapshot, `Services!R${5 + index}`),
     );
     expect(scores.length).toBeGreaterThan(5);
     expect(new Set(scores)).toEqual(new Set([TOWN_INVALID_TEXT.en]));
-    expect(valueAt(snapshot, `Town!A${CHECK_LINE_ROW}`)).toBe("✗ Window: enter a whole number from 1 to 120");
-    expect(valueAt(snapshot, `Services!A${CHECK_LINE_ROW}`)).toBe("✗ 1 check failed – see Town, reference date/window");
+    expect(valueAt(snapshot, `IT town!A${CHECK_LINE_ROW}`)).toBe("✗ Window: enter a whole number from 1 to 120");
+    expect(valueAt(snapshot, `Services!A${CHECK_LINE_ROW}`)).toBe("✗ 1 check failed – see IT town, reference date/window");
   });
 
   it.each([...SCENARIOS.map((s) => [s.seed, s.language] as const), ...DEMOS.map((d) => [d.seed, d.language] as const)])(

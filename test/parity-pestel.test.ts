@@ -35,6 +35,7 @@ import {
   recalculateWithLibreOffice,
   requireLibreOffice,
 } from "./support/libreoffice.js";
+import { storedResultDifferences } from "./support/storedResults.js";
 
 /** Randomised long forms per run; IKZ_PARITY_PESTEL overrides it for a quick local run. */
 const FORM_COUNT = Number(process.env["IKZ_PARITY_PESTEL"] ?? 20);
@@ -175,6 +176,18 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: PE
       const c = CASES[index];
       if (c) recalculated.set(c.id, file);
     });
+  });
+
+  it("every written file stores LibreOffice's result in every formula cell (docs/decisions/0013)", () => {
+    const problems: string[] = [];
+    for (const [id, file] of recalculated) {
+      // German files: LibreOffice runs in English here and writes 45.5 where a German Excel writes 45,5
+      const found = storedResultDifferences(join(dir, `${id}.xlsx`), file, { germanNumbersInText: true });
+      problems.push(...found.missing.map((m) => `${id} ${m}: no stored result`));
+      problems.push(...found.differences.map((d) => `${id} ${d}`));
+    }
+    expect(recalculated.size).toBeGreaterThan(0);
+    expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);
   });
 
   afterAll(async () => {

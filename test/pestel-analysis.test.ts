@@ -217,7 +217,7 @@ describe("pestel analysis of three towns", () => {
       "Gemeinsame Felder",
       "Übersicht",
       "Quellen",
-      "_ikz",
+      "_ikz_pestel-auswertung",
     ]);
     const rowsOf = (name: string): PlannedRow[] => [...(plan.sheets.find((s) => s.name === name)?.rows() ?? [])];
     for (const sheet of plan.sheets)

@@ -56,7 +56,7 @@ describe("pestel: clean workbooks", () => {
   it("accepts the blank template (naming only the missing town) and the demo in both languages", () => {
     const blank = validate(planToSnapshot(planPestel({ language: "de" }).plan, "vorlage.xlsx"));
     expect(blank.valid).toBe(true);
-    expect(blank.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([["town.nameMissing", "Kommune", "B4"]]);
+    expect(blank.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([["town.nameMissing", "PESTEL-Kommune", "B4"]]);
     expect(extractPestel(blank.workbook!)).toMatchObject({ town: "vorlage", threshold: 6, themes: [] });
 
     for (const language of ["de", "en"] as const) {
@@ -111,7 +111,7 @@ describe("pestel: bad input, each with message and cell", () => {
     expect(only(report.issues, "A5")).toMatchObject({
       code: "cell.notInList",
       message: "Der Wert in „Faktor (Außensicht)“ ist nicht in der Auswahlliste.",
-      expected: "ein Wert aus der Liste (Blatt „Listen“)",
+      expected: "ein Wert aus der Liste (Blatt „PESTEL-Listen“)",
       received: "„Kulturell“ (Text)",
     });
     expect(only(report.issues, "B6")).toMatchObject({
@@ -194,7 +194,7 @@ describe("pestel: bad input, each with message and cell", () => {
   it("a threshold outside 1–9 is an error on its cell, and 6 applies meanwhile", () => {
     const report = validate(form([row("Server", 2, 3, { measures: "4.1" })], { name: "Bockau", threshold: 12 }));
     expect(only(report.issues, "B6")).toMatchObject({
-      sheet: "Kommune",
+      sheet: "PESTEL-Kommune",
       code: "cell.outOfRange",
       expected: "ganze Zahl von 1 bis 9",
     });

@@ -108,7 +108,7 @@ describe("the written file", () => {
     expect(tag).not.toMatch(/select(Un)?lockedCells="1"|sort="0"|formatCells="0"|insertRows="0"|deleteRows="0"/);
     for (const name of [sheetName(SHEET.towns, "de"), sheetName(SHEET.items, "de"), sheetName(SHEET.settings, "de")])
       expect(xml.get(name)).not.toContain("<sheetProtection");
-    expect(xml.get("_ikz")).toContain("<sheetProtection");
+    expect(xml.get("_ikz_kostenverteilung")).toContain("<sheetProtection");
   });
 
   for (const engine of ["stream", "memory"] as const) {

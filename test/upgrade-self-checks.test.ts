@@ -35,20 +35,20 @@ describe("upgrade to the versions that check themselves (1.0.0 → 1.1.0)", () =
       formValues: { [SHEET.town]: { name: "Bockau", referenceDate: reference } },
     });
     const snapshot = planToSnapshot(plan, "bockau.xlsx");
-    setCell(snapshot, "_ikz", "B2", { value: "1.0.0" });
+    setCell(snapshot, "_ikz_it-servicekatalog", "B2", { value: "1.0.0" });
     expect(formulaAt(snapshot, "Services", 3, 1)).toBeUndefined();
     const upgrade = upgradeWorkbook(snapshot, TEMPLATES, "de");
     expect(upgrade.status).toBe("upgraded");
     if (upgrade.status !== "upgraded") return;
-    expect(upgrade.to).toBe("1.1.0");
+    expect(upgrade.to).toBe(serviceCatalogueSpec.version);
     expect(upgrade.findings).toBe(0);
     const upgraded = planToSnapshot(upgrade.plan, "bockau-1.1.0.xlsx");
     expect(formulaAt(upgraded, "Services", 3, 1)).toContain("Alle Prüfungen bestanden");
-    expect(formulaAt(upgraded, "Kommune", 3, 1)).toContain("Zeitfenster");
+    expect(formulaAt(upgraded, "IT-Kommune", 3, 1)).toContain("Zeitfenster");
     const report = validateWorkbook(serviceCatalogueSpec, upgraded, { language: "de", check: checkServiceCatalogue });
     expect(report.issues.filter((i) => i.severity === "error")).toEqual([]);
     const before = carryValues(serviceCatalogueSpec, snapshot, "1.0.0", "de", "de");
-    const after = carryValues(serviceCatalogueSpec, upgraded, "1.1.0", "de", "de");
+    const after = carryValues(serviceCatalogueSpec, upgraded, serviceCatalogueSpec.version, "de", "de");
     expect(after.tableRows).toEqual(before.tableRows);
     expect(after.formValues).toEqual(before.formValues);
     expect(before.tableRows[SHEET.services]!.length).toBeGreaterThan(5);
@@ -57,18 +57,18 @@ describe("upgrade to the versions that check themselves (1.0.0 → 1.1.0)", () =
   it("arbeitsplatzprofil: values in place, check rows on „Auswertung“, valid", () => {
     const { plan } = planWorkplaceProfile({ language: "en", demo: true });
     const snapshot = planToSnapshot(plan, "profile.xlsx");
-    setCell(snapshot, "_ikz", "B2", { value: "1.0.0" });
+    setCell(snapshot, "_ikz_arbeitsplatzprofil", "B2", { value: "1.0.0" });
     const upgrade = upgradeWorkbook(snapshot, TEMPLATES, "en");
     expect(upgrade.status).toBe("upgraded");
     if (upgrade.status !== "upgraded") return;
-    expect(upgrade.to).toBe("1.1.0");
+    expect(upgrade.to).toBe(workplaceProfileSpec.version);
     expect(upgrade.findings).toBe(0);
     const upgraded = planToSnapshot(upgrade.plan, "profile-1.1.0.xlsx");
     expect(formulaAt(upgraded, "Evaluation", 3, 1)).toContain("All checks passed");
     const report = validateWorkbook(workplaceProfileSpec, upgraded, { language: "en", check: checkWorkplaceProfile });
     expect(report.issues.filter((i) => i.severity === "error")).toEqual([]);
     const before = carryValues(workplaceProfileSpec, snapshot, "1.0.0", "en", "en");
-    const after = carryValues(workplaceProfileSpec, upgraded, "1.1.0", "en", "en");
+    const after = carryValues(workplaceProfileSpec, upgraded, workplaceProfileSpec.version, "en", "en");
     expect(after.tableRows).toEqual(before.tableRows);
     expect(after.formValues).toEqual(before.formValues);
   });

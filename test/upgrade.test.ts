@@ -666,7 +666,7 @@ describe("ikz upgrade refuses", () => {
   ])("%s workbook without its version (metadata sheet deleted), with exit 2", async (_, file, message) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file || result(fixtures[0]!).path);
-    workbook.removeWorksheet(workbook.getWorksheet("_ikz")!.id);
+    workbook.removeWorksheet(workbook.worksheets.find((sheet) => sheet.name.startsWith("_ikz"))!.id);
     const path = join(dir, "no-metadata.xlsx");
     await workbook.xlsx.writeFile(path);
     const run = await ikz("upgrade", path);
@@ -679,7 +679,7 @@ describe("a template without earlier versions (aufgabenkatalog 1.0.0 is its firs
   it("is upgraded by the same mechanism: every value in place, the default planner, a valid workbook", () => {
     const { plan } = planTaskCatalogue({ language: "de", demo: true, town: "Bockau" });
     const snapshot = planToSnapshot(plan, "bockau.xlsx");
-    setCell(snapshot, "_ikz", "B2", { value: "0.9.0" });
+    setCell(snapshot, "_ikz_aufgabenkatalog", "B2", { value: "0.9.0" });
     const upgrade = upgradeWorkbook(snapshot, TEMPLATES, "en");
     expect(upgrade.status).toBe("upgraded");
     if (upgrade.status !== "upgraded") return;
@@ -699,7 +699,7 @@ describe("a template without earlier versions (aufgabenkatalog 1.0.0 is its firs
   it("writes the template's own check formulas anew, and keeps a formula of the user's in their place on „Übernommen“", () => {
     const { plan } = planTaskCatalogue({ language: "de", demo: true, town: "Bockau" });
     const snapshot = planToSnapshot(plan, "bockau.xlsx");
-    setCell(snapshot, "_ikz", "B2", { value: "0.9.0" });
+    setCell(snapshot, "_ikz_aufgabenkatalog", "B2", { value: "0.9.0" });
     setCell(snapshot, "Aufgaben", "A3", { formula: "COUNTA(B5:B9)", value: 5 });
     const upgrade = upgradeWorkbook(snapshot, TEMPLATES, "de");
     if (upgrade.status !== "upgraded") throw new Error(upgrade.status);

@@ -1,4 +1,4 @@
-import { METADATA_SHEET_NAME } from "../../lib/plan/resolveLayout.js";
+import { isMetadataSheetName } from "../../lib/plan/resolveLayout.js";
 import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
@@ -135,5 +135,5 @@ export async function analyseTemplate(input: TemplateAnalysisInput): Promise<Tem
  * sheet, which would replace the open template's own (and make it another workbook).
  */
 export function sheetsToInsert(plan: WorkbookPlan): WorkbookPlan {
-  return { ...plan, sheets: plan.sheets.filter((sheet) => sheet.name !== METADATA_SHEET_NAME) };
+  return { ...plan, sheets: plan.sheets.filter((sheet) => !isMetadataSheetName(sheet.name)) };
 }

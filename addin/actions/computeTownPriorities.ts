@@ -11,7 +11,7 @@ export type CatalogueResult =
 
 /** Validates a snapshot as a task catalogue and, when it has no errors, reads it. */
 export function readTaskCatalogue(snapshot: WorkbookSnapshot, language: Language): CatalogueResult {
-  const check = checkWorkbook(snapshot, language);
+  const check = checkWorkbook(snapshot, language, undefined, taskCatalogueSpec.id);
   const { report } = check;
   if (check.template?.spec.id !== taskCatalogueSpec.id || !report.valid || !report.workbook) return { kind: "notComputable", check };
   return {

@@ -45,7 +45,7 @@ export type WorkbookAllocation =
  * workbook has no errors, allocates it — the same computation the sheet's formulas make.
  */
 export function allocateFromWorkbook(snapshot: WorkbookSnapshot, language: Language): WorkbookAllocation {
-  const check = checkWorkbook(snapshot, language);
+  const check = checkWorkbook(snapshot, language, undefined, costAllocationSpec.id);
   const { report } = check;
   if (check.template?.spec.id !== costAllocationSpec.id) return { kind: "notCostAllocation", check };
   const errorCount = report.issues.filter((issue) => issue.severity === "error").length;

@@ -4,8 +4,9 @@ import type { SheetConflict } from "../actions/findSheetConflicts.js";
 import { useLanguage } from "../useLanguage.js";
 
 /**
- * Asks before sheets are replaced, naming each and whether it holds data. "Abbrechen" comes
- * first and gets the focus: the safe answer is the default one.
+ * Asks before sheets are replaced, naming each and whether it holds data, and the other sheets
+ * whose formulas refer to them (they will show #REF!). "Abbrechen" comes first and gets the
+ * focus: the safe answer is the default one.
  */
 export function ReplaceSheetsDialog(props: {
   readonly conflict: SheetConflict | undefined;
@@ -33,6 +34,26 @@ export function ReplaceSheetsDialog(props: {
                 </li>
               ))}
             </ul>
+            {conflict !== undefined && conflict.referring.length > 0 ? (
+              <>
+                <p>{t("replaceReferencesIntro")}</p>
+                <ul>
+                  {conflict.referring.map((other) => (
+                    <li key={other.sheet}>
+                      <strong>{other.sheet}</strong> –{" "}
+                      {t("replaceReferringSheet", {
+                        count: other.cells,
+                        cell: other.firstCell,
+                        list: other.refersTo.join(", "),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {conflict !== undefined && conflict.unchecked.length > 0 ? (
+              <p>{t("replaceUnchecked", { list: conflict.unchecked.join(", ") })}</p>
+            ) : null}
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={() => onAnswer(false)}>

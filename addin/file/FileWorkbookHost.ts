@@ -14,6 +14,7 @@ import ExcelJS from "exceljs";
 import { writePlanToBuffer } from "../../adapters/exceljs/workbookWriter.js";
 import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
+import { referringSheetsIn, type ReferringSheets } from "../host/referringSheets.js";
 import { SheetExistsError } from "../host/SheetExistsError.js";
 import { existingSheetNames, sameSheetName } from "../host/sheetNames.js";
 import { sheetHasContent } from "../host/snapshotOfPlan.js";
@@ -59,6 +60,10 @@ export class FileWorkbookHost implements FileHost {
     return Promise.resolve(
       snapshot.sheets.filter((s) => names.some((n) => sameSheetName(n, s.name)) && sheetHasContent(s)).map((s) => s.name),
     );
+  }
+
+  sheetsReferringTo(names: readonly string[]): Promise<ReferringSheets> {
+    return Promise.resolve(referringSheetsIn(this.snapshot(), names));
   }
 
   async insertPlan(plan: WorkbookPlan, options: { readonly replace: boolean; readonly onProgress?: ProgressListener }): Promise<InsertResult> {

@@ -6,7 +6,9 @@
  * does not have. Here the file is already in memory (a picked File), so exceljs's in-memory
  * `Workbook().xlsx.load()` reads it and the cells are converted as the Node reader converts
  * them: rich text → plain text, formulas → formula text plus last result, error values →
- * `{ error }`, date-formatted numbers → Date (UTC), merged-away cells → absent.
+ * `{ error }`, date-formatted numbers → Date (UTC), merged-away cells → absent. One difference:
+ * the in-memory reader drops a stored empty text result, so such a formula reads as having no
+ * result (null) where the Node reader gives "" — both an empty computed cell to the checks.
  *
  * Before exceljs sees the bytes, `inspectXlsx` (pure on bytes) tells PDFs, CSVs, old .xls,
  * password-protected and broken files apart, so each gets its own message.

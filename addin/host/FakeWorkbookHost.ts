@@ -6,15 +6,17 @@
 import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import { SheetExistsError } from "./SheetExistsError.js";
+import { referringSheetsIn, type ReferringSheets } from "./referringSheets.js";
 import { existingSheetNames, sameSheetName } from "./sheetNames.js";
 import { sheetHasContent, snapshotOfSheetPlan } from "./snapshotOfPlan.js";
 import type { CellRef, InsertResult, ProgressListener, WorkbookHost } from "./WorkbookHost.js";
 
-export type FakeHostMethod = "sheetNames" | "nonEmptySheets" | "insertPlan" | "readSnapshot" | "selectCell" | "markCells" | "clearMarks";
+export type FakeHostMethod = "sheetNames" | "nonEmptySheets" | "sheetsReferringTo" | "insertPlan" | "readSnapshot" | "selectCell" | "markCells" | "clearMarks";
 
 export type FakeHostCall =
   | { readonly method: "sheetNames" }
   | { readonly method: "nonEmptySheets"; readonly names: readonly string[] }
+  | { readonly method: "sheetsReferringTo"; readonly names: readonly string[] }
   | { readonly method: "insertPlan"; readonly plan: WorkbookPlan; readonly replace: boolean }
   | { readonly method: "readSnapshot" }
   | { readonly method: "selectCell"; readonly ref: CellRef }
@@ -74,6 +76,11 @@ export class FakeWorkbookHost implements WorkbookHost {
   async nonEmptySheets(names: readonly string[]): Promise<readonly string[]> {
     await this.enter({ method: "nonEmptySheets", names });
     return this.sheets.filter((s) => names.some((n) => sameSheetName(n, s.name)) && sheetHasContent(s)).map((s) => s.name);
+  }
+
+  async sheetsReferringTo(names: readonly string[]): Promise<ReferringSheets> {
+    await this.enter({ method: "sheetsReferringTo", names });
+    return referringSheetsIn({ fileName: this.name, sheets: this.sheets }, names);
   }
 
   async insertPlan(plan: WorkbookPlan, options: { readonly replace: boolean; readonly onProgress?: ProgressListener }): Promise<InsertResult> {

@@ -5,6 +5,7 @@
  */
 import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
+import type { ReferringSheets } from "./referringSheets.js";
 
 /** A sheet-and-cell reference, e.g. `{ sheet: "Aufgaben", address: "E12" }`. */
 export interface CellRef {
@@ -29,6 +30,12 @@ export interface WorkbookHost {
   sheetNames(): Promise<readonly string[]>;
   /** Sheets (of those named) that exist and are not empty — the pane asks before touching them. */
   nonEmptySheets(names: readonly string[]): Promise<readonly string[]>;
+  /**
+   * The other sheets whose formulas refer to any of the named sheets (which the pane is about to
+   * replace: those references will show `#REF!`). Bounded: a sheet too large to read is listed
+   * as unchecked instead.
+   */
+  sheetsReferringTo(names: readonly string[]): Promise<ReferringSheets>;
   /**
    * Writes the plan's sheets. Existing sheets of the same name are replaced only when
    * `replace` is true (the user said yes); otherwise the call fails with a typed error.

@@ -3,7 +3,7 @@ import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatal
 import { FakeExcel, FakeWorkbook } from "./fakeExcel.js";
 import { ALL_EXCEL_FEATURES, MINIMUM_EXCEL_FEATURES, type ExcelFeatures } from "./features.js";
 import { OfficeHostError, SheetsExistError } from "./officeErrors.js";
-import { MARK_FILL, OfficeWorkbookHost, type ExcelRun } from "./OfficeWorkbookHost.js";
+import { MARK_FILL, MARKS_SETTING, OfficeWorkbookHost, type ExcelRun } from "./OfficeWorkbookHost.js";
 
 /** A host over a fake Excel, counting Excel.run calls. */
 function hostOver(
@@ -56,10 +56,12 @@ describe("OfficeWorkbookHost", () => {
     expect(result.skipped).toContain("dataValidation");
     expect(progress[0]).toBe("Arbeitsmappe wird geprüft …");
     expect(runs()).toBe(1);
+    const afterInsert = fake.syncs;
     const snapshot = await host.readSnapshot();
     expect(snapshot.fileName).toBe("Bockau.xlsx");
-    expect(snapshot.sheets.map((sheet) => sheet.name)).toContain("_ikz");
-    expect(fake.syncs).toBe(4);
+    expect(snapshot.sheets.map((sheet) => sheet.name)).toContain("_ikz_aufgabenkatalog");
+    // read: names, sizes (and merged areas), cells
+    expect(fake.syncs - afterInsert).toBe(3);
   });
 
   it("refuses to overwrite existing sheets without replace, and turns Excel errors into OfficeHostErrors", async () => {
@@ -170,5 +172,67 @@ describe("OfficeWorkbookHost", () => {
     await host.clearMarks();
     expect(workbook.sheet("Tabelle1")?.at("A1")?.format.fill).toBeUndefined();
     expect(fake.syncs).toBe(2 + 4);
+  });
+
+  it("remembers marks in the workbook: a reloaded pane still removes them and restores the fills", async () => {
+    const workbook = townWorkbook();
+    const sheet = workbook.sheet("Aufgaben")!;
+    sheet.ensure(5, 1).format.fill = "#00B050";
+    const before = new FakeExcel(workbook);
+    await hostOver(before).host.markCells([
+      { sheet: "Aufgaben", address: "A5" },
+      { sheet: "Aufgaben", address: "B6" },
+    ]);
+    expect(sheet.at("A5")?.format.fill).toBe(MARK_FILL);
+    expect(workbook.settings.has(MARKS_SETTING)).toBe(true);
+
+    // the pane is reloaded: a new host, a new Excel session, the same workbook
+    const after = new FakeExcel(workbook);
+    const { host } = hostOver(after);
+    // marking a cell marked before keeps its original fill for clearing
+    await host.markCells([{ sheet: "Aufgaben", address: "A5" }]);
+    expect(after.syncs).toBe(2);
+    await host.clearMarks();
+    expect(after.syncs).toBe(3);
+    expect(sheet.at("A5")?.format.fill).toBe("#00B050");
+    expect(sheet.at("B6")?.format.fill).toBeUndefined();
+
+    // and once more after another reload: nothing left to clear, one sync to find that out
+    const again = new FakeExcel(workbook);
+    await hostOver(again).host.clearMarks();
+    expect(again.syncs).toBe(1);
+    expect(sheet.at("A5")?.format.fill).toBe("#00B050");
+  });
+
+  it("marks and clears many cells in batches of the request budget: 2 syncs per batch to mark, 1 to clear", async () => {
+    const workbook = townWorkbook();
+    const sheet = workbook.sheet("Aufgaben")!;
+    sheet.ensure(1, 1).format.fill = "#FFEB9C";
+    const fake = new FakeExcel(workbook);
+    // a budget for ~1,000 cells per batch (the rest is kept for the record of the marks)
+    const host = new OfficeWorkbookHost(workbook.name, {
+      run: (batch) => fake.run(batch),
+      features: ALL_EXCEL_FEATURES,
+      payloadBudget: 2_000_000,
+    });
+    const refs = Array.from({ length: 3_000 }, (_, index) => ({
+      sheet: "Aufgaben",
+      address: `${String.fromCharCode(65 + (index % 20))}${1 + Math.floor(index / 20)}`,
+    }));
+    await host.markCells(refs);
+    const markSyncs = fake.syncs;
+    expect(markSyncs).toBeGreaterThanOrEqual(6);
+    expect(markSyncs % 2).toBe(0);
+    expect(refs.every((ref) => sheet.at(ref.address)?.format.fill === MARK_FILL)).toBe(true);
+
+    const reloaded = new OfficeWorkbookHost(workbook.name, {
+      run: (batch) => fake.run(batch),
+      features: ALL_EXCEL_FEATURES,
+      payloadBudget: 2_000_000,
+    });
+    await reloaded.clearMarks();
+    expect(fake.syncs - markSyncs).toBe(1 + markSyncs / 2);
+    expect(sheet.at("A1")?.format.fill).toBe("#FFEB9C");
+    expect(refs.slice(1).every((ref) => sheet.at(ref.address)?.format.fill === undefined)).toBe(true);
   });
 });

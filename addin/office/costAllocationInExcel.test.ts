@@ -1,8 +1,8 @@
 /**
  * The cost model through the Office.js writer: every cell of the plan — the key parts, the pairs,
  * the annex grid — lands in the workbook as planned, with the same number of `context.sync()`
- * calls for 4 towns and for 12 (the batches grow, the round trips do not); 40 towns split into one
- * more batch by size.
+ * calls for 4 towns and for 12 (the batches grow, the round trips do not); 40 towns split into two
+ * more batches by size (real request sizes: realRequestSizesCostModels.test.ts).
  */
 import { describe, expect, it } from "vitest";
 import type { CostModel } from "../../lib/allocation/model.js";
@@ -10,6 +10,7 @@ import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import { costModelForTowns } from "../../templates/kostenverteilung/partnerTowns.js";
 import { planCostAllocation } from "../../templates/kostenverteilung/planCostModel.js";
 import { FakeExcel, FakeWorkbook } from "./fakeExcel.js";
+import { withExcelSheetQuoting } from "./sheetReferences.js";
 import { ALL_EXCEL_FEATURES } from "./features.js";
 import { writePlanToExcel } from "./writePlanToExcel.js";
 
@@ -28,7 +29,8 @@ function expectCellsAsPlanned(fake: FakeExcel, plan: WorkbookPlan): number {
       for (const cell of row.cells) {
         const actual = sheet?.cell(row.row, cell.column);
         const where = `${planned.name}!${cell.column}/${row.row}`;
-        if (cell.formula !== undefined) expect(actual?.formula, where).toBe(cell.formula);
+        // Excel rewrites the new sheets' references when they take their final names (decision 0011)
+        if (cell.formula !== undefined) expect(actual?.formula, where).toBe(withExcelSheetQuoting(cell.formula));
         else if (typeof cell.value === "string" || typeof cell.value === "number")
           expect(actual?.value, where).toBe(cell.value);
         compared++;
@@ -53,7 +55,7 @@ describe("the cost model in Excel (Office.js writer)", () => {
     expect(fake.workbook.sheet("Ergebnis")?.cell(5, 5)?.formula).toContain("Kommunen!$B$5");
   });
 
-  it("needs the same number of syncs for 4 and 12 towns (the prepared rows), and one more batch at most for 40", async () => {
+  it("needs the same number of syncs for 4 and 12 towns (the prepared rows), and two more batches at most for 40", async () => {
     const syncs: number[] = [];
     for (const towns of [4, 12, 40]) {
       const fake = freshExcel();
@@ -63,7 +65,7 @@ describe("the cost model in Excel (Office.js writer)", () => {
       syncs.push(fake.syncs);
     }
     expect(syncs[0]).toBe(syncs[1]);
-    // 40 towns × 40 item rows are ~11,000 rows of pairs: the writer splits the batch by size
-    expect(syncs[2]).toBeLessThanOrEqual((syncs[0] ?? 0) + 1);
+    // 40 towns × 40 item rows are ~11,000 rows of pairs: the writer splits by (upper-bound) size
+    expect(syncs[2]).toBeLessThanOrEqual((syncs[0] ?? 0) + 2);
   }, 120_000);
 });

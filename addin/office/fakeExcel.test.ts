@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { FakeExcel, FakeWorkbook } from "./fakeExcel.js";
+import {
+  deleteSheetInFormula,
+  formulaSheetName,
+  renameSheetInFormula,
+  sheetsReferredTo,
+  withExcelSheetQuoting,
+} from "./sheetReferences.js";
 
 describe("fakeExcel behaves like Office.js where the adapter depends on it", () => {
   it("throws when a property is read before load and sync", async () => {
@@ -53,5 +60,152 @@ describe("fakeExcel behaves like Office.js where the adapter depends on it", () 
     );
     await expect(fake.context.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
     expect(sheet.rows.size).toBe(0);
+  });
+});
+
+describe("sheet references in formula text (sheetReferences.ts)", () => {
+  it("renames bare and quoted references, case-insensitively, and leaves strings and other sheets alone", () => {
+    expect(renameSheetInFormula('IF(kommune!$B$6="",Kommune!A1,"Kommune!A1")', "Kommune", "~ikz-alt-1")).toBe(
+      `IF('~ikz-alt-1'!$B$6="",'~ikz-alt-1'!A1,"Kommune!A1")`,
+    );
+    expect(renameSheetInFormula("SUM('Meine Daten'!A1:B2)+Daten!A1", "Meine Daten", "Daten 2")).toBe(
+      "SUM('Daten 2'!A1:B2)+Daten!A1",
+    );
+    expect(renameSheetInFormula("'~ikz-neu-3'!C5*2", "~ikz-neu-3", "Kriterien")).toBe("Kriterien!C5*2");
+    expect(renameSheetInFormula("[1]Kommune!A1+XKommune!A1", "Kommune", "X")).toBe("[1]Kommune!A1+XKommune!A1");
+    expect(renameSheetInFormula("#REF!A1", "REF", "X")).toBe("#REF!A1");
+  });
+
+  it("quotes a sheet name as Excel does", () => {
+    expect(
+      ["Kommune", "_ikz", "Teilbeträge", "Product framework", "~ikz-alt-1", "A1", "R1C1", "2025", "O'Brien"].map(
+        formulaSheetName,
+      ),
+    ).toEqual([
+      "Kommune",
+      "_ikz",
+      "Teilbeträge",
+      "'Product framework'",
+      "'~ikz-alt-1'",
+      "'A1'",
+      "'R1C1'",
+      "'2025'",
+      "'O''Brien'",
+    ]);
+  });
+
+  it("re-quotes sheet names as Excel writes them after a rewrite", () => {
+    expect(withExcelSheetQuoting(`SUM('Teilbeträge'!A1:A2)+'Cost items'!B1+'Listen'!C1&"'Listen'!C1"`)).toBe(
+      `SUM(Teilbeträge!A1:A2)+'Cost items'!B1+Listen!C1&"'Listen'!C1"`,
+    );
+  });
+
+  it("turns references to a deleted sheet into #REF! and lists the sheets a formula refers to", () => {
+    expect(deleteSheetInFormula("SUM('Meine Daten'!A1:B2)+Kommune!$B$6", "meine daten")).toBe(
+      "SUM(#REF!A1:B2)+Kommune!$B$6",
+    );
+    expect(sheetsReferredTo(`Kommune!A1+'Product framework'!B2+kommune!C3&"Listen!A1"`)).toEqual([
+      "Kommune",
+      "Product framework",
+    ]);
+  });
+});
+
+describe("fakeExcel renames and deletes sheets as Excel does", () => {
+  function userWorkbook(): FakeExcel {
+    const workbook = new FakeWorkbook();
+    workbook
+      .addSheet("Mein")
+      .put("A1", { formula: "Kommune!A1" })
+      .put("A2", { formula: 'SUM(Kommune!B1:B3)&"Kommune!"' });
+    const town = workbook.addSheet("Kommune").put("A1", { value: 1 }).put("A2", { formula: "Kommune!A1+A1" });
+    town.validations.push({ address: "C1", rule: { list: { inCellDropDown: true, source: "=Kommune!$A$1:$A$3" } } });
+    town.conditionalFormats.push({ address: "D1", type: "Custom", rule: { formula: "=Mein!A1>0" } });
+    return new FakeExcel(workbook);
+  }
+
+  it("rewrites every reference on rename: formulas, validation sources, conditional formats", async () => {
+    const fake = userWorkbook();
+    const worksheets = fake.context.workbook.worksheets;
+    worksheets.getItem("Kommune").name = "~ikz-alt-1";
+    worksheets.getItem("Mein").name = "Meine Daten";
+    await fake.context.sync();
+    const mine = fake.workbook.sheet("Meine Daten")!;
+    const old = fake.workbook.sheet("~ikz-alt-1")!;
+    expect(mine.at("A1")?.formula).toBe("'~ikz-alt-1'!A1");
+    expect(mine.at("A2")?.formula).toBe(`SUM('~ikz-alt-1'!B1:B3)&"Kommune!"`);
+    expect(old.at("A2")?.formula).toBe("'~ikz-alt-1'!A1+A1");
+    expect(old.validations[0]?.rule).toEqual({ list: { inCellDropDown: true, source: "='~ikz-alt-1'!$A$1:$A$3" } });
+    expect(old.conditionalFormats[0]?.rule).toEqual({ formula: "='Meine Daten'!A1>0" });
+    // the id stays with the sheet
+    const loaded = worksheets.getItem("~ikz-alt-1").load("id,name");
+    const byId = worksheets.getItem(old.id).load("name");
+    await fake.context.sync();
+    expect(loaded.id).toBe(old.id);
+    expect(byId.name).toBe("~ikz-alt-1");
+  });
+
+  it("turns every reference into #REF! on delete, and a new sheet of the old name does not bring them back", async () => {
+    const fake = userWorkbook();
+    const worksheets = fake.context.workbook.worksheets;
+    worksheets.getItem("Kommune").delete();
+    worksheets.add("Kommune");
+    await fake.context.sync();
+    const mine = fake.workbook.sheet("Mein")!;
+    expect(mine.at("A1")?.formula).toBe("#REF!A1");
+    expect(mine.at("A2")?.formula).toBe(`SUM(#REF!B1:B3)&"Kommune!"`);
+    expect(fake.workbook.sheet("Kommune")?.rows.size).toBe(0);
+  });
+
+  it("refuses names Excel refuses and a name another sheet has, changing nothing", async () => {
+    const fake = userWorkbook();
+    const before = fake.workbook.state();
+    for (const name of ["mein", "a/b", "'x", "x".repeat(32), ""]) {
+      fake.context.workbook.worksheets.getItem("Kommune").name = name;
+      await expect(fake.context.sync(), name).rejects.toMatchObject({
+        code: expect.stringMatching(/ItemAlreadyExists|InvalidArgument/),
+      });
+    }
+    expect(fake.workbook.state()).toEqual(before);
+  });
+});
+
+describe("fakeExcel fails commands on request, as Excel fails a batch", () => {
+  it("keeps the commands before the failing one, runs none after it, and fires once", async () => {
+    const fake = new FakeExcel(new FakeWorkbook(), { failure: { kind: "values", at: 1, code: "GeneralException" } });
+    const sheet = fake.workbook.addSheet("Blatt");
+    const blatt = fake.context.workbook.worksheets.getItem("Blatt");
+    blatt.getRange("A1").values = [["eins"]];
+    blatt.getRange("A2").numberFormat = [["0.00"]];
+    blatt.getRange("A3").values = [["zwei"]];
+    blatt.getRange("A4").values = [["drei"]];
+    const error = await fake.context.sync().catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "GeneralException",
+      debugInfo: { code: "GeneralException", errorLocation: "values#2" },
+    });
+    expect(sheet.at("A1")?.value).toBe("eins");
+    expect(sheet.at("A2")?.numberFormat).toBe("0.00");
+    expect(sheet.at("A3")).toBeUndefined();
+    expect(sheet.at("A4")).toBeUndefined();
+    expect(fake.commandKinds).toEqual(["values", "numberFormat", "values"]);
+    // the next batch runs normally
+    blatt.getRange("A3").values = [["zwei"]];
+    await fake.context.sync();
+    expect(sheet.at("A3")?.value).toBe("zwei");
+  });
+
+  it("fails the n-th command of any kind, formulas and values told apart", async () => {
+    const fake = new FakeExcel(new FakeWorkbook());
+    fake.workbook.addSheet("Blatt");
+    const blatt = fake.context.workbook.worksheets.getItem("Blatt");
+    fake.failNext({ at: 2, code: "AccessDenied" });
+    blatt.getRange("A1").formulas = [["=1"]];
+    blatt.getRange("A2").values = [["x"]];
+    blatt.name = "Neu";
+    blatt.getRange("A3").values = [["y"]];
+    await expect(fake.context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(fake.commandKinds).toEqual(["formulas", "values", "renameSheet"]);
+    expect(fake.workbook.sheet("Blatt")?.at("A2")?.value).toBe("x");
   });
 });

@@ -196,8 +196,8 @@ describe("writePlanToExcel", () => {
       },
     ]);
 
-    expect(sheetOf(fake, "_ikz").visibility).toBe("Hidden");
-    expect(sheetOf(fake, "_ikz").at("B1")).toMatchObject({ value: "aufgabenkatalog", numberFormat: "@" });
+    expect(sheetOf(fake, "_ikz_aufgabenkatalog").visibility).toBe("Hidden");
+    expect(sheetOf(fake, "_ikz_aufgabenkatalog").at("B1")).toMatchObject({ value: "aufgabenkatalog", numberFormat: "@" });
     expect(fake.workbook.active?.name).toBe("Kommune");
     expect(fake.suspended).toEqual({ calculation: 1, screenUpdating: 1 });
   });
@@ -208,7 +208,7 @@ describe("writePlanToExcel", () => {
     await insert(fake, plan);
     const snapshot = await readSnapshotFromExcel(fake.context, { features: ALL_EXCEL_FEATURES });
     expect(snapshot.fileName).toBe("Bockau.xlsx");
-    expect(snapshot.sheets.find((sheet) => sheet.name === "_ikz")?.state).toBe("hidden");
+    expect(snapshot.sheets.find((sheet) => sheet.name === "_ikz_aufgabenkatalog")?.state).toBe("hidden");
 
     const report = validateWorkbook(taskCatalogueSpec, snapshot, { language: "de", check: checkTaskCatalogue });
     expect(report.issues.filter((issue) => issue.severity === "error")).toEqual([]);
@@ -293,7 +293,7 @@ describe("writePlanToExcel", () => {
   it("replaces existing sheets when asked, even when they are the only visible ones", async () => {
     const workbook = new FakeWorkbook("Bockau.xlsx");
     workbook.addSheet("Aufgaben").put("Z99", { value: "alt" });
-    const oldMeta = workbook.addSheet("_ikz");
+    const oldMeta = workbook.addSheet("_ikz_aufgabenkatalog");
     oldMeta.visibility = "VeryHidden";
     const fake = new FakeExcel(workbook);
     const plan = demoPlan(trickyProducts());
@@ -302,7 +302,7 @@ describe("writePlanToExcel", () => {
     expect(result.syncs).toBe(2);
     expect(workbook.sheets.map((sheet) => sheet.name)).toEqual(plan.sheets.map((sheet) => sheet.name));
     expect(workbook.sheet("Aufgaben")?.at("Z99")).toBeUndefined();
-    expect(workbook.sheet("_ikz")?.visibility).toBe("Hidden");
+    expect(workbook.sheet("_ikz_aufgabenkatalog")?.visibility).toBe("Hidden");
     expectWorkbookMatchesPlan(fake, plan);
   });
 
@@ -353,7 +353,7 @@ describe("sheet protection", () => {
     expect(plan.sheets.filter((sheet) => sheet.protected === true).map((sheet) => sheet.name)).toEqual([
       "Produktrahmen",
       "Listen",
-      "_ikz",
+      "_ikz_aufgabenkatalog",
     ]);
     const lists = sheetOf(fake, "Listen");
     expect(lists.isLocked(1, 26)).toBe(false);

@@ -13,6 +13,19 @@
  * 2. one sync for everything else, as long as the queued commands stay under the payload budget
  *    (4 MB; Excel on the web refuses requests above 5 MB). Larger plans are cut into batches of
  *    at most the budget, one sync each (syncBatches.ts).
+ * After a failure, two more: one to read the sheets as they are, one to undo the insert.
+ *
+ * All or nothing (docs/decisions/0011): the new sheets are added under temporary names
+ * (`~ikz-neu-N`) and every formula and list source of the plan refers to them by those names,
+ * so nothing new ever points at an old sheet and the old sheets stay untouched while the plan is
+ * written. Only the last command group swaps: each replaced sheet is renamed `~ikz-alt-N`, each
+ * new sheet takes its final name (Excel rewrites the formulas that refer to it), the first
+ * visible new sheet is activated, and the replaced sheets are deleted. If any command fails,
+ * the new sheets are deleted and the replaced ones get their names, visibility and the active
+ * sheet back; only a failure after the first replaced sheet is deleted is finished instead
+ * (there is nothing to go back to). Formulas of the user's that refer to a replaced sheet end
+ * as `#REF!`: Excel cannot point a reference at another sheet object, which is why the pane
+ * warns before replacing a sheet that others refer to.
  *
  * What keeps a big sheet inside one batch:
  * - cell data goes as 2D arrays per block of consecutive rows (`range.values`), `null` where a
@@ -54,11 +67,15 @@ import type { ProgressListener } from "../host/WorkbookHost.js";
 import type { ExcelFeatures, OptionalExcelFeature } from "./features.js";
 import { OfficeHostError, SheetsExistError, toOfficeHostError } from "./officeErrors.js";
 import { renderOfficeMessage } from "./officeMessages.js";
-import { applyOfficeFormat, officeCellFormat, officeHighlightFormat } from "./officeStyles.js";
+import { renameSheetsInFormula } from "./sheetReferences.js";
+import { applyOfficeFormat, officeCellFormat, officeHighlightFormat, type OfficeCellFormat } from "./officeStyles.js";
 import {
   COMMAND_OVERHEAD_BYTES,
   DEFAULT_PAYLOAD_BUDGET,
+  REQUEST_BASE_BYTES,
+  commandBytes,
   jsonBytes,
+  rangeWriteBytes,
   runBatches,
   splitIntoBatches,
   type QueuedAction,
@@ -69,8 +86,10 @@ export interface WritePlanOptions {
   readonly replace: boolean;
   readonly features: ExcelFeatures;
   readonly onProgress?: ProgressListener;
-  /** Request bytes per sync; default 4 MB. Smaller values only for tests. */
+  /** Estimated request bytes per sync (upper bounds of the real size); default 4 MB. Smaller values only for tests. */
   readonly payloadBudget?: number;
+  /** Called before each sync of the write with its estimated request bytes (tests compare it with the real size). */
+  readonly onRequestEstimate?: (estimatedBytes: number) => void;
 }
 
 export interface WritePlanResult {
@@ -133,15 +152,27 @@ export async function writePlanToExcel(
   const budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
 
   // All cell data is prepared before Excel is touched: a plan that cannot be written fails
-  // without a single command sent.
+  // without a single command sent. The new sheets are written under temporary names, and every
+  // formula and list source refers to them by those names (see the module comment); the names
+  // are `~ikz-neu-1`… unless the workbook has such sheets already, then they are chosen again.
+  const build = (temporary: readonly string[]): QueuedAction[] => {
+    const names = new Map(
+      plan.sheets.map((sheet, index) => [sheet.name.toLowerCase(), temporary[index] ?? sheet.name]),
+    );
+    const references = (formula: string): string => renameSheetsInFormula(formula, names);
+    return plan.sheets.flatMap((sheet, index) =>
+      planSheetActions(sheet, () => sheetHandle(handles, index), { language, features, budget, references }),
+    );
+  };
   const handles: Excel.Worksheet[] = [];
-  const sheetActions = plan.sheets.flatMap((sheet, index) =>
-    planSheetActions(sheet, () => sheetHandle(handles, index), { language, features, budget }),
-  );
+  const provisional = temporaryNames(new Set(), plan.sheets.length, NEW_SHEET_PREFIX);
+  let sheetActions = build(provisional);
 
   progress?.(0, renderOfficeMessage("progress.check", language));
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/visibility");
+  worksheets.load("items/id,items/name,items/visibility");
+  const active = worksheets.getActiveWorksheet();
+  active.load("id");
   try {
     await context.sync();
   } catch (error) {
@@ -153,30 +184,54 @@ export async function writePlanToExcel(
   if (clashing.length > 0 && !options.replace) throw new SheetsExistError(clashing.map((sheet) => sheet.name));
 
   const taken = new Set(worksheets.items.map((sheet) => sheet.name.toLowerCase()));
-  const retired = clashing.map((sheet) => ({ sheet, temporaryName: freeName(taken, "~ikz-alt") }));
+  const temporary = temporaryNames(taken, plan.sheets.length, NEW_SHEET_PREFIX);
+  if (temporary.some((name, index) => name !== provisional[index])) sheetActions = build(temporary);
+  const retiredNames = temporaryNames(taken, clashing.length, OLD_SHEET_PREFIX);
+  const record: InsertRecord = {
+    originalIds: new Set(worksheets.items.map((sheet) => sheet.id)),
+    activeId: active.id,
+    added: plan.sheets.map((sheet, index) => ({ name: sheet.name, temporaryName: temporary[index] ?? sheet.name })),
+    retired: clashing.map((sheet, index) => ({
+      sheet,
+      id: sheet.id,
+      name: sheet.name,
+      visibility: sheet.visibility,
+      temporaryName: retiredNames[index] ?? sheet.name,
+    })),
+    activate: plan.sheets.find((sheet) => sheet.state === "visible")?.name,
+  };
+
+  const firstVisible = plan.sheets.findIndex((sheet) => sheet.state === "visible");
+  // first: the new sheets, under their temporary names; the old ones stay as they are
   const createSheets: QueuedAction = {
-    bytes: COMMAND_OVERHEAD_BYTES * (plan.sheets.length + 2 * retired.length),
+    bytes: COMMAND_OVERHEAD_BYTES * plan.sheets.length,
     apply: () => {
-      // rename first, delete last: the workbook never loses its last visible sheet on the way
-      for (const { sheet, temporaryName } of retired) {
-        if (sheet.visibility === "VeryHidden") sheet.visibility = "Hidden";
-        sheet.name = temporaryName;
-      }
-      plan.sheets.forEach((sheet, index) => {
-        handles[index] = worksheets.add(sheet.name);
+      record.added.forEach((sheet, index) => {
+        handles[index] = worksheets.add(sheet.temporaryName);
       });
     },
   };
-  const firstVisible = plan.sheets.findIndex((sheet) => sheet.state === "visible");
-  const finish: QueuedAction = {
-    bytes: COMMAND_OVERHEAD_BYTES * (retired.length + 1),
+  // last, after everything was written: the swap. Old sheets step aside (renamed, so that Excel
+  // points what referred to them at `~ikz-alt-N`), the new ones take the final names (Excel
+  // rewrites their formulas to them), then the old ones go — renames first, deletes last, so
+  // the workbook never loses its last visible sheet and a failure before the first delete can
+  // still be undone.
+  const swap: QueuedAction = {
+    bytes: COMMAND_OVERHEAD_BYTES * (3 * record.retired.length + plan.sheets.length + 1),
     apply: () => {
-      for (const { sheet } of retired) sheet.delete();
+      for (const old of record.retired) {
+        if (old.visibility === "VeryHidden") old.sheet.visibility = "Hidden";
+        old.sheet.name = old.temporaryName;
+      }
+      record.added.forEach((sheet, index) => {
+        sheetHandle(handles, index).name = sheet.name;
+      });
       if (firstVisible >= 0) sheetHandle(handles, firstVisible).activate();
+      for (const old of record.retired) old.sheet.delete();
     },
   };
 
-  const batches = splitIntoBatches([createSheets, ...sheetActions, finish], budget);
+  const batches = splitIntoBatches([createSheets, ...sheetActions, swap], budget);
   let syncs = 1;
   try {
     syncs += await runBatches(context, batches, {
@@ -185,18 +240,113 @@ export async function writePlanToExcel(
         if (features.suspendScreenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
       },
       afterBatch: (done, total) => progress?.(done / total, renderOfficeMessage("progress.write", language)),
+      ...(options.onRequestEstimate === undefined ? {} : { beforeSync: options.onRequestEstimate }),
     });
   } catch (error) {
-    throw toOfficeHostError(error);
+    const failure = toOfficeHostError(error);
+    const recovery = await recover(context, record).catch((recoveryError: unknown) => recoveryError);
+    if (!isRecovery(recovery)) {
+      throw new OfficeHostError(
+        failure.messageKey,
+        failure.code,
+        `${failure.message}; undoing the insert failed too: ${toOfficeHostError(recovery).message}`,
+        { cause: error, params: failure.params },
+      );
+    }
+    syncs += recovery.syncs;
+    if (recovery.outcome === "rolledBack") throw failure;
   }
   progress?.(1, renderOfficeMessage("progress.done", language));
   return { sheets: plan.sheets.map((sheet) => sheet.name), syncs, skipped: skippedFeatures(plan, features) };
+}
+
+/** Temporary names of new sheets (while they are written) and of replaced ones (until deleted). */
+const NEW_SHEET_PREFIX = "~ikz-neu";
+const OLD_SHEET_PREFIX = "~ikz-alt";
+
+/** What an insert changes, to undo it after a failure. */
+interface InsertRecord {
+  /** Ids of the sheets the workbook had before the insert. */
+  readonly originalIds: ReadonlySet<string>;
+  readonly activeId: string;
+  /** The plan's sheets: final and temporary name. */
+  readonly added: readonly { readonly name: string; readonly temporaryName: string }[];
+  /** Existing sheets the plan replaces, as they were. */
+  readonly retired: readonly {
+    readonly sheet: Excel.Worksheet;
+    readonly id: string;
+    readonly name: string;
+    readonly visibility: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden";
+    readonly temporaryName: string;
+  }[];
+  /** The sheet to activate when done. */
+  readonly activate: string | undefined;
+}
+
+interface Recovery {
+  /** `rolledBack`: the workbook is as before; `completed`: the failure came after the first old sheet was deleted, and the rest was finished. */
+  readonly outcome: "rolledBack" | "completed";
+  readonly syncs: number;
+}
+
+function isRecovery(value: unknown): value is Recovery {
+  return typeof value === "object" && value !== null && "outcome" in value && "syncs" in value;
+}
+
+/**
+ * After a failed write: one sync reads the sheets as they are now (a batch fails part-way, with
+ * the commands before the failing one applied), one sync undoes the insert — the new sheets
+ * deleted, the old ones given back their names and visibility, the active sheet activated again.
+ * Only when an old sheet is gone already (the failure hit a later delete of the swap) is there
+ * nothing to go back to: then the new sheets carry their final names and the remaining old
+ * copies are deleted, which completes the insert.
+ */
+async function recover(context: Excel.RequestContext, record: InsertRecord): Promise<Recovery> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/id,items/name,items/visibility");
+  await context.sync();
+  const now = new Map(worksheets.items.map((sheet) => [sheet.id, sheet]));
+  const ourNames = new Set(
+    record.added.flatMap((sheet) => [sheet.name, sheet.temporaryName]).map((n) => n.toLowerCase()),
+  );
+
+  if (record.retired.some((old) => !now.has(old.id))) {
+    for (const old of record.retired) {
+      const sheet = now.get(old.id);
+      if (sheet === undefined) continue;
+      if (sheet.visibility === "VeryHidden") sheet.visibility = "Hidden";
+      sheet.delete();
+    }
+    if (record.activate !== undefined) worksheets.getItem(record.activate).activate();
+    await context.sync();
+    return { outcome: "completed", syncs: 2 };
+  }
+
+  // new sheets first: their names are free again before the old sheets take them back
+  for (const sheet of now.values()) {
+    if (!record.originalIds.has(sheet.id) && ourNames.has(sheet.name.toLowerCase())) sheet.delete();
+  }
+  for (const old of record.retired) {
+    const sheet = now.get(old.id);
+    if (sheet === undefined) continue;
+    if (sheet.name !== old.name) sheet.name = old.name;
+    if (sheet.visibility !== old.visibility) sheet.visibility = old.visibility;
+  }
+  const active = now.get(record.activeId);
+  if (active !== undefined && active.visibility === "Visible") active.activate();
+  await context.sync();
+  return { outcome: "rolledBack", syncs: 2 };
 }
 
 function sheetHandle(handles: readonly Excel.Worksheet[], index: number): Excel.Worksheet {
   const handle = handles[index];
   if (handle === undefined) throw new Error(`sheet ${index} used before it was added`);
   return handle;
+}
+
+/** `count` sheet names `base-1`, `base-2`, … not yet taken (case-insensitive), reserved in `taken`. */
+function temporaryNames(taken: Set<string>, count: number, base: string): string[] {
+  return Array.from({ length: count }, () => freeName(taken, base));
 }
 
 /** A sheet name not yet taken (case-insensitive), reserved in `taken`. */
@@ -234,6 +384,8 @@ interface BuildOptions {
   readonly language: "de" | "en";
   readonly features: ExcelFeatures;
   readonly budget: number;
+  /** Formula text as sent: the plan's sheet names replaced by the temporary ones (see writePlanToExcel). */
+  readonly references: (formula: string) => string;
 }
 
 /** Consecutive rows of one column with the same key. */
@@ -351,37 +503,46 @@ function literalValue(sheetName: string, address: string, value: unknown): Liter
 }
 
 /**
- * Cuts rows of a 2D array into chunks whose JSON stays within the budget (a single row larger
- * than the budget is a chunk of its own).
+ * Cuts rows of a 2D array into chunks whose range write (`getRange(…).<property> = chunk`,
+ * {@link rangeWriteBytes}) stays within the budget of one request (a single row larger than that
+ * is a chunk of its own). `bytes` is the chunk's estimated request size.
  */
 function chunkRows<T>(
   rows: readonly T[][],
   budget: number,
 ): { readonly offset: number; readonly rows: T[][]; readonly bytes: number }[] {
-  const limit = Math.max(1, budget - RANGE_WRITE_OVERHEAD_BYTES);
+  const limit = Math.max(1, budget - REQUEST_BASE_BYTES);
+  const columns = Math.max(1, rows[0]?.length ?? 1);
   const chunks: { offset: number; rows: T[][]; bytes: number }[] = [];
   let current: T[][] = [];
   let offset = 0;
-  let bytes = 2;
+  let data = 2;
   rows.forEach((row, index) => {
     const size = jsonBytes(row) + 1;
-    if (current.length > 0 && bytes + size > limit) {
-      chunks.push({ offset, rows: current, bytes });
+    if (current.length > 0 && rangeWriteBytes(current.length + 1, columns, data + size) > limit) {
+      chunks.push({ offset, rows: current, bytes: rangeWriteBytes(current.length, columns, data) });
       current = [];
       offset = index;
-      bytes = 2;
+      data = 2;
     }
     current.push(row);
-    bytes += size;
+    data += size;
   });
-  if (current.length > 0) chunks.push({ offset, rows: current, bytes });
+  if (current.length > 0) chunks.push({ offset, rows: current, bytes: rangeWriteBytes(current.length, columns, data) });
   return chunks;
 }
 
 type Sheet = () => Excel.Worksheet;
 
-/** A range write is two commands: `getRange(address)`, then setting its values or formats. */
-const RANGE_WRITE_OVERHEAD_BYTES = 2 * COMMAND_OVERHEAD_BYTES;
+/**
+ * A range used only in the request it is queued in. Inside `Excel.run` office.js keeps a
+ * reference to every range (a `_KeepReference` action, and a clean-up request releasing them all
+ * after the run); `untrack()` drops both — about 100 request bytes per range, and a clean-up
+ * request of ~1 MB for a large cost model (docs/decisions/0009).
+ */
+function transientRange(sheet: Excel.Worksheet, address: string): Excel.Range {
+  return sheet.getRange(address).untrack();
+}
 
 function numberFormatActions(sheet: Sheet, column: number, runs: readonly Run[], budget: number): QueuedAction[] {
   return runs.flatMap((run) => {
@@ -390,9 +551,9 @@ function numberFormatActions(sheet: Sheet, column: number, runs: readonly Run[],
       const first = run.start + chunk.offset;
       const address = rangeAddress(first, column, first + chunk.rows.length - 1, column);
       return {
-        bytes: chunk.bytes + RANGE_WRITE_OVERHEAD_BYTES,
+        bytes: chunk.bytes,
         apply: () => {
-          sheet().getRange(address).numberFormat = chunk.rows;
+          transientRange(sheet(), address).numberFormat = chunk.rows;
         },
       };
     });
@@ -422,9 +583,9 @@ function valueActions(sheet: Sheet, literalRows: readonly LiteralRow[], budget: 
       const top = firstRow + chunk.offset;
       const address = rangeAddress(top, first, top + chunk.rows.length - 1, last);
       actions.push({
-        bytes: chunk.bytes + RANGE_WRITE_OVERHEAD_BYTES,
+        bytes: chunk.bytes,
         apply: () => {
-          sheet().getRange(address).values = chunk.rows;
+          transientRange(sheet(), address).values = chunk.rows;
         },
       });
     }
@@ -445,6 +606,7 @@ function formulaActions(
   formulas: ColumnData["formulas"],
   copy: boolean,
   budget: number,
+  references: (formula: string) => string,
 ): QueuedAction[] {
   const actions: QueuedAction[] = [];
   let pending: ColumnData["formulas"][number][] = [];
@@ -458,14 +620,14 @@ function formulaActions(
       const part = pending.slice(start, i);
       const top = part[0]?.row;
       if (top !== undefined) {
-        const rows = part.map((entry) => [`=${entry.text}`]);
+        const rows = part.map((entry) => [`=${references(entry.text)}`]);
         for (const chunk of chunkRows(rows, budget)) {
           const first = top + chunk.offset;
           const address = rangeAddress(first, column, first + chunk.rows.length - 1, column);
           actions.push({
-            bytes: chunk.bytes + RANGE_WRITE_OVERHEAD_BYTES,
+            bytes: chunk.bytes,
             apply: () => {
-              sheet().getRange(address).formulas = chunk.rows;
+              transientRange(sheet(), address).formulas = chunk.rows;
             },
           });
         }
@@ -491,13 +653,14 @@ function formulaActions(
       const last = (formulas[j - 1] as ColumnData["formulas"][number]).row;
       const headAddress = cellAddress(head.row, column);
       const restAddress = rangeAddress(head.row + 1, column, last, column);
-      const formula = [[`=${head.text}`]];
+      const formula = [[`=${references(head.text)}`]];
       actions.push({
-        bytes: jsonBytes(formula) + 2 * COMMAND_OVERHEAD_BYTES,
+        // two ranges (paths), the formula and the copy (whose source travels as a reference, ~60 bytes)
+        bytes: commandBytes(2, 2, jsonBytes(formula) + 2 * 24 + 60, 2),
         apply: () => {
-          const source = sheet().getRange(headAddress);
+          const source = transientRange(sheet(), headAddress);
           source.formulas = formula;
-          sheet().getRange(restAddress).copyFrom(source, "Formulas", false, false);
+          transientRange(sheet(), restAddress).copyFrom(source, "Formulas", false, false);
         },
       });
       i = j;
@@ -560,8 +723,16 @@ export function validationRule(validation: PlannedValidation): Excel.DataValidat
   }
 }
 
-function validationAction(sheet: Sheet, validation: PlannedValidation): QueuedAction {
-  const rule = validationRule(validation);
+function validationAction(
+  sheet: Sheet,
+  validation: PlannedValidation,
+  references: (formula: string) => string,
+): QueuedAction {
+  const planned = validationRule(validation);
+  const rule: Excel.DataValidationRule =
+    planned.list === undefined || typeof planned.list.source !== "string"
+      ? planned
+      : { list: { ...planned.list, source: references(planned.list.source) } };
   const errorAlert: Excel.DataValidationErrorAlert = {
     message: clipText(validation.error, EXCEL_LIMITS.error),
     showAlert: true,
@@ -573,9 +744,10 @@ function validationAction(sheet: Sheet, validation: PlannedValidation): QueuedAc
       ? undefined
       : { message: clipText(validation.prompt, EXCEL_LIMITS.prompt), showPrompt: true, title: "" };
   return {
-    bytes: jsonBytes([rule, errorAlert, prompt ?? null]) + 4 * COMMAND_OVERHEAD_BYTES,
+    // range and dataValidation paths; ignoreBlanks, rule, errorAlert, prompt
+    bytes: commandBytes(2, 4, jsonBytes([validation.range, rule, errorAlert, prompt ?? null]), 1),
     apply: () => {
-      const target = sheet().getRange(validation.range).dataValidation;
+      const target = transientRange(sheet(), validation.range).dataValidation;
       target.ignoreBlanks = true;
       target.rule = rule;
       target.errorAlert = errorAlert;
@@ -593,9 +765,10 @@ function highlightAction(sheet: Sheet, highlight: PlannedHighlight): QueuedActio
   const look = officeHighlightFormat(highlight.fill);
   const rule: Excel.ConditionalCellValueRule = { formula1: equalsFormula(highlight.equals), operator: "EqualTo" };
   return {
-    bytes: jsonBytes([rule, look]) + 4 * COMMAND_OVERHEAD_BYTES,
+    // range, conditionalFormats, add(…), cellValue, format, fill, font; fill colour, font colour, rule
+    bytes: commandBytes(7, 3, jsonBytes([highlight.range, "CellValue", rule, look]), 1),
     apply: () => {
-      const format = sheet().getRange(highlight.range).conditionalFormats.add("CellValue");
+      const format = transientRange(sheet(), highlight.range).conditionalFormats.add("CellValue");
       format.cellValue.format.fill.color = look.fill;
       format.cellValue.format.font.color = look.fontColor;
       format.cellValue.rule = rule;
@@ -628,9 +801,10 @@ export function colorScaleCriteria(scale: PlannedColorScale): Excel.ConditionalC
 function colorScaleAction(sheet: Sheet, scale: PlannedColorScale): QueuedAction {
   const criteria = colorScaleCriteria(scale);
   return {
-    bytes: jsonBytes(criteria) + 2 * COMMAND_OVERHEAD_BYTES,
+    // range, conditionalFormats, add(…), colorScale; criteria
+    bytes: commandBytes(4, 1, jsonBytes([scale.range, "ColorScale", criteria]), 1),
     apply: () => {
-      const format = sheet().getRange(scale.range).conditionalFormats.add("ColorScale");
+      const format = transientRange(sheet(), scale.range).conditionalFormats.add("ColorScale");
       format.colorScale.criteria = criteria;
     },
   };
@@ -645,6 +819,32 @@ function autoFilterRange(sheetName: string, range: string, lastRow: number): str
   const top = Number(match[2]);
   const bottom = Math.max(top, match[4] === undefined ? top : Number(match[4]), lastRow);
   return rangeAddress(top, left, bottom, right);
+}
+
+/**
+ * Upper bound of the request bytes of {@link applyOfficeFormat} on one range, counted as it
+ * queues them: the range and its format; font, fill, borders, each border edge and protection
+ * as paths of their own; one action per property set (three per edge). The JSON of the look
+ * bounds its values; each edge adds its index and two short strings.
+ */
+function formatBytes(look: OfficeCellFormat, rows: number, columns: number): number {
+  const fontProperties = Object.values(look.font ?? {}).filter((value) => value !== undefined).length;
+  const borders = look.borders;
+  let edges = 0;
+  if (borders !== undefined) {
+    edges = [borders.top, borders.bottom, borders.left, borders.right].filter((color) => color !== undefined).length;
+    if (rows > 1 && borders.top !== undefined && borders.bottom !== undefined) edges++;
+    if (columns > 1 && borders.left !== undefined && borders.right !== undefined) edges++;
+  }
+  const flags = [look.horizontal, look.vertical, look.wrapText, look.locked].filter((value) => value !== undefined);
+  const paths =
+    2 +
+    (look.font === undefined ? 0 : 1) +
+    (look.fill === undefined ? 0 : 1) +
+    (edges > 0 ? 1 + edges : 0) +
+    (look.locked === undefined ? 0 : 1);
+  const calls = fontProperties + (look.fill === undefined ? 0 : 1) + 3 * edges + flags.length;
+  return commandBytes(paths, calls, jsonBytes(look) + 48 * edges + 24, 1);
 }
 
 /** Groups equal neighbouring column widths: `[[1, 3, 10], [4, 4, 38]]` (first, last, width). */
@@ -663,27 +863,39 @@ function planSheetActions(plan: SheetPlan, sheet: Sheet, options: BuildOptions):
   const data = collectSheet(plan, options.language);
   const columns = [...data.columns.entries()].sort(([a], [b]) => a - b);
   const actions: QueuedAction[] = [];
-  const simple = (apply: () => void, commands = 1): void => {
-    actions.push({ bytes: commands * COMMAND_OVERHEAD_BYTES, apply });
+  /**
+   * An action of `paths` object paths and `calls` property sets or method calls with short
+   * arguments; at most one of the paths is a range (counted as one whenever there is a path).
+   */
+  const simple = (apply: () => void, paths: number, calls: number, dataBytes = 48): void => {
+    actions.push({ bytes: commandBytes(paths, calls, dataBytes, Math.min(1, paths)), apply });
   };
 
   for (const [first, last, width] of widthGroups(plan.columnWidths)) {
     const address = `${columnLetter(first)}:${columnLetter(last)}`;
-    simple(() => {
-      sheet().getRange(address).format.columnWidth = columnWidthPoints(width);
-    });
+    simple(
+      () => {
+        transientRange(sheet(), address).format.columnWidth = columnWidthPoints(width);
+      },
+      2,
+      1,
+    );
   }
   for (const run of data.heights) {
     const address = `${run.start}:${run.end}`;
-    simple(() => {
-      sheet().getRange(address).format.rowHeight = Number(run.key);
-    });
+    simple(
+      () => {
+        transientRange(sheet(), address).format.rowHeight = Number(run.key);
+      },
+      2,
+      1,
+    );
   }
   // formats before values (text cells are `@` while their value is set), then the values
   for (const [column, entry] of columns) actions.push(...numberFormatActions(sheet, column, entry.formats, budget));
   actions.push(...valueActions(sheet, data.literalRows, budget));
   for (const [column, entry] of columns) {
-    actions.push(...formulaActions(sheet, column, entry.formulas, features.copyFormulas, budget));
+    actions.push(...formulaActions(sheet, column, entry.formulas, features.copyFormulas, budget, options.references));
   }
   for (const [column, entry] of columns) actions.push(...numberFormatActions(sheet, column, entry.restores, budget));
 
@@ -693,53 +905,73 @@ function planSheetActions(plan: SheetPlan, sheet: Sheet, options: BuildOptions):
     const address = rangeAddress(rectangle.top, rectangle.left, rectangle.bottom, rectangle.right);
     const rows = rectangle.bottom - rectangle.top + 1;
     const width = rectangle.right - rectangle.left + 1;
-    simple(() => applyOfficeFormat(sheet().getRange(address).format, look, rows, width), 20);
+    actions.push({
+      bytes: formatBytes(look, rows, width),
+      apply: () => applyOfficeFormat(transientRange(sheet(), address).format, look, rows, width),
+    });
   }
   for (const merge of plan.merges) {
-    simple(() => sheet().getRange(merge).merge(false));
+    simple(() => transientRange(sheet(), merge).merge(false), 1, 1);
   }
 
   const frozen = plan.frozen;
   if (frozen !== undefined && (frozen.rows > 0 || frozen.columns > 0)) {
-    simple(() => {
-      const panes = sheet().freezePanes;
-      if (frozen.rows > 0 && frozen.columns > 0)
-        panes.freezeAt(sheet().getRange(rangeAddress(1, 1, frozen.rows, frozen.columns)));
-      else if (frozen.rows > 0) panes.freezeRows(frozen.rows);
-      else panes.freezeColumns(frozen.columns);
-    });
+    simple(
+      () => {
+        const panes = sheet().freezePanes;
+        if (frozen.rows > 0 && frozen.columns > 0)
+          panes.freezeAt(transientRange(sheet(), rangeAddress(1, 1, frozen.rows, frozen.columns)));
+        else if (frozen.rows > 0) panes.freezeRows(frozen.rows);
+        else panes.freezeColumns(frozen.columns);
+      },
+      2,
+      1,
+    );
   }
   if (features.dataValidation)
-    for (const validation of plan.validations) actions.push(validationAction(sheet, validation));
+    for (const validation of plan.validations) actions.push(validationAction(sheet, validation, options.references));
   if (features.conditionalFormats)
     for (const highlight of plan.highlights) actions.push(highlightAction(sheet, highlight));
   if (features.conditionalFormats)
     for (const scale of plan.colorScales ?? []) actions.push(colorScaleAction(sheet, scale));
   if (features.autoFilter && plan.autoFilter !== undefined) {
     const address = autoFilterRange(plan.name, plan.autoFilter, data.lastRow);
-    simple(() => sheet().autoFilter.apply(sheet().getRange(address)));
+    simple(() => sheet().autoFilter.apply(transientRange(sheet(), address)), 2, 1, 120);
   }
   if (features.pageLayout && (plan.print.landscape || plan.print.titleRows !== undefined)) {
     const titleRows = plan.print.titleRows
       ?.split(":")
       .map((row) => `$${row.replace(/\$/g, "")}`)
       .join(":");
-    simple(() => {
-      const layout = sheet().pageLayout;
-      layout.orientation = plan.print.landscape ? "Landscape" : "Portrait";
-      if (titleRows !== undefined) layout.setPrintTitleRows(titleRows);
-    }, 2);
+    simple(
+      () => {
+        const layout = sheet().pageLayout;
+        layout.orientation = plan.print.landscape ? "Landscape" : "Portrait";
+        if (titleRows !== undefined) layout.setPrintTitleRows(titleRows);
+      },
+      1,
+      2,
+    );
   }
   if (plan.state === "hidden") {
-    simple(() => {
-      sheet().visibility = "Hidden";
-    });
+    simple(
+      () => {
+        sheet().visibility = "Hidden";
+      },
+      0,
+      1,
+    );
   }
   // last: a protected sheet refuses the writes above
   if (plan.protected === true) {
-    simple(() => {
-      sheet().protection.protect(OFFICE_SHEET_PROTECTION);
-    }, 2);
+    simple(
+      () => {
+        sheet().protection.protect(OFFICE_SHEET_PROTECTION);
+      },
+      1,
+      1,
+      jsonBytes(OFFICE_SHEET_PROTECTION) + 8,
+    );
   }
   return actions;
 }

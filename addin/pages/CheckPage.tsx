@@ -21,7 +21,7 @@ import { formatNumberFor, renderTerm } from "../../lib/messages/terms.js";
 import { isCellError, type CellValue, type WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import type { Severity, ValidationIssue } from "../../lib/validation/ValidationIssue.js";
-import { checkWorkbook, countIssues, groupIssuesBySheet, type IssueCounts } from "../actions/checkWorkbook.js";
+import { checkAllTemplates, countIssues, groupIssuesBySheet, type IssueCounts } from "../actions/checkWorkbook.js";
 import { Busy } from "../components/Busy.js";
 import { ErrorBar } from "../components/ErrorBar.js";
 import { usePageStyles } from "../components/pageStyles.js";
@@ -67,7 +67,7 @@ export function CheckPage(props: CheckPageProps): ReactNode {
   const checkAction = useAction();
   const cellAction = useAction();
   const resultRef = useRef<HTMLDivElement>(null);
-  const check = useMemo(() => (snapshot ? checkWorkbook(snapshot, language) : undefined), [snapshot, language]);
+  const check = useMemo(() => (snapshot ? checkAllTemplates(snapshot, language) : undefined), [snapshot, language]);
   const issues = useMemo(() => check?.report.issues ?? [], [check]);
   const markable = useMemo(() => issues.filter((i) => i.severity !== "info").flatMap((i) => cellRefOf(i) ?? []), [issues]);
 
@@ -78,7 +78,7 @@ export function CheckPage(props: CheckPageProps): ReactNode {
       const read = await host.readSnapshot();
       setSnapshot(read);
       if (marking) {
-        const fresh = checkWorkbook(read, language).report.issues.filter((i) => i.severity !== "info").flatMap((i) => cellRefOf(i) ?? []);
+        const fresh = checkAllTemplates(read, language).report.issues.filter((i) => i.severity !== "info").flatMap((i) => cellRefOf(i) ?? []);
         await host.clearMarks();
         await host.markCells(fresh);
         setMarkNote(t("markedCells", { count: fresh.length }));

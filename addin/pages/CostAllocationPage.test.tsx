@@ -366,7 +366,7 @@ describe("Kostenverteilung: the workbook", () => {
     await clickWhenEnabled("In Arbeitsmappe einfügen");
     expect(await screen.findByText(/^Eingefügt: /)).toBeTruthy();
     const plan = host.callsOf("insertPlan")[0]?.plan;
-    const metadata = plan?.sheets.find((sheet) => sheet.name === "_ikz");
+    const metadata = plan?.sheets.find((sheet) => sheet.name === "_ikz_kostenverteilung");
     const layout = [...(metadata?.rows() ?? [])].find((row) => row.cells[0]?.value === "layout")?.cells[1]?.value;
     expect(layout).toContain("towns=20");
     expect(layout).toContain("items=60");

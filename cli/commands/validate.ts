@@ -1,6 +1,11 @@
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { formatIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
-import { identifyTemplate, validateWorkbook, type ValidationReport } from "../../lib/validation/validateWorkbook.js";
+import {
+  identifyTemplate,
+  identifyTemplates,
+  validateWorkbook,
+  type ValidationReport,
+} from "../../lib/validation/validateWorkbook.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { findTemplate, TEMPLATES } from "../../templates/registry.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
@@ -19,6 +24,23 @@ export async function validateFile(path: string, language: Language, templateId?
     return { file: path, templateId: undefined, valid: false, usable: false, issues: identified.issues, workbook: undefined };
   }
   return validateWorkbook(module.spec, loaded.snapshot, { language, check: module.check });
+}
+
+/**
+ * Validates one workbook file against every template it holds (docs/decisions/0010): one report
+ * per template, each finding naming its sheet; a workbook of one template gives one report.
+ */
+export async function validateFileTemplates(path: string, language: Language): Promise<ValidationReport[]> {
+  const loaded = await loadWorkbook(path, language);
+  if ("unusable" in loaded) {
+    return [{ file: path, templateId: undefined, valid: false, usable: false, issues: [loaded.unusable], workbook: undefined }];
+  }
+  const identified = identifyTemplates(loaded.snapshot, TEMPLATES.map((t) => t.spec), language);
+  const modules = identified.templates.flatMap((t) => findTemplate(t.spec.id) ?? []);
+  if (modules.length === 0) {
+    return [{ file: path, templateId: undefined, valid: false, usable: false, issues: identified.issues, workbook: undefined }];
+  }
+  return modules.map((module) => validateWorkbook(module.spec, loaded.snapshot, { language, check: module.check }));
 }
 
 /** Prints a report's findings to stderr, one line each, and a summary. */
@@ -59,9 +81,13 @@ export async function runValidate(
 ): Promise<ExitCode> {
   const reports: ValidationReport[] = [];
   for (const file of files) {
-    const report = await validateFile(file, context.language);
-    reports.push(report);
-    if (!options.json) printReport(report, context);
+    const own = await validateFileTemplates(file, context.language);
+    for (const report of own) {
+      reports.push(report);
+      // several templates in one file: each summary says which template it is about
+      const named = own.length > 1 ? { ...report, file: `${report.file} (${report.templateId ?? "?"})` } : report;
+      if (!options.json) printReport(named, context);
+    }
   }
   if (options.json) context.stdout(JSON.stringify(reports.map(reportAsJson), null, 2));
   return exitCodeFor(reports, options.strict ?? false);

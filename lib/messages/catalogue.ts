@@ -161,6 +161,10 @@ const catalogue = {
     de: (p) => `Das Blatt „${p.expected ?? ""}“ fehlt.`,
     en: (p) => `The sheet “${p.expected ?? ""}” is missing.`,
   },
+  "sheet.notRead": {
+    de: (p) => `Dieses Blatt gehört zu keiner Vorlage und hat ${p.received ?? "?"} belegte Zellen – zu viele, um sie in Excel zu lesen (höchstens ${p.expected ?? "?"}). ikz-kit hat nur seinen Namen gelesen; für die Prüfung braucht es den Inhalt nicht.`,
+    en: (p) => `This sheet belongs to no template and has ${p.received ?? "?"} cells in use — too many to read in Excel (at most ${p.expected ?? "?"}). ikz-kit read only its name; the check does not need its contents.`,
+  },
   "header.missing": {
     de: (p) => `Die Spalte „${p.expected ?? ""}“ fehlt in der Kopfzeile${p.received ? `; an ihrer Stelle steht „${p.received}“` : ""}.`,
     en: (p) => `The column “${p.expected ?? ""}” is missing from the header row${p.received ? `; in its place is “${p.received}”` : ""}.`,

@@ -5,7 +5,7 @@
  * to it in its own part's formulas follow.
  */
 import { sheetReference } from "../cells/address.js";
-import { METADATA_SHEET_NAME } from "./resolveLayout.js";
+import { isMetadataSheetName } from "./resolveLayout.js";
 import type { PlannedRow, SheetPlan, WorkbookPlan } from "./WorkbookPlan.js";
 
 /** Excel's limit on sheet names. */
@@ -63,10 +63,10 @@ export function combinePlans(
   head: Pick<WorkbookPlan, "templateId" | "templateVersion" | "language" | "title">,
   metadata: SheetPlan,
 ): WorkbookPlan {
-  const taken = new Set<string>([METADATA_SHEET_NAME.toLowerCase()]);
+  const taken = new Set<string>([metadata.name.toLowerCase()]);
   const sheets: SheetPlan[] = [];
   for (const { plan: part, label } of parts) {
-    const own = part.sheets.filter((sheet) => sheet.name !== METADATA_SHEET_NAME);
+    const own = part.sheets.filter((sheet) => !isMetadataSheetName(sheet.name));
     const names = new Map<string, string>();
     for (const sheet of own) {
       const name = freeName(sheet.name, taken, label);

@@ -15,9 +15,9 @@ import { listCellText } from "../spec/lists.js";
 import {
   FORM_LABEL_COLUMN,
   FORM_VALUE_COLUMN,
-  METADATA_SHEET_NAME,
   formulaContext,
   gridContext,
+  metadataSheetName,
   resolveLayout,
   sheetLayout,
   type SheetLayout,
@@ -478,7 +478,10 @@ export function parseLayoutRows(text: string | undefined): Record<string, number
   return rows;
 }
 
-/** The hidden metadata sheet (`_ikz`) with these values, and the planned layout when known. */
+/**
+ * The hidden metadata sheet (`_ikz_<template id>`, one per template, so templates can share a
+ * workbook) with these values, and the planned layout when known.
+ */
 export function metadataSheet(
   values: Readonly<Record<(typeof METADATA_KEYS)[number], string>>,
   layoutRows?: string,
@@ -494,7 +497,7 @@ export function metadataSheet(
   }));
   return {
     key: "metadata",
-    name: METADATA_SHEET_NAME,
+    name: metadataSheetName(values.templateId),
     state: "hidden",
     columnWidths: [20, 20],
     rowCount: rows.length,

@@ -30,8 +30,29 @@ export interface WorkbookLayout {
   readonly sheets: ReadonlyMap<string, SheetLayout>;
 }
 
-/** Name of the hidden metadata sheet every generated workbook carries. */
+/**
+ * Name of the hidden metadata sheet of workbooks written before templates could share a workbook
+ * (ikz-kit 0.x): still read, never written (see docs/decisions/0010).
+ */
 export const METADATA_SHEET_NAME = "_ikz";
+
+/** Start of the name of every template's own hidden metadata sheet: `_ikz_<template id>`. */
+export const METADATA_SHEET_PREFIX = "_ikz_";
+
+/**
+ * The hidden metadata sheet of one template (or combined workbook), e.g. `_ikz_pestel`; cut to
+ * Excel's 31 characters (`_ikz_arbeitsplatzprofil-verglei`) — the sheet's `templateId` row, not
+ * its name, says which template it is.
+ */
+export function metadataSheetName(templateId: string): string {
+  return `${METADATA_SHEET_PREFIX}${templateId}`.slice(0, 31);
+}
+
+/** Whether a sheet is a metadata sheet ikz-kit wrote: `_ikz` (older files) or `_ikz_<id>`. */
+export function isMetadataSheetName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === METADATA_SHEET_NAME || lower.startsWith(METADATA_SHEET_PREFIX);
+}
 
 /** Column of a form's labels and of its values. */
 export const FORM_LABEL_COLUMN = 1;

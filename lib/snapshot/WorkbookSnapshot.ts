@@ -1,3 +1,5 @@
+import type { ValidationIssue } from "../validation/ValidationIssue.js";
+
 /**
  * What a reader found in a workbook, independent of the library that read it: the exceljs
  * reader (files) and the Office.js reader (the open workbook) both return this shape.
@@ -33,6 +35,11 @@ export interface WorkbookSnapshot {
   /** File name (or workbook name in Excel) used in every message. */
   readonly fileName: string;
   readonly sheets: readonly SheetSnapshot[];
+  /**
+   * What the reader itself has to tell (e.g. `sheet.notRead`: a user's sheet too large to read in
+   * Excel, of which only the name was read); shown with the findings of the check.
+   */
+  readonly notices?: readonly ValidationIssue[];
 }
 
 export function isCellError(value: CellValue): value is CellErrorValue {

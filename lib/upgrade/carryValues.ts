@@ -1,6 +1,6 @@
 import { cellAddress, columnLetter } from "../cells/address.js";
 import type { RowValues } from "../plan/planWorkbook.js";
-import { FORM_LABEL_COLUMN, FORM_VALUE_COLUMN, METADATA_SHEET_NAME } from "../plan/resolveLayout.js";
+import { FORM_LABEL_COLUMN, FORM_VALUE_COLUMN, isMetadataSheetName } from "../plan/resolveLayout.js";
 import type { PlannedValue } from "../plan/WorkbookPlan.js";
 import {
   isCellError,
@@ -243,13 +243,13 @@ function locateSheets(
   for (const sheetSpec of spec.sheets) {
     if (layout.absent.includes(sheetSpec.key)) continue;
     const former = layout.sheets.find((s) => s.key === sheetSpec.key);
-    const hit = findFormerSheet(snapshot, former ? former.names : [sheetSpec.name]);
+    const hit = findFormerSheet(snapshot, former ? former.names : (layout.otherNames.get(sheetSpec.key) ?? [sheetSpec.name]));
     if (!hit || claimed.has(hit.sheet)) continue;
     hits.set(sheetSpec.key, { sheet: hit.sheet, language: hit.language, recognised: false });
     claimed.add(hit.sheet);
   }
   const problems: CarryProblem[] = [];
-  const unclaimed = () => snapshot.sheets.filter((s) => !claimed.has(s) && s.name !== METADATA_SHEET_NAME);
+  const unclaimed = () => snapshot.sheets.filter((s) => !claimed.has(s) && !isMetadataSheetName(s.name));
   for (const former of layout.sheets) {
     if (hits.has(former.key)) continue;
     const matches = unclaimed()
@@ -272,7 +272,7 @@ function locateSheets(
         kind: "sheetNotFound",
         sheet: name,
         labels: former.columns.flatMap((c) => (c.kind === "input" && c.target !== undefined ? [c.label[shown]] : [])),
-        sheets: snapshot.sheets.filter((s) => s.name !== METADATA_SHEET_NAME).map((s) => s.name),
+        sheets: snapshot.sheets.filter((s) => !isMetadataSheetName(s.name)).map((s) => s.name),
       });
     }
   }
@@ -757,7 +757,7 @@ export function carryValues(
   // an empty sheet under the template's name, the entries on a copy of it under another name
   for (const { former, sheet } of emptyInputSheets) {
     for (const other of snapshot.sheets) {
-      if (templateSheets.has(other) || other.name === METADATA_SHEET_NAME) continue;
+      if (templateSheets.has(other) || isMetadataSheetName(other.name)) continue;
       const match = matchLabels(former, other);
       const typed = match.score >= RECOGNISED_SHARE && match.found >= 2 ? typedEntries(former, other, match.row) : 0;
       if (typed > 0) problems.push({ kind: "entriesElsewhere", sheet: sheet.name, other: other.name, count: typed });
@@ -765,7 +765,7 @@ export function carryValues(
   }
   const userSheets: UserSheet[] = [];
   for (const sheet of snapshot.sheets) {
-    if (templateSheets.has(sheet) || sheet.name === METADATA_SHEET_NAME) continue;
+    if (templateSheets.has(sheet) || isMetadataSheetName(sheet.name)) continue;
     const copy = copyUserSheet(sheet, collector);
     if (copy.count === 0) continue;
     userSheets.push(copy);

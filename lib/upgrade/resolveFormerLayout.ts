@@ -43,6 +43,12 @@ export interface FormerLayout {
   readonly sheets: readonly FormerSheetLayout[];
   /** Keys of the current sheets (of any kind) that version did not have. */
   readonly absent: readonly string[];
+  /**
+   * The names of the reference and grid sheets (the template's own, regenerated) that version had,
+   * by key: that version's first, then the later versions' — so the old sheet is replaced, not
+   * kept as the user's own.
+   */
+  readonly otherNames: ReadonlyMap<string, readonly LocalizedText[]>;
 }
 
 /** True when a sheet of the version held values the user typed (at least one input column or field taken over). */
@@ -97,6 +103,7 @@ function applyRevision(
   revision: TemplateRevision,
   sheets: readonly FormerSheetLayout[],
   present: Set<string>,
+  otherNames: Map<string, readonly LocalizedText[]>,
 ): FormerSheetLayout[] {
   for (const key of revision.absent ?? []) {
     if (!present.has(key))
@@ -105,10 +112,21 @@ function applyRevision(
   }
   const changed = new Map<string, SheetRevision>();
   for (const sheet of revision.sheets) {
-    if (!present.has(sheet.key) || !sheets.some((s) => s.key === sheet.key))
+    if (!present.has(sheet.key))
+      throw new TemplateSpecError(spec.id, `history ${revision.version}: no sheet "${sheet.key}" in the next version`);
+    const names = otherNames.get(sheet.key);
+    if (names) {
+      // a reference or grid sheet: only its name is history
+      if (sheet.headerRow !== undefined || sheet.columns !== undefined)
+        throw new TemplateSpecError(spec.id, `history ${revision.version}: sheet "${sheet.key}" has no columns`);
+      if (sheet.name) otherNames.set(sheet.key, [sheet.name, ...names]);
+      continue;
+    }
+    if (!sheets.some((s) => s.key === sheet.key))
       throw new TemplateSpecError(spec.id, `history ${revision.version}: no sheet "${sheet.key}" in the next version`);
     changed.set(sheet.key, sheet);
   }
+  for (const key of otherNames.keys()) if (!present.has(key)) otherNames.delete(key);
   return sheets.flatMap((successor) => {
     if (!present.has(successor.key)) return [];
     const change = changed.get(successor.key);
@@ -140,9 +158,14 @@ function applyRevision(
 export function resolveFormerLayout(spec: TemplateSpec, version: string): FormerLayout {
   let sheets = spec.sheets.flatMap((sheet) => currentSheet(sheet) ?? []);
   const present = new Set(spec.sheets.map((sheet) => sheet.key));
+  const otherNames = new Map<string, readonly LocalizedText[]>(
+    spec.sheets.flatMap((sheet) =>
+      sheet.kind === "reference" || sheet.kind === "grid" ? [[sheet.key, [sheet.name]] as const] : [],
+    ),
+  );
   const revisions = [...(spec.history ?? [])]
     .filter((r) => compareVersions(r.version, version) >= 0 && compareVersions(r.version, spec.version) < 0)
     .sort((a, b) => compareVersions(b.version, a.version));
-  for (const revision of revisions) sheets = applyRevision(spec, revision, sheets, present);
-  return { version, sheets, absent: spec.sheets.map((s) => s.key).filter((key) => !present.has(key)) };
+  for (const revision of revisions) sheets = applyRevision(spec, revision, sheets, present, otherNames);
+  return { version, sheets, absent: spec.sheets.map((s) => s.key).filter((key) => !present.has(key)), otherNames };
 }

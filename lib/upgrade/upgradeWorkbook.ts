@@ -2,7 +2,7 @@ import { planWorkbook, type PlannedWorkbook, type RowValues } from "../plan/plan
 import type { WorkbookPlan } from "../plan/WorkbookPlan.js";
 import type { WorkbookSnapshot } from "../snapshot/WorkbookSnapshot.js";
 import type { Language, TemplateSpec } from "../spec/TemplateSpec.js";
-import { compareVersions, identifyTemplate } from "../validation/validateWorkbook.js";
+import { compareVersions, identifyTemplates } from "../validation/validateWorkbook.js";
 import { describeValue } from "../validation/parseCell.js";
 import { createIssue, type ValidationIssue } from "../validation/ValidationIssue.js";
 import { GENERATOR_VERSION } from "../version.js";
@@ -105,11 +105,19 @@ export function upgradeWorkbook(
   options: UpgradeOptions = {},
 ): UpgradeResult {
   const file = snapshot.fileName;
-  const identified = identifyTemplate(
+  // a workbook of several templates (docs/decisions/0010): the first one older than its spec
+  const all = identifyTemplates(
     snapshot,
     templates.map((t) => t.spec),
     language,
   );
+  const older = all.templates.find(
+    (t) => t.metadata.templateVersion !== undefined && compareVersions(t.metadata.templateVersion, t.spec.version) < 0,
+  );
+  const first = older ?? all.templates[0];
+  const identified = first
+    ? { spec: first.spec, metadata: first.metadata, issues: all.issues }
+    : { spec: undefined, metadata: all.metadata[0] ?? {}, issues: all.issues };
   const spec = identified.spec;
   const template = spec ? templates.find((t) => t.spec === spec) : undefined;
   if (!spec || !template) {

@@ -1,12 +1,13 @@
 import { cellAddress, columnLetter, parseCellAddress } from "../cells/address.js";
 import { renderTerm } from "../messages/terms.js";
-import { FORM_LABEL_COLUMN, FORM_VALUE_COLUMN, METADATA_SHEET_NAME } from "../plan/resolveLayout.js";
+import { FORM_LABEL_COLUMN, FORM_VALUE_COLUMN, isMetadataSheetName } from "../plan/resolveLayout.js";
 import {
   snapshotCell,
   type SheetSnapshot,
   type SnapshotCell,
   type WorkbookSnapshot,
 } from "../snapshot/WorkbookSnapshot.js";
+import { formerSheetNames } from "../spec/sheetNames.js";
 import type {
   ColumnSpec,
   FormSheetSpec,
@@ -92,24 +93,64 @@ export function parsedForm(workbook: ParsedWorkbook, key: string): ParsedForm | 
   return sheet?.kind === "form" ? sheet : undefined;
 }
 
-/** Reads the hidden metadata sheet, if there is one. */
-export function readMetadata(snapshot: WorkbookSnapshot): TemplateMetadata | undefined {
-  const sheet = snapshot.sheets.find((s) => s.name === METADATA_SHEET_NAME);
-  if (!sheet) return undefined;
-  const metadata: Record<string, string> = {};
-  for (let row = 1; row < sheet.rows.length; row++) {
-    const key = snapshotCell(sheet, row, 1)?.value;
-    const value = snapshotCell(sheet, row, 2)?.value;
-    if (typeof key === "string" && (typeof value === "string" || typeof value === "number"))
-      metadata[key] = String(value);
+/** One template's metadata and the hidden sheet it was read from. */
+export interface MetadataBlock extends TemplateMetadata {
+  readonly sheetName: string;
+}
+
+/**
+ * Reads every hidden metadata sheet of a workbook: `_ikz_<template id>` (one per template, since
+ * templates share workbooks) and `_ikz` (files written before). A sheet that names no template
+ * still counts (its block has no `templateId`). In the workbook's sheet order.
+ */
+export function readAllMetadata(snapshot: WorkbookSnapshot): MetadataBlock[] {
+  const blocks: MetadataBlock[] = [];
+  for (const sheet of snapshot.sheets) {
+    if (!isMetadataSheetName(sheet.name)) continue;
+    const metadata: Record<string, string> = {};
+    for (let row = 1; row < sheet.rows.length; row++) {
+      const key = snapshotCell(sheet, row, 1)?.value;
+      const value = snapshotCell(sheet, row, 2)?.value;
+      if (typeof key === "string" && (typeof value === "string" || typeof value === "number"))
+        metadata[key] = String(value);
+    }
+    blocks.push({ ...metadata, sheetName: sheet.name });
   }
+  return blocks;
+}
+
+/**
+ * Reads the hidden metadata of one template (`templateId`), else of the workbook's only — or
+ * first — template; undefined when the workbook has none (or none of that template).
+ */
+export function readMetadata(snapshot: WorkbookSnapshot, templateId?: string): TemplateMetadata | undefined {
+  const blocks = readAllMetadata(snapshot);
+  const block = templateId === undefined ? blocks[0] : blocks.find((b) => b.templateId === templateId);
+  if (!block) return undefined;
+  const { sheetName: _sheetName, ...metadata } = block;
   return metadata;
 }
 
-/** Finds a template's sheet under its German or English name (case and spacing ignored). */
-export function findSheet(snapshot: WorkbookSnapshot, sheet: SheetSpec): SheetSnapshot | undefined {
-  const names = [sheet.name.de, sheet.name.en].map(normaliseLabel);
-  return snapshot.sheets.find((s) => names.includes(normaliseLabel(s.name)));
+/**
+ * Finds a template's sheet under its German or English name (case and spacing ignored); failing
+ * that, under a name an earlier version of `spec` gave it (see {@link formerSheetNames}) — since
+ * `version` when the workbook's metadata tells it, so another template's sheet of that name is
+ * never taken for a current workbook's.
+ */
+export function findSheet(
+  snapshot: WorkbookSnapshot,
+  sheet: SheetSpec,
+  spec?: TemplateSpec,
+  version?: string,
+): SheetSnapshot | undefined {
+  const byNames = (texts: readonly { readonly de: string; readonly en: string }[]): SheetSnapshot | undefined => {
+    const names = texts.flatMap((text) => [text.de, text.en]).map(normaliseLabel);
+    return snapshot.sheets.find((s) => names.includes(normaliseLabel(s.name)));
+  };
+  const current = byNames([sheet.name]);
+  if (current || !spec) return current;
+  const former = formerSheetNames(spec, sheet.key, version);
+  return former.length === 0 ? undefined : byNames(former);
 }
 
 /** Header and label comparison: case, spaces, dashes and punctuation do not matter. */
@@ -153,7 +194,7 @@ export function readWorkbookInto(
   const sheets = new Map<string, ParsedSheet>();
   for (const sheetSpec of spec.sheets) {
     if (sheetSpec.kind === "reference" || sheetSpec.kind === "grid") continue;
-    const found = findSheet(snapshot, sheetSpec);
+    const found = findSheet(snapshot, sheetSpec, spec, metadata.templateVersion);
     if (!found) {
       issues.push(
         createIssue(

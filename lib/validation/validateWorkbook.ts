@@ -4,7 +4,7 @@ import { createCappedIssues } from "./cappedIssues.js";
 import { checkFormulas } from "./checkFormulas.js";
 import {
   findSheet,
-  readMetadata,
+  readAllMetadata,
   readWorkbookInto,
   type ParsedWorkbook,
   type TemplateMetadata,
@@ -32,45 +32,75 @@ export interface ValidateOptions {
   readonly check?: TemplateCheck;
 }
 
-/** Which template a workbook is: by its metadata sheet, else by its sheet names. */
-export function identifyTemplate(
+/** One template found in a workbook, with its metadata (empty when found by sheet names). */
+export interface IdentifiedTemplate {
+  readonly spec: TemplateSpec;
+  readonly metadata: TemplateMetadata;
+}
+
+/**
+ * Every template a workbook holds (templates share workbooks, docs/decisions/0010): one per
+ * metadata sheet naming a template of `specs`, in sheet order; a workbook without metadata is
+ * the template whose table sheets it all has (the first such). `issues` tells of metadata naming
+ * no known template, of missing metadata, or that the workbook is none of ikz-kit's.
+ */
+export function identifyTemplates(
   snapshot: WorkbookSnapshot,
   specs: readonly TemplateSpec[],
   language: Language,
-): { spec: TemplateSpec | undefined; metadata: TemplateMetadata; issues: ValidationIssue[] } {
+): { templates: IdentifiedTemplate[]; metadata: TemplateMetadata[]; issues: ValidationIssue[] } {
   const file = snapshot.fileName;
-  const metadata = readMetadata(snapshot);
-  if (metadata?.templateId !== undefined) {
-    const spec = specs.find((s) => s.id === metadata.templateId);
-    if (spec) return { spec, metadata, issues: [] };
-    return {
-      spec: undefined,
-      metadata,
-      issues: [
+  const blocks = readAllMetadata(snapshot).map(({ sheetName: _sheetName, ...metadata }): TemplateMetadata => metadata);
+  const named = blocks.filter((block) => block.templateId !== undefined);
+  if (named.length > 0) {
+    const templates: IdentifiedTemplate[] = [];
+    const issues: ValidationIssue[] = [];
+    for (const metadata of named) {
+      const spec = specs.find((s) => s.id === metadata.templateId);
+      if (templates.some((t) => t.spec.id === metadata.templateId)) continue;
+      if (spec) templates.push({ spec, metadata });
+    }
+    if (templates.length === 0)
+      issues.push(
         createIssue(
           "error",
           "workbook.unknownTemplate",
           language,
           { file },
           {
-            received: metadata.templateId,
+            received: named.map((m) => m.templateId).join(", "),
             expected: specs.map((s) => s.id).join(", "),
           },
         ),
-      ],
-    };
+      );
+    return { templates, metadata: named, issues };
   }
   const bySheets = specs.find((spec) =>
-    spec.sheets.filter((s) => s.kind === "table").every((sheet) => findSheet(snapshot, sheet) !== undefined),
+    spec.sheets.filter((s) => s.kind === "table").every((sheet) => findSheet(snapshot, sheet, spec) !== undefined),
   );
   if (bySheets) {
     return {
-      spec: bySheets,
-      metadata: {},
+      templates: [{ spec: bySheets, metadata: {} }],
+      metadata: [],
       issues: [createIssue("warning", "workbook.metadataMissing", language, { file })],
     };
   }
-  return { spec: undefined, metadata: {}, issues: [createIssue("error", "workbook.notIkz", language, { file })] };
+  return { templates: [], metadata: [], issues: [createIssue("error", "workbook.notIkz", language, { file })] };
+}
+
+/**
+ * Which template a workbook is: by its metadata sheet, else by its sheet names. A workbook of
+ * several templates is the first of them here; {@link identifyTemplates} lists them all.
+ */
+export function identifyTemplate(
+  snapshot: WorkbookSnapshot,
+  specs: readonly TemplateSpec[],
+  language: Language,
+): { spec: TemplateSpec | undefined; metadata: TemplateMetadata; issues: ValidationIssue[] } {
+  const found = identifyTemplates(snapshot, specs, language);
+  const first = found.templates[0];
+  if (first) return { spec: first.spec, metadata: first.metadata, issues: found.issues };
+  return { spec: undefined, metadata: found.metadata[0] ?? {}, issues: found.issues };
 }
 
 /** Compares `major.minor.patch` versions: negative when a < b. */
@@ -102,6 +132,7 @@ export function validateWorkbook(
   const identified = identifyTemplate(snapshot, [spec], language);
   const issues: ValidationIssue[] = [];
   const metadataId = identified.metadata.templateId;
+  // a workbook of several templates is checked per template: this one must be among them
   if (metadataId !== undefined && metadataId !== spec.id) {
     return unusable(file, metadataId, [
       createIssue("error", "workbook.wrongTemplate", language, { file }, { expected: spec.id, received: metadataId }),

@@ -129,7 +129,7 @@ describe("workplaceProfileAnalysis", () => {
       "Gemeinsame Lücken",
       "Anforderungen je Kommune",
       "Abweichungen",
-      "_ikz",
+      "_ikz_arbeitsplatzprofil-verglei",
     ]);
     const cells = plan.sheets.flatMap((sheet) =>
       [...sheet.rows()].flatMap((row) => row.cells.map((cell) => ({ sheet: sheet.key, row: row.row, cell }))),

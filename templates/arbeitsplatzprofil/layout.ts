@@ -20,7 +20,7 @@ export const SHEET_NAMES: Readonly<Record<ProfileSheetKey, LocalizedText>> = {
   evaluation: { de: "Auswertung", en: "Evaluation" },
   specification: { de: "Leistungsverzeichnis", en: "Specification" },
   workplaces: { de: "Arbeitsplätze", en: "Workplaces" },
-  lists: { de: "Listen", en: "Lists" },
+  lists: { de: "Profil-Listen", en: "Profile lists" },
 };
 
 /** First field row of „Angaben“; the town fields follow the partnership's name and date. */

@@ -136,8 +136,12 @@ export const workplaceProfileSpec = {
   id: "arbeitsplatzprofil",
   // 1.1.0: the sheet checks itself (✗ for list entries and counts the reader refuses, checks per
   // town and a summary line on „Auswertung“); same layout
-  version: "1.1.0",
-  history: [{ version: "1.0.0", sheets: [] }],
+  // 1.2.0: „Listen“ → „Profil-Listen“, so templates share a workbook (docs/decisions/0010)
+  version: "1.2.0",
+  history: [
+    { version: "1.1.0", sheets: [{ key: SHEET.lists, name: { de: "Listen", en: "Lists" } }] },
+    { version: "1.0.0", sheets: [] },
+  ],
   title: { de: "Anforderungsprofil moderner IT-Arbeitsplatz", en: "Requirement profile of a modern IT workplace" },
   sheets: [
     {

@@ -164,7 +164,7 @@ describe("task catalogue: plan → snapshot → validation → priorities", () =
 
   it("recognises another template's workbook as wrong, and a foreign workbook as unusable", () => {
     const snapshot = planToSnapshot(planTaskCatalogue({ language: "de" }).plan);
-    setCell(snapshot, "_ikz", "B1", { value: "pestel" });
+    setCell(snapshot, "_ikz_aufgabenkatalog", "B1", { value: "pestel" });
     const wrong = validate(snapshot);
     expect(wrong.usable).toBe(false);
     expect(wrong.issues[0]).toMatchObject({ code: "workbook.wrongTemplate", expected: "aufgabenkatalog", received: "pestel" });

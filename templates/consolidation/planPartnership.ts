@@ -9,7 +9,7 @@ import type { CostModel, Town } from "../../lib/allocation/model.js";
 import { combinePlans } from "../../lib/plan/combinePlans.js";
 import { planSheetHead } from "../../lib/plan/planSheetHead.js";
 import { metadataSheet } from "../../lib/plan/planWorkbook.js";
-import { METADATA_SHEET_NAME } from "../../lib/plan/resolveLayout.js";
+import { isMetadataSheetName } from "../../lib/plan/resolveLayout.js";
 import type { PlannedRow, SheetPlan, WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import type { Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
 import { parsedTable, type ParsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
@@ -294,7 +294,7 @@ export function planPartnership(
   // Which sheets each part contributed, after any renaming: the parts' sheets follow the overview in order.
   let next = 1;
   parts.forEach(({ plan: part }, index) => {
-    const count = part.sheets.filter((sheet) => sheet.name !== METADATA_SHEET_NAME).length;
+    const count = part.sheets.filter((sheet) => !isMetadataSheetName(sheet.name)).length;
     const summary = partSummaries[index];
     if (summary) summary.sheets = plan.sheets.slice(next, next + count).map((sheet) => sheet.name);
     next += count;

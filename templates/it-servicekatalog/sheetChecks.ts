@@ -1,11 +1,11 @@
 /**
  * The IT service catalogue checks itself, without ikz-kit (issue 10, point 3): cells placed
  * around the spec's own (see {@link addPlannedCells}) —
- * - „Kommune“ row 3: whether the reference date and the window can be used (a date; a whole
+ * - „IT-Kommune“ row 3: whether the reference date and the window can be used (a date; a whole
  *   number of months from 1 to 120) — the rule of the reader; every score shows
- *   „✗ Stichtag/Zeitfenster: siehe Blatt Kommune“ while they cannot;
+ *   „✗ Stichtag/Zeitfenster: siehe Blatt IT-Kommune“ while they cannot;
  * - „Services“ row 3: one summary line (templates/common/selfChecks.ts), „✓ Alle Prüfungen
- *   bestanden“ or „✗ 2 Prüfungen nicht bestanden – siehe Services, Spalte R · Kommune, …“: rows
+ *   bestanden“ or „✗ 2 Prüfungen nicht bestanden – siehe Services, Spalte R · IT-Kommune, …“: rows
  *   whose score shows their own „✗“, the town's check line, entries below the rows the formulas
  *   cover.
  * The rows' own check is the score formula's (spec.ts `priorityScoreFormula`).

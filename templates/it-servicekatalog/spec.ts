@@ -3,12 +3,12 @@
  * services in one common structure, so the group can find gaps, redundancies and consolidation
  * candidates.
  *
- * - „Kommune“ (town): name, the reference date (Stichtag) months to contract end count from, the
+ * - „IT-Kommune“ (town): name, the reference date (Stichtag) months to contract end count from, the
  *   window in months, contact; the largest annual cost (computed, the score's reference).
  * - „Services“: one row per IT service — inputs, then four computed columns: cost per user,
  *   months to contract end, window flag and priority score. The formulas below are the ones
  *   lib/services computes with, operation by operation (docs/decisions/0002 for the rounding).
- * - „Produktrahmen“, „Listen“, „Punkteschema“: reference lists and the score's rules.
+ * - „IT-Produktrahmen“, „IT-Listen“, „Punkteschema“: reference lists and the score's rules.
  *
  * Formulas use only lib/formulas/compatibleFunctions.ts; the reference date is a value on the
  * town sheet (never TODAY(), which would make results depend on the day the file is opened).
@@ -131,8 +131,8 @@ export const CHECK_LINE_ROW = 3;
 
 /** The score cell of a service while the town's reference date or window cannot be used. */
 export const TOWN_INVALID_TEXT = {
-  de: `${CHECK_MARK.failed} Stichtag/Zeitfenster: siehe Blatt Kommune`,
-  en: `${CHECK_MARK.failed} reference date/window: see sheet Town`,
+  de: `${CHECK_MARK.failed} Stichtag/Zeitfenster: siehe Blatt IT-Kommune`,
+  en: `${CHECK_MARK.failed} reference date/window: see sheet IT town`,
 } as const satisfies LocalizedText;
 /** The score cell of a service whose users, annual cost or contract end the reader refuses. */
 export const ROW_INVALID_TEXT = {
@@ -217,8 +217,8 @@ export function scoreRuleEntries(language: Language): ListEntry[] {
     {
       value: String(p.window),
       label: label(
-        "Vertragsende vor Ablauf des Zeitfensters (weniger volle Monate als im Blatt „Kommune“ angegeben) oder schon vorbei: Wechsel ohne Vertragsstrafe möglich.",
-        "Contract ends before the window closes (fewer full months than set on the “Town” sheet) or has ended: a change costs no penalty.",
+        "Vertragsende vor Ablauf des Zeitfensters (weniger volle Monate als im Blatt „IT-Kommune“ angegeben) oder schon vorbei: Wechsel ohne Vertragsstrafe möglich.",
+        "Contract ends before the window closes (fewer full months than set on the “IT town” sheet) or has ended: a change costs no penalty.",
       ),
     },
     {
@@ -256,14 +256,27 @@ export const serviceCatalogueSpec = {
   id: "it-servicekatalog",
   // 1.1.0: the sheet checks itself (score „✗ …“ where it cannot be trusted, town check line,
   // summary line on „Services“); same layout
-  version: "1.1.0",
-  history: [{ version: "1.0.0", sheets: [] }],
+  // 1.2.0: own names for the sheets other templates have too, so templates share a workbook
+  // (docs/decisions/0010): „Kommune“ → „IT-Kommune“, „Produktrahmen“ → „IT-Produktrahmen“,
+  // „Listen“ → „IT-Listen“
+  version: "1.2.0",
+  history: [
+    {
+      version: "1.1.0",
+      sheets: [
+        { key: SHEET.town, name: { de: "Kommune", en: "Town" } },
+        { key: SHEET.framework, name: { de: "Produktrahmen", en: "Product framework" } },
+        { key: SHEET.lists, name: { de: "Listen", en: "Lists" } },
+      ],
+    },
+    { version: "1.0.0", sheets: [] },
+  ],
   title: { de: "IT-Servicekatalog und Konsolidierung", en: "IT service catalogue and consolidation" },
   sheets: [
     {
       kind: "form",
       key: SHEET.town,
-      name: { de: "Kommune", en: "Town" },
+      name: { de: "IT-Kommune", en: "IT town" },
       title: { de: "Kommune", en: "Town" },
       description: {
         de: "Angaben zur Kommune, Stichtag und Zeitfenster für Vertragsenden. Gelbe Felder ausfüllen.",
@@ -424,7 +437,7 @@ export const serviceCatalogueSpec = {
     {
       kind: "reference",
       key: SHEET.framework,
-      name: { de: "Produktrahmen", en: "Product framework" },
+      name: { de: "IT-Produktrahmen", en: "IT product framework" },
       title: { de: "Produktcodes zum Nachschlagen", en: "Product codes to look up" },
       description: {
         de: "Kommunaler Produktrahmen Sachsen (Auszug) oder die eigene Produktliste der Kommune. Eigene Codes sind erlaubt und werden markiert.",
@@ -446,7 +459,7 @@ export const serviceCatalogueSpec = {
     {
       kind: "reference",
       key: SHEET.lists,
-      name: { de: "Listen", en: "Lists" },
+      name: { de: "IT-Listen", en: "IT lists" },
       title: { de: "Auswahllisten", en: "Lists" },
       headerRow: 4,
       columns: [

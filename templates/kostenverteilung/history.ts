@@ -13,6 +13,8 @@ import type { TemplateRevision } from "../../lib/spec/TemplateHistory.js";
 const computed = (key: string, de: string, en: string) => ({ key, label: { de, en }, retired: "computed" }) as const;
 
 export const COST_ALLOCATION_HISTORY: readonly TemplateRevision[] = [
+  // 0.4.0 gave „Listen“ its own name, so templates share a workbook (docs/decisions/0010)
+  { version: "0.3.0", sheets: [{ key: "lists", name: { de: "Listen", en: "Lists" } }] },
   {
     // 0.3.0 added the sheet's own checks: the towns' „Probe“ column, the overhead's check on
     // „Grunddaten“ (and the summary line on „Ergebnis“), and prepared 12 town and 40 item rows.

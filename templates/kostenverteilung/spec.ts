@@ -625,7 +625,8 @@ const mixLabel = (index: number): LocalizedText => {
 
 export const costAllocationSpec = {
   id: "kostenverteilung",
-  version: "0.3.0",
+  // 0.4.0: „Listen“ → „Kosten-Listen“, so templates share a workbook (docs/decisions/0010)
+  version: "0.4.0",
   history: COST_ALLOCATION_HISTORY,
   title: { de: "Kostenverteilung", en: "Cost allocation" },
   sheets: [
@@ -937,7 +938,7 @@ export const costAllocationSpec = {
     {
       kind: "reference",
       key: SHEET.lists,
-      name: { de: "Listen", en: "Lists" },
+      name: { de: "Kosten-Listen", en: "Cost lists" },
       title: { de: "Auswahllisten", en: "Lists" },
       headerRow: HEADER_ROW.lists,
       columns: [

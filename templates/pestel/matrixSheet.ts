@@ -70,8 +70,8 @@ const TEXT = {
   marker: { de: "Brennpunkte", en: "Hot spots" },
   total: { de: "Alle Faktoren", en: "All factors" },
   legend: {
-    de: "Farben der höchsten Punktzahl: 0 weiß, 4 gelb, 9 rot. Brennpunkt: ein Thema erreicht die Schwelle vom Blatt „Kommune“. Maßnahmen zu den Brennpunkten: Blatt „Themen“, Spalte „Maßnahmen“.",
-    en: "Colours of the highest score: 0 white, 4 yellow, 9 red. Hot spot: a theme reaches the threshold on the sheet “Town”. Measures for the hot spots: sheet “Themes”, column “Measures”.",
+    de: "Farben der höchsten Punktzahl: 0 weiß, 4 gelb, 9 rot. Brennpunkt: ein Thema erreicht die Schwelle vom Blatt „PESTEL-Kommune“. Maßnahmen zu den Brennpunkten: Blatt „Themen“, Spalte „Maßnahmen“.",
+    en: "Colours of the highest score: 0 white, 4 yellow, 9 red. Hot spot: a theme reaches the threshold on the sheet “PESTEL town”. Measures for the hot spots: sheet “Themes”, column “Measures”.",
   },
 } satisfies Record<string, LocalizedText>;
 
@@ -92,7 +92,7 @@ export const MATRIX_SUMMARY_ROW = 4;
 
 /**
  * The matrix's summary line (templates/common/selfChecks.ts): „✓ Alle Prüfungen bestanden“, or
- * „✗ 2 Prüfungen nicht bestanden – siehe Themen, Spalte G · Kommune, Schwelle“ — themes whose
+ * „✗ 2 Prüfungen nicht bestanden – siehe Themen, Spalte G · PESTEL-Kommune, Schwelle“ — themes whose
  * hot-spot cell shows their own „✗“, the typed threshold, entries below the rows the formulas cover.
  */
 export function matrixSummaryFormula(context: GridContext): string {

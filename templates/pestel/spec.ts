@@ -5,14 +5,14 @@
  * flag and the 6 × 4 matrix by its own formulas (functions from lib/formulas/compatibleFunctions.ts;
  * lib/pestel computes the same, see test/parity-pestel.test.ts):
  *
- * - „Kommune“ (town): name, date, the hot-spot threshold (default 6) and the threshold in force.
+ * - „PESTEL-Kommune“ (town): name, date, the hot-spot threshold (default 6) and the threshold in force.
  * - „Themen“ (themes): one row per theme; score = impact × room when both are ratings 0–3,
  *   hot spot when the score reaches the threshold; field of action and measure ids link the
  *   theme to the catalogue.
  * - „Matrix“: per factor × element the number of themes, the highest score (heat-map colours)
  *   and the hot spots (as text). Planned without themes it is the guideline's blank matrix.
  * - „Maßnahmen“: the catalogue of measures 0 … 4.4 (the measure ids' drop-down and reference).
- * - „Listen“: factors, elements and fields of action for the drop-downs.
+ * - „PESTEL-Listen“: factors, elements and fields of action for the drop-downs.
  */
 import { INNER_ELEMENTS, PESTEL_FACTORS, THRESHOLD_RANGE, DEFAULT_HOT_SPOT_THRESHOLD } from "../../lib/pestel/model.js";
 import type { ColumnSpec, FormulaContext, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
@@ -196,14 +196,25 @@ const THEME_COLUMNS: readonly ColumnSpec[] = [
 export const pestelSpec = {
   id: "pestel",
   // 1.1.0: the sheet checks itself (hot-spot column „✗ …“, threshold check, matrix summary line); same layout
-  version: "1.1.0",
-  history: [{ version: "1.0.0", sheets: [] }],
+  // 1.2.0: own names for the sheets other templates have too, so templates share a workbook
+  // (docs/decisions/0010): „Kommune“ → „PESTEL-Kommune“, „Listen“ → „PESTEL-Listen“
+  version: "1.2.0",
+  history: [
+    {
+      version: "1.1.0",
+      sheets: [
+        { key: SHEET.town, name: { de: "Kommune", en: "Town" } },
+        { key: SHEET.lists, name: { de: "Listen", en: "Lists" } },
+      ],
+    },
+    { version: "1.0.0", sheets: [] },
+  ],
   title: { de: "PESTEL-Matrix: Außensicht × Innensicht", en: "PESTEL matrix: outside view × inside view" },
   sheets: [
     {
       kind: "form",
       key: SHEET.town,
-      name: { de: "Kommune", en: "Town" },
+      name: { de: "PESTEL-Kommune", en: "PESTEL town" },
       title: { de: "PESTEL-Matrix der Kommune", en: "The town's PESTEL matrix" },
       description: {
         de: "Themen auf dem Blatt „Themen“ erfassen; das Blatt „Matrix“ rechnet mit. Gelb = Eingabe, blau = berechnet.",
@@ -295,7 +306,7 @@ export const pestelSpec = {
     {
       kind: "reference",
       key: SHEET.lists,
-      name: { de: "Listen", en: "Lists" },
+      name: { de: "PESTEL-Listen", en: "PESTEL lists" },
       title: { de: "Auswahllisten", en: "Lists" },
       headerRow: HEADER_ROW,
       columns: [

@@ -82,7 +82,7 @@ export function thresholdUsableFormula(typed: string): string {
 
 /** Shown instead of a hot-spot marker while the typed threshold cannot be used. */
 export const THRESHOLD_INVALID_TEXT: LocalizedText = {
-  de: `${CHECK_MARK} Schwelle: siehe Blatt Kommune`,
-  en: `${CHECK_MARK} threshold: see sheet Town`,
+  de: `${CHECK_MARK} Schwelle: siehe Blatt PESTEL-Kommune`,
+  en: `${CHECK_MARK} threshold: see sheet PESTEL town`,
 };
 

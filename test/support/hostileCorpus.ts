@@ -23,7 +23,7 @@ import { cellAddress } from "../../lib/cells/address.js";
 import { swapColumns } from "./swapColumns.js";
 import { dateToSerial } from "../../lib/cells/serialDates.js";
 import type { MessageCode } from "../../lib/messages/catalogue.js";
-import { METADATA_SHEET_NAME } from "../../lib/plan/resolveLayout.js";
+import { isMetadataSheetName } from "../../lib/plan/resolveLayout.js";
 import {
   isCellError,
   type SheetSnapshot,
@@ -1007,10 +1007,10 @@ const workbookCases: HostileCase[] = [
   {
     id: "workbook/other-program",
     description:
-      "the task catalogue re-saved by another program that drops the hidden sheet „_ikz“: recognised by its sheets",
+      "the task catalogue re-saved by another program that drops the hidden sheet „_ikz_aufgabenkatalog“: recognised by its sheets",
     fileName: "anderes-programm.xlsx",
     build: catalogueWith((draft) => {
-      draft.sheets = draft.sheets.filter((s) => s.name !== METADATA_SHEET_NAME);
+      draft.sheets = draft.sheets.filter((s) => !isMetadataSheetName(s.name));
     }),
     exit: 0,
     finding: { code: "workbook.metadataMissing", severity: "warning", message: "an ihren Blättern erkannt" },
@@ -1073,7 +1073,8 @@ const workbookCases: HostileCase[] = [
 /** Sets a field of the hidden metadata sheet. */
 function metadata(key: string, value: string): (draft: Draft) => void {
   return (draft) => {
-    const sheet = draftSheet(draft, METADATA_SHEET_NAME);
+    const sheet = draft.sheets.find((s) => isMetadataSheetName(s.name));
+    if (!sheet) throw new Error("no metadata sheet");
     const row = sheet.rows.findIndex((cells) => cells[1]?.value === key);
     if (row < 1) throw new Error(`no metadata field ${key}`);
     setCell(sheet, row, 2, text(value));

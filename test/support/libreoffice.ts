@@ -97,9 +97,16 @@ const RECALC_XCU = `<?xml version="1.0" encoding="UTF-8"?>
  * and returns its URL for `-env:UserInstallation=…`. Used by the conversions here and by
  * `editWorkbooks` (test/support/editWorkbook.ts).
  */
-export function prepareRecalcProfile(dir: string): string {
+export function prepareRecalcProfile(dir: string, locale?: string): string {
   mkdirSync(path.join(dir, 'user'), { recursive: true });
-  writeFileSync(path.join(dir, 'user', 'registrymodifications.xcu'), RECALC_XCU);
+  const xcu =
+    locale === undefined
+      ? RECALC_XCU
+      : RECALC_XCU.replace(
+          '</oor:items>',
+          `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>\n</oor:items>`,
+        );
+  writeFileSync(path.join(dir, 'user', 'registrymodifications.xcu'), xcu);
   return pathToFileURL(dir).href;
 }
 
@@ -111,6 +118,8 @@ interface ProfileSlot {
 }
 
 const slots: ProfileSlot[] = [];
+/** Profiles with a locale of their own (`RecalculateOptions.locale`), by locale and slot. */
+const localeSlots = new Map<string, ProfileSlot>();
 let profileRoot: string | undefined;
 
 function maxSlots(): number {
@@ -146,14 +155,15 @@ function sweepStaleProfiles(): void {
 export async function disposeLibreOfficeProfiles(): Promise<void> {
   const root = profileRoot;
   if (root === undefined) return;
-  await Promise.all(slots.map((s) => s.tail));
+  await Promise.all([...slots, ...localeSlots.values()].map((s) => s.tail));
   slots.length = 0;
+  localeSlots.clear();
   profileRoot = undefined;
   await rm(root, { recursive: true, force: true });
 }
 
-function slot(index: number): ProfileSlot {
-  const existing = slots[index];
+function slot(index: number, locale?: string): ProfileSlot {
+  const existing = locale === undefined ? slots[index] : localeSlots.get(`${locale}/${index}`);
   if (existing !== undefined) return existing;
   if (profileRoot === undefined) {
     sweepStaleProfiles();
@@ -167,9 +177,10 @@ function slot(index: number): ProfileSlot {
       }
     });
   }
-  const dir = path.join(profileRoot, `p${index}`);
-  const created: ProfileSlot = { dir, url: prepareRecalcProfile(dir), tail: Promise.resolve() };
-  slots[index] = created;
+  const dir = path.join(profileRoot, locale === undefined ? `p${index}` : `p${index}-${locale}`);
+  const created: ProfileSlot = { dir, url: prepareRecalcProfile(dir, locale), tail: Promise.resolve() };
+  if (locale === undefined) slots[index] = created;
+  else localeSlots.set(`${locale}/${index}`, created);
   return created;
 }
 
@@ -331,6 +342,11 @@ export interface RecalculateOptions {
   timeoutMs?: number;
   /** Parallel soffice runs (each with its own profile); default min(2, cores). Batches smaller than 4 files are never split. */
   parallel?: number;
+  /**
+   * LibreOffice's locale (e.g. `de-DE`), in profiles of its own: it decides how `"x" & 1.5`
+   * writes the number. Default: the profile's default (en-US here).
+   */
+  locale?: string;
 }
 
 /**
@@ -357,7 +373,7 @@ export async function recalculateWithLibreOffice(
   const parallel = Math.max(1, Math.min(options.parallel ?? maxSlots(), maxSlots(), Math.floor(inputs.length / 2)));
   const batches = inputs.length < 4 ? [inputs] : chunk(inputs, parallel);
   const results = await Promise.all(
-    batches.map((batch, i) => convertBatch(slot(i), batch, 'xlsx', outDir, timeoutMs)),
+    batches.map((batch, i) => convertBatch(slot(i, options.locale), batch, 'xlsx', outDir, timeoutMs)),
   );
   return results.flat();
 }
