@@ -82,4 +82,18 @@ describe("findSheetConflicts: the sheets that refer to a replaced sheet", () => 
     const snapshot = await host.readSnapshot();
     expect(referringSheetsIn(snapshot, ["Kriterien"]).referring.map((r) => r.sheet)).toContain("Meine Auswertung");
   });
+
+  it("counts sheets whose formulas Excel on the web refuses to send (answer over 5 MB) as unchecked", async () => {
+    const workbook = new FakeWorkbook("Bockau.xlsx");
+    workbook.addSheet("Tabelle1");
+    const fake = new FakeExcel(workbook, { responseLimit: 2_000 });
+    const host = new OfficeWorkbookHost(workbook.name, {
+      run: (batch) => fake.run(batch),
+      features: ALL_EXCEL_FEATURES,
+    });
+    workbook.addSheet("Aufgaben").put("A1", { value: "Code" });
+    const mine = workbook.addSheet("Meine Auswertung");
+    for (let row = 1; row <= 40; row++) mine.put(`A${row}`, { formula: `Aufgaben!A1&"${"x".repeat(80)}"` });
+    expect(await host.sheetsReferringTo(["Aufgaben"])).toEqual({ referring: [], unchecked: ["Meine Auswertung"] });
+  });
 });

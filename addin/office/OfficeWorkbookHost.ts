@@ -182,7 +182,8 @@ export class OfficeWorkbookHost implements WorkbookHost {
    * Two syncs: the used range's size of every sheet that stays, then the formulas of those within
    * {@link REFERENCE_SCAN_CELLS} cells altogether (smallest first, so one huge sheet of the user's
    * does not hide the small ones; the rest are reported unchecked). Data-validation rules are not
-   * read (a drop-down's source on a replaced sheet stays unnoticed).
+   * read (a drop-down's source on a replaced sheet stays unnoticed). An answer Excel on the web refuses
+   * as too large (long formulas) leaves the sheets of that read unchecked, not the insert failed.
    */
   sheetsReferringTo(names: readonly string[]): Promise<ReferringSheets> {
     const collector = new ReferenceCollector(names);
@@ -214,7 +215,16 @@ export class OfficeWorkbookHost implements WorkbookHost {
             used.load("formulas");
             return [{ name: sheet.name, used }];
           });
-        if (read.length > 0) await context.sync();
+        if (read.length > 0) {
+          try {
+            await context.sync();
+          } catch (error) {
+            // long formulas can make the answer larger than Excel on the web sends (5 MB): then
+            // those sheets count as unchecked — the dialog says so — rather than failing the insert
+            if (toOfficeHostError(error).code !== "ResponsePayloadSizeLimitExceeded") throw error;
+            return collector.result([...unchecked, ...read.map(({ name }) => name)]);
+          }
+        }
         for (const { name, used } of read) collector.add(name, formulaCells(used));
         return collector.result(unchecked);
       }),
