@@ -38,13 +38,10 @@ export class SheetsExistError extends OfficeHostError {
 
 /**
  * Every error code Microsoft documents for Excel add-ins, as data (checked against
- * @types/office-js in officeErrors.test.ts). Sources:
+ * @types/office-js in officeErrors.test.ts). Sources (Microsoft Learn, Office Add-ins docs):
  * - "Error handling with the application-specific JavaScript APIs", tables "Error codes and
- *   messages" and "Excel-specific error codes and messages":
- *   https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
- * - the `Excel.ErrorCodes` enum: https://learn.microsoft.com/javascript/api/excel/excel.errorcodes
- * - the `OfficeExtension.ErrorCodes` class:
- *   https://learn.microsoft.com/javascript/api/office/officeextension.errorcodes
+ *   messages" and "Excel-specific error codes and messages";
+ * - the reference pages of the `Excel.ErrorCodes` enum and the `OfficeExtension.ErrorCodes` class;
  * - the codes office.js itself raises (its `CoreErrorCodes`, e.g. in
  *   node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js), and those named in issue 11.
  */

@@ -160,7 +160,7 @@ function createRuntime(): RealOfficeRuntime {
   const ExcelOfWindow = dom.window.Excel;
   return {
     session(options: SessionOptions = {}): RealOfficeSession {
-      const context = new ExcelOfWindow.RequestContext("https://example.invalid");
+      const context = new ExcelOfWindow.RequestContext("https://localhost/excel"); // never contacted: the executor below answers;
       const requests: RecordedRequest[] = [];
       let syncs = 0;
       let sheetsAdded = 0;
