@@ -35,7 +35,7 @@ import {
   recalculateWithLibreOffice,
   requireLibreOffice,
 } from "./support/libreoffice.js";
-import { storedResultDifferences } from "./support/storedResults.js";
+import { storedResultProblems } from "./support/storedResults.js";
 
 /** Randomised long forms per run; IKZ_PARITY_PESTEL overrides it for a quick local run. */
 const FORM_COUNT = Number(process.env["IKZ_PARITY_PESTEL"] ?? 20);
@@ -182,9 +182,7 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: PE
     const problems: string[] = [];
     for (const [id, file] of recalculated) {
       // German files: LibreOffice runs in English here and writes 45.5 where a German Excel writes 45,5
-      const found = storedResultDifferences(join(dir, `${id}.xlsx`), file, { germanNumbersInText: true });
-      problems.push(...found.missing.map((m) => `${id} ${m}: no stored result`));
-      problems.push(...found.differences.map((d) => `${id} ${d}`));
+      problems.push(...storedResultProblems(id, join(dir, `${id}.xlsx`), file, { germanNumbersInText: true }));
     }
     expect(recalculated.size).toBeGreaterThan(0);
     expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);

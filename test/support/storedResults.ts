@@ -114,3 +114,17 @@ export function storedResultDifferences(
   }
   return { compared: ours.size, missing, differences };
 }
+
+/**
+ * {@link storedResultDifferences} of one written file as problem lines, each starting with `id`:
+ * `"<id> Sheet!A1: no stored result"`, `"<id> Sheet!A1: stored …, LibreOffice … — formula"`.
+ */
+export function storedResultProblems(
+  id: string,
+  written: string,
+  recalculated: string,
+  options: { readonly germanNumbersInText?: boolean } = {},
+): string[] {
+  const found = storedResultDifferences(written, recalculated, options);
+  return [...found.missing.map((m) => `${id} ${m}: no stored result`), ...found.differences.map((d) => `${id} ${d}`)];
+}
