@@ -11,5 +11,7 @@ export default defineConfig({
     // conditions with generous timeouts, never for fixed times, so they hold under this load.
     maxWorkers: 2,
     reporters: ["default", "./test/support/summaryReporter.ts"],
+    // a folder for the one task pane build the browser and release tests share (built on first use)
+    globalSetup: ["./test/support/paneBuildSetup.ts"],
   },
 });

@@ -348,7 +348,7 @@ describe("Auswerten", () => {
     const inserts = host.callsOf("insertPlan");
     expect(inserts).toHaveLength(1);
     expect(inserts[0]?.plan.templateId).toBe("ikz-fahrplan");
-    expect(inserts[0]?.plan.sheets.map((s) => s.name)).toEqual(["Fahrplan", "Quellen"]);
+    expect(inserts[0]?.plan.sheets.map((s) => s.name)).toEqual(["Entscheidungsvorlage", "Fahrplan", "Quellen"]);
     expect(host.sheets.map((s) => s.name)).toContain("Fahrplan");
   }, 60_000);
 

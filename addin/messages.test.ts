@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { LANGUAGES } from "../lib/spec/TemplateSpec.js";
+import { countProblems, textProblems } from "../test/support/wordingProblems.js";
 import { UI_TEXT_KEYS, uiText } from "./messages.js";
+import { OFFICE_MESSAGE_KEYS, renderOfficeMessage } from "./office/officeMessages.js";
 
 describe("pane messages", () => {
   it("render every text in German and English, different where words differ", () => {
@@ -12,6 +15,31 @@ describe("pane messages", () => {
       expect(de, key).not.toMatch(/undefined|NaN|\[object/);
       expect(en, key).not.toMatch(/undefined|NaN|\[object/);
     }
+  });
+
+  it("render every text with 0, 1 and 2 items: singular after 1, no plural hacks, nothing left unreplaced", () => {
+    const problems: string[] = [];
+    for (const key of UI_TEXT_KEYS) {
+      for (const language of LANGUAGES) {
+        // counts are `count` and `total`; `current` and `row` are positions, not counts
+        const render = (items: 0 | 1 | 2) =>
+          uiText(key, language, { count: items, total: items, current: 3, row: 7, name: "Bockau", file: "bockau.xlsx", list: "A, B", sheet: "Aufgaben", cell: "E7", version: "1.0.0", detail: "x", amount: "1.234,56 €", sum: "1.234,55 €" });
+        const rendered = { 0: render(0), 1: render(1), 2: render(2) };
+        for (const items of [0, 1, 2] as const)
+          for (const problem of textProblems(rendered[items])) problems.push(`${key} (${language}, ${items}): ${problem} — ${rendered[items]}`);
+        for (const problem of countProblems(rendered, language)) problems.push(`${key} (${language}): ${problem}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("renders every Excel host message without undefined, plural hacks or placeholders", () => {
+    const problems = OFFICE_MESSAGE_KEYS.flatMap((key) =>
+      LANGUAGES.flatMap((language) =>
+        textProblems(renderOfficeMessage(key, language, { sheets: ["Aufgaben", "Kriterien"] })).map((p) => `${key} (${language}): ${p}`),
+      ),
+    );
+    expect(problems).toEqual([]);
   });
 
   it("counts in words: singular and plural", () => {

@@ -4,6 +4,7 @@
  * states and summaries. The one exception is preflight.js, the ES5 script that tells
  * Internet Explorer users the pane cannot run there before any of this code loads.
  */
+import { countNoun as counted } from "../lib/messages/plural.js";
 import type { Language } from "../lib/spec/TemplateSpec.js";
 
 export interface UiParams {
@@ -24,12 +25,6 @@ export interface UiParams {
 }
 
 type Render = (p: UiParams) => string;
-
-/** `1 Fehler`, `2 Warnungen` — the noun after the number, singular or plural. */
-function counted(count: number | undefined, one: string, many: string, language: Language): string {
-  const n = count ?? 0;
-  return `${n.toLocaleString(language === "de" ? "de-DE" : "en-GB")} ${n === 1 ? one : many}`;
-}
 
 const texts = {
   appTitle: { de: () => "ikz-kit", en: () => "ikz-kit" },
@@ -112,6 +107,22 @@ const texts = {
     de: () => "Ohne eigene Liste enthält die Vorlage die Produkte des Kommunalen Produktrahmens.",
     en: () => "Without an own list the template holds the products of the municipal product framework.",
   },
+  productSelectionLabel: {
+    de: () => "Vorausgefüllte Produkte",
+    en: () => "Pre-filled products",
+  },
+  productSelectionMunicipality: {
+    de: () => "Die üblichen einer kreisangehörigen Gemeinde",
+    en: () => "The usual ones of a municipality within a county",
+  },
+  productSelectionAll: {
+    de: () => "Alle des Produktrahmens, auch die des Landkreises",
+    en: () => "All of the framework, county tasks too",
+  },
+  productSelectionHint: {
+    de: () => "Das Blatt „Produktrahmen“ nennt bei jedem Produkt, wer es meist trägt: Gemeinde oder Landkreis.",
+    en: () => "The sheet “Product framework” says for each product who usually carries it: municipality or county.",
+  },
   productListReading: { de: (p) => `${p.file ?? ""} wird gelesen …`, en: (p) => `Reading ${p.file ?? ""} …` },
   productListRead: {
     de: (p) => `${counted(p.count, "Produkt", "Produkte", "de")} aus ${p.file ?? ""} übernommen.`,
@@ -123,10 +134,17 @@ const texts = {
   },
   productListIssues: { de: (p) => `Hinweise zur Produktliste (${p.count ?? 0})`, en: (p) => `Notes on the product list (${p.count ?? 0})` },
   productListRemove: { de: () => "Produktliste entfernen", en: () => "Remove product list" },
-  moreIssues: { de: (p) => `… und ${p.count ?? 0} weitere`, en: (p) => `… and ${p.count ?? 0} more` },
+  moreIssues: {
+    de: (p) => `… und ${counted(p.count, "weiterer Eintrag", "weitere Einträge", "de")}`,
+    en: (p) => `… and ${p.count ?? 0} more`,
+  },
   demoLabel: {
     de: () => "Beispieldaten einfügen (erfundene Zahlen zur Veranschaulichung)",
     en: () => "Insert demo data (invented figures for illustration)",
+  },
+  starterLabel: {
+    de: () => "Startthemen aus dem Leitfaden einfügen (noch ohne Bewertung)",
+    en: () => "Insert starter themes from the guideline (not yet rated)",
   },
   insertButton: { de: () => "Einfügen", en: () => "Insert" },
   createFileButton: { de: () => "Arbeitsmappe erstellen", en: () => "Create workbook" },
@@ -227,8 +245,9 @@ const texts = {
   },
   showProblems: { de: () => "Probleme anzeigen", en: () => "Show problems" },
   prioritiesCaption: {
-    de: (p) => `Die ${p.count ?? 0} wichtigsten von ${p.total ?? 0} Aufgaben – ${p.name ?? ""}`,
-    en: (p) => `The top ${p.count ?? 0} of ${p.total ?? 0} tasks – ${p.name ?? ""}`,
+    de: (p) =>
+      `${p.count === 1 ? "Die wichtigste" : `Die ${p.count ?? 0} wichtigsten`} von ${counted(p.total, "Aufgabe", "Aufgaben", "de")} – ${p.name ?? ""}`,
+    en: (p) => `The top ${p.count ?? 0} of ${counted(p.total, "task", "tasks", "en")} – ${p.name ?? ""}`,
   },
   prioritiesNone: {
     de: () => "Die Arbeitsmappe enthält noch keine Aufgabe mit Produktcode.",
@@ -280,8 +299,12 @@ const texts = {
     en: (p) => `The open workbook has ${counted(p.count, "error", "errors", "en")}; the roadmap needs an own task catalogue without errors.`,
   },
   roadmapInserted: {
-    de: (p) => `Fahrplan eingefügt: ${counted(p.count, "gemeinsame Aufgabe", "gemeinsame Aufgaben", "de")} von ${p.list ?? ""}.`,
-    en: (p) => `Roadmap inserted: ${counted(p.count, "shared task", "shared tasks", "en")} of ${p.list ?? ""}.`,
+    de: (p) =>
+      `Fahrplan eingefügt: ${counted(p.count, "gemeinsame Aufgabe", "gemeinsame Aufgaben", "de")} von ${p.list ?? ""}. ` +
+      "Das Blatt „Entscheidungsvorlage“ zeigt die wichtigsten mit Federführung, Partnern und Maßnahme – zum Ausdrucken für die Sitzung.",
+    en: (p) =>
+      `Roadmap inserted: ${counted(p.count, "shared task", "shared tasks", "en")} of ${p.list ?? ""}. ` +
+      "The sheet “Decision paper” shows the most important ones with lead town, partners and measure – ready to print for the meeting.",
   },
 
   // --- analysis of the open template and the partnership workbook ------------------------
@@ -372,6 +395,10 @@ const texts = {
   partnershipSimilarAllowed: {
     de: () => "Als verschiedene Kommunen übernommen (bestätigt):",
     en: () => "Taken as different towns (confirmed):",
+  },
+  partnershipSourcesDisagree: {
+    de: () => "Die Dateien weichen voneinander ab (übernommen ist jeweils die Angabe der zuerst genannten Datei):",
+    en: () => "The files disagree (each time the value of the file named first is taken):",
   },
   partnershipNothing: {
     de: () => "Keine der Dateien ist verwendbar: Es wurde keine Verbundmappe erstellt.",
@@ -471,6 +498,48 @@ const texts = {
     en: (p) =>
       `“${p.detail ?? ""}” is ambiguous: thousands or decimal separator? Please write it without a thousands separator (1500) or with decimals (1,500.00).`,
   },
+  costInputNotADate: {
+    de: (p) => `„${p.detail ?? ""}“ ist kein Datum. Erwartet TT.MM.JJJJ, z. B. 31.12.2025.`,
+    en: (p) => `“${p.detail ?? ""}” is not a date. Expected DD/MM/YYYY, e.g. 31/12/2025.`,
+  },
+  costInputNotAYear: {
+    de: (p) =>
+      `„${p.detail ?? ""}“ ist kein Haushaltsjahr. Erwartet eine Jahreszahl von ${p.count ?? ""} bis ${p.total ?? ""}, z. B. 2027.`,
+    en: (p) =>
+      `“${p.detail ?? ""}” is not a budget year. Expected a year from ${p.count ?? ""} to ${p.total ?? ""}, e.g. 2027.`,
+  },
+  costSettingsHeading: { de: () => "Gemeinsame Stelle und Haushaltsjahr", en: () => "Joint unit and budget year" },
+  costUnitName: { de: () => "Gemeinsame Stelle", en: () => "Joint unit" },
+  costUnitNameHint: {
+    de: () => "Steht in Kopfzeile und Anlage, z. B. „Zentrale Vergabestelle“.",
+    en: () => "Shown in the header and the annex, e.g. “Joint procurement office”.",
+  },
+  costYear: { de: () => "Haushaltsjahr", en: () => "Budget year" },
+  costCalculationDate: { de: () => "Stand der Berechnung", en: () => "Calculation as of" },
+  costCalculationDateHint: {
+    de: () => "Datum, zu dem die Zahlen gelten (TT.MM.JJJJ); steht auf jeder Seite der Anlage.",
+    en: () => "Date the figures hold for (DD/MM/YYYY); printed on every page of the annex.",
+  },
+  costDueDatesLegend: { de: () => "Fälligkeiten der Abschläge", en: () => "Due dates of the advances" },
+  costDueDate: { de: (p) => `Fälligkeit ${p.row ?? ""}. Abschlag`, en: (p) => `Advance ${p.row ?? ""} due on` },
+  costDueDateHint: {
+    de: (p) => `Leer = ${p.detail ?? ""} des Haushaltsjahres.`,
+    en: (p) => `Blank = ${p.detail ?? ""} of the budget year.`,
+  },
+  costDueOn: { de: (p) => `fällig ${p.detail ?? ""}`, en: (p) => `due ${p.detail ?? ""}` },
+  costPopulationDate: { de: () => "Stichtag Einwohner", en: () => "Population as of" },
+  costDateHint: { de: () => "TT.MM.JJJJ", en: () => "DD/MM/YYYY" },
+  costActualLegend: {
+    de: () => "Ist-Werte für die Spitzabrechnung (leer = wie geplant)",
+    en: () => "Actual values for the true-up (blank = as planned)",
+  },
+  costActualHint: { de: () => "Leer = wie geplant.", en: () => "Blank = as planned." },
+  costActualPopulation: { de: () => "Ist: Einwohner", en: () => "Actual: population" },
+  costActualCases: { de: () => "Ist: Fallzahlen", en: () => "Actual: cases" },
+  costActualWorkplaces: { de: () => "Ist: Arbeitsplätze", en: () => "Actual: workplaces" },
+  costActualFteShare: { de: () => "Ist: VZÄ", en: () => "Actual: FTE" },
+  costActualAmount: { de: () => "Ist: Jahresbetrag (€)", en: () => "Actual: amount (€)" },
+  costOverheadName: { de: () => "Bezeichnung der Pauschale", en: () => "Name of the overhead" },
   costFindingsHeading: { de: () => "Prüfung der Eingaben", en: () => "Check of the entries" },
   costFindingsEmpty: {
     de: () => "Noch keine Eingaben: Kommunen und Kostenpositionen eintragen oder das Beispiel laden.",
@@ -561,8 +630,8 @@ const texts = {
     en: (p) => `A whole number from ${p.count ?? "?"} to ${p.total ?? "?"}.`,
   },
   costRowsTooMany: {
-    de: (p) => `Zusammen ergäbe das ${p.count ?? "?"} Zeilen im Rechenweg; höchstens ${p.total ?? "?"}.`,
-    en: (p) => `Together that makes ${p.count ?? "?"} rows of working; at most ${p.total ?? "?"}.`,
+    de: (p) => `Zusammen ergäbe das ${counted(p.count, "Zeile", "Zeilen", "de")} im Rechenweg; höchstens ${p.total ?? "?"}.`,
+    en: (p) => `Together that makes ${counted(p.count, "row", "rows", "en")} of working; at most ${p.total ?? "?"}.`,
   },
   costInsertButton: { de: () => "In Arbeitsmappe einfügen", en: () => "Insert into workbook" },
   costCreateFileButton: { de: () => "Als neue Arbeitsmappe erstellen", en: () => "Create as a new workbook" },

@@ -68,6 +68,9 @@ export async function runCli(
   const townsTemplateIds = TEMPLATES.filter((m) => m.takes.towns)
     .map((m) => m.spec.id)
     .join(", ");
+  const starterTemplateIds = TEMPLATES.filter((m) => m.takes.starter === true)
+    .map((m) => m.spec.id)
+    .join(", ");
   let exit: ExitCode = EXIT.ok;
 
   const program = new Command("ikz")
@@ -89,11 +92,15 @@ export async function runCli(
     .argument("<template>", t("argTemplate", templateIds))
     .requiredOption("--out <file>", t("optionOut"))
     .option("--products <file>", t("optionProducts"))
+    .addOption(
+      new Option("--selection <choice>", t("optionSelection")).choices(["gemeinde", "alle", "municipality", "all"]),
+    )
     .option("--town <name>", t("optionTown"))
     .option("--towns <list>", t("optionTowns", townsTemplateIds))
     .option("--town-rows <n>", t("optionTownRows", String(MIN_TOWN_ROWS)))
     .option("--item-rows <n>", t("optionItemRows", String(MIN_ITEM_ROWS)))
     .option("--demo", t("optionDemo"))
+    .option("--starter", t("optionStarter", starterTemplateIds))
     .option("--force", t("optionForce"))
     .action(
       async (
@@ -101,11 +108,13 @@ export async function runCli(
         options: {
           out: string;
           products?: string;
+          selection?: string;
           town?: string;
           towns?: string;
           townRows?: string;
           itemRows?: string;
           demo?: boolean;
+          starter?: boolean;
           force?: boolean;
         },
       ) => {

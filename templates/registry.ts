@@ -14,8 +14,9 @@ import { checkTaskCatalogue } from "./aufgabenkatalog/taskCatalogue.js";
 import { checkCostAllocation } from "./kostenverteilung/checkCostAllocation.js";
 import { costModelForTowns } from "./kostenverteilung/partnerTowns.js";
 import { planCostAllocationUpgrade } from "./kostenverteilung/planCostAllocationUpgrade.js";
-import { planCostAllocation, planCostAllocationTemplate } from "./kostenverteilung/planCostModel.js";
+import { DEMO_SETTINGS, planCostAllocation, planCostAllocationTemplate } from "./kostenverteilung/planCostModel.js";
 import { costAllocationSpec } from "./kostenverteilung/spec.js";
+import type { ProductSelection } from "./reference/productFramework.js";
 
 /** Options every template's planner takes. */
 export interface TemplatePlanOptions {
@@ -23,8 +24,15 @@ export interface TemplatePlanOptions {
   readonly town?: string;
   readonly demo?: boolean;
   readonly products?: readonly { readonly code: string; readonly name: string }[];
+  /**
+   * Which framework products pre-fill the rows when no `products` are given (templates that take
+   * products): the typical ones of a kreisangehörige Gemeinde (default) or all.
+   */
+  readonly productSelection?: ProductSelection;
   /** Partner towns to pre-fill (trimmed, unique; see `parseTownList`), for templates that take them. */
   readonly towns?: readonly string[];
+  /** Pre-fill starter themes drawn from the guideline, not yet rated (templates with `takes.starter`; not with `demo`). */
+  readonly starter?: boolean;
   /** Prepared rows at least (cost model: towns and cost items; see `checkRowCounts`), for templates that take them. */
   readonly rows?: { readonly towns?: number; readonly items?: number };
 }
@@ -41,6 +49,8 @@ export interface TemplateModule {
     readonly towns: boolean;
     /** Prepared rows on request (`--town-rows`, `--item-rows`). */
     readonly rows?: boolean;
+    /** Starter themes on request (`--starter`). */
+    readonly starter?: boolean;
   };
   /** What `ikz analyse` and the pane's analysis do with workbooks of this template. */
   readonly analysis?: TemplateAnalysis;
@@ -76,6 +86,8 @@ export const TEMPLATES: readonly TemplateModule[] = [
       return planCostAllocation({
         language: options.language,
         ...(options.rows === undefined ? {} : { rows: options.rows }),
+        // the demo's joint unit, year and dates go with the demo items, whatever the towns
+        ...(options.demo === true ? { settings: DEMO_SETTINGS } : {}),
         model:
           host === undefined
             ? model

@@ -49,7 +49,9 @@ describe("arbeitsplatzprofil: validation", () => {
       received: "„fertig“ (Text)",
     });
     expect(issue?.expected).toContain("Listen");
-    expect(issue?.message).toContain("Status 1");
+    // the column is named by its town (issue 12), not „Status 1“
+    expect(issue?.message).toContain("Status Zschorlau");
+    expect(issue?.message).not.toContain("Status 1");
   });
 
   it("refuses the number 2 (and 1) as a status: the list's words are expected", () => {

@@ -117,6 +117,32 @@ describe("ikz template", () => {
     expect(tasks?.getCell("B6").value).toBe("Bürgermeister");
   });
 
+  it("pre-fills the usual products of a Gemeinde, or all with --selection alle; refuses it for other templates", async () => {
+    const codes = async (file: string): Promise<string[]> => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const found: string[] = [];
+      workbook.getWorksheet("Aufgaben")?.eachRow((row, number) => {
+        const value = row.getCell(1).value;
+        if (number >= 5 && typeof value === "string" && /^\d+$/.test(value)) found.push(value);
+      });
+      return found;
+    };
+    const usual = path("gemeinde.xlsx");
+    const all = path("alle.xlsx");
+    expect((await ikz("template", "aufgabenkatalog", "--out", usual)).code).toBe(0);
+    expect((await ikz("template", "aufgabenkatalog", "--selection", "alle", "--out", all)).code).toBe(0);
+    const usualCodes = await codes(usual);
+    const allCodes = await codes(all);
+    expect(usualCodes).toContain("1222");
+    expect(usualCodes).not.toContain("3111");
+    expect(allCodes).toContain("3111");
+    expect(allCodes.length).toBeGreaterThan(usualCodes.length);
+    const refused = await ikz("template", "pestel", "--selection", "alle", "--out", path("p.xlsx"));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--selection gilt nicht für die Vorlage „pestel“");
+  });
+
   it("rejects an unknown template with exit code 2", async () => {
     const result = await ikz("template", "gibtsnicht", "--out", path("x.xlsx"));
     expect(result.code).toBe(2);
@@ -341,15 +367,42 @@ describe("ikz priorities and roadmap", () => {
     expect(result.code).toBe(0);
     const roadmap = JSON.parse(result.stdout) as {
       towns: string[];
-      entries: { code: string; townCount: number; synergies: unknown[] }[];
+      entries: {
+        code: string;
+        townCount: number;
+        participants: { town: string }[];
+        synergies: { strongTown: string; needingTown: string; specialisation: number; needForAction: number }[];
+        lead: { town: string; decidedBy: string };
+        partners: string[];
+        measure: { id: string; title?: { de: string; en: string }; form: string };
+      }[];
     };
     expect(roadmap.towns).toEqual(["Zschorlau", "Bockau", "Schönheide"]);
     expect(roadmap.entries.length).toBeGreaterThan(10);
     expect(roadmap.entries.every((e) => e.townCount >= 2)).toBe(true);
     expect(roadmap.entries.some((e) => e.synergies.length > 0)).toBe(true);
+    for (const entry of roadmap.entries) {
+      expect([entry.lead.town, ...entry.partners].sort()).toEqual(entry.participants.map((p) => p.town).sort());
+      expect(entry.measure.title?.de).toBeTruthy();
+      for (const s of entry.synergies) expect(s.specialisation).toBe(3);
+    }
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     expect(workbook.getWorksheet("Fahrplan")?.getCell("B5").value).toBe(roadmap.entries[0]?.code);
+    // the first sheet is the decision paper: title, towns, the first entry with its lead, fields left empty
+    const paper = workbook.worksheets[0]!;
+    expect(paper.name).toBe("Entscheidungsvorlage");
+    expect(paper.getCell("A2").value).toBe("Partnerkommunen: Zschorlau, Bockau, Schönheide");
+    expect(String(paper.getCell("C6").value).split("\n")[0]).toBe(roadmap.entries[0]?.lead.town);
+    expect(paper.getCell("G6").value).toBeNull();
+    expect(paper.getCell("G6").protection?.locked).toBe(false);
+    expect(paper.pageSetup.orientation).toBe("landscape");
+
+    // the text output names the lead and the synergies in words, without arrows
+    const text = await ikz("roadmap", ...files);
+    expect(text.stdout).toContain(`Federführung: ${roadmap.entries[0]?.lead.town}`);
+    expect(text.stdout).toMatch(/kann .+ unterstützen: Spezialisierung 3, Handlungsbedarf [23]/);
+    expect(text.stdout).not.toContain("→");
   });
 
   it("refuses a town listed twice", async () => {

@@ -58,7 +58,7 @@ describe("ikz consolidate", () => {
 
     const snapshot = await readSnapshotFromXlsx(out, "verbund.xlsx");
     const names = snapshot.sheets.map((s) => s.name);
-    expect(names.slice(0, 3)).toEqual(["Übersicht", "Fahrplan", "Quellen"]);
+    expect(names.slice(0, 4)).toEqual(["Übersicht", "Entscheidungsvorlage", "Fahrplan", "Quellen"]);
     expect(names).toContain("Kommunen");
     const overview = snapshot.sheets[0]!;
     expect(snapshotCell(overview, 9, 1)?.value).toBe("kaputt.xlsx");

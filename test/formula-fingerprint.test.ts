@@ -10,11 +10,11 @@ import { TEMPLATES } from "../templates/registry.js";
  * history where inputs moved), then write the new fingerprint here.
  */
 const FINGERPRINTS: Readonly<Record<string, { readonly version: string; readonly sha256: string }>> = {
-  aufgabenkatalog: { version: "1.1.0", sha256: "f848c4ab42fbafcfb584c758208df65b8b7591ede8af9fc4cf8a30f7ef277e99" },
-  kostenverteilung: { version: "0.4.0", sha256: "fd075a0e35a06808139e74bd751ad5f8b95938111a939fc8efbad7e2bf46e59c" },
-  "it-servicekatalog": { version: "1.2.0", sha256: "d214972199392ec7022f9e5d81cda46eec71bfd835ab1a79bd470f4679325803" },
-  arbeitsplatzprofil: { version: "1.2.0", sha256: "c9efc0b14acb82d7a972f7c73398cc056a34dd4bef7f9e54678a62bf96a3806e" },
-  pestel: { version: "1.2.0", sha256: "03b753711bfb6415ce4f0f0e15b9644427a74b2f5624f94e180d2c9bc3e2c947" },
+  aufgabenkatalog: { version: "1.2.0", sha256: "83746080e8a26b6a431002f33e92b59c54ddc8c04e7ee54e385c3bb1a3dd4c78" },
+  kostenverteilung: { version: "0.5.0", sha256: "99020f674c99ccaf347de626eaecbb0eae4cfcfa35b876149e2b048c4ba6c2a7" },
+  "it-servicekatalog": { version: "1.3.0", sha256: "d214972199392ec7022f9e5d81cda46eec71bfd835ab1a79bd470f4679325803" },
+  arbeitsplatzprofil: { version: "1.3.0", sha256: "c9efc0b14acb82d7a972f7c73398cc056a34dd4bef7f9e54678a62bf96a3806e" },
+  pestel: { version: "1.3.0", sha256: "7c8e06612b626719b10323a40c52580401b072fcb1d1bf2b042adae9047ab32b" },
 };
 
 /** Every formula of the blank template in both languages, with its sheet and cell. */

@@ -447,12 +447,37 @@ describe("it-servicekatalog analysis of three towns", () => {
       "3 Kommunen, 13 Services, Jahreskosten zusammen 43.600,50 €.",
       "Harmonisierung: 4 Produktcodes werden in mehreren Kommunen von unterschiedlicher Software unterstützt.",
       "Gemeinsame Verträge: 3 Softwareprodukte sind in mehreren Kommunen im Einsatz.",
-      "Zeitfenster: 7 Verträge enden im Zeitfenster; für 2 Produktcodes in mehreren Kommunen zugleich.",
+      "Zeitfenster: 7 Verträge enden im Zeitfenster, bei 2 Produktcodes in mehreren Kommunen zugleich.",
       "Redundanzen: 2-mal betreibt eine Kommune mehrere Services einer Kategorie für denselben Produktcode.",
     ]);
     expect(serviceCatalogueAnalysis.summary(result, "en")[0]).toBe(
       "3 towns, 13 services, annual cost together €43,600.50.",
     );
+  });
+
+  it("sums up one of each in the singular", () => {
+    const one = {
+      ...result,
+      sources: result.sources.slice(0, 1).map((source) => ({ ...source, serviceCount: 1 })),
+      towns: result.towns.slice(0, 1),
+      harmonisation: result.harmonisation.slice(0, 1),
+      jointContracts: result.jointContracts.slice(0, 1),
+      windows: result.windows.slice(0, 1),
+      windowGroups: result.windowGroups.slice(0, 1),
+      redundancies: result.redundancies.slice(0, 1),
+    };
+    const de = serviceCatalogueAnalysis.summary(one, "de");
+    expect(de[0]).toMatch(/^1 Kommune, 1 Service, /);
+    expect(de.slice(1)).toEqual([
+      "Harmonisierung: 1 Produktcode wird in mehreren Kommunen von unterschiedlicher Software unterstützt.",
+      "Gemeinsame Verträge: 1 Softwareprodukt ist in mehreren Kommunen im Einsatz.",
+      "Zeitfenster: 1 Vertrag endet im Zeitfenster, bei 1 Produktcode in mehreren Kommunen zugleich.",
+      "Redundanzen: 1-mal betreibt eine Kommune mehrere Services einer Kategorie für denselben Produktcode.",
+    ]);
+    const en = serviceCatalogueAnalysis.summary(one, "en");
+    expect(en[0]).toMatch(/^1 town, 1 service, /);
+    expect(en[3]).toBe("Windows: 1 contract ends within the window, for 1 product code in several towns at once.");
+    expect(en[4]).toBe("Redundancies: once a town runs several services of one category for the same product code.");
   });
 
   it("is plain data (survives JSON)", () => {

@@ -275,8 +275,8 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: IT
     "%s: the sheet's own checks pass (town check line and summary line say ✓)",
     async (seed, language: Language) => {
       const snapshot = await readSnapshotFromXlsx(recalculated.get(seed)!, `${seed}.xlsx`);
-      const town = serviceCatalogueSpec.sheets[0].name[language];
-      const services = serviceCatalogueSpec.sheets[1].name[language];
+      const town = serviceCatalogueSpec.sheets.find((s) => s.key === SHEET.town)!.name[language];
+      const services = serviceCatalogueSpec.sheets.find((s) => s.key === SHEET.services)!.name[language];
       expect(valueAt(snapshot, `${town}!A${CHECK_LINE_ROW}`)).toMatch(/^✓ /);
       expect(valueAt(snapshot, `${services}!A${CHECK_LINE_ROW}`)).toBe(
         language === "de" ? "✓ Alle Prüfungen bestanden" : "✓ All checks passed",

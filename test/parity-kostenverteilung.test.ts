@@ -295,7 +295,7 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: Ko
           );
         });
         if (allocation.overhead) {
-          expect(valueAt(result, resultRowOfSlot(c.itemSlots + 1), townColumn)).toBe(
+          expect(valueAt(result, resultRowOfSlot(c.itemSlots + 1, c.itemSlots), townColumn)).toBe(
             euros(allocation.overhead.shares[t]?.cents ?? -1),
           );
         }

@@ -28,6 +28,8 @@ import { checkPestel, extractPestel } from "../templates/pestel/pestelWorkbook.j
 import { planPestel, withPestelChecks } from "../templates/pestel/planPestel.js";
 import { HEADER_ROW, SHEET, TOWN_FIRST_ROW, pestelSpec } from "../templates/pestel/spec.js";
 import { ELEMENT_LABELS, FACTOR_LABELS, HOT_SPOT_TEXT, THRESHOLD_INVALID_TEXT, hotSpotMarker } from "../templates/pestel/terms.js";
+import { TEXT_MATRIX_SLOTS, textMatrix } from "../templates/pestel/textMatrix.js";
+import { textMatrixAddress } from "../templates/pestel/textMatrixSheet.js";
 import { expectCompatibleFormulas } from "./support/expectCompatibleFormulas.js";
 import {
   disposeLibreOfficeProfiles,
@@ -272,6 +274,16 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: PE
         workbook.thresholdUsable ? hotSpotMarker(total.hotSpots, c.language) : MATRIX_THRESHOLD_INVALID[c.language],
       );
     });
+    // the text matrix: every field's lines (themes, „Brennpunkt: “, scores, „… und n weitere“) and marker
+    const textSheet = sheetNamed(snapshot, SHEET.textMatrix, c.language);
+    textMatrix(workbook.themes, workbook.threshold, workbook.thresholdUsable, c.language).forEach((field) => {
+      const f = PESTEL_FACTORS.indexOf(field.factor);
+      const e = INNER_ELEMENTS.indexOf(field.element);
+      const text = textMatrixAddress(f, e, "themes");
+      const marker = textMatrixAddress(f, e, "marker");
+      compare(`text ${text}`, String(shown(textSheet, text)).replace(/\r\n/g, "\n"), field.text);
+      compare(`text marker ${marker}`, shown(textSheet, marker), field.marker);
+    });
     // the summary line: ✓ exactly when the library finds no error; else the failed checks counted
     const summary = String(shown(matrixSheet, `A${MATRIX_SUMMARY_ROW}`));
     // one check per kind: the themes' own problems, the threshold
@@ -283,6 +295,8 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: PE
 
   it("the cases are not trivial: hot spots, empty fields, unrated themes and several thresholds occur", async () => {
     let hot = 0;
+    let fullFields = 0;
+    let hotLines = 0;
     let unratedThemes = 0;
     const thresholds = new Set<number>();
     let unusableThresholds = 0;
@@ -294,7 +308,12 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: PE
       const matrix = computeMatrix(workbook.themes, workbook.threshold);
       hot += matrix.cells.filter((cell) => cell.hotSpots > 0).length;
       unratedThemes += workbook.themes.filter((t) => scoreTheme(t.impact, t.room) === null).length;
+      const fields = textMatrix(workbook.themes, workbook.threshold, workbook.thresholdUsable, c.language);
+      fullFields += fields.filter((field) => field.text.split("\n").length > TEXT_MATRIX_SLOTS).length;
+      hotLines += fields.filter((field) => /^– (Brennpunkt|Hot spot): /m.test(field.text)).length;
     }
+    expect(fullFields).toBeGreaterThan(20);
+    expect(hotLines).toBeGreaterThan(50);
     expect(hot).toBeGreaterThan(50);
     expect(unratedThemes).toBeGreaterThan(50);
     expect(thresholds.size).toBeGreaterThan(4);

@@ -7,6 +7,8 @@ import {
   levelOfCode,
   parentCode,
   productLeaves,
+  RESPONSIBILITY_LABELS,
+  selectedProducts,
 } from "../templates/reference/productFramework.js";
 
 const LEVEL_BY_LENGTH = { 2: "area", 3: "group", 4: "subgroup" } as const;
@@ -62,9 +64,41 @@ describe("PRODUCT_FRAMEWORK", () => {
     expect(findProduct("11")?.name).toBe("Innere Verwaltung");
     expect(findProduct("36")?.name).toBe("Kinder-, Jugend- und Familienhilfe");
     expect(findProduct("111")?.name).toBe("Verwaltungssteuerung und -service");
-    // No leftover abbreviation dots of the kind "Einricht." except the documented uncertain ones.
+    // No leftover abbreviation dots of the kind "Einricht.".
     const abbreviated = PRODUCT_FRAMEWORK.filter((e) => /[a-zäöü]\.(?=[\s,/]|$)/.test(e.name)).map((e) => e.code);
-    expect(abbreviated).toEqual(["3635", "6110"]);
+    expect(abbreviated).toEqual([]);
+    expect(findProduct("3155")?.name).toBe("Soziale Einrichtungen für Aussiedler und Kontingentflüchtlinge");
+    expect(findProduct("6110")?.name).toBe("Steuern, allgemeine Zuweisungen, allgemeine Umlagen");
+  });
+
+  it("has complete names: no word cut off, no abbreviation, no name cut at the source's 40 characters", () => {
+    // words of up to 5 letters that are complete German words or law abbreviations; anything
+    // else that short is a stub such as „Konti“, „allg“ or „Unt“
+    const shortWords = new Set([
+      ..."und oder für der die das des den dem von vom im in an am zur zum bei nach ohne mit sowie".split(" "),
+      ..."Alter Bauen junge Bäder Zoo Gärten Horte Wege Hilfe Pflege Grün Daten Sport Musik Heime SGB II IX XII BKGG WoGG ÖPNV".split(
+        " ",
+      ),
+    ]);
+    const cut: string[] = [];
+    for (const entry of PRODUCT_FRAMEWORK) {
+      const words = entry.name.split(/[\s,;/()]+/).filter((w) => w !== "");
+      for (const word of words) {
+        const bare = word.replace(/^-/, "");
+        if (word.endsWith(".")) cut.push(`${entry.code}: „${word}“ (abbreviation)`);
+        else if (/^[A-Za-zÄÖÜäöüß]{1,5}$/.test(bare) && !shortWords.has(bare)) cut.push(`${entry.code}: „${word}“`);
+      }
+      // a hyphen at the end of a word is only allowed before „und“/„oder“ („Ver- und Entsorgung“)
+      const dangling = /-(?=[\s,]|$)/.test(entry.name) && !/-\s+(und|oder)\s/.test(entry.name);
+      if (dangling) cut.push(`${entry.code}: dangling hyphen`);
+    }
+    expect(cut).toEqual([]);
+    // Leipzig's labels were cut at 40 characters: a name written out from such a label is not
+    // (much) shorter than it, so it was not cut again
+    for (const entry of PRODUCT_FRAMEWORK.filter((e) => e.source.includes("Original „"))) {
+      const original = /Original „([^“]*)“/.exec(entry.source)?.[1] ?? "";
+      if (original.length >= 40) expect(entry.name.length, entry.code).toBeGreaterThan(original.length - 5);
+    }
   });
 
   it("lists no names longer than an Excel list entry can show comfortably", () => {
@@ -74,6 +108,46 @@ describe("PRODUCT_FRAMEWORK", () => {
   it("is frozen", () => {
     expect(Object.isFrozen(PRODUCT_FRAMEWORK)).toBe(true);
     expect(Object.isFrozen(PRODUCT_FRAMEWORK[0])).toBe(true);
+  });
+});
+
+describe("responsibility", () => {
+  it("says for every entry who usually carries it, in words in German and English", () => {
+    for (const entry of PRODUCT_FRAMEWORK) {
+      expect(Object.keys(RESPONSIBILITY_LABELS), entry.code).toContain(entry.responsibility);
+      if (entry.level === "subgroup") expect(entry.responsibility, entry.code).not.toBe("mixed");
+    }
+    expect(RESPONSIBILITY_LABELS.county).toEqual({ de: "Landkreis", en: "County (Landkreis)" });
+    expect(RESPONSIBILITY_LABELS.either.de).toBe("Landkreis oder Gemeinde");
+  });
+
+  it("marks county, school and social tasks a small Gemeinde does not carry", () => {
+    const of = (code: string) => findProduct(code)?.responsibility;
+    // the Gemeinde's own: registry office, treasury, depot work, fire brigade, day care, primary school
+    for (const code of ["1222", "1113", "1116", "5410", "1260", "3650", "2111", "1212"])
+      expect(of(code), code).toBe("municipality");
+    // the Landkreis: social assistance, youth office, special and vocational schools, rescue service, waste
+    for (const code of ["3111", "3633", "2215", "2311", "2410", "1270", "5370", "4140", "2710"])
+      expect(of(code), code).toBe("county");
+    expect(of("2171")).toBe("either");
+    expect(of("5430")).toBe("state");
+    expect(of("311")).toBe("county");
+    expect(of("54")).toBe("mixed");
+    expect(of("122")).toBe("municipality");
+  });
+
+  it("selects the Gemeinde's usual products, or all", () => {
+    const municipal = selectedProducts("municipality");
+    expect(selectedProducts("all")).toBe(productLeaves());
+    expect(municipal.every((p) => p.responsibility === "municipality")).toBe(true);
+    expect(municipal.map((p) => p.code)).toEqual(
+      productLeaves()
+        .filter((p) => p.responsibility === "municipality")
+        .map((p) => p.code),
+    );
+    expect(municipal.length).toBeGreaterThan(30);
+    expect(municipal.length).toBeLessThan(productLeaves().length / 2);
+    expect(municipal.map((p) => p.code)).not.toContain("2173");
   });
 });
 

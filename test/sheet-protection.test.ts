@@ -55,7 +55,14 @@ async function sheetXml(bytes: Uint8Array): Promise<Map<string, string>> {
 
 describe("which sheets the plans protect", () => {
   it("the cost model: annex, working sheets, lists and metadata; not the input sheets", () => {
-    expect(protectedKeys(costModel())).toEqual([SHEET.result, SHEET.parts, SHEET.allocation, SHEET.lists, "metadata"]);
+    expect(protectedKeys(costModel())).toEqual([
+      "guide",
+      SHEET.result,
+      SHEET.parts,
+      SHEET.allocation,
+      SHEET.lists,
+      "metadata",
+    ]);
   });
 
   it("every template: grid, reference and metadata sheets, and tables with no column a user types", () => {
@@ -89,9 +96,9 @@ describe("which sheets the plans protect", () => {
     }
   });
 
-  it("the roadmap workbook: both sheets", () => {
+  it("the roadmap workbook: all three sheets (time frame and next step stay fillable)", () => {
     const plan = planRoadmapWorkbook({ towns: ["A", "B"], entries: [] } as never, [], "de");
-    expect(plan.sheets.map((sheet) => sheet.protected)).toEqual([true, true]);
+    expect(plan.sheets.map((sheet) => sheet.protected)).toEqual([true, true, true]);
   });
 });
 

@@ -266,7 +266,7 @@ describe.each(fixtures)("ikz upgrade $name", (fixture) => {
     const { run, old } = result(fixture);
     const inputs = userValues(old).filter((v) => v.expected.kind === "input").length;
     const counted = [
-      ...run.stdout.matchAll(/: (\d+) (eingegebene Werte übernommen|entered values taken over)/g),
+      ...run.stdout.matchAll(/: (\d+) (eingegebene Werte übernommen|eingegebener Wert übernommen|entered values? taken over)/g),
     ].reduce((sum, match) => sum + Number(match[1]), 0);
     expect(counted).toBe(inputs);
   });
@@ -314,7 +314,7 @@ describe("the report", () => {
       "Bitte prüfen:",
       "Kommunen!C4: Überschrift „Einwohnerzahl 31.12.“ ist unbekannt; an dieser Stelle stand „Einwohner“",
       `Kommunen: eigene Spalte „Ansprechpartner“ mit 3 Werten behalten (Q → ${ownColumn("Kommunen", 1)}).`,
-      `Kommunen: eigene Spalte „Einwohner je Arbeitsplatz“ mit 4 Werten behalten (R → ${ownColumn("Kommunen", 2)}); 4 Formel(n) durch ihre Werte ersetzt.`,
+      `Kommunen: eigene Spalte „Einwohner je Arbeitsplatz“ mit 4 Werten behalten (R → ${ownColumn("Kommunen", 2)}); 4 Formeln durch ihre Werte ersetzt.`,
       `Kostenpositionen: eigene Spalte „Haushaltsstelle“ mit 3 Werten behalten (J → ${ownColumn("Kostenpositionen", 1)}).`,
       "Kostenpositionen!C7: Formel =4000+1100 durch ihren Wert 5.100 (Zahl) ersetzt.",
       "Eigenes Blatt „Notizen“ mit 3 Werten behalten.",
@@ -479,7 +479,7 @@ describe("ikz upgrade of a workbook whose sheets the user renamed", () => {
       expect(run.stdout).toContain(`Blatt „${to}“ an seinen Überschriften als „${from}“ erkannt`);
       expect(run.stdout).toContain(`${to}: ${count} eingegebene Werte übernommen.`);
       expect(run.stdout).not.toContain(`Eigenes Blatt „${to}“`);
-      expect(run.stderr).toContain("43 Werte übernommen, 1 Stelle(n) bitte prüfen.");
+      expect(run.stderr).toContain("43 Werte übernommen, 1 Stelle bitte prüfen.");
       expect(run.stderr).not.toContain("Fehler");
       const allocation = await allocationOf(out);
       expect(allocation).toEqual(await expected());
@@ -719,5 +719,21 @@ describe("validating an old workbook", () => {
     expect(outdated?.message).toContain(command);
     expect(outdated?.message).toContain(language === "de" ? "veraltet" : "outdated");
     expect(outdated).toMatchObject({ received: "0.1.0", expected: CURRENT });
+  });
+});
+
+describe("a workbook from before the „So geht’s“ sheets (issue 12)", () => {
+  it.each(TEMPLATES.map((m) => [m.spec.id, m] as const))("%s: the upgrade adds the guide, first", (_id, module) => {
+    const { plan } = module.plan({ language: "de", demo: true });
+    const snapshot = planToSnapshot(plan, `${module.spec.id}-alt.xlsx`);
+    // the earlier version had no guide sheet
+    const old = { ...snapshot, sheets: snapshot.sheets.filter((sheet) => sheet.name !== plan.sheets[0]?.name) };
+    expect(plan.sheets[0]?.key).toBe("guide");
+    setCell(old, `_ikz_${module.spec.id}`.slice(0, 31), "B2", { value: module.spec.history?.[0]?.version ?? "0.0.1" });
+    const upgrade = upgradeWorkbook(old, TEMPLATES, "de");
+    expect(upgrade.status).toBe("upgraded");
+    if (upgrade.status !== "upgraded") return;
+    expect(upgrade.plan.sheets[0]?.key).toBe("guide");
+    expect(upgrade.plan.sheets[0]?.name).toBe(plan.sheets[0]?.name);
   });
 });

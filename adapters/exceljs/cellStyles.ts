@@ -58,6 +58,7 @@ const BASE: Readonly<Record<CellStyle, Partial<Style>>> = {
   },
   reference: { font: { ...FONT } },
   meta: { font: { ...FONT } },
+  text: { font: { ...FONT }, alignment: { wrapText: true, vertical: "top" } },
 };
 
 /** Date format for Date values whose plan gives none (number format codes are locale-neutral). */
@@ -67,13 +68,14 @@ export const DEFAULT_DATE_FORMAT = { de: "dd.mm.yyyy", en: "yyyy-mm-dd" } as con
 export class StyleCache {
   private readonly styles = new Map<string, Partial<Style>>();
 
-  get(style: CellStyle, numberFormat: string | undefined, align?: "left" | "center" | "right"): Partial<Style> {
-    const key = `${style}\u0000${numberFormat ?? ""}\u0000${align ?? ""}`;
+  get(style: CellStyle, numberFormat: string | undefined, align?: "left" | "center" | "right", wrap?: boolean): Partial<Style> {
+    const key = `${style}\u0000${numberFormat ?? ""}\u0000${align ?? ""}\u0000${wrap === true ? "wrap" : ""}`;
     let found = this.styles.get(key);
     if (!found) {
       const base = BASE[style];
       found = numberFormat === undefined ? { ...base } : { ...base, numFmt: numberFormat };
       if (align !== undefined) found.alignment = { ...base.alignment, horizontal: align };
+      if (wrap === true) found.alignment = { ...found.alignment, wrapText: true, vertical: "top" };
       this.styles.set(key, found);
     }
     return found;

@@ -16,13 +16,14 @@
  * - number formats, the look of each cell style, column widths, row heights;
  * - frozen panes, data validations (one rule per range), highlights and colour scales as
  *   conditional formats, auto filter, merges, page setup (orientation, fit to one page wide, A4,
- *   title rows);
+ *   title rows, print area, header and footer);
  * - hidden sheets (the metadata sheet);
  * - sheet protection without a password for sheets the plan protects ({@link SHEET_PROTECTION}):
  *   `<sheetProtection sheet="1" …/>` with no hash, so Review › Unprotect Sheet lifts it at once.
  */
 import { clipText, EXCEL_LIMITS } from "../../lib/plan/excelLimits.js";
 import { planProblems } from "../../lib/plan/planProblems.js";
+import { headerFooterCode } from "../../lib/plan/printPageText.js";
 import { planResults, type PlanResults } from "../../lib/formulas/planResults.js";
 import ExcelJS from "exceljs";
 import type { DataValidation, Style } from "exceljs";
@@ -106,6 +107,7 @@ interface SheetOptions {
   state: "visible" | "hidden";
   views: { state: "frozen"; xSplit?: number; ySplit?: number }[];
   pageSetup: Record<string, unknown>;
+  headerFooter: { oddHeader?: string; oddFooter?: string };
 }
 interface BookLike {
   creator: string;
@@ -191,14 +193,24 @@ export async function writePlanToBuffer(plan: WorkbookPlan, options: BufferWrite
 }
 
 /** `'Name'!$A$4:$K$4` as XML text. */
-function filterDatabaseName(sheetName: string, range: string, sheetIndex: number): string {
+function absoluteRangeXml(sheetName: string, range: string): string {
   const absolute = range
     .split(":")
     .map((ref) => ref.replace(/^\$?([A-Za-z]{1,3})\$?(\d+)$/, "$$$1$$$2"))
     .join(":");
   const text = `'${sheetName.replace(/'/g, "''")}'!${absolute}`;
-  const xml = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/'/g, "&apos;");
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/'/g, "&apos;");
+}
+
+function filterDatabaseName(sheetName: string, range: string, sheetIndex: number): string {
+  const xml = absoluteRangeXml(sheetName, range);
   return `<definedName name="_xlnm._FilterDatabase" localSheetId="${sheetIndex}" hidden="1">${xml}</definedName>`;
+}
+
+/** The print area as Excel writes it (here rather than through exceljs, which does not quote `'` in names). */
+function printAreaName(sheetName: string, range: string, sheetIndex: number): string {
+  const xml = absoluteRangeXml(sheetName, range);
+  return `<definedName name="_xlnm.Print_Area" localSheetId="${sheetIndex}">${xml}</definedName>`;
 }
 
 /**
@@ -206,16 +218,18 @@ function filterDatabaseName(sheetName: string, range: string, sheetIndex: number
  * - `fullCalcOnLoad="1"` on `<calcPr>` (exceljs's streaming writer hard-codes empty calc
  *   properties), so Excel computes every formula on open;
  * - a hidden `_xlnm._FilterDatabase` name per auto filter, as Excel writes it: without it
- *   LibreOffice drops the auto filter.
+ *   LibreOffice drops the auto filter;
+ * - a `_xlnm.Print_Area` name per sheet with a print area.
  */
 export function patchWorkbookXml(xml: string, plan: WorkbookPlan): string {
   let patched = xml.replace(/<calcPr\b([^>]*?)\/>/, (tag, attributes: string) =>
     attributes.includes("fullCalcOnLoad") ? tag : `<calcPr${attributes} fullCalcOnLoad="1"/>`,
   );
   if (!patched.includes('fullCalcOnLoad="1"')) throw new Error("exceljs wrote no <calcPr>; cannot set fullCalcOnLoad");
-  const names = plan.sheets.flatMap((sheet, index) =>
-    sheet.autoFilter === undefined ? [] : [filterDatabaseName(sheet.name, sheet.autoFilter, index)],
-  );
+  const names = plan.sheets.flatMap((sheet, index) => [
+    ...(sheet.autoFilter === undefined ? [] : [filterDatabaseName(sheet.name, sheet.autoFilter, index)]),
+    ...(sheet.print.area === undefined ? [] : [printAreaName(sheet.name, sheet.print.area, index)]),
+  ]);
   if (names.length > 0) {
     if (patched.includes("</definedNames>"))
       patched = patched.replace("</definedNames>", `${names.join("")}</definedNames>`);
@@ -296,6 +310,16 @@ function pageSetup(sheet: SheetPlan): Record<string, unknown> {
   };
 }
 
+/** Header and footer in Excel's codes (lib/plan/printPageText.ts); LibreOffice reads them too. */
+function headerFooter(sheet: SheetPlan): SheetOptions["headerFooter"] {
+  const oddHeader = headerFooterCode(sheet.print.header);
+  const oddFooter = headerFooterCode(sheet.print.footer);
+  return {
+    ...(oddHeader === undefined ? {} : { oddHeader }),
+    ...(oddFooter === undefined ? {} : { oddFooter }),
+  };
+}
+
 /** The first row of a range like `B5:C7`. */
 function topRow(range: string): number {
   const match = /^\$?[A-Za-z]{1,3}\$?(\d+)/.exec(range);
@@ -319,7 +343,12 @@ async function writeSheet(
       ...(sheet.frozen.rows > 0 ? { ySplit: sheet.frozen.rows } : {}),
     });
   }
-  const worksheet = book.addWorksheet(sheet.name, { state: sheet.state, views, pageSetup: pageSetup(sheet) });
+  const worksheet = book.addWorksheet(sheet.name, {
+    state: sheet.state,
+    views,
+    pageSetup: pageSetup(sheet),
+    headerFooter: headerFooter(sheet),
+  });
   // column widths must be known before the first row is written
   worksheet.columns = sheet.columnWidths.map((width) => ({ width }));
 
@@ -361,7 +390,7 @@ async function writeSheet(
       const numberFormat =
         cell.numberFormat ??
         (cell.value instanceof Date && cell.formula === undefined ? DEFAULT_DATE_FORMAT[language] : undefined);
-      target.style = styles.get(cell.style, numberFormat, cell.align);
+      target.style = styles.get(cell.style, numberFormat, cell.align, cell.wrap);
     }
     applyMergesUpTo(planned.row);
     // exceljs's streaming writer drops rows without values; styled empty input cells must stay

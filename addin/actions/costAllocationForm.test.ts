@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { allocateCosts } from "../../lib/allocation/allocateCosts.js";
 import type { CostModel } from "../../lib/allocation/model.js";
+import { DEMO_COST_MODEL, DEMO_SETTINGS } from "../../templates/kostenverteilung/planCostModel.js";
 import {
   checkCostForm,
   costFormFromModel,
@@ -9,6 +11,9 @@ import {
   inputPathOf,
   isEmptyCostForm,
   locateIssue,
+  advanceDueDates,
+  NO_SETTINGS,
+  parseDateInput,
   parseNumberInput,
   readCostForm,
   type CostForm,
@@ -101,6 +106,110 @@ describe("the form and the model", () => {
   it("knows an empty form", () => {
     expect(isEmptyCostForm(EMPTY_COST_FORM)).toBe(true);
     expect(isEmptyCostForm({ ...EMPTY_COST_FORM, towns: [emptyTownForm()] })).toBe(false);
+    expect(isEmptyCostForm({ ...EMPTY_COST_FORM, settings: { ...NO_SETTINGS, year: "2027" } })).toBe(false);
+    expect(isEmptyCostForm({ ...EMPTY_COST_FORM, settings: { ...NO_SETTINGS, dueDates: ["", "1.6.2027"] } })).toBe(
+      false,
+    );
+  });
+});
+
+describe("parseDateInput", () => {
+  it.each([
+    ["31.12.2025", { kind: "date", iso: "2025-12-31" }],
+    ["1.7.2026", { kind: "date", iso: "2026-07-01" }],
+    [" 31/12/2025 ", { kind: "date", iso: "2025-12-31" }],
+    ["2025-12-31", { kind: "date", iso: "2025-12-31" }],
+    ["", { kind: "blank" }],
+    ["31.02.2026", { kind: "notADate" }],
+    ["12/31/2025", { kind: "notADate" }],
+    ["31.12.25", { kind: "notADate" }],
+    ["morgen", { kind: "notADate" }],
+  ] as const)("reads %j", (input, expected) => {
+    expect(parseDateInput(input)).toEqual(expected);
+  });
+});
+
+describe("every field of the workbook: unit, year, Stichtag, actual values", () => {
+  it("shows the demo with its unit, year, Stichtage and actual values, and reads them back", () => {
+    for (const language of ["de", "en"] as const) {
+      const form = costFormFromModel(DEMO_COST_MODEL, language, DEMO_SETTINGS);
+      const stichtag = DEMO_SETTINGS.populationDate?.toISOString().slice(0, 10) ?? "";
+      const [year, month, day] = stichtag.split("-");
+      expect(form.settings.unitName).toBe(DEMO_SETTINGS.unitName);
+      expect(form.settings.year).toBe("2027");
+      expect(form.towns[0]?.populationDate).toBe([day, month, year].join(language === "de" ? "." : "/"));
+      expect(form.towns[0]?.actual.population).toBe("5262");
+      const { model, settings, issues } = readCostForm(form);
+      expect(issues, language).toEqual([]);
+      expect(settings).toEqual({
+        unitName: DEMO_SETTINGS.unitName,
+        year: 2027,
+        ...(DEMO_SETTINGS.calculationDate ? { calculationDate: DEMO_SETTINGS.calculationDate } : {}),
+      });
+      expect(model.towns.map((town) => town.populationDate)).toEqual(DEMO_COST_MODEL.towns.map(() => stichtag));
+      expect(model.towns.map((town) => town.actual)).toEqual(
+        DEMO_COST_MODEL.towns.map((town) => ({ workplaces: null, fteShare: null, ...town.actual })),
+      );
+      expect(model.items.map((item) => item.actualAmount)).toEqual(DEMO_COST_MODEL.items.map((i) => i.actualAmount));
+      expect(model.overhead?.name).toBe(DEMO_COST_MODEL.overhead?.name);
+    }
+  });
+
+  it("computes the true-up from the form's actual values exactly as from the workbook's model", () => {
+    const { model } = checkCostForm(costFormFromModel(DEMO_COST_MODEL, "de", DEMO_SETTINGS));
+    const fromForm = allocateCosts(model);
+    expect(fromForm.trueUp).toBeDefined();
+    expect(fromForm.trueUp).toEqual(allocateCosts(DEMO_COST_MODEL).trueUp);
+    expect(fromForm.actual).toEqual(allocateCosts(DEMO_COST_MODEL).actual);
+  });
+
+  it("reports a date or a year that is none, at its field", () => {
+    const form = costFormFromModel(MODEL, "de");
+    const check = checkCostForm({
+      ...form,
+      settings: { ...NO_SETTINGS, unitName: " Vergabestelle ", year: "2.027", dueDates: ["", "", "", "31.11.2027"] },
+      towns: form.towns.map((town, index) => (index === 1 ? { ...town, populationDate: "31.02.2026" } : town)),
+    });
+    expect(check.settings).toEqual({ unitName: "Vergabestelle" });
+    expect(check.issues.map((i) => [i.path, i.message.de])).toEqual([
+      ["towns[1].populationDate", "„31.02.2026“ ist kein Datum. Erwartet TT.MM.JJJJ, z. B. 31.12.2025."],
+      ["settings.year", "„2.027“ ist kein Haushaltsjahr. Erwartet eine Jahreszahl von 2000 bis 2100, z. B. 2027."],
+      ["settings.dueDates.3", "„31.11.2027“ ist kein Datum. Erwartet TT.MM.JJJJ, z. B. 31.12.2025."],
+    ]);
+    expect(checkCostForm({ ...form, settings: { ...NO_SETTINGS, year: "1999" } }).errorCount).toBe(1);
+    expect(checkCostForm({ ...form, settings: { ...NO_SETTINGS, year: "2100" } }).settings).toEqual({ year: 2100 });
+  });
+
+  it("reads the due dates of the advances; the annex's default day of the year stands in for a blank one", () => {
+    const form = costFormFromModel(MODEL, "de");
+    const { settings, issues } = readCostForm({
+      ...form,
+      settings: { ...NO_SETTINGS, year: "2027", calculationDate: "30.9.2026", dueDates: ["", "1.6.2027", "", ""] },
+    });
+    expect(issues).toEqual([]);
+    expect(settings.calculationDate).toEqual(new Date(Date.UTC(2026, 8, 30)));
+    expect(settings.dueDates).toEqual([undefined, new Date(Date.UTC(2027, 5, 1)), undefined, undefined]);
+    expect(advanceDueDates(settings).map((date) => date?.toISOString().slice(0, 10))).toEqual([
+      "2027-02-15",
+      "2027-06-01",
+      "2027-08-15",
+      "2027-11-15",
+    ]);
+    expect(advanceDueDates({})).toEqual([undefined, undefined, undefined, undefined]);
+    // and back into the form, in the pane's notation
+    expect(costFormFromModel(MODEL, "en", settings).settings.dueDates).toEqual(["", "01/06/2027", "", ""]);
+  });
+
+  it("reports an actual value that is no number at its own field, not the plan's", () => {
+    const form = costFormFromModel(MODEL, "de");
+    const check = checkCostForm({
+      ...form,
+      towns: form.towns.map((town, index) =>
+        index === 0 ? { ...town, actual: { ...town.actual, cases: "viele" } } : town,
+      ),
+    });
+    expect(check.issues.map((i) => i.path)).toEqual(["towns[0].actual.cases"]);
+    expect(inputPathOf(locateIssue("towns[0].actual.cases"), form)).toBe("towns[0].actual.cases");
   });
 });
 
@@ -187,7 +296,20 @@ describe("where a finding points", () => {
       "items[1].mixedWeights.cases",
     ],
     ["towns[0].population", { kind: "town", index: 0, field: "population" }, "towns[0].population"],
-    ["towns[1].actual.cases", { kind: "town", index: 1, field: undefined }, "towns[1].name"],
+    ["towns[1].actual.cases", { kind: "town", index: 1, field: "cases", actual: true }, "towns[1].actual.cases"],
+    ["towns[0].populationDate", { kind: "town", index: 0, field: "populationDate" }, "towns[0].populationDate"],
+    [
+      "towns[*].actual.population",
+      { kind: "allTowns", field: "population", actual: true },
+      "towns[0].actual.population",
+    ],
+    ["items[0].actualAmount", { kind: "item", index: 0, field: "actualAmount" }, "items[0].actualAmount"],
+    ["items[2].actualAmount", { kind: "item", index: 2, field: "actualAmount" }, "items[2].flatFeePerCase"],
+    ["settings.year", { kind: "settings", field: "year" }, "settings.year"],
+    ["settings.unitName", { kind: "settings", field: "unitName" }, "settings.unitName"],
+    ["settings.dueDates.2", { kind: "settings", field: "dueDates", index: 2 }, "settings.dueDates.2"],
+    ["settings.calculationDate", { kind: "settings", field: "calculationDate" }, "settings.calculationDate"],
+    ["overhead.name", { kind: "overhead", field: "name" }, "overhead.name"],
     ["towns[*].fixedPercent", { kind: "allTowns", field: "fixedPercent" }, "towns[0].fixedPercent"],
     ["towns[*].isHost", { kind: "allTowns", field: "isHost" }, "towns[0].isHost"],
     ["towns", { kind: "towns" }, undefined],

@@ -18,12 +18,20 @@ import {
 } from "../../lib/allocation/model.js";
 import { validateCostModel } from "../../lib/allocation/validateCostModel.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
+import type { CostModelSettings } from "../../templates/kostenverteilung/planCostModel.js";
+import { DUE_DATES } from "../../templates/kostenverteilung/resultSheet.js";
 import { uiText, type UiTextKey } from "../messages.js";
 
 /** A key the overhead can take (a flat fee per case has no amount to spread). */
 export type OverheadKey = Exclude<AllocationKey, "flatFeePerCase">;
 
 export type WeightInputs = Readonly<Record<MixedKeyPart, string>>;
+
+/** The key values a town's actual values (Ist-Werte) of the true-up can give. */
+export type ActualField = "population" | "cases" | "workplaces" | "fteShare";
+export const ACTUAL_FIELDS: readonly ActualField[] = ["population", "cases", "workplaces", "fteShare"];
+/** Actual key values as typed; blank = as planned. */
+export type ActualInputs = Readonly<Record<ActualField, string>>;
 
 export interface TownForm {
   /** Stable identity for React lists; not part of the model. */
@@ -35,6 +43,10 @@ export interface TownForm {
   readonly fteShare: string;
   readonly fixedPercent: string;
   readonly isHost: boolean;
+  /** Stichtag of the population as typed (`31.12.2025`, `2025-12-31`); blank = none. */
+  readonly populationDate: string;
+  /** Actual key values of the year for the true-up (Spitzabrechnung). */
+  readonly actual: ActualInputs;
 }
 
 export interface ItemForm {
@@ -47,16 +59,34 @@ export interface ItemForm {
   readonly flatFeePerCase: string;
   /** Weights in %; used only with the key `mixed`. */
   readonly weights: WeightInputs;
+  /** Actual annual amount in € for the true-up (blank = as planned); not with `flatFeePerCase`. */
+  readonly actualAmount: string;
 }
 
 export interface OverheadForm {
   readonly enabled: boolean;
+  /** Its label in the result; blank = „Verwaltungskostenpauschale“. */
+  readonly name: string;
   readonly percent: string;
   readonly key: OverheadKey;
   readonly weights: WeightInputs;
 }
 
+/**
+ * What the workbook's „Grunddaten“ say besides the overhead, as typed: the joint unit, the budget
+ * year, the date the figures hold for, and the due dates of the four quarterly advances (blank =
+ * the workbook's default day of the budget year).
+ */
+export interface SettingsForm {
+  readonly unitName: string;
+  readonly year: string;
+  readonly calculationDate: string;
+  /** One per advance (`DUE_DATES` of the template), in order. */
+  readonly dueDates: readonly string[];
+}
+
 export interface CostForm {
+  readonly settings: SettingsForm;
   readonly towns: readonly TownForm[];
   readonly items: readonly ItemForm[];
   readonly overhead: OverheadForm;
@@ -77,6 +107,13 @@ export function newRowId(): string {
 }
 
 export const NO_WEIGHTS: WeightInputs = { equal: "", population: "", cases: "", workplaces: "", fteShare: "" };
+export const NO_ACTUALS: ActualInputs = { population: "", cases: "", workplaces: "", fteShare: "" };
+export const NO_SETTINGS: SettingsForm = {
+  unitName: "",
+  year: "",
+  calculationDate: "",
+  dueDates: DUE_DATES.map(() => ""),
+};
 
 export function emptyTownForm(): TownForm {
   return {
@@ -88,20 +125,38 @@ export function emptyTownForm(): TownForm {
     fteShare: "",
     fixedPercent: "",
     isHost: false,
+    populationDate: "",
+    actual: NO_ACTUALS,
   };
 }
 
 export function emptyItemForm(): ItemForm {
-  return { id: newRowId(), name: "", key: "equal", amount: "", flatFeePerCase: "", weights: NO_WEIGHTS };
+  return {
+    id: newRowId(),
+    name: "",
+    key: "equal",
+    amount: "",
+    flatFeePerCase: "",
+    weights: NO_WEIGHTS,
+    actualAmount: "",
+  };
 }
 
-export const NO_OVERHEAD: OverheadForm = { enabled: false, percent: "", key: "equal", weights: NO_WEIGHTS };
+export const NO_OVERHEAD: OverheadForm = { enabled: false, name: "", percent: "", key: "equal", weights: NO_WEIGHTS };
 
-export const EMPTY_COST_FORM: CostForm = { towns: [], items: [], overhead: NO_OVERHEAD };
+export const EMPTY_COST_FORM: CostForm = { settings: NO_SETTINGS, towns: [], items: [], overhead: NO_OVERHEAD };
 
-/** Whether nothing is entered yet (no town, no item, no overhead). */
+/** Whether nothing is entered yet (no joint unit or year, no town, no item, no overhead). */
 export function isEmptyCostForm(form: CostForm): boolean {
-  return form.towns.length === 0 && form.items.length === 0 && !form.overhead.enabled;
+  const { settings } = form;
+  return (
+    [settings.unitName, settings.year, settings.calculationDate, ...settings.dueDates].every(
+      (typed) => typed.trim() === "",
+    ) &&
+    form.towns.length === 0 &&
+    form.items.length === 0 &&
+    !form.overhead.enabled
+  );
 }
 
 // --- numbers as typed ------------------------------------------------------------------------------
@@ -194,6 +249,45 @@ function isThousandsGrouped(text: string, separator: string): boolean {
   return /^\d{1,3}$/.test(groups[0] ?? "") && groups.slice(1).every((g) => /^\d{3}$/.test(g));
 }
 
+export type ParsedDate =
+  | { readonly kind: "blank" }
+  /** An ISO calendar date, `2025-12-31`. */
+  | { readonly kind: "date"; readonly iso: string }
+  | { readonly kind: "notADate" };
+
+/**
+ * Reads a date as people type it: `31.12.2025`, `1.7.2026`, `31/12/2025` or `2025-12-31`
+ * (day before month, four-digit year). A day the calendar lacks (`31.02.2026`) is no date.
+ *
+ * @example parseDateInput("31.12.2025") // → { kind: "date", iso: "2025-12-31" }
+ */
+export function parseDateInput(input: string): ParsedDate {
+  const text = input.trim();
+  if (text === "") return { kind: "blank" };
+  const dayFirst = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(text);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const [year, month, day] = dayFirst
+    ? [Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1])]
+    : iso
+      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+      : [Number.NaN, Number.NaN, Number.NaN];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (Number.isNaN(date.getTime()) || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || year < 1900)
+    return { kind: "notADate" };
+  return { kind: "date", iso: date.toISOString().slice(0, 10) };
+}
+
+/** An ISO date as the pane's language writes it: `31.12.2025` / `31/12/2025`. */
+export function typedDate(iso: string | undefined, language: Language): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "");
+  if (!match) return "";
+  const separator = language === "de" ? "." : "/";
+  return [match[3], match[2], match[1]].join(separator);
+}
+
+/** The budget year's range, as the workbook's „Haushaltsjahr“ takes it. */
+export const YEAR_RANGE = { min: 2000, max: 2100 } as const;
+
 // --- form ↔ model ----------------------------------------------------------------------------------
 
 const NUMBER_FORMATS = {
@@ -217,9 +311,22 @@ function weightInputs(weights: MixedWeights | undefined, language: Language): We
   return Object.fromEntries(entries) as Record<MixedKeyPart, string>;
 }
 
-/** The form that shows a model (e.g. the demo), numbers written in the pane's language. */
-export function costFormFromModel(model: CostModel, language: Language): CostForm {
+const isoOf = (date: Date | undefined): string | undefined =>
+  date === undefined || Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+
+/**
+ * The form that shows a model (e.g. the demo) and its settings, numbers and dates written in the
+ * pane's language. A town without a Stichtag of its own gets the settings' one (as the workbook does).
+ */
+export function costFormFromModel(model: CostModel, language: Language, settings: CostModelSettings = {}): CostForm {
+  const settingsDate = isoOf(settings.populationDate);
   return {
+    settings: {
+      unitName: settings.unitName ?? "",
+      year: settings.year === undefined ? "" : String(settings.year),
+      calculationDate: typedDate(isoOf(settings.calculationDate), language),
+      dueDates: DUE_DATES.map((_, index) => typedDate(isoOf(settings.dueDates?.[index]), language)),
+    },
     towns: model.towns.map((town) => ({
       id: newRowId(),
       name: town.name,
@@ -229,6 +336,16 @@ export function costFormFromModel(model: CostModel, language: Language): CostFor
       fteShare: typedNumber(town.fteShare, language),
       fixedPercent: typedNumber(town.fixedPercent, language),
       isHost: town.isHost === true,
+      populationDate: typedDate(
+        town.populationDate ?? (town.population === undefined || town.population === null ? undefined : settingsDate),
+        language,
+      ),
+      actual: {
+        population: typedNumber(town.actual?.population, language),
+        cases: typedNumber(town.actual?.cases, language),
+        workplaces: typedNumber(town.actual?.workplaces, language),
+        fteShare: typedNumber(town.actual?.fteShare, language),
+      },
     })),
     items: model.items.map((item) => ({
       id: newRowId(),
@@ -237,10 +354,12 @@ export function costFormFromModel(model: CostModel, language: Language): CostFor
       amount: typedNumber(item.amount, language, true),
       flatFeePerCase: typedNumber(item.flatFeePerCase, language, true),
       weights: weightInputs(item.mixedWeights, language),
+      actualAmount: typedNumber(item.actualAmount, language, true),
     })),
     overhead: model.overhead
       ? {
           enabled: true,
+          name: model.overhead.name ?? "",
           percent: typedNumber(model.overhead.percent, language),
           key: model.overhead.key === "flatFeePerCase" ? "equal" : model.overhead.key,
           weights: weightInputs(model.overhead.mixedWeights, language),
@@ -255,8 +374,24 @@ const inputIssue = (path: string, key: UiTextKey, typed: string): FormIssue => (
   message: { de: uiText(key, "de", { detail: typed.trim() }), en: uiText(key, "en", { detail: typed.trim() }) },
 });
 
-/** Reads the form into a model; typing problems become issues and leave the value blank. */
-export function readCostForm(form: CostForm): { readonly model: CostModel; readonly issues: readonly FormIssue[] } {
+const textIssue = (path: string, key: UiTextKey, typed: string): FormIssue => ({
+  severity: "error",
+  path,
+  message: {
+    de: uiText(key, "de", { detail: typed.trim(), count: YEAR_RANGE.min, total: YEAR_RANGE.max }),
+    en: uiText(key, "en", { detail: typed.trim(), count: YEAR_RANGE.min, total: YEAR_RANGE.max }),
+  },
+});
+
+/**
+ * Reads the form into a model and the workbook's settings (joint unit, year); typing problems
+ * become issues and leave the value blank.
+ */
+export function readCostForm(form: CostForm): {
+  readonly model: CostModel;
+  readonly settings: CostModelSettings;
+  readonly issues: readonly FormIssue[];
+} {
   const issues: FormIssue[] = [];
   const read = (typed: string, path: string, options: NumberInputOptions = {}): number | null => {
     const parsed = parseNumberInput(typed, options);
@@ -274,9 +409,22 @@ export function readCostForm(form: CostForm): { readonly model: CostModel; reado
     return result;
   };
 
+  const readDate = (typed: string, path: string): string | undefined => {
+    const parsed = parseDateInput(typed);
+    if (parsed.kind === "notADate") issues.push(textIssue(path, "costInputNotADate", typed));
+    return parsed.kind === "date" ? parsed.iso : undefined;
+  };
+
   const towns: Town[] = form.towns.map((town, index) => {
     const field = (key: KeyValueField, options: NumberInputOptions): number | null =>
       read(town[key], `towns[${index}].${key}`, options);
+    const actualField = (key: ActualField): number | null =>
+      read(town.actual[key], `towns[${index}].actual.${key}`, key === "fteShare" ? {} : { wholeNumber: true });
+    const actual = Object.fromEntries(ACTUAL_FIELDS.map((key) => [key, actualField(key)])) as Record<
+      ActualField,
+      number | null
+    >;
+    const populationDate = readDate(town.populationDate, `towns[${index}].populationDate`);
     return {
       name: town.name,
       population: field("population", { wholeNumber: true }),
@@ -285,6 +433,9 @@ export function readCostForm(form: CostForm): { readonly model: CostModel; reado
       fteShare: field("fteShare", {}),
       fixedPercent: field("fixedPercent", { percent: true }),
       ...(town.isHost ? { isHost: true } : {}),
+      ...(populationDate === undefined ? {} : { populationDate }),
+      // as the workbook's extraction: actual values only when one is given (blank = as planned)
+      ...(Object.values(actual).some((value) => value !== null) ? { actual } : {}),
     };
   });
 
@@ -297,11 +448,13 @@ export function readCostForm(form: CostForm): { readonly model: CostModel; reado
         flatFeePerCase: read(item.flatFeePerCase, `${path}.flatFeePerCase`, { euro: true }),
       };
     }
+    const actualAmount = read(item.actualAmount, `${path}.actualAmount`, { euro: true });
     return {
       name: item.name,
       key: item.key,
       amount: read(item.amount, `${path}.amount`, { euro: true }),
       ...(item.key === "mixed" ? { mixedWeights: readWeights(item.weights, `${path}.mixedWeights`) } : {}),
+      ...(actualAmount === null ? {} : { actualAmount }),
     };
   });
 
@@ -315,8 +468,10 @@ export function readCostForm(form: CostForm): { readonly model: CostModel; reado
         message: { de: uiText("costOverheadPercentMissing", "de"), en: uiText("costOverheadPercentMissing", "en") },
       });
     }
+    const name = form.overhead.name.trim();
     if (percent !== null) {
       overhead = {
+        ...(name === "" ? {} : { name }),
         percent,
         key: form.overhead.key,
         ...(form.overhead.key === "mixed"
@@ -325,11 +480,34 @@ export function readCostForm(form: CostForm): { readonly model: CostModel; reado
       };
     }
   }
-  return { model: { towns, items, ...(overhead ? { overhead } : {}) }, issues };
+  const unitName = form.settings.unitName.trim();
+  const yearText = form.settings.year.trim();
+  let year: number | undefined;
+  if (yearText !== "") {
+    // a year is four digits, never „2.027“
+    const parsed = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
+    if (Number.isInteger(parsed) && parsed >= YEAR_RANGE.min && parsed <= YEAR_RANGE.max) year = parsed;
+    else issues.push(textIssue("settings.year", "costInputNotAYear", yearText));
+  }
+  const asDate = (iso: string | undefined): Date | undefined =>
+    iso === undefined ? undefined : new Date(`${iso}T00:00:00Z`);
+  const calculationDate = asDate(readDate(form.settings.calculationDate, "settings.calculationDate"));
+  const dueDates = DUE_DATES.map((_, index) =>
+    asDate(readDate(form.settings.dueDates[index] ?? "", `settings.dueDates.${index}`)),
+  );
+  const settings: CostModelSettings = {
+    ...(unitName === "" ? {} : { unitName }),
+    ...(year === undefined ? {} : { year }),
+    ...(calculationDate === undefined ? {} : { calculationDate }),
+    ...(dueDates.some((date) => date !== undefined) ? { dueDates } : {}),
+  };
+  return { model: { towns, items, ...(overhead ? { overhead } : {}) }, settings, issues };
 }
 
 export interface CostFormCheck {
   readonly model: CostModel;
+  /** Joint unit and year for the workbook's „Grunddaten“. */
+  readonly settings: CostModelSettings;
   /** Typing problems first, then the model's findings (none repeated for a field with a typing problem). */
   readonly issues: readonly FormIssue[];
   readonly errorCount: number;
@@ -341,7 +519,7 @@ export interface CostFormCheck {
  * reported once, as typed („abc“ ist keine Zahl), not again as missing.
  */
 export function checkCostForm(form: CostForm): CostFormCheck {
-  const { model, issues: inputIssues } = readCostForm(form);
+  const { model, settings, issues: inputIssues } = readCostForm(form);
   const unreadable = new Set(inputIssues.map((issue) => issue.path));
   const modelIssues = validateCostModel(model)
     .filter((issue: AllocationIssue) => !unreadable.has(issue.path))
@@ -349,6 +527,7 @@ export function checkCostForm(form: CostForm): CostFormCheck {
   const issues = [...inputIssues, ...modelIssues];
   return {
     model,
+    settings,
     issues,
     errorCount: issues.filter((i) => i.severity === "error").length,
     warningCount: issues.filter((i) => i.severity === "warning").length,
@@ -359,13 +538,27 @@ export function checkCostForm(form: CostForm): CostFormCheck {
 
 /** A form field an issue can point at. */
 export type FormField =
-  "name" | KeyValueField | "isHost" | "amount" | "flatFeePerCase" | "key" | "percent" | "mixedWeights";
+  | "name"
+  | KeyValueField
+  | "isHost"
+  | "populationDate"
+  | "amount"
+  | "actualAmount"
+  | "flatFeePerCase"
+  | "key"
+  | "percent"
+  | "mixedWeights";
+
+/** A field of the settings („Grunddaten“); `dueDates` with the advance's index. */
+export type SettingsField = keyof SettingsForm;
 
 export type FormLocation =
   | { readonly kind: "towns" }
   | { readonly kind: "items" }
-  | { readonly kind: "allTowns"; readonly field: FormField }
-  | { readonly kind: "town"; readonly index: number; readonly field: FormField | undefined }
+  | { readonly kind: "settings"; readonly field: SettingsField; readonly index?: number }
+  /** `actual`: the towns' actual value of the field (Ist-Wert), not the plan value. */
+  | { readonly kind: "allTowns"; readonly field: FormField; readonly actual?: boolean }
+  | { readonly kind: "town"; readonly index: number; readonly field: FormField | undefined; readonly actual?: boolean }
   | {
       readonly kind: "item";
       readonly index: number;
@@ -382,7 +575,9 @@ const FORM_FIELDS: readonly string[] = [
   "fteShare",
   "fixedPercent",
   "isHost",
+  "populationDate",
   "amount",
+  "actualAmount",
   "flatFeePerCase",
   "key",
   "percent",
@@ -390,24 +585,35 @@ const FORM_FIELDS: readonly string[] = [
 ];
 const asField = (text: string | undefined): FormField | undefined =>
   text !== undefined && FORM_FIELDS.includes(text) ? (text as FormField) : undefined;
+const asActualField = (text: string | undefined): ActualField | undefined =>
+  (ACTUAL_FIELDS as readonly (string | undefined)[]).includes(text) ? (text as ActualField) : undefined;
 const asPart = (text: string | undefined): MixedKeyPart | undefined =>
   (MIXED_KEY_PARTS as readonly (string | undefined)[]).includes(text) ? (text as MixedKeyPart) : undefined;
 
 /**
  * Where in the form an issue path points: `items[1].amount` → item 2, annual amount;
- * `towns[*].fixedPercent` → all towns; `overhead.mixedWeights.cases` → the overhead's weight of cases.
- * Actual values (`towns[0].actual.cases`) are not in the form and point at the town.
+ * `towns[*].fixedPercent` → all towns; `overhead.mixedWeights.cases` → the overhead's weight of cases;
+ * `towns[0].actual.cases` → town 1, its actual cases; `settings.year` → the budget year.
  */
 export function locateIssue(path: string): FormLocation {
   const listed = /^(towns|items)\[(\d+|\*)\](?:\.(actual))?(?:\.(\w+))?(?:\.(\w+))?$/.exec(path);
   if (listed) {
     const [, list, at, actual, fieldText, partText] = listed;
-    const field = actual ? undefined : asField(fieldText);
-    if (at === "*") return list === "towns" ? { kind: "allTowns", field: field ?? "name" } : { kind: "items" };
+    const actualField = actual ? asActualField(fieldText) : undefined;
+    const field = actual ? actualField : asField(fieldText);
+    const isActual = actualField !== undefined ? { actual: true } : {};
+    if (at === "*")
+      return list === "towns" ? { kind: "allTowns", field: field ?? "name", ...isActual } : { kind: "items" };
     const index = Number(at);
-    if (list === "towns") return { kind: "town", index, field };
+    if (list === "towns") return { kind: "town", index, field, ...isActual };
     const part = asPart(partText);
     return { kind: "item", index, field, ...(part ? { part } : {}) };
+  }
+  const settings = /^settings\.(unitName|year|calculationDate|dueDates)(?:\.(\d+))?$/.exec(path);
+  if (settings) {
+    const field = (["unitName", "year", "calculationDate", "dueDates"] as const).find((f) => f === settings[1]);
+    if (field === "dueDates") return { kind: "settings", field, index: Number(settings[2] ?? 0) };
+    return { kind: "settings", field: field ?? "unitName" };
   }
   const overhead = /^overhead(?:\.(\w+))?(?:\.(\w+))?$/.exec(path);
   if (overhead) {
@@ -428,19 +634,39 @@ export function inputPathOf(location: FormLocation, form: CostForm): string | un
     case "towns":
     case "items":
       return undefined;
+    case "settings":
+      return location.field === "dueDates" ? `settings.dueDates.${location.index ?? 0}` : `settings.${location.field}`;
     case "allTowns":
-      return form.towns.length > 0 ? `towns[0].${location.field}` : undefined;
+      return form.towns.length > 0 ? `towns[0].${location.actual ? "actual." : ""}${location.field}` : undefined;
     case "town":
-      return `towns[${location.index}].${location.field ?? "name"}`;
+      return `towns[${location.index}].${location.actual ? "actual." : ""}${location.field ?? "name"}`;
     case "item": {
       const base = `items[${location.index}]`;
       if (location.field === "mixedWeights") return `${base}.mixedWeights.${location.part ?? "equal"}`;
       const item = form.items[location.index];
       if (location.field === "amount" && item?.key === "flatFeePerCase") return `${base}.flatFeePerCase`;
+      // an actual amount beside a fee is ignored (a warning): the fee is the field to look at
+      if (location.field === "actualAmount" && item?.key === "flatFeePerCase") return `${base}.flatFeePerCase`;
       return `${base}.${location.field ?? "name"}`;
     }
     case "overhead":
       if (location.field === "mixedWeights") return `overhead.mixedWeights.${location.part ?? "equal"}`;
+      if (location.field === "name") return "overhead.name";
       return `overhead.${location.field === "key" ? "key" : "percent"}`;
   }
+}
+
+/**
+ * The due date of each quarterly advance as the workbook's annex shows it: the date typed in
+ * „Grunddaten“, else the template's default day (15.02., 15.05. …) of the budget year; undefined
+ * without either.
+ *
+ * @example advanceDueDates({ year: 2027 })[0] // → 2027-02-15
+ */
+export function advanceDueDates(settings: CostModelSettings): readonly (Date | undefined)[] {
+  return DUE_DATES.map(
+    (due, index) =>
+      settings.dueDates?.[index] ??
+      (settings.year === undefined ? undefined : new Date(Date.UTC(settings.year, due.month - 1, due.day))),
+  );
 }

@@ -64,6 +64,29 @@ describe("allocateFromWorkbook", () => {
     expect(result.allocation.totals).toEqual(allocateCosts(SINGLE_KEYS).totals);
   });
 
+  it("writes the form's settings and Stichtag into the workbook and reads the settings back", async () => {
+    const host = new FakeWorkbookHost();
+    const model: CostModel = {
+      ...SINGLE_KEYS,
+      towns: SINGLE_KEYS.towns.map((town, index) =>
+        index === 0 ? { ...town, populationDate: "2025-06-30", actual: { population: 5262 } } : town,
+      ),
+    };
+    const settings = {
+      unitName: "Vergabestelle",
+      year: 2027,
+      calculationDate: new Date(Date.UTC(2026, 8, 30)),
+      dueDates: [undefined, new Date(Date.UTC(2027, 5, 1))],
+    };
+    await host.insertPlan(planCostModelWorkbook(model, "de", undefined, settings), { replace: false });
+    const result = allocateFromWorkbook(await host.readSnapshot(), "de");
+    expect(result.kind).toBe("ok");
+    if (result.kind !== "ok") return;
+    expect(result.settings).toEqual({ ...settings, dueDates: [undefined, settings.dueDates[1], undefined, undefined] });
+    // the actual value went in too: the true-up is computed from the workbook as from the model
+    expect(result.allocation.trueUp).toEqual(allocateCosts(model).trueUp);
+  });
+
   it("reads an English workbook too", () => {
     const result = allocateFromWorkbook(snapshotOf(SINGLE_KEYS, "en"), "en");
     expect(result.kind).toBe("ok");

@@ -7,10 +7,16 @@ import type { Allocation, CostModel } from "../../lib/allocation/model.js";
 import { validateCostModel } from "../../lib/allocation/validateCostModel.js";
 import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
+import { parsedForm, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { extractCostModel } from "../../templates/kostenverteilung/costModel.js";
-import { planCostAllocation, type CostModelRows } from "../../templates/kostenverteilung/planCostModel.js";
-import { costAllocationSpec } from "../../templates/kostenverteilung/spec.js";
+import {
+  planCostAllocation,
+  type CostModelRows,
+  type CostModelSettings,
+} from "../../templates/kostenverteilung/planCostModel.js";
+import { DUE_DATES, dueDateField } from "../../templates/kostenverteilung/resultSheet.js";
+import { costAllocationSpec, SHEET } from "../../templates/kostenverteilung/spec.js";
 import { checkWorkbook, type WorkbookCheck } from "./checkWorkbook.js";
 
 /** The template cannot (yet) write this model: e.g. a key its sheet formulas do not cover. */
@@ -19,12 +25,18 @@ export class UnsupportedCostModelError extends Error {
 }
 
 /**
- * Plans the „Kostenverteilung“ workbook for a model. The planner's RangeError (a key its formulas
- * do not cover) becomes an `UnsupportedCostModelError`, which the pane shows as a sentence.
+ * Plans the „Kostenverteilung“ workbook for a model and its settings (joint unit, year — what the
+ * pane's form asks besides the model). The planner's RangeError (a key its formulas do not cover)
+ * becomes an `UnsupportedCostModelError`, which the pane shows as a sentence.
  */
-export function planCostModelWorkbook(model: CostModel, language: Language, rows?: CostModelRows): WorkbookPlan {
+export function planCostModelWorkbook(
+  model: CostModel,
+  language: Language,
+  rows?: CostModelRows,
+  settings: CostModelSettings = {},
+): WorkbookPlan {
   try {
-    return planCostAllocation({ language, model, ...(rows === undefined ? {} : { rows }) }).plan;
+    return planCostAllocation({ language, model, settings, ...(rows === undefined ? {} : { rows }) }).plan;
   } catch (error) {
     if (error instanceof RangeError) throw new UnsupportedCostModelError(error.message, { cause: error });
     throw error;
@@ -32,7 +44,14 @@ export function planCostModelWorkbook(model: CostModel, language: Language, rows
 }
 
 export type WorkbookAllocation =
-  | { readonly kind: "ok"; readonly model: CostModel; readonly allocation: Allocation; readonly check: WorkbookCheck }
+  | {
+      readonly kind: "ok";
+      readonly model: CostModel;
+      /** What „Grunddaten“ say besides the overhead: unit, year, the date of the figures, due dates. */
+      readonly settings: CostModelSettings;
+      readonly allocation: Allocation;
+      readonly check: WorkbookCheck;
+    }
   /** The workbook is no „Kostenverteilung“ (or none of ikz-kit's). */
   | { readonly kind: "notCostAllocation"; readonly check: WorkbookCheck }
   /** A „Kostenverteilung“ with errors: nothing is computed (the numbers would mislead). */
@@ -56,5 +75,24 @@ export function allocateFromWorkbook(snapshot: WorkbookSnapshot, language: Langu
     (issue) => issue.severity === "error",
   ).length;
   if (modelErrors > 0) return { kind: "notComputable", check, errorCount: modelErrors };
-  return { kind: "ok", model, allocation: allocateCosts(model), check };
+  return { kind: "ok", model, settings: settingsOf(report.workbook), allocation: allocateCosts(model), check };
+}
+
+/** The „Grunddaten“ of a validated workbook as the planner takes them (blank fields left out). */
+function settingsOf(workbook: ParsedWorkbook): CostModelSettings {
+  const values = parsedForm(workbook, SHEET.settings)?.values ?? {};
+  const date = (key: string): Date | undefined => {
+    const value = values[key];
+    return value instanceof Date ? value : undefined;
+  };
+  const unitName = values["unitName"];
+  const year = values["year"];
+  const calculationDate = date("calculationDate");
+  const dueDates = DUE_DATES.map((_, index) => date(dueDateField(index)));
+  return {
+    ...(typeof unitName === "string" && unitName.trim() !== "" ? { unitName: unitName.trim() } : {}),
+    ...(typeof year === "number" ? { year } : {}),
+    ...(calculationDate === undefined ? {} : { calculationDate }),
+    ...(dueDates.some((due) => due !== undefined) ? { dueDates } : {}),
+  };
 }

@@ -40,7 +40,12 @@ describe("importPartners", () => {
     if (result.kind !== "done") return;
     expect(result.statuses.map((s) => s.kind)).toEqual(["accepted", "unreadable", "duplicate", "invalid"]);
     expect(result.roadmap?.towns).toEqual(["Zschorlau", "Bockau"]);
-    expect(result.plan?.sheets.map((s) => s.name)).toEqual(["Fahrplan", "Quellen"]);
+    expect(result.plan?.sheets.map((s) => s.name)).toEqual(["Entscheidungsvorlage", "Fahrplan", "Quellen"]);
+    // the decision paper's parts: lead town, partner, the guideline's measure with its title
+    const first = result.roadmap?.entries[0];
+    expect(["Zschorlau", "Bockau"]).toContain(first?.lead.town);
+    expect(first?.partners).toEqual(["Zschorlau", "Bockau"].filter((town) => town !== first?.lead.town));
+    expect(first?.measure.title?.de).toBeTruthy();
     expect(progress).toEqual(["0/4 bockau.xlsx", "1/4 kaputt.xlsx", "2/4 zschorlau2.xlsx", "3/4 fremd.xlsx", "4/4 "]);
   });
 

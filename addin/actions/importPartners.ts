@@ -7,6 +7,7 @@ import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { normaliseTownName } from "../../lib/towns/townNames.js";
 import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import { toRoadmapTown } from "../../templates/aufgabenkatalog/taskCatalogue.js";
+import { MEASURES } from "../../templates/reference/measures.js";
 import { unusableFileIssue } from "../../adapters/exceljs/unusableFileIssue.js";
 import type { WorkbookCheck } from "./checkWorkbook.js";
 import { readTaskCatalogue } from "./computeTownPriorities.js";
@@ -101,6 +102,6 @@ export async function importPartners(input: PartnerImportInput): Promise<Partner
     const problem = createIssue("error", "roadmap.tooFewTowns", language, { file: input.files.map((f) => f.name).join(", ") });
     return { kind: "done", statuses, problem, roadmap: undefined, plan: undefined };
   }
-  const roadmap = buildRoadmap(towns);
+  const roadmap = buildRoadmap(towns, MEASURES);
   return { kind: "done", statuses, problem: undefined, roadmap, plan: planRoadmapWorkbook(roadmap, sources, language) };
 }

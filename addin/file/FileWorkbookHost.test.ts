@@ -40,7 +40,7 @@ describe("FileWorkbookHost", () => {
     const plan = planRoadmapWorkbook(roadmap, [], "de");
 
     await host.insertPlan(plan, { replace: false });
-    expect(await host.sheetNames()).toEqual(["Kommune", "Kriterien", "Aufgaben", "Produktrahmen", "Listen", "_ikz_aufgabenkatalog", "Fahrplan", "Quellen"]);
+    expect(await host.sheetNames()).toEqual(["Kommune", "Kriterien", "Aufgaben", "Produktrahmen", "Listen", "_ikz_aufgabenkatalog", "Entscheidungsvorlage", "Fahrplan", "Quellen"]);
     expect(host.fileState.changed).toBe(true);
     expect(changes).toEqual([true]);
     await expect(host.insertPlan(plan, { replace: false })).rejects.toBeInstanceOf(SheetExistsError);

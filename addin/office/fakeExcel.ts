@@ -118,7 +118,7 @@ export class FakeSheet {
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   autoFilter: string | undefined;
   readonly merges: string[] = [];
-  readonly pageLayout: { orientation?: string; printTitleRows?: string } = {};
+  readonly pageLayout: FakePageLayout = {};
 
   constructor(public name: string) {}
 
@@ -321,9 +321,34 @@ export interface FakeWorkbookState {
     readonly conditionalFormats: readonly FakeConditionalFormat[];
     readonly autoFilter: string | undefined;
     readonly merges: readonly string[];
-    readonly pageLayout: { orientation?: string; printTitleRows?: string };
+    readonly pageLayout: FakePageLayout;
   }[];
 }
+
+/**
+ * A sheet's print settings as written through `worksheet.pageLayout`: orientation, zoom (fit to
+ * pages), print titles and area (as the writer passed them), and the header and footer sections
+ * of `headersFooters.defaultForAllPages` (Excel's codes, e.g. `{ rightFooter: "Seite &P von &N" }`).
+ */
+export interface FakePageLayout {
+  orientation?: string;
+  printTitleRows?: string;
+  printArea?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  headersFooters?: Partial<Record<FakeHeaderFooterProperty, string>>;
+}
+
+type FakeHeaderFooterProperty =
+  "leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter";
+
+const HEADER_FOOTER_PROPERTIES: readonly FakeHeaderFooterProperty[] = [
+  "leftHeader",
+  "centerHeader",
+  "rightHeader",
+  "leftFooter",
+  "centerFooter",
+  "rightFooter",
+];
 
 /** Throws as Excel does for a sheet name it refuses. */
 function checkSheetName(name: string): void {
@@ -828,7 +853,13 @@ class FakeWorksheet extends FakeProxy {
     freezeAt(range: FakeRange | string): void;
   };
   readonly autoFilter: { apply(range: FakeRange | string): void };
-  readonly pageLayout: { orientation: string; setPrintTitleRows(rows: string): void };
+  readonly pageLayout: {
+    orientation: string;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    setPrintTitleRows(rows: string): void;
+    setPrintArea(area: FakeRange | string): void;
+    readonly headersFooters: { readonly defaultForAllPages: Partial<Record<FakeHeaderFooterProperty, string>> };
+  };
   readonly protection: FakeWorksheetProtection;
 
   constructor(
@@ -891,7 +922,27 @@ class FakeWorksheet extends FakeProxy {
         );
       },
     };
-    const layout = { orientation: "" };
+    const layout: { orientation: string; zoom: FakePageLayout["zoom"] & object } = { orientation: "", zoom: {} };
+    const defaultForAllPages: Partial<Record<FakeHeaderFooterProperty, string>> = {};
+    for (const property of HEADER_FOOTER_PROPERTIES) {
+      Object.defineProperty(defaultForAllPages, property, {
+        enumerable: true,
+        get: () => undefined,
+        set: (value: string) => {
+          // Excel refuses a header or footer over 255 characters
+          if (value.length > 255) throw new FakeOfficeError("InvalidArgument", `${property} is too long.`);
+          fakeCommand(
+            fake,
+            bytesOf(value),
+            () => {
+              const page = sheet().pageLayout;
+              page.headersFooters = { ...page.headersFooters, [property]: value };
+            },
+            "pageLayout",
+          );
+        },
+      });
+    }
     this.pageLayout = {
       get orientation() {
         return layout.orientation;
@@ -907,6 +958,20 @@ class FakeWorksheet extends FakeProxy {
           "pageLayout",
         );
       },
+      get zoom() {
+        return layout.zoom;
+      },
+      set zoom(value) {
+        layout.zoom = { ...value };
+        fakeCommand(
+          fake,
+          24,
+          () => {
+            sheet().pageLayout.zoom = { ...value };
+          },
+          "pageLayout",
+        );
+      },
       setPrintTitleRows: (rows) => {
         this.command(
           bytesOf(rows),
@@ -916,6 +981,17 @@ class FakeWorksheet extends FakeProxy {
           "pageLayout",
         );
       },
+      setPrintArea: (area) => {
+        this.command(
+          16,
+          () => {
+            const rect = typeof area === "string" ? parseRange(area) : area.rect();
+            sheet().pageLayout.printArea = rectAddress(rect);
+          },
+          "pageLayout",
+        );
+      },
+      headersFooters: { defaultForAllPages },
     };
   }
 

@@ -80,7 +80,9 @@ describe("no two templates share a sheet name", () => {
  */
 function formerFile(module: TemplateModule): { file: MutableWorkbookSnapshot; version: string; renamed: string[] } {
   const spec = module.spec;
-  const version = spec.history?.[0]?.version ?? "";
+  // the newest version that named a sheet otherwise (later revisions may have changed other things)
+  const version =
+    spec.history?.find((revision) => revision.sheets.some((sheet) => sheet.name !== undefined))?.version ?? "";
   const file = planToSnapshot(demoPlan(module), `${spec.id}-alt.xlsx`);
   const renamed: string[] = [];
   const sheets = file.sheets.map((sheet) => {

@@ -131,7 +131,11 @@ describe("writePlanToExcel", () => {
     expect(columnWidthPoints(10)).toBe(52.5);
     expect(tasks.rowHeights.get(4)).toBe(58);
     expect(tasks.autoFilter).toBe(`A4:Q${lastRow}`);
-    expect(tasks.pageLayout).toEqual({ orientation: "Landscape", printTitleRows: "$4:$4" });
+    expect(tasks.pageLayout).toEqual({
+      orientation: "Landscape",
+      printTitleRows: "$4:$4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
 
     // styles: header, input and computed cells, borders on every cell of a run
     expect(tasks.at("A4")?.format).toMatchObject({
@@ -198,7 +202,8 @@ describe("writePlanToExcel", () => {
 
     expect(sheetOf(fake, "_ikz_aufgabenkatalog").visibility).toBe("Hidden");
     expect(sheetOf(fake, "_ikz_aufgabenkatalog").at("B1")).toMatchObject({ value: "aufgabenkatalog", numberFormat: "@" });
-    expect(fake.workbook.active?.name).toBe("Kommune");
+    // the „So geht’s“ sheet comes first: the insert opens on it
+    expect(fake.workbook.active?.name).toBe("So geht’s (Aufgaben)");
     expect(fake.suspended).toEqual({ calculation: 1, screenUpdating: 1 });
   });
 
@@ -351,6 +356,7 @@ describe("sheet protection", () => {
       ]);
     }
     expect(plan.sheets.filter((sheet) => sheet.protected === true).map((sheet) => sheet.name)).toEqual([
+      "So geht’s (Aufgaben)",
       "Produktrahmen",
       "Listen",
       "_ikz_aufgabenkatalog",

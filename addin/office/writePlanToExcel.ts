@@ -3,8 +3,9 @@
  * adapters/exceljs/workbookWriter.ts, with the same semantics: formulas as formulas, text always
  * as text, number formats, the look of each cell style, column widths, row heights, frozen panes,
  * data validations (one rule per range), highlights and colour scales as conditional formats, auto filter, merges,
- * print orientation and title rows, the hidden metadata sheet, and sheet protection without a
- * password for the sheets the plan protects ({@link OFFICE_SHEET_PROTECTION}; ExcelApi 1.2, within
+ * print settings (orientation, one page wide, title rows, print area, header and footer;
+ * ExcelApi 1.9, skipped and reported without it), hidden sheets (the metadata sheet, working
+ * sheets), and sheet protection without a password for the sheets the plan protects ({@link OFFICE_SHEET_PROTECTION}; ExcelApi 1.2, within
  * the pane's minimum). A sheet is protected by its last command, after everything written to it.
  *
  * Round trips to Excel, whatever the number of rows:
@@ -51,6 +52,7 @@
 import { dateToSerial } from "../../lib/cells/serialDates.js";
 import { clipText, EXCEL_LIMITS } from "../../lib/plan/excelLimits.js";
 import { planProblems } from "../../lib/plan/planProblems.js";
+import { pageTextSections } from "../../lib/plan/printPageText.js";
 import { DEFAULT_DATE_FORMAT } from "../../adapters/exceljs/cellStyles.js";
 import { PlanWriteError } from "../../adapters/exceljs/errors.js";
 import { shiftFormula } from "../../adapters/exceljs/formulaShift.js";
@@ -60,6 +62,7 @@ import type {
   PlannedColorStop,
   PlannedHighlight,
   PlannedValidation,
+  PrintPageText,
   SheetPlan,
   WorkbookPlan,
 } from "../../lib/plan/WorkbookPlan.js";
@@ -364,6 +367,41 @@ function checkPlan(plan: WorkbookPlan): void {
   if (first) throw new PlanWriteError(first.sheet, undefined, first.problem);
 }
 
+/** Whether the sheet has print settings beyond Excel's defaults (portrait, no titles, no area, no header). */
+function usesPageLayout(sheet: SheetPlan): boolean {
+  const print = sheet.print;
+  return (
+    print.landscape ||
+    print.titleRows !== undefined ||
+    print.area !== undefined ||
+    print.header !== undefined ||
+    print.footer !== undefined
+  );
+}
+
+/** The header's and footer's sections in Excel's codes, as `Excel.HeaderFooter` properties. */
+function headerFooterSections(
+  header: PrintPageText | undefined,
+  footer: PrintPageText | undefined,
+): [HeaderFooterProperty, string][] {
+  const sections: [HeaderFooterProperty, string][] = [];
+  for (const [text, suffix] of [
+    [header, "Header"],
+    [footer, "Footer"],
+  ] as const) {
+    if (text === undefined) continue;
+    const codes = pageTextSections(text);
+    for (const side of ["left", "center", "right"] as const) {
+      const code = codes[side];
+      if (code !== undefined) sections.push([`${side}${suffix}`, code]);
+    }
+  }
+  return sections;
+}
+
+type HeaderFooterProperty =
+  "leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter";
+
 function skippedFeatures(plan: WorkbookPlan, features: ExcelFeatures): OptionalExcelFeature[] {
   const uses: [OptionalExcelFeature, boolean][] = [
     ["dataValidation", plan.sheets.some((sheet) => sheet.validations.length > 0)],
@@ -372,7 +410,7 @@ function skippedFeatures(plan: WorkbookPlan, features: ExcelFeatures): OptionalE
       plan.sheets.some((sheet) => sheet.highlights.length > 0 || (sheet.colorScales ?? []).length > 0),
     ],
     ["autoFilter", plan.sheets.some((sheet) => sheet.autoFilter !== undefined)],
-    ["pageLayout", plan.sheets.some((sheet) => sheet.print.landscape || sheet.print.titleRows !== undefined)],
+    ["pageLayout", plan.sheets.some(usesPageLayout)],
   ];
   return uses.filter(([feature, used]) => used && !features[feature]).map(([feature]) => feature);
 }
@@ -396,7 +434,7 @@ interface Run {
 }
 
 interface ColumnData {
-  /** Style runs, key `style|align`. */
+  /** Style runs, key `style|align|wrap`. */
   readonly styles: Run[];
   /** Number formats set before the values: the planned format, or `@` for a text cell. */
   readonly formats: Run[];
@@ -454,7 +492,7 @@ function collectSheet(sheet: SheetPlan, language: "de" | "en"): SheetData {
         column = { styles: [], formats: [], restores: [], formulas: [] };
         columns.set(cell.column, column);
       }
-      extendRun(column.styles, row, `${cell.style}|${cell.align ?? ""}`);
+      extendRun(column.styles, row, `${cell.style}|${cell.align ?? ""}|${cell.wrap === true ? "wrap" : ""}`);
       const address = cellAddress(row, cell.column);
       const format =
         cell.numberFormat ??
@@ -900,8 +938,8 @@ function planSheetActions(plan: SheetPlan, sheet: Sheet, options: BuildOptions):
   for (const [column, entry] of columns) actions.push(...numberFormatActions(sheet, column, entry.restores, budget));
 
   for (const rectangle of styleRectangles(data.columns)) {
-    const [style, align] = rectangle.key.split("|") as [Parameters<typeof officeCellFormat>[0], string];
-    const look = officeCellFormat(style, align === "" ? undefined : (align as "left" | "center" | "right"));
+    const [style, align, wrap] = rectangle.key.split("|") as [Parameters<typeof officeCellFormat>[0], string, string];
+    const look = officeCellFormat(style, align === "" ? undefined : (align as "left" | "center" | "right"), wrap === "wrap");
     const address = rangeAddress(rectangle.top, rectangle.left, rectangle.bottom, rectangle.right);
     const rows = rectangle.bottom - rectangle.top + 1;
     const width = rectangle.right - rectangle.left + 1;
@@ -938,8 +976,9 @@ function planSheetActions(plan: SheetPlan, sheet: Sheet, options: BuildOptions):
     const address = autoFilterRange(plan.name, plan.autoFilter, data.lastRow);
     simple(() => sheet().autoFilter.apply(transientRange(sheet(), address)), 2, 1, 120);
   }
-  if (features.pageLayout && (plan.print.landscape || plan.print.titleRows !== undefined)) {
-    const titleRows = plan.print.titleRows
+  if (features.pageLayout && usesPageLayout(plan)) {
+    const { titleRows: planTitleRows, area, header, footer } = plan.print;
+    const titleRows = planTitleRows
       ?.split(":")
       .map((row) => `$${row.replace(/\$/g, "")}`)
       .join(":");
@@ -947,11 +986,27 @@ function planSheetActions(plan: SheetPlan, sheet: Sheet, options: BuildOptions):
       () => {
         const layout = sheet().pageLayout;
         layout.orientation = plan.print.landscape ? "Landscape" : "Portrait";
+        // one page wide, as many tall as needed (0 = automatic, as the file's fitToHeight="0")
+        layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
         if (titleRows !== undefined) layout.setPrintTitleRows(titleRows);
+        if (area !== undefined) layout.setPrintArea(area);
       },
-      1,
       2,
+      4,
+      (titleRows?.length ?? 0) + (area?.length ?? 0) + 96,
     );
+    const sections = headerFooterSections(header, footer);
+    if (sections.length > 0) {
+      simple(
+        () => {
+          const page = sheet().pageLayout.headersFooters.defaultForAllPages;
+          for (const [property, text] of sections) page[property] = text;
+        },
+        4,
+        sections.length,
+        sections.reduce((bytes, [property, text]) => bytes + jsonBytes(text) + property.length + 8, 0),
+      );
+    }
   }
   if (plan.state === "hidden") {
     simple(

@@ -10,7 +10,10 @@ import { afterEach, beforeEach, describe, expect, it, vi, beforeAll } from "vite
 import { allocateCosts } from "../../lib/allocation/allocateCosts.js";
 import { formatEuros } from "../../lib/allocation/messages.js";
 import type { CostModel } from "../../lib/allocation/model.js";
-import { DEMO_COST_MODEL, planCostAllocation } from "../../templates/kostenverteilung/planCostModel.js";
+import { snapshotCell } from "../../lib/snapshot/WorkbookSnapshot.js";
+import { columnNumber } from "../../lib/cells/address.js";
+import { DEMO_COST_MODEL, DEMO_SETTINGS, planCostAllocation } from "../../templates/kostenverteilung/planCostModel.js";
+import { HEADER_ROW, SHEET, columnOf, settingsRow } from "../../templates/kostenverteilung/spec.js";
 import { App, preloadPages } from "../App.js";
 import type { Connection } from "../host/connectHost.js";
 import { FakeWorkbookHost } from "../host/FakeWorkbookHost.js";
@@ -48,6 +51,12 @@ const group = (name: RegExp): HTMLElement => screen.getByRole("group", { name })
 async function replaceText(input: HTMLElement, text: string): Promise<void> {
   await userEvent.clear(input);
   if (text !== "") await userEvent.type(input, text);
+}
+
+/** Puts text into an empty input at once (a paste: one change instead of one per key, quick under load). */
+async function enter(input: HTMLElement, text: string): Promise<void> {
+  await userEvent.click(input);
+  await userEvent.paste(text);
 }
 
 /** Enters the single-key model below through the form, as a user would. */
@@ -254,6 +263,69 @@ describe("Kostenverteilung: entering the model", () => {
     expect(screen.getByText(/erfundenen Zahlen/)).toBeTruthy();
   });
 
+  it("asks for the joint unit, the year, the Stichtag and the actual values, and shows the true-up from them", async () => {
+    renderPane({ kind: "excel", host: new FakeWorkbookHost() });
+    await openCostTab();
+    await enterSmallModel();
+    const settings = screen.getByRole("region", { name: "Gemeinsame Stelle und Haushaltsjahr" });
+    await enter(within(settings).getByRole("textbox", { name: /^Gemeinsame Stelle/ }), "Vergabestelle");
+    const year = within(settings).getByRole("textbox", { name: "Haushaltsjahr" });
+    await enter(year, "2.027");
+    const finding = screen.getByRole("button", { name: /Gemeinsame Stelle und Haushaltsjahr › Haushaltsjahr/ });
+    expect(finding.textContent).toContain("„2.027“ ist kein Haushaltsjahr");
+    await userEvent.click(finding);
+    expect(document.activeElement).toBe(year);
+    await replaceText(year, "2027");
+    expect(screen.queryByRole("button", { name: /› Haushaltsjahr/ })).toBeNull();
+    // the advances are due on the annex's default days of the year, or on the day typed
+    const dueDates = within(settings).getByRole("group", { name: "Fälligkeiten der Abschläge" });
+    await enter(within(dueDates).getByRole("textbox", { name: /^Fälligkeit 2\. Abschlag/ }), "1.6.2027");
+    const advances = screen.getByRole("table", { name: "Abschläge je Quartal" });
+    expect(within(advances).getByRole("columnheader", { name: "Q1 fällig 15.02.2027" })).toBeTruthy();
+    expect(within(advances).getByRole("columnheader", { name: "Q2 fällig 01.06.2027" })).toBeTruthy();
+
+    const aue = group(/^Kommune 1/);
+    await enter(within(aue).getByRole("textbox", { name: /^Stichtag Einwohner/ }), "31.12.2025");
+    const actuals = within(aue).getByRole("group", { name: /^Ist-Werte für die Spitzabrechnung/ });
+    // no actual value yet: no true-up
+    expect(screen.queryByRole("table", { name: "Spitzabrechnung: Ist-Anteil gegen Abschläge" })).toBeNull();
+    await enter(within(actuals).getByRole("textbox", { name: "Ist: Einwohner" }), "2000");
+    // 1.000,01 € by 1000 : 3000 planned, by 2000 : 3000 actual inhabitants
+    const trueUp = await screen.findByRole("table", { name: "Spitzabrechnung: Ist-Anteil gegen Abschläge" });
+    expect(rowTexts(trueUp, "Aue")).toEqual(["250,00 €", "400,00 €", "Nachzahlung 150,00 €"]);
+    expect(rowTexts(trueUp, "Bad Schlema")).toEqual(["750,01 €", "600,01 €", "Erstattung 150,00 €"]);
+    expect(screen.getByText(/Das gilt auch für die Neuberechnung mit den Ist-Werten\.$/)).toBeTruthy();
+  });
+
+  it("loads the example with its joint unit, year, Stichtage and actual values", async () => {
+    renderPane({ kind: "excel", host: new FakeWorkbookHost() });
+    await openCostTab();
+    await userEvent.click(screen.getByRole("button", { name: "Beispiel laden" }));
+    const settings = screen.getByRole("region", { name: "Gemeinsame Stelle und Haushaltsjahr" });
+    expect(within(settings).getByRole("textbox", { name: /^Gemeinsame Stelle/ })).toHaveProperty(
+      "value",
+      DEMO_SETTINGS.unitName,
+    );
+    expect(within(settings).getByRole("textbox", { name: "Haushaltsjahr" })).toHaveProperty("value", "2027");
+    const bockau = group(/^Kommune 4/);
+    const [year, month, day] = (DEMO_SETTINGS.populationDate?.toISOString() ?? "").slice(0, 10).split("-");
+    expect(within(bockau).getByRole("textbox", { name: /^Stichtag Einwohner/ })).toHaveProperty(
+      "value",
+      `${day ?? ""}.${month ?? ""}.${year ?? ""}`,
+    );
+    expect(within(bockau).getByRole("textbox", { name: "Ist: Fallzahlen" })).toHaveProperty("value", "149");
+    expect(within(group(/^Kostenposition 1/)).getByRole("textbox", { name: /^Ist: Jahresbetrag/ })).toHaveProperty(
+      "value",
+      "151.230,40",
+    );
+    const trueUp = screen.getByRole("table", { name: "Spitzabrechnung: Ist-Anteil gegen Abschläge" });
+    const expected = allocateCosts(DEMO_COST_MODEL).trueUp?.find((row) => row.town === "Bockau");
+    expect(rowTexts(trueUp, "Bockau").slice(0, 2)).toEqual([
+      formatEuros(expected?.planCents, "de").replace(/[\u00A0\u202F]/g, " "),
+      formatEuros(expected?.actualCents, "de").replace(/[\u00A0\u202F]/g, " "),
+    ]);
+  });
+
   it("speaks English after switching", async () => {
     renderPane({ kind: "excel", host: new FakeWorkbookHost() });
     await openCostTab();
@@ -273,6 +345,9 @@ describe("Kostenverteilung: the workbook", () => {
     renderPane({ kind: "excel", host });
     await openCostTab();
     await enterSmallModel();
+    await enter(screen.getByRole("textbox", { name: /^Gemeinsame Stelle/ }), "Vergabestelle");
+    await enter(screen.getByRole("textbox", { name: "Haushaltsjahr" }), "2027");
+    await enter(within(group(/^Kommune 1/)).getByRole("textbox", { name: /^Stichtag Einwohner/ }), "31.12.2025");
 
     await clickWhenEnabled("In Arbeitsmappe einfügen");
     expect(await screen.findByText(/^Eingefügt: /)).toBeTruthy();
@@ -309,6 +384,21 @@ describe("Kostenverteilung: the workbook", () => {
 
     await clickWhenEnabled("Aus Arbeitsmappe berechnen");
     const heading = await screen.findByRole("heading", { name: "Verteilung laut Arbeitsmappe Mappe1.xlsx" });
+    // what the form asked besides the model is in the workbook too
+    const snapshot = await host.readSnapshot();
+    const sheetOf = (name: string) => snapshot.sheets.find((sheet) => sheet.name === name);
+    const grunddaten = sheetOf("Grunddaten");
+    if (!grunddaten) throw new Error("no Grunddaten");
+    expect(snapshotCell(grunddaten, settingsRow("unitName"), 2)?.value).toBe("Vergabestelle");
+    expect(snapshotCell(grunddaten, settingsRow("year"), 2)?.value).toBe(2027);
+    const towns = sheetOf("Kommunen");
+    if (!towns) throw new Error("no Kommunen");
+    const date = snapshotCell(
+      towns,
+      HEADER_ROW.towns + 1,
+      columnNumber(columnOf(SHEET.towns, "populationDate")),
+    )?.value;
+    expect(date instanceof Date ? date.toISOString().slice(0, 10) : date).toBe("2025-12-31");
     const result = heading.parentElement;
     if (!result) throw new Error("no result");
     expect(within(result).getByText(/^✓ Jede Position ist vollständig verteilt/)).toBeTruthy();

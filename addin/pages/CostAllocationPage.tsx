@@ -36,11 +36,20 @@ import {
   type MixedKeyPart,
 } from "../../lib/allocation/model.js";
 import { renderTerm } from "../../lib/messages/terms.js";
+import { formatDate } from "../../lib/validation/parseCell.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { MIN_ITEM_ROWS, MIN_TOWN_ROWS } from "../../templates/kostenverteilung/layout.js";
-import { checkRowCounts, DEMO_COST_MODEL, type CostModelRows } from "../../templates/kostenverteilung/planCostModel.js";
+import {
+  checkRowCounts,
+  DEMO_COST_MODEL,
+  DEMO_SETTINGS,
+  type CostModelRows,
+} from "../../templates/kostenverteilung/planCostModel.js";
+import { DUE_DATES } from "../../templates/kostenverteilung/resultSheet.js";
 import { checkCompleteness } from "../actions/costAllocationCheck.js";
 import {
+  ACTUAL_FIELDS,
+  advanceDueDates,
   checkCostForm,
   costFormFromModel,
   emptyItemForm,
@@ -54,7 +63,9 @@ import {
   type FormLocation,
   type ItemForm,
   type OverheadForm,
+  type ActualField,
   type OverheadKey,
+  type SettingsForm,
   type TownForm,
   type WeightInputs,
 } from "../actions/costAllocationForm.js";
@@ -107,11 +118,28 @@ const FIELD_TEXT: Readonly<Record<string, UiTextKey>> = {
   fteShare: "costFteShare",
   fixedPercent: "costFixedPercent",
   isHost: "costIsHost",
+  populationDate: "costPopulationDate",
   amount: "costAmount",
+  actualAmount: "costActualAmount",
   flatFeePerCase: "costFee",
   key: "costKey",
   percent: "costOverheadPercent",
   mixedWeights: "costWeightsLegend",
+};
+
+/** Labels of a town's actual values (Ist-Werte). */
+const ACTUAL_TEXT: Readonly<Record<ActualField, UiTextKey>> = {
+  population: "costActualPopulation",
+  cases: "costActualCases",
+  workplaces: "costActualWorkplaces",
+  fteShare: "costActualFteShare",
+};
+
+/** Labels of the settings („Grunddaten“). */
+const SETTINGS_TEXT: Readonly<Record<Exclude<keyof SettingsForm, "dueDates">, UiTextKey>> = {
+  unitName: "costUnitName",
+  year: "costYear",
+  calculationDate: "costCalculationDate",
 };
 
 /** `data-cost-field` of the „add“ buttons: focused for findings about a whole list and after a removal. */
@@ -260,6 +288,7 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
   const formStyles = useStyles();
   const ids = {
     heading: useId(),
+    settings: useId(),
     towns: useId(),
     items: useId(),
     overhead: useId(),
@@ -344,6 +373,8 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
     edit((f) => ({ ...f, items: f.items.map((item, i) => (i === index ? { ...item, ...patch } : item)) }));
   const updateOverhead = (patch: Partial<OverheadForm>): void =>
     edit((f) => ({ ...f, overhead: { ...f.overhead, ...patch } }));
+  const updateSettings = (patch: Partial<SettingsForm>): void =>
+    edit((f) => ({ ...f, settings: { ...f.settings, ...patch } }));
   const addTown = (): void => {
     pendingFocus.current = `towns[${form.towns.length}].name`;
     edit((f) => ({ ...f, towns: [...f.towns, emptyTownForm()] }));
@@ -363,7 +394,7 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
   /** Loads the example or clears the form at once; what was entered stays one click away („Rückgängig“). */
   const replaceForm = (kind: Notice["kind"]): void => {
     setNotice({ kind, ...(empty ? {} : { previous: form }) });
-    setForm(kind === "demo" ? costFormFromModel(DEMO_COST_MODEL, language) : EMPTY_COST_FORM);
+    setForm(kind === "demo" ? costFormFromModel(DEMO_COST_MODEL, language, DEMO_SETTINGS) : EMPTY_COST_FORM);
     setInsertOutcome(undefined);
   };
   const undoReplace = (): void => {
@@ -373,7 +404,7 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
     setNotice(undefined);
     // the undo button goes with the notice: the focus goes to the first field restored
     pendingFocus.current =
-      previous.towns.length > 0 ? "towns[0].name" : previous.items.length > 0 ? "items[0].name" : ADD_TOWN;
+      previous.towns.length > 0 ? "towns[0].name" : previous.items.length > 0 ? "items[0].name" : "settings.unitName";
   };
 
   // --- workbook --------------------------------------------------------------------------------
@@ -390,7 +421,7 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
         return;
       }
       if (rowsProblem) return;
-      const plan = planCostModelWorkbook(check.model, language, parsedRows(preparedRows));
+      const plan = planCostModelWorkbook(check.model, language, parsedRows(preparedRows), check.settings);
       if (!host) {
         const tools = await loadXlsxTools();
         const bytes = await tools.writePlanToBytes(plan);
@@ -442,6 +473,17 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
           )}
         </MessageBar>
       )}
+
+      <section className={styles.section} aria-labelledby={ids.settings}>
+        <Text as="h3" size={300} weight="semibold" id={ids.settings} className={styles.heading}>
+          {t("costSettingsHeading")}
+        </Text>
+        <SettingsFields
+          settings={form.settings}
+          issueAt={(path) => issuesByInput.get(path)}
+          onChange={updateSettings}
+        />
+      </section>
 
       <section className={styles.section} aria-labelledby={ids.towns}>
         <Text as="h3" size={300} weight="semibold" id={ids.towns} className={styles.heading}>
@@ -519,6 +561,7 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
           <AllocationView
             allocation={allocation}
             hostTowns={check.model.towns.filter((town) => town.isHost).map((town) => town.name)}
+            dueDates={advanceDueDates(check.settings)}
           />
         ) : (
           <Text>{!complete ? t("costResultNeedsRows") : t("costResultPending", { count: check.errorCount })}</Text>
@@ -618,6 +661,8 @@ function TextField(props: {
   readonly issue: FormIssue | undefined;
   readonly onChange: (value: string) => void;
   readonly numeric?: boolean;
+  /** The keyboard a touch device shows; `numeric` gives `decimal`. */
+  readonly inputMode?: "numeric" | "decimal";
   readonly hint?: string;
 }): ReactNode {
   const { language } = useLanguage();
@@ -638,7 +683,7 @@ function TextField(props: {
         onChange={(_, data) => props.onChange(data.value)}
         autoComplete="off"
         data-cost-field={props.path}
-        {...(props.numeric ? { inputMode: "decimal" as const } : {})}
+        {...(props.numeric || props.inputMode ? { inputMode: props.inputMode ?? ("decimal" as const) } : {})}
       />
     </Field>
   );
@@ -782,6 +827,14 @@ function TownCard(props: {
       </NameRow>
       <div className={styles.grid}>
         {numberField("population", "costPopulation")}
+        <TextField
+          label={t("costPopulationDate")}
+          path={path("populationDate")}
+          value={town.populationDate}
+          issue={issueAt(path("populationDate"))}
+          onChange={(populationDate) => onChange({ populationDate })}
+          hint={t("costDateHint")}
+        />
         {numberField("cases", "costCases")}
         {numberField("workplaces", "costWorkplaces")}
         {numberField("fteShare", "costFteShare")}
@@ -794,7 +847,83 @@ function TownCard(props: {
           onChange={(_, data) => onChange({ isHost: data.checked === true })}
         />
       </div>
+      <fieldset className={styles.card}>
+        <legend className={styles.legend}>{t("costActualLegend")}</legend>
+        <div className={styles.grid}>
+          {ACTUAL_FIELDS.map((field) => (
+            <TextField
+              key={field}
+              label={t(ACTUAL_TEXT[field])}
+              path={path(`actual.${field}`)}
+              value={town.actual[field]}
+              issue={issueAt(path(`actual.${field}`))}
+              onChange={(value) => onChange({ actual: { ...town.actual, [field]: value } })}
+              numeric
+            />
+          ))}
+        </div>
+      </fieldset>
     </fieldset>
+  );
+}
+
+/** Joint unit and budget year: what the workbook's header, footer and annex name. */
+function SettingsFields(props: {
+  readonly settings: SettingsForm;
+  readonly issueAt: IssueAt;
+  readonly onChange: (patch: Partial<SettingsForm>) => void;
+}): ReactNode {
+  const { settings, issueAt, onChange } = props;
+  const { language, t } = useLanguage();
+  const page = usePageStyles();
+  const styles = useStyles();
+  return (
+    <div className={page.stack}>
+      <TextField
+        label={t("costUnitName")}
+        path="settings.unitName"
+        value={settings.unitName}
+        issue={issueAt("settings.unitName")}
+        onChange={(unitName) => onChange({ unitName })}
+        hint={t("costUnitNameHint")}
+      />
+      <div className={styles.grid}>
+        <TextField
+          label={t("costYear")}
+          path="settings.year"
+          value={settings.year}
+          issue={issueAt("settings.year")}
+          onChange={(year) => onChange({ year })}
+          inputMode="numeric"
+        />
+        <TextField
+          label={t("costCalculationDate")}
+          path="settings.calculationDate"
+          value={settings.calculationDate}
+          issue={issueAt("settings.calculationDate")}
+          onChange={(calculationDate) => onChange({ calculationDate })}
+          hint={t("costCalculationDateHint")}
+        />
+      </div>
+      <fieldset className={styles.card}>
+        <legend className={styles.legend}>{t("costDueDatesLegend")}</legend>
+        <div className={styles.grid}>
+          {DUE_DATES.map((due, index) => (
+            <TextField
+              key={index}
+              label={t("costDueDate", { row: index + 1 })}
+              path={`settings.dueDates.${index}`}
+              value={settings.dueDates[index] ?? ""}
+              issue={issueAt(`settings.dueDates.${index}`)}
+              onChange={(value) =>
+                onChange({ dueDates: settings.dueDates.map((typed, i) => (i === index ? value : typed)) })
+              }
+              hint={t("costDueDateHint", { detail: due[language] })}
+            />
+          ))}
+        </div>
+      </fieldset>
+    </div>
   );
 }
 
@@ -874,14 +1003,25 @@ function ItemCard(props: {
             numeric
           />
         ) : (
-          <TextField
-            label={t("costAmount")}
-            path={`${prefix}.amount`}
-            value={item.amount}
-            issue={issueAt(`${prefix}.amount`)}
-            onChange={(amount) => onChange({ amount })}
-            numeric
-          />
+          <>
+            <TextField
+              label={t("costAmount")}
+              path={`${prefix}.amount`}
+              value={item.amount}
+              issue={issueAt(`${prefix}.amount`)}
+              onChange={(amount) => onChange({ amount })}
+              numeric
+            />
+            <TextField
+              label={t("costActualAmount")}
+              path={`${prefix}.actualAmount`}
+              value={item.actualAmount}
+              issue={issueAt(`${prefix}.actualAmount`)}
+              onChange={(actualAmount) => onChange({ actualAmount })}
+              hint={t("costActualHint")}
+              numeric
+            />
+          </>
         )}
       </div>
       {item.key === "mixed" && (
@@ -914,6 +1054,13 @@ function OverheadFields(props: {
       {overhead.enabled && (
         <>
           <div className={page.stack}>
+            <TextField
+              label={t("costOverheadName")}
+              path="overhead.name"
+              value={overhead.name}
+              issue={issueAt("overhead.name")}
+              onChange={(name) => onChange({ name })}
+            />
             <TextField
               label={t("costOverheadPercent")}
               path="overhead.percent"
@@ -955,16 +1102,30 @@ function locationText(location: FormLocation, t: ReturnType<typeof useLanguage>[
   };
   const part = (p: MixedKeyPart | undefined): string =>
     p === undefined ? "" : t("costWeight", { name: t(KEY_TEXT[p]) });
+  const actual = (name: string | undefined): string => {
+    const key = ACTUAL_FIELDS.find((f) => f === name);
+    return key === undefined ? "" : t(ACTUAL_TEXT[key]);
+  };
   const join = (...parts: string[]): string => parts.filter((p) => p !== "").join(" › ");
   switch (location.kind) {
     case "towns":
       return t("costLocTowns");
     case "items":
       return t("costLocItems");
+    case "settings":
+      return join(
+        t("costSettingsHeading"),
+        location.field === "dueDates"
+          ? t("costDueDate", { row: (location.index ?? 0) + 1 })
+          : t(SETTINGS_TEXT[location.field]),
+      );
     case "allTowns":
-      return join(t("costLocAllTowns"), field(location.field));
+      return join(t("costLocAllTowns"), location.actual ? actual(location.field) : field(location.field));
     case "town":
-      return join(t("costLocTown", { row: location.index + 1 }), field(location.field));
+      return join(
+        t("costLocTown", { row: location.index + 1 }),
+        location.actual ? actual(location.field) : field(location.field),
+      );
     case "item":
       return join(
         t("costLocItem", { row: location.index + 1 }),
@@ -1043,6 +1204,8 @@ function ScrollTable(props: { readonly label: string; readonly children: ReactNo
 function AllocationView(props: {
   readonly allocation: Allocation;
   readonly hostTowns: readonly string[];
+  /** When each advance is due (as the annex says), per quarter; undefined where nothing says so. */
+  readonly dueDates: readonly (Date | undefined)[];
   /** The result read from the workbook: its tables are named apart from the form's. */
   readonly fromWorkbook?: boolean;
 }): ReactNode {
@@ -1187,11 +1350,15 @@ function AllocationView(props: {
               <th scope="col" className={styles.columnHeader}>
                 {t("costColumnTown")}
               </th>
-              {[1, 2, 3, 4].map((quarter) => (
-                <th key={quarter} scope="col" className={mergeClasses(styles.columnHeader, styles.numericHeader)}>
-                  {t("costQuarter", { row: quarter })}
-                </th>
-              ))}
+              {[1, 2, 3, 4].map((quarter) => {
+                const due = props.dueDates[quarter - 1];
+                return (
+                  <th key={quarter} scope="col" className={mergeClasses(styles.columnHeader, styles.numericHeader)}>
+                    {t("costQuarter", { row: quarter })}
+                    {due && <span className={styles.keyNote}>{t("costDueOn", { detail: formatDate(due) })}</span>}
+                  </th>
+                );
+              })}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -1295,6 +1462,7 @@ function WorkbookResult(props: {
           <AllocationView
             allocation={result.allocation}
             hostTowns={result.model.towns.filter((town) => town.isHost).map((town) => town.name)}
+            dueDates={advanceDueDates(result.settings)}
             fromWorkbook
           />
         </div>

@@ -161,18 +161,28 @@ export function PartnershipSection(props: PartnershipSectionProps): ReactNode {
             disabled={action.busy}
           />
         )}
-        {built?.plan && built.summary.findings.length > 0 && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              {t("partnershipSimilarAllowed")}
-              <ul>
-                {built.summary.findings.map((finding, index) => (
-                  <li key={index}>{finding.message}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {built?.plan &&
+          (["towns.similarInPartnership", "partnership.sourcesDisagree"] as const).map((code) => {
+            const findings = built.summary.findings.filter((finding) => finding.code === code);
+            return (
+              findings.length > 0 && (
+                <MessageBar key={code} intent="warning" layout="multiline">
+                  <MessageBarBody>
+                    {t(
+                      code === "towns.similarInPartnership"
+                        ? "partnershipSimilarAllowed"
+                        : "partnershipSourcesDisagree",
+                    )}
+                    <ul>
+                      {findings.map((finding, index) => (
+                        <li key={index}>{finding.message}</li>
+                      ))}
+                    </ul>
+                  </MessageBarBody>
+                </MessageBar>
+              )
+            );
+          })}
         {built?.plan && download && (
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>

@@ -18,6 +18,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { ProductListResult } from "../../adapters/products/readProductList.js";
 import { renderTerm } from "../../lib/messages/terms.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
+import type { ProductSelection } from "../../templates/reference/productFramework.js";
 import { TEMPLATES, type TemplatePlanOptions } from "../../templates/registry.js";
 import { findSheetConflicts } from "../actions/findSheetConflicts.js";
 import { Busy } from "../components/Busy.js";
@@ -63,6 +64,8 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
   const [town, setTown] = useState("");
   const [chosenLanguage, setChosenLanguage] = useState<Language | undefined>(undefined);
   const [demo, setDemo] = useState(false);
+  const [starter, setStarter] = useState(false);
+  const [productSelection, setProductSelection] = useState<ProductSelection>("municipality");
   const [productList, setProductList] = useState<ProductList | undefined>(undefined);
   const [outcome, setOutcome] = useState<InsertOutcome | undefined>(undefined);
   const productAction = useAction();
@@ -110,9 +113,11 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
         language: workbookLanguage,
         ...(name === "" || !template.takes.town ? {} : { town: name }),
         ...(demo ? { demo: true } : {}),
+        ...(starter && template.takes.starter === true ? { starter: true } : {}),
         ...(productList?.usable && template.takes.products
           ? { products: productList.result.products.map((p) => ({ code: p.code, name: p.name })) }
           : {}),
+        ...(template.takes.products ? { productSelection } : {}),
       };
       const { plan } = template.plan(options);
       if (!excelHost) {
@@ -180,6 +185,18 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
           )}
         </Field>
       )}
+      {template?.takes.products && !productList?.usable && (
+        <Field label={t("productSelectionLabel")} hint={t("productSelectionHint")}>
+          <RadioGroup
+            value={productSelection}
+            onChange={(_, data) => setProductSelection(data.value === "all" ? "all" : "municipality")}
+            disabled={busy}
+          >
+            <Radio value="municipality" label={t("productSelectionMunicipality")} />
+            <Radio value="all" label={t("productSelectionAll")} />
+          </RadioGroup>
+        </Field>
+      )}
       {productAction.busy && <Busy label={t("productListReading")} />}
       <ErrorBar error={productAction.error} describe={props.describeError} />
       {productList && (
@@ -228,6 +245,14 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
         label={t("demoLabel")}
         disabled={busy}
       />
+      {template?.takes.starter === true && (
+        <Checkbox
+          checked={starter && !demo}
+          onChange={(_, data) => setStarter(data.checked === true)}
+          label={t("starterLabel")}
+          disabled={busy || demo}
+        />
+      )}
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void insert()} disabled={busy || !template}>
           {excelHost ? t("insertButton") : t("createFileButton")}

@@ -50,7 +50,7 @@ export async function runAllocate(file: string, options: { json?: boolean }, con
   /** The annex („Ergebnis“) cell that shows the share, in €: item slot × town slot. */
   const cellOf = (slot: number | undefined, townIndex: number): string | null => {
     const town = townNumbers[townIndex];
-    return slot === undefined || town === undefined ? null : `${resultSheet}!${resultCell(slot, town)}`;
+    return slot === undefined || town === undefined ? null : `${resultSheet}!${resultCell(slot, town, itemSlots)}`;
   };
   const shares = (allocated: ItemAllocation, slot: number | undefined) =>
     allocated.shares.map((share, townIndex) => ({

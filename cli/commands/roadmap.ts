@@ -1,13 +1,15 @@
 import { resolve } from "node:path";
 import { writePlanToFile } from "../../adapters/exceljs/writePlanToXlsx.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
+import { renderRoadmapText } from "../../lib/messages/roadmapTexts.js";
 import { formatNumberFor } from "../../lib/messages/terms.js";
 import { buildRoadmap, type Roadmap, type RoadmapTown } from "../../lib/roadmap/buildRoadmap.js";
-import { planRoadmapWorkbook, type RoadmapSource } from "../../lib/roadmap/planRoadmapWorkbook.js";
+import { describeMeasure, describeSynergies, planRoadmapWorkbook, type RoadmapSource } from "../../lib/roadmap/planRoadmapWorkbook.js";
 import { normaliseTownName } from "../../lib/towns/townNames.js";
 import { createIssue, formatIssue } from "../../lib/validation/ValidationIssue.js";
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
 import { toRoadmapTown } from "../../templates/aufgabenkatalog/taskCatalogue.js";
+import { MEASURES } from "../../templates/reference/measures.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { writeOrRefuse } from "../writeOrRefuse.js";
 import { loadTaskCatalogue } from "./priorities.js";
@@ -53,7 +55,7 @@ export async function roadmapOf(
     context.stderr(formatIssue(createIssue("error", "roadmap.tooFewTowns", language, { file: files.join(", ") }), language));
     return { roadmap: undefined, sources, exit: exit === EXIT.ok ? EXIT.findings : exit };
   }
-  return { roadmap: buildRoadmap(towns), sources, exit };
+  return { roadmap: buildRoadmap(towns, MEASURES), sources, exit };
 }
 
 export async function runRoadmap(files: readonly string[], options: RoadmapOptions, context: CliContext): Promise<ExitCode> {
@@ -70,16 +72,17 @@ export async function runRoadmap(files: readonly string[], options: RoadmapOptio
   return exit;
 }
 
-/** The roadmap for people: one line per shared task, with its synergies. */
+/** The roadmap for people: one line per shared task, with its lead town, measure and synergies. */
 export function printRoadmap(roadmap: Roadmap, context: CliContext): void {
   const { language } = context;
   context.stdout(renderCliText("roadmapHeader", language, { value: roadmap.towns.join(", "), count: roadmap.entries.length }));
   roadmap.entries.forEach((entry, index) => {
     const mean = formatNumberFor(Math.round(entry.meanScore * 10) / 10, language);
-    const synergies = entry.synergies.map((s) => `${s.strongTown} → ${s.needingTown}`).join(", ");
+    const synergies = describeSynergies(entry.synergies, language).join("; ");
     context.stdout(
       `${String(index + 1).padStart(3)}. ${entry.code.padEnd(6)} ${entry.name} — ${renderCliText("roadmapFigures", language, { count: entry.townCount, value: String(entry.classACount), other: mean })}` +
-        (synergies ? ` — ${renderCliText("synergy", language)}: ${synergies}` : ""),
+        ` — ${renderRoadmapText("cliLead", language, { town: entry.lead.town })} — ${describeMeasure(entry.measure, language)}` +
+        (synergies ? ` — ${synergies}` : ""),
     );
   });
 }

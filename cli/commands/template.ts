@@ -6,6 +6,7 @@ import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { renderTerm } from "../../lib/messages/terms.js";
 import { parseTownList } from "../../templates/kostenverteilung/partnerTowns.js";
 import { checkRowCounts } from "../../templates/kostenverteilung/planCostModel.js";
+import type { ProductSelection } from "../../templates/reference/productFramework.js";
 import { findTemplate, TEMPLATES, type TemplateModule } from "../../templates/registry.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { writeOrRefuse } from "../writeOrRefuse.js";
@@ -13,10 +14,14 @@ import { writeOrRefuse } from "../writeOrRefuse.js";
 export interface TemplateOptions {
   readonly out: string;
   readonly products?: string;
+  /** `--selection`: `gemeinde`/`municipality` or `alle`/`all` (templates that take products). */
+  readonly selection?: string;
   readonly town?: string;
   /** Partner towns as typed: names separated by `,` or `;` (templates with `takes.towns`). */
   readonly towns?: string;
   readonly demo?: boolean;
+  /** `--starter`: starter themes from the guideline (templates with `takes.starter`). */
+  readonly starter?: boolean;
   readonly force?: boolean;
   /** Prepared town rows as typed (`--town-rows`; templates with `takes.rows`). */
   readonly townRows?: string;
@@ -25,6 +30,11 @@ export interface TemplateOptions {
 }
 
 type Products = { code: string; name: string }[];
+
+/** `--selection` as typed (German or English word; the CLI allows no other) → the planner's selection. */
+export function productSelectionOf(typed: string): ProductSelection {
+  return typed === "alle" || typed === "all" ? "all" : "municipality";
+}
 
 /** Reads a town's own product list; prints its problems; undefined when it is unusable. */
 export async function loadProducts(path: string, context: CliContext): Promise<Products | undefined> {
@@ -141,9 +151,11 @@ export async function runTemplate(id: string, options: TemplateOptions, context:
   for (const [option, given, taken] of [
     ["--town", options.town !== undefined, module.takes.town],
     ["--products", options.products !== undefined, module.takes.products],
+    ["--selection", options.selection !== undefined, module.takes.products],
+    ["--starter", options.starter === true, module.takes.starter === true],
   ] as const) {
     if (!given || taken) continue;
-    const key = option === "--town" ? "town" : "products";
+    const key = option === "--town" ? "town" : option === "--starter" ? "starter" : "products";
     const other = TEMPLATES.filter((t) => t.takes[key])
       .map((t) => t.spec.id)
       .join(", ");
@@ -166,7 +178,9 @@ export async function runTemplate(id: string, options: TemplateOptions, context:
     language,
     ...(options.town === undefined ? {} : { town: options.town }),
     ...(options.demo ? { demo: true } : {}),
+    ...(options.starter === true ? { starter: true } : {}),
     ...(products === undefined ? {} : { products }),
+    ...(options.selection === undefined ? {} : { productSelection: productSelectionOf(options.selection) }),
     ...(towns === undefined ? {} : { towns }),
     ...(rows.towns === undefined && rows.items === undefined ? {} : { rows }),
   });

@@ -115,7 +115,7 @@ export async function runUpgrade(file: string, options: UpgradeOptions, context:
       for (const change of findings) context.stdout(`  ${renderUpgradeChange(change, language)}`);
     }
     context.stderr(
-      renderCliText("upgradeSummary", language, { file: out, count: carried, value: String(result.findings) }),
+      renderCliText("upgradeSummary", language, { file: out, count: carried, toCheck: result.findings }),
     );
     if (!valid) {
       for (const issue of errors) context.stderr(formatIssue(issue, language));

@@ -57,7 +57,7 @@ export function printReport(report: ValidationReport, context: CliContext, inclu
       renderCliText("summary", language, {
         file: report.file,
         count: errors + warnings,
-        value: renderCliText("counts", language, { value: String(errors), other: String(warnings) }),
+        value: renderCliText("counts", language, { errors, warnings }),
       }),
     );
   }

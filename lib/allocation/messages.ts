@@ -3,6 +3,7 @@
  * rendered from typed facts (numbers stay numbers until they are formatted per language), so a
  * message cannot lose its facts in translation.
  */
+import { countNoun } from "../messages/plural.js";
 import type { Language } from "../spec/TemplateSpec.js";
 import { MIXED_KEY_PARTS, type AllocationKey } from "./model.js";
 
@@ -118,9 +119,9 @@ const catalogue = {
   },
   "town.multipleHosts": {
     de: (p) =>
-      `${p.count ?? "?"} Kommunen sind als Sitzgemeinde markiert; üblich ist genau eine. Die Verteilung ändert sich dadurch nicht.`,
+      `${countNoun(p.count, "Kommune ist", "Kommunen sind", "de")} als Sitzgemeinde markiert; üblich ist genau eine. Die Verteilung ändert sich dadurch nicht.`,
     en: (p) =>
-      `${p.count ?? "?"} towns are marked as host town; usually there is exactly one. The split does not change.`,
+      `${countNoun(p.count, "town is", "towns are", "en")} marked as host town; usually there is exactly one. The split does not change.`,
   },
   // --- single values ---
   "value.missing": {
@@ -141,8 +142,9 @@ const catalogue = {
   },
   "value.tooManyDecimals": {
     de: (p) =>
-      `${subject(p, "de")}: höchstens ${p.limit ?? 2} Nachkommastellen (gefunden: ${formatNumber(p.value, "de")}).`,
-    en: (p) => `${subject(p, "en")}: at most ${p.limit ?? 2} decimals (found: ${formatNumber(p.value, "en")}).`,
+      `${subject(p, "de")}: höchstens ${countNoun(p.limit ?? 2, "Nachkommastelle", "Nachkommastellen", "de")} (gefunden: ${formatNumber(p.value, "de")}).`,
+    en: (p) =>
+      `${subject(p, "en")}: at most ${countNoun(p.limit ?? 2, "decimal", "decimals", "en")} (found: ${formatNumber(p.value, "en")}).`,
   },
   "value.aboveHundred": {
     de: (p) => `${subject(p, "de")}: höchstens 100 % (gefunden: ${formatNumber(p.value, "de")} %).`,
@@ -168,9 +170,9 @@ const catalogue = {
   },
   "key.valueMissing": {
     de: (p) =>
-      `${subject(p, "de")}: kein Wert eingetragen, er wird aber für ${quote(p.text, "de")}${(p.count ?? 1) > 1 ? ` und ${(p.count ?? 1) - 1} weitere(n) Posten` : ""} gebraucht. Bitte 0 eintragen, wenn die Kommune keine hat.`,
+      `${subject(p, "de")}: kein Wert eingetragen, er wird aber für ${quote(p.text, "de")}${(p.count ?? 1) > 1 ? ` und ${countNoun((p.count ?? 1) - 1, "weiteren Posten", "weitere Posten", "de")}` : ""} gebraucht. Bitte 0 eintragen, wenn die Kommune keine hat.`,
     en: (p) =>
-      `${subject(p, "en")}: no value entered, but it is needed for ${quote(p.text, "en")}${(p.count ?? 1) > 1 ? ` and ${(p.count ?? 1) - 1} more item(s)` : ""}. Please enter 0 if the town has none.`,
+      `${subject(p, "en")}: no value entered, but it is needed for ${quote(p.text, "en")}${(p.count ?? 1) > 1 ? ` and ${countNoun((p.count ?? 1) - 1, "more item", "more items", "en")}` : ""}. Please enter 0 if the town has none.`,
   },
   "key.allZero": {
     de: (p) =>
@@ -329,3 +331,6 @@ export function renderAllocationMessage(
   const entry: Record<Language, Render> = catalogue[code];
   return { de: entry.de(params), en: entry.en(params) };
 }
+
+/** All codes, for the test that renders every message in every language. */
+export const ALLOCATION_MESSAGE_CODES = Object.keys(catalogue) as AllocationMessageCode[];

@@ -67,6 +67,11 @@ export interface Town extends TownKeyValues {
   /** Sitzgemeinde: the town that hosts the joint unit. Informational; it does not change the split. */
   readonly isHost?: boolean | undefined;
   /**
+   * Stichtag of the population, an ISO calendar date (`2025-12-31`). Informational: the workbook
+   * shows it beside the population; it does not change the split.
+   */
+  readonly populationDate?: string | undefined;
+  /**
    * Actual key values of the year (Ist-Werte) for the true-up (Spitzabrechnung). A value left blank
    * here falls back to the plan value above.
    */

@@ -97,7 +97,7 @@ describe("validateCostModel", () => {
     );
     expect(issues.map((issue) => [issue.code, issue.path])).toEqual([["key.valueMissing", "towns[1].cases"]]);
     expect(issues[0]?.message.de).toBe(
-      "Kommune „Schönheide“, Fallzahlen: kein Wert eingetragen, er wird aber für „Standesamt“ und 1 weitere(n) Posten gebraucht. Bitte 0 eintragen, wenn die Kommune keine hat.",
+      "Kommune „Schönheide“, Fallzahlen: kein Wert eingetragen, er wird aber für „Standesamt“ und 1 weiteren Posten gebraucht. Bitte 0 eintragen, wenn die Kommune keine hat.",
     );
     // not needed by any key: no issue
     expect(validateCostModel(model({ towns: noCases }))).toEqual([]);

@@ -8,6 +8,7 @@ export const COMPATIBLE_FUNCTIONS: ReadonlySet<string> = new Set([
   "ABS",
   "AND",
   "AVERAGE",
+  "CHAR",
   "CHOOSE",
   "COUNT",
   "COUNTA",

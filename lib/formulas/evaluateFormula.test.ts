@@ -251,6 +251,12 @@ describe("functions", () => {
     }
   });
 
+  it("CHAR gives the character of codes 1–127 (a line break for 10) and no result above", () => {
+    expect(evaluate('"a"&CHAR(10)&"b"')).toBe("a\nb");
+    expect(evaluate("CHAR(0)")).toEqual({ error: "#VALUE!" });
+    expect(evaluate("CHAR(200)")).toBeUndefined();
+  });
+
   it("leaves unknown functions and circular references without a result, and says why", () => {
     const plan = book({ S: { A1: { formula: "NOW()" }, A2: { formula: "A3+1" }, A3: { formula: "A2+1" } } });
     const results = planResults(plan);

@@ -877,6 +877,16 @@ export class FormulaEvaluator {
           const t = toText(x, separator);
           return isCellError(t) ? t : t.replace(/ +/g, " ").replace(/^ | $/g, "");
         });
+      case "CHAR":
+        // 1–127 are the same in every code page (CHAR(10): a line break in a wrapped cell)
+        return this.oneValueFn(argNodes, site, arrays, 1, ([x = null]) => {
+          const n = toNumber(x);
+          if (isCellError(n)) return n;
+          const code = Math.trunc(n);
+          if (code < 1 || code > 255) return VALUE;
+          if (code > 127) throw new UnknowableResult(`CHAR(${code}) depends on the code page`);
+          return String.fromCharCode(code);
+        });
       case "MID":
         return this.oneValueFn(argNodes, site, arrays, 3, ([x = null, s = null, c = null]) => {
           const t = toText(x, separator);

@@ -3,6 +3,7 @@
  * Each entry renders from typed parameters, so a message cannot lose its facts in translation.
  */
 import type { Language } from "../spec/TemplateSpec.js";
+import { countNoun, pluralNoun } from "./plural.js";
 
 export interface MessageParams {
   /** What was found, already rendered for display (e.g. `„1,5“ (Text)`). */
@@ -93,24 +94,24 @@ const catalogue = {
     en: () => "The file consists of unusually many parts (a workbook rarely has more than a hundred) and is not read.",
   },
   "file.xmlTooLong": {
-    de: (p) => `Der Teil „${p.value ?? ""}“ der Datei enthält mehr als ${(p.count ?? 0).toLocaleString("de-DE")} Zeichen am Stück; Excel schreibt höchstens 32.767 Zeichen je Zelle. Die Datei ist beschädigt oder manipuliert und wird nicht gelesen.`,
-    en: (p) => `The part “${p.value ?? ""}” of the file holds more than ${(p.count ?? 0).toLocaleString("en-GB")} characters in one piece; Excel writes at most 32,767 characters per cell. The file is damaged or manipulated and is not read.`,
+    de: (p) => `Der Teil „${p.value ?? ""}“ der Datei enthält mehr als ${countNoun(p.count, "Zeichen", "Zeichen", "de")} am Stück; Excel schreibt höchstens 32.767 Zeichen je Zelle. Die Datei ist beschädigt oder manipuliert und wird nicht gelesen.`,
+    en: (p) => `The part “${p.value ?? ""}” of the file holds more than ${countNoun(p.count, "character", "characters", "en")} in one piece; Excel writes at most 32,767 characters per cell. The file is damaged or manipulated and is not read.`,
   },
   "file.xmlTooDeep": {
-    de: (p) => `Der Teil „${p.value ?? ""}“ der Datei ist mehr als ${p.count ?? 0} Ebenen tief verschachtelt; Excel-Dateien sind etwa 10 Ebenen tief. Die Datei ist beschädigt oder manipuliert und wird nicht gelesen.`,
-    en: (p) => `The part “${p.value ?? ""}” of the file is nested more than ${p.count ?? 0} levels deep; Excel files are about 10 levels deep. The file is damaged or manipulated and is not read.`,
+    de: (p) => `Der Teil „${p.value ?? ""}“ der Datei ist mehr als ${countNoun(p.count, "Ebene", "Ebenen", "de")} tief verschachtelt; Excel-Dateien sind etwa 10 Ebenen tief. Die Datei ist beschädigt oder manipuliert und wird nicht gelesen.`,
+    en: (p) => `The part “${p.value ?? ""}” of the file is nested more than ${countNoun(p.count, "level", "levels", "en")} deep; Excel files are about 10 levels deep. The file is damaged or manipulated and is not read.`,
   },
   "file.timeLimit": {
-    de: (p) => `Das Lesen der Datei dauerte länger als ${p.count ?? "?"} Sekunden und wurde abgebrochen. Bitte die Arbeitsmappe verkleinern oder aufteilen.`,
-    en: (p) => `Reading the file took longer than ${p.count ?? "?"} seconds and was stopped. Please make the workbook smaller or split it.`,
+    de: (p) => `Das Lesen der Datei dauerte länger als ${countNoun(p.count, "Sekunde", "Sekunden", "de")} und wurde abgebrochen. Bitte die Arbeitsmappe verkleinern oder aufteilen.`,
+    en: (p) => `Reading the file took longer than ${countNoun(p.count, "second", "seconds", "en")} and was stopped. Please make the workbook smaller or split it.`,
   },
   "sheet.tooManyRows": {
-    de: (p) => `Das Blatt hat mehr als ${(p.count ?? 0).toLocaleString("de-DE")} belegte Zeilen; ikz-kit liest höchstens ${(p.count ?? 0).toLocaleString("de-DE")} Zeilen je Blatt (Excel erlaubt 1.048.576). Das Lesen wurde hier abgebrochen, nichts wurde ausgewertet. Bitte die Daten auf mehrere Arbeitsmappen aufteilen.`,
-    en: (p) => `The sheet has more than ${(p.count ?? 0).toLocaleString("en-GB")} rows in use; ikz-kit reads at most ${(p.count ?? 0).toLocaleString("en-GB")} rows per sheet (Excel allows 1,048,576). Reading stopped here and nothing was evaluated. Please split the data across several workbooks.`,
+    de: (p) => `Das Blatt hat mehr als ${countNoun(p.count, "belegte Zeile", "belegte Zeilen", "de")}; ikz-kit liest höchstens ${countNoun(p.count, "Zeile", "Zeilen", "de")} je Blatt (Excel erlaubt 1.048.576). Das Lesen wurde hier abgebrochen, nichts wurde ausgewertet. Bitte die Daten auf mehrere Arbeitsmappen aufteilen.`,
+    en: (p) => `The sheet has more than ${countNoun(p.count, "row", "rows", "en")} in use; ikz-kit reads at most ${countNoun(p.count, "row", "rows", "en")} per sheet (Excel allows 1,048,576). Reading stopped here and nothing was evaluated. Please split the data across several workbooks.`,
   },
   "workbook.tooManyCells": {
-    de: (p) => `Die Arbeitsmappe hat mehr als ${(p.count ?? 0).toLocaleString("de-DE")} belegte Zellen; ikz-kit liest höchstens so viele. Das Lesen wurde hier abgebrochen, nichts wurde ausgewertet. Bitte die Daten auf mehrere Arbeitsmappen aufteilen.`,
-    en: (p) => `The workbook has more than ${(p.count ?? 0).toLocaleString("en-GB")} cells in use; ikz-kit reads at most that many. Reading stopped here and nothing was evaluated. Please split the data across several workbooks.`,
+    de: (p) => `Die Arbeitsmappe hat mehr als ${countNoun(p.count, "belegte Zelle", "belegte Zellen", "de")}; ikz-kit liest höchstens so viele. Das Lesen wurde hier abgebrochen, nichts wurde ausgewertet. Bitte die Daten auf mehrere Arbeitsmappen aufteilen.`,
+    en: (p) => `The workbook has more than ${countNoun(p.count, "cell", "cells", "en")} in use; ikz-kit reads at most that many. Reading stopped here and nothing was evaluated. Please split the data across several workbooks.`,
   },
   "workbook.notIkz": {
     de: () => "Die Arbeitsmappe wurde nicht mit ikz-kit erstellt: das versteckte Blatt „_ikz“ mit Vorlagenkennung fehlt, und kein Blatt einer bekannten Vorlage wurde gefunden.",
@@ -146,12 +147,12 @@ const catalogue = {
     en: (p) => `The sheet “${p.expected ?? ""}” is missing, and its headers stand on several sheets: ${p.other ?? ""}. Which of them to take over is not clear. Please rename that sheet back to “${p.expected ?? ""}”, then run \`ikz upgrade\` again. Nothing was written.`,
   },
   "upgrade.entriesNotTaken": {
-    de: (p) => `Auf dem Blatt stehen ${p.count ?? 0} Einträge unter der Kopfzeile (Zeile ${p.value ?? "?"}), aber keiner in einer Spalte der Vorlage (${p.column ?? ""}): die Überschriften wurden nicht erkannt, übernommen würde ein leeres Blatt. Bitte die Überschriften wiederherstellen, wie die Vorlage sie schrieb, dann erneut \`ikz upgrade\` aufrufen. Es wurde nichts geschrieben.`,
-    en: (p) => `The sheet holds ${p.count ?? 0} entries below its header row (row ${p.value ?? "?"}), but none in a column of the template (${p.column ?? ""}): the headers were not recognised, an empty sheet would be taken over. Please restore the headers as the template wrote them, then run \`ikz upgrade\` again. Nothing was written.`,
+    de: (p) => `Auf dem Blatt ${pluralNoun(p.count, "steht", "stehen")} ${countNoun(p.count, "Eintrag", "Einträge", "de")} unter der Kopfzeile (Zeile ${p.value ?? "?"}), aber keiner in einer Spalte der Vorlage (${p.column ?? ""}): die Überschriften wurden nicht erkannt, übernommen würde ein leeres Blatt. Bitte die Überschriften wiederherstellen, wie die Vorlage sie schrieb, dann erneut \`ikz upgrade\` aufrufen. Es wurde nichts geschrieben.`,
+    en: (p) => `The sheet holds ${countNoun(p.count, "entry", "entries", "en")} below its header row (row ${p.value ?? "?"}), but none in a column of the template (${p.column ?? ""}): the headers were not recognised, an empty sheet would be taken over. Please restore the headers as the template wrote them, then run \`ikz upgrade\` again. Nothing was written.`,
   },
   "upgrade.entriesElsewhere": {
-    de: (p) => `Das Blatt ist leer, aber „${p.other ?? ""}“ hat seine Spalten und ${p.count ?? 0} Einträge; übernommen würde das leere Blatt. Bitte das leere Blatt löschen oder umbenennen und „${p.other ?? ""}“ wieder „${p.sheet ?? ""}“ nennen, dann erneut \`ikz upgrade\` aufrufen. Es wurde nichts geschrieben.`,
-    en: (p) => `The sheet is empty, but “${p.other ?? ""}” has its columns and ${p.count ?? 0} entries; the empty sheet would be taken over. Please delete or rename the empty sheet and rename “${p.other ?? ""}” back to “${p.sheet ?? ""}”, then run \`ikz upgrade\` again. Nothing was written.`,
+    de: (p) => `Das Blatt ist leer, aber „${p.other ?? ""}“ hat seine Spalten und ${countNoun(p.count, "Eintrag", "Einträge", "de")}; übernommen würde das leere Blatt. Bitte das leere Blatt löschen oder umbenennen und „${p.other ?? ""}“ wieder „${p.sheet ?? ""}“ nennen, dann erneut \`ikz upgrade\` aufrufen. Es wurde nichts geschrieben.`,
+    en: (p) => `The sheet is empty, but “${p.other ?? ""}” has its columns and ${countNoun(p.count, "entry", "entries", "en")}; the empty sheet would be taken over. Please delete or rename the empty sheet and rename “${p.other ?? ""}” back to “${p.sheet ?? ""}”, then run \`ikz upgrade\` again. Nothing was written.`,
   },
   "upgrade.valueLost": {
     de: (p) => `Der Wert ${p.value ?? ""} käme in der aktualisierten Arbeitsmappe nicht an. Das ist ein Fehler von ikz-kit – bitte melden. Es wurde nichts geschrieben.`,
@@ -238,8 +239,8 @@ const catalogue = {
     en: () => "Merged cells in the data area: only the first cell is read. Please unmerge them.",
   },
   "rows.beyondCapacity": {
-    de: (p) => `Ab Zeile ${p.value ?? "?"} ${p.count === 1 ? "steht ein Eintrag" : `stehen ${p.count ?? "?"} Einträge`} unterhalb der Zeilen, die die Formeln der Vorlage abdecken (bis Zeile ${p.expected ?? "?"}). Das Blatt rechnet ${p.count === 1 ? "ihn" : "sie"} nicht mit, ikz-kit deshalb auch nicht. Bitte die Einträge in freie vorbereitete Zeilen verschieben. ${p.other ?? ""}`,
-    en: (p) => `From row ${p.value ?? "?"} on, ${p.count === 1 ? "an entry stands" : `${p.count ?? "?"} entries stand`} below the rows the template's formulas cover (up to row ${p.expected ?? "?"}). The sheet does not compute ${p.count === 1 ? "it" : "them"}, so neither does ikz-kit. Please move the entries into free prepared rows. ${p.other ?? ""}`,
+    de: (p) => `Ab Zeile ${p.value ?? "?"} ${p.count === 1 ? "steht ein Eintrag" : `stehen ${p.count ?? "?"} Einträge`} unterhalb der Zeilen, die die Formeln der Vorlage abdecken (bis Zeile ${p.expected ?? "?"}). Das Blatt rechnet ${p.count === 1 ? "ihn" : "sie"} nicht mit, ikz-kit deshalb auch nicht. Bitte ${p.count === 1 ? "den Eintrag" : "die Einträge"} in freie vorbereitete Zeilen verschieben. ${p.other ?? ""}`,
+    en: (p) => `From row ${p.value ?? "?"} on, ${p.count === 1 ? "an entry stands" : `${p.count ?? "?"} entries stand`} below the rows the template's formulas cover (up to row ${p.expected ?? "?"}). The sheet does not compute ${p.count === 1 ? "it" : "them"}, so neither does ikz-kit. Please move ${p.count === 1 ? "the entry" : "the entries"} into free prepared rows. ${p.other ?? ""}`,
   },
   "formula.missing": {
     de: (p) => `Hier gehört eine Formel der Vorlage hin${p.column ? ` (Spalte „${p.column}“)` : ""}, die Zelle ist aber leer: das Blatt rechnet an dieser Stelle nicht mehr. Bitte die Formel aus einer Nachbarzeile kopieren oder die Änderung rückgängig machen.`,
@@ -266,8 +267,8 @@ const catalogue = {
     en: (p) => `The formula${p.column ? ` in “${p.column}”` : ""} results in an error value; the sheet's result is unusable. Usually an input it refers to holds text instead of a number — or a row it referred to was deleted (see the “#REF!” findings).`,
   },
   "formula.more": {
-    de: (p) => `Auf diesem Blatt sind ${p.count ?? "?"} weitere Formelzellen ebenso betroffen (oben sind die ersten genannt).`,
-    en: (p) => `On this sheet ${p.count ?? "?"} further formula cells are affected the same way (the first ones are listed above).`,
+    de: (p) => `Auf diesem Blatt ${pluralNoun(p.count, "ist", "sind")} ${countNoun(p.count, "weitere Formelzelle", "weitere Formelzellen", "de")} ebenso betroffen (oben sind die ersten genannt).`,
+    en: (p) => `On this sheet ${countNoun(p.count, "further formula cell is", "further formula cells are", "en")} affected the same way (the first ones are listed above).`,
   },
   "cell.formulaWithoutResult": {
     de: (p) => `In „${p.column ?? ""}“ steht eine Formel ohne gespeichertes Ergebnis (die Datei wurde von einem Programm geschrieben, das nicht rechnet). ikz-kit rechnet Formeln nicht nach und liest hier deshalb nichts. Bitte den Wert eintippen, oder die Datei in Excel oder LibreOffice öffnen und speichern.`,
@@ -320,8 +321,8 @@ const catalogue = {
     en: (p) => p.value ?? "",
   },
   "validation.tooManyFindings": {
-    de: (p) => `Zu viele Befunde: gezeigt werden die ersten ${Number(p.value ?? 0).toLocaleString("de-DE")}, ${(p.count ?? 0).toLocaleString("de-DE")} weitere sind ausgelassen. Bitte zuerst die gezeigten beheben; oft ist eine ganze Spalte verschoben oder falsch gefüllt.`,
-    en: (p) => `Too many findings: the first ${Number(p.value ?? 0).toLocaleString("en-GB")} are shown, ${(p.count ?? 0).toLocaleString("en-GB")} more are left out. Please fix those shown first; often a whole column is shifted or filled wrongly.`,
+    de: (p) => `Zu viele Befunde: gezeigt werden die ersten ${Number(p.value ?? 0).toLocaleString("de-DE")}, ${countNoun(p.count, "weiterer ist", "weitere sind", "de")} ausgelassen. Bitte zuerst die gezeigten beheben; oft ist eine ganze Spalte verschoben oder falsch gefüllt.`,
+    en: (p) => `Too many findings: the first ${Number(p.value ?? 0).toLocaleString("en-GB")} are shown, ${countNoun(p.count, "more is", "more are", "en")} left out. Please fix those shown first; often a whole column is shifted or filled wrongly.`,
   },
   "roadmap.duplicateTown": {
     de: (p) => `Die Kommune „${p.value ?? ""}“ ist mehrfach vertreten (auch in ${p.other ?? "?"}).`,
@@ -343,6 +344,10 @@ const catalogue = {
   "towns.similarInPartnership": {
     de: (p) => `„${p.other ?? ""}“ (${p.otherPlace ?? "?"}) und „${p.value ?? ""}“ (${p.place ?? "?"}) sind vermutlich dieselbe Kommune (${townReason(p, "de")}). Das Kostenmodell der Verbundmappe führte sie zweimal und belastete sie doppelt. Bitte die Schreibweise in einer der Dateien angleichen – oder bestätigen, dass es zwei verschiedene Kommunen sind.`,
     en: (p) => `“${p.other ?? ""}” (${p.otherPlace ?? "?"}) and “${p.value ?? ""}” (${p.place ?? "?"}) are probably the same town (${townReason(p, "en")}). The partnership's cost model would list it twice and charge it twice. Please make the spelling the same in one of the files — or confirm that they are two different towns.`,
+  },
+  "partnership.sourcesDisagree": {
+    de: (p) => `${p.column ?? ""}: „${p.other ?? ""}“ (${p.otherPlace ?? "?"}) und „${p.value ?? ""}“ (${p.place ?? "?"}) weichen voneinander ab. Die Verbundmappe übernimmt „${p.other ?? ""}“ aus ${p.otherPlace ?? "?"}. Bitte prüfen, welche Angabe stimmt, und die andere Datei oder die Verbundmappe berichtigen.`,
+    en: (p) => `${p.column ?? ""}: “${p.other ?? ""}” (${p.otherPlace ?? "?"}) and “${p.value ?? ""}” (${p.place ?? "?"}) differ. The partnership workbook takes “${p.other ?? ""}” from ${p.otherPlace ?? "?"}. Please check which is right and correct the other file or the partnership workbook.`,
   },
 } satisfies Record<string, Record<Language, Render>>;
 

@@ -1,11 +1,17 @@
 /** Texts of the command line (help, progress, results), German first. */
 import type { Language } from "../spec/TemplateSpec.js";
+import { countNoun } from "./plural.js";
 
 export interface CliParams {
   readonly file?: string;
   readonly value?: string;
   readonly count?: number;
   readonly other?: string;
+  /** Errors and warnings of a validation summary. */
+  readonly errors?: number;
+  readonly warnings?: number;
+  /** Places the user should check (`ikz upgrade`). */
+  readonly toCheck?: number;
 }
 
 type Render = (p: CliParams) => string;
@@ -75,9 +81,20 @@ const texts = {
     de: () => "mit erfundenen Beispieldaten füllen (zum Ausprobieren)",
     en: () => "fill with invented example data (to try it out)",
   },
+  optionStarter: {
+    de: (p) =>
+      `mit Startthemen aus dem Leitfaden füllen, noch ohne Bewertung (nur ${p.value ?? ""}; mit --demo ohne Wirkung)`,
+    en: (p) => `fill with starter themes from the guideline, not yet rated (${p.value ?? ""} only; no effect with --demo)`,
+  },
   optionProducts: {
     de: () => "eigene Produktliste (CSV oder .xlsx aus der Haushaltssoftware) statt des Produktrahmens",
     en: () => "own product list (CSV or .xlsx from the budget software) instead of the framework",
+  },
+  optionSelection: {
+    de: () =>
+      "welche Produkte des Produktrahmens vorausgefüllt werden: gemeinde = die üblichen einer kreisangehörigen Gemeinde (Standard), alle = alle, auch die des Landkreises",
+    en: () =>
+      "which framework products pre-fill the rows: municipality = the usual ones of a municipality within a county (default), all = all, county tasks too",
   },
   optionStrict: {
     de: () => "auch Warnungen als Befund werten (Exit-Code 1)",
@@ -126,14 +143,16 @@ const texts = {
   },
   upgradeCheck: { de: () => "Bitte prüfen:", en: () => "Please check:" },
   upgradeSummary: {
-    de: (p) => `${p.file ?? ""}: ${p.count ?? 0} Werte übernommen, ${p.value ?? "0"} Stelle(n) bitte prüfen.`,
-    en: (p) => `${p.file ?? ""}: ${p.count ?? 0} values taken over, ${p.value ?? "0"} place(s) to check.`,
+    de: (p) =>
+      `${p.file ?? ""}: ${countNoun(p.count, "Wert", "Werte", "de")} übernommen, ${countNoun(p.toCheck, "Stelle", "Stellen", "de")} bitte prüfen.`,
+    en: (p) =>
+      `${p.file ?? ""}: ${countNoun(p.count, "value", "values", "en")} taken over, ${countNoun(p.toCheck, "place", "places", "en")} to check.`,
   },
   upgradeInvalid: {
     de: (p) =>
-      `${p.file ?? ""}: Die aktualisierte Arbeitsmappe hat ${p.count ?? 0} Fehler (siehe oben, wie \`ikz validate\` sie meldet). Bitte beheben, bevor mit ihr gerechnet wird.`,
+      `${p.file ?? ""}: Die aktualisierte Arbeitsmappe hat ${countNoun(p.count, "Fehler", "Fehler", "de")} (siehe oben, wie \`ikz validate\` sie meldet). Bitte beheben, bevor mit ihr gerechnet wird.`,
     en: (p) =>
-      `${p.file ?? ""}: The upgraded workbook has ${p.count ?? 0} error(s) (see above, as \`ikz validate\` reports them). Please fix them before computing with it.`,
+      `${p.file ?? ""}: The upgraded workbook has ${countNoun(p.count, "error", "errors", "en")} (see above, as \`ikz validate\` reports them). Please fix ${p.count === 1 ? "it" : "them"} before computing with the workbook.`,
   },
   upgradeVersionUnknown: {
     de: (p) =>
@@ -147,12 +166,25 @@ const texts = {
   wrote: { de: (p) => `geschrieben: ${p.file ?? ""}`, en: (p) => `wrote: ${p.file ?? ""}` },
   valid: { de: (p) => `${p.file ?? ""}: gültig`, en: (p) => `${p.file ?? ""}: valid` },
   summary: {
-    de: (p) => `${p.file ?? ""}: ${p.count ?? 0} Befund(e) (${p.value ?? ""})`,
-    en: (p) => `${p.file ?? ""}: ${p.count ?? 0} finding(s) (${p.value ?? ""})`,
+    de: (p) => `${p.file ?? ""}: ${countNoun(p.count, "Befund", "Befunde", "de")} (${p.value ?? ""})`,
+    en: (p) => `${p.file ?? ""}: ${countNoun(p.count, "finding", "findings", "en")} (${p.value ?? ""})`,
   },
+  /** The kinds of a summary's findings, those with none left out: „1 Fehler, 2 Warnungen“, „1 Warnung“. */
   counts: {
-    de: (p) => `${p.value ?? "0"} Fehler, ${p.other ?? "0"} Warnungen`,
-    en: (p) => `${p.value ?? "0"} errors, ${p.other ?? "0"} warnings`,
+    de: (p) =>
+      [
+        p.errors ? countNoun(p.errors, "Fehler", "Fehler", "de") : "",
+        p.warnings ? countNoun(p.warnings, "Warnung", "Warnungen", "de") : "",
+      ]
+        .filter(Boolean)
+        .join(", ") || "keine Fehler oder Warnungen",
+    en: (p) =>
+      [
+        p.errors ? countNoun(p.errors, "error", "errors", "en") : "",
+        p.warnings ? countNoun(p.warnings, "warning", "warnings", "en") : "",
+      ]
+        .filter(Boolean)
+        .join(", ") || "no errors or warnings",
   },
   fileExists: {
     de: (p) => `${p.file ?? ""}: Die Datei gibt es schon. Mit --force wird sie überschrieben.`,
@@ -197,26 +229,28 @@ const texts = {
     en: (p) => `${p.file ?? ""}: The product list cannot be used.`,
   },
   productListRead: {
-    de: (p) => `${p.file ?? ""}: ${p.count ?? 0} Produkte übernommen`,
-    en: (p) => `${p.file ?? ""}: ${p.count ?? 0} products taken over`,
+    de: (p) => `${p.file ?? ""}: ${countNoun(p.count, "Produkt", "Produkte", "de")} übernommen`,
+    en: (p) => `${p.file ?? ""}: ${countNoun(p.count, "product", "products", "en")} taken over`,
   },
   prioritiesHeader: {
-    de: (p) => `${p.value ?? ""}: ${p.count ?? 0} Aufgaben (Rang, Klasse, Punkte, Code, Bezeichnung)`,
-    en: (p) => `${p.value ?? ""}: ${p.count ?? 0} tasks (rank, class, score, code, name)`,
+    de: (p) =>
+      `${p.value ?? ""}: ${countNoun(p.count, "Aufgabe", "Aufgaben", "de")} (Rang, Klasse, Punkte, Code, Bezeichnung)`,
+    en: (p) => `${p.value ?? ""}: ${countNoun(p.count, "task", "tasks", "en")} (rank, class, score, code, name)`,
   },
   roadmapHeader: {
-    de: (p) => `IKZ-Fahrplan für ${p.value ?? ""}: ${p.count ?? 0} gemeinsame Aufgaben`,
-    en: (p) => `IKZ roadmap for ${p.value ?? ""}: ${p.count ?? 0} shared tasks`,
+    de: (p) =>
+      `IKZ-Fahrplan für ${p.value ?? ""}: ${countNoun(p.count, "gemeinsame Aufgabe", "gemeinsame Aufgaben", "de")}`,
+    en: (p) => `IKZ roadmap for ${p.value ?? ""}: ${countNoun(p.count, "shared task", "shared tasks", "en")}`,
   },
   roadmapSkipped: {
     de: (p) => `${p.file ?? ""}: nicht in den Fahrplan übernommen (siehe Befunde).`,
     en: (p) => `${p.file ?? ""}: left out of the roadmap (see the findings).`,
   },
   roadmapFigures: {
-    de: (p) => `${p.count ?? 0} Kommunen, ${p.value ?? "0"}× Klasse A, Ø ${p.other ?? ""} Punkte`,
-    en: (p) => `${p.count ?? 0} towns, ${p.value ?? "0"}× class A, mean ${p.other ?? ""} points`,
+    de: (p) =>
+      `${countNoun(p.count, "Kommune", "Kommunen", "de")}, ${p.value ?? "0"}× Klasse A, Ø ${p.other ?? ""} Punkte`,
+    en: (p) => `${countNoun(p.count, "town", "towns", "en")}, ${p.value ?? "0"}× class A, mean ${p.other ?? ""} points`,
   },
-  synergy: { de: () => "Synergie", en: () => "synergy" },
   commandAnalyse: {
     de: () =>
       "Arbeitsmappen einer Vorlage auswerten (PESTEL, IT-Servicekatalog, Arbeitsplatzprofil) – als JSON, Zusammenfassung und Arbeitsmappe",
@@ -251,9 +285,9 @@ const texts = {
   },
   consolidateSimilarTowns: {
     de: (p) =>
-      `Die Verbundmappe wird nicht geschrieben: ${p.count ?? 0} Kommunennamen-Paar(e) sind vermutlich dieselbe Kommune, und das Kostenmodell würde sie doppelt belasten. Bitte die Schreibweise in den Dateien angleichen – oder, wenn es verschiedene Kommunen sind, erneut mit --allow-similar-towns aufrufen.`,
+      `Die Verbundmappe wird nicht geschrieben: ${p.count === 1 ? "1 Paar von Kommunennamen steht vermutlich für dieselbe Kommune" : `${countNoun(p.count, "Paar", "Paare", "de")} von Kommunennamen stehen vermutlich jeweils für dieselbe Kommune`}, und das Kostenmodell würde sie doppelt belasten. Bitte die Schreibweise in den Dateien angleichen – oder, wenn es verschiedene Kommunen sind, erneut mit --allow-similar-towns aufrufen.`,
     en: (p) =>
-      `The partnership workbook is not written: ${p.count ?? 0} pair(s) of town names are probably the same town, and the cost model would charge them twice. Please make the spellings in the files the same — or, if they are different towns, run again with --allow-similar-towns.`,
+      `The partnership workbook is not written: ${p.count === 1 ? "1 pair of town names probably stands for the same town" : `${countNoun(p.count, "pair", "pairs", "en")} of town names probably stand for the same town each`}, and the cost model would charge ${p.count === 1 ? "it" : "each"} twice. Please make the spellings in the files the same — or, if they are different towns, run again with --allow-similar-towns.`,
   },
   optionAllowSimilarTowns: {
     de: () =>
@@ -262,8 +296,10 @@ const texts = {
       "take similar town names (“Gemeinde Bockau”/“Bockau”, one letter apart) as different towns; without it, nothing is written then (exit 1)",
   },
   consolidateDone: {
-    de: (p) => `Verbundmappe für ${p.count ?? 0} Kommunen (${p.value ?? ""}): ${p.other ?? ""}`,
-    en: (p) => `Partnership workbook for ${p.count ?? 0} towns (${p.value ?? ""}): ${p.other ?? ""}`,
+    de: (p) =>
+      `Verbundmappe für ${countNoun(p.count, "Kommune", "Kommunen", "de")} (${p.value ?? ""}): ${p.other ?? ""}`,
+    en: (p) =>
+      `Partnership workbook for ${countNoun(p.count, "town", "towns", "en")} (${p.value ?? ""}): ${p.other ?? ""}`,
   },
   allocationTotals: { de: () => "Jahresanteil je Kommune", en: () => "Annual share per town" },
   allocationAdvances: {
@@ -289,3 +325,6 @@ export type CliTextKey = keyof typeof texts;
 export function renderCliText(key: CliTextKey, language: Language, params: CliParams = {}): string {
   return texts[key][language](params);
 }
+
+/** All keys, for the test that renders every text in every language. */
+export const CLI_TEXT_KEYS = Object.keys(texts) as CliTextKey[];

@@ -3,6 +3,7 @@
  * reports. Kept next to the findings catalogue so all user-facing text lives in lib/messages.
  */
 import type { Language } from "../spec/TemplateSpec.js";
+import { countNoun } from "./plural.js";
 
 export interface TermParams {
   readonly column?: string;
@@ -10,7 +11,13 @@ export interface TermParams {
   readonly sheet?: string;
   readonly min?: number;
   readonly max?: number;
+  /**
+   * False when `min` and `max` are written without a thousands separator, as the column shows
+   * them: a year („2000 bis 2100“). See {@link groupsDigits}.
+   */
+  readonly grouping?: boolean;
   readonly value?: string;
+  readonly count?: number;
 }
 
 type Render = (p: TermParams) => string;
@@ -20,9 +27,31 @@ const NUMBER_FORMATS: Record<Language, Intl.NumberFormat> = {
   de: new Intl.NumberFormat("de-DE", { maximumFractionDigits: 10 }),
   en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 10 }),
 };
+const UNGROUPED_FORMATS: Record<Language, Intl.NumberFormat> = {
+  de: new Intl.NumberFormat("de-DE", { maximumFractionDigits: 10, useGrouping: false }),
+  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 10, useGrouping: false }),
+};
 
-const formatNumber = (value: number | undefined, language: Language): string =>
-  value === undefined ? "" : NUMBER_FORMATS[language].format(value);
+const formatNumber = (value: number | undefined, language: Language, grouping = true): string =>
+  value === undefined ? "" : (grouping ? NUMBER_FORMATS : UNGROUPED_FORMATS)[language].format(value);
+
+/** A range „von 3 bis 9“ / „from 3 to 9“ or its open form „ab 3“ / „from 3“. */
+const range = (p: TermParams, language: Language): string => {
+  const min = formatNumber(p.min, language, p.grouping);
+  if (p.max === undefined) return language === "de" ? `ab ${min}` : `from ${min}`;
+  const max = formatNumber(p.max, language, p.grouping);
+  return language === "de" ? `von ${min} bis ${max}` : `from ${min} to ${max}`;
+};
+
+/**
+ * Whether a column's numbers are written with a thousands separator: as its cells show them. A
+ * number format without one (`0`, the budget year's) writes „2000“, so its range and values do
+ * too; without a number format, numbers are grouped („1.000 Einwohner“).
+ */
+export function groupsDigits(column: { readonly numberFormat?: string }): boolean {
+  const format = column.numberFormat;
+  return format === undefined || /[#0],[#0]/.test(format);
+}
 
 const terms = {
   validationError: {
@@ -30,16 +59,16 @@ const terms = {
     en: (p) => `${p.column ?? ""}: ${p.expected ?? ""}`,
   },
   expectWholeNumber: {
-    de: (p) => (p.max === undefined ? `ganze Zahl ab ${formatNumber(p.min, "de")}` : `ganze Zahl von ${formatNumber(p.min, "de")} bis ${formatNumber(p.max, "de")}`),
-    en: (p) => (p.max === undefined ? `whole number from ${formatNumber(p.min, "en")}` : `whole number from ${formatNumber(p.min, "en")} to ${formatNumber(p.max, "en")}`),
+    de: (p) => `ganze Zahl ${range(p, "de")}`,
+    en: (p) => `whole number ${range(p, "en")}`,
   },
   expectNumber: {
-    de: (p) => (p.max === undefined ? `Zahl ab ${formatNumber(p.min, "de")}` : `Zahl von ${formatNumber(p.min, "de")} bis ${formatNumber(p.max, "de")}`),
-    en: (p) => (p.max === undefined ? `number from ${formatNumber(p.min, "en")}` : `number from ${formatNumber(p.min, "en")} to ${formatNumber(p.max, "en")}`),
+    de: (p) => `Zahl ${range(p, "de")}`,
+    en: (p) => `number ${range(p, "en")}`,
   },
   expectDecimals: {
-    de: (p) => `höchstens ${p.value ?? ""} Nachkommastellen`,
-    en: (p) => `at most ${p.value ?? ""} decimal places`,
+    de: (p) => `höchstens ${countNoun(p.count, "Nachkommastelle", "Nachkommastellen", "de")}`,
+    en: (p) => `at most ${countNoun(p.count, "decimal place", "decimal places", "en")}`,
   },
   expectListValue: {
     de: (p) => `ein Wert aus der Liste (Blatt „${p.sheet ?? ""}“)`,
@@ -87,7 +116,6 @@ const terms = {
   columnMeanScore: { de: () => "Mittlere Punkte", en: () => "Mean score" },
   columnClassACount: { de: () => "Anzahl Klasse A", en: () => "Number of class A" },
   columnParticipants: { de: () => "Kommunen (Punkte, Klasse)", en: () => "Towns (score, class)" },
-  columnSynergies: { de: () => "Synergien (stark → Bedarf)", en: () => "Synergies (strong → in need)" },
   columnTown: { de: () => "Kommune", en: () => "Town" },
   columnFile: { de: () => "Datei", en: () => "File" },
   columnTemplateVersion: { de: () => "Vorlagenversion", en: () => "Template version" },
@@ -120,7 +148,13 @@ export function renderTerm(key: TermKey, language: Language, params: TermParams 
   return terms[key][language](params);
 }
 
-/** Formats a number the way a reader of that language writes it (decimal comma in German). */
-export function formatNumberFor(value: number, language: Language): string {
-  return NUMBER_FORMATS[language].format(value);
+/** All keys, for the test that renders every text in every language. */
+export const TERM_KEYS = Object.keys(terms) as TermKey[];
+
+/**
+ * Formats a number the way a reader of that language writes it (decimal comma in German); with
+ * `grouping` false without a thousands separator, as a year is written.
+ */
+export function formatNumberFor(value: number, language: Language, grouping = true): string {
+  return formatNumber(value, language, grouping);
 }

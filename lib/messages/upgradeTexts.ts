@@ -5,6 +5,7 @@
 import type { PlannedValue } from "../plan/WorkbookPlan.js";
 import type { Language, LocalizedText } from "../spec/TemplateSpec.js";
 import type { CarriedOverReason, UpgradeChange } from "../upgrade/UpgradeChange.js";
+import { countNoun } from "./plural.js";
 import { describeValue } from "../validation/parseCell.js";
 
 const REASONS: Readonly<Record<CarriedOverReason, LocalizedText>> = {
@@ -33,8 +34,8 @@ const formulas = (count: number, language: Language): string =>
   count === 0
     ? ""
     : language === "de"
-      ? `; ${count} Formel(n) durch ihre Werte ersetzt`
-      : `; ${count} formula(s) replaced by their values`;
+      ? `; ${countNoun(count, "Formel durch ihren Wert", "Formeln durch ihre Werte", language)} ersetzt`
+      : `; ${countNoun(count, "formula replaced by its value", "formulas replaced by their values", language)}`;
 
 /** One sentence for a change, e.g. `Kommunen: Spalte „Sitzgemeinde (x)“ von H nach C verschoben.` */
 export function renderUpgradeChange(change: UpgradeChange, language: Language): string {
@@ -71,16 +72,16 @@ export function renderUpgradeChange(change: UpgradeChange, language: Language): 
     }
     case "valuesCarried":
       return de
-        ? `${change.sheet}: ${change.count} eingegebene Werte übernommen.`
-        : `${change.sheet}: ${change.count} entered values taken over.`;
+        ? `${change.sheet}: ${countNoun(change.count, "eingegebener Wert", "eingegebene Werte", language)} übernommen.`
+        : `${change.sheet}: ${countNoun(change.count, "entered value", "entered values", language)} taken over.`;
     case "extraColumnKept":
       return de
-        ? `${change.sheet}: eigene Spalte ${q(change.header || change.from)} mit ${change.count} Werten behalten (${change.from} → ${change.to})${formulas(change.formulas, language)}.`
-        : `${change.sheet}: own column ${q(change.header || change.from)} with ${change.count} values kept (${change.from} → ${change.to})${formulas(change.formulas, language)}.`;
+        ? `${change.sheet}: eigene Spalte ${q(change.header || change.from)} mit ${countNoun(change.count, "Wert", "Werten", language)} behalten (${change.from} → ${change.to})${formulas(change.formulas, language)}.`
+        : `${change.sheet}: own column ${q(change.header || change.from)} with ${countNoun(change.count, "value", "values", language)} kept (${change.from} → ${change.to})${formulas(change.formulas, language)}.`;
     case "userSheetKept":
       return de
-        ? `Eigenes Blatt ${q(change.sheet)} mit ${change.count} Werten behalten${formulas(change.formulas, language)}.`
-        : `Own sheet ${q(change.sheet)} with ${change.count} values kept${formulas(change.formulas, language)}.`;
+        ? `Eigenes Blatt ${q(change.sheet)} mit ${countNoun(change.count, "Wert", "Werten", language)} behalten${formulas(change.formulas, language)}.`
+        : `Own sheet ${q(change.sheet)} with ${countNoun(change.count, "value", "values", language)} kept${formulas(change.formulas, language)}.`;
     case "headerGuessed":
       return de
         ? `${change.sheet}!${change.cell}: Überschrift ${q(change.found)} ist unbekannt; an dieser Stelle stand ${q(change.column)}, die Werte werden dorthin übernommen. Bitte prüfen.`

@@ -4,7 +4,17 @@
  * nothing about content.
  */
 
-export type CellStyle = "title" | "description" | "header" | "label" | "input" | "computed" | "reference" | "meta";
+/** `text`: a paragraph of running text, wrapped within its column (the „So geht’s“ sheets). */
+export type CellStyle =
+  | "title"
+  | "description"
+  | "header"
+  | "label"
+  | "input"
+  | "computed"
+  | "reference"
+  | "meta"
+  | "text";
 
 /** A literal value as written; text is always written as text, never as a formula. */
 export type PlannedValue = string | number | boolean | Date | null;
@@ -19,6 +29,8 @@ export interface PlannedCell {
   readonly numberFormat?: string;
   /** Horizontal alignment when the style's default does not fit (e.g. codes next to numbers). */
   readonly align?: "left" | "center" | "right";
+  /** Wrap long text onto several lines (top-aligned), e.g. in a printed decision table. */
+  readonly wrap?: boolean;
 }
 
 export interface PlannedRow {
@@ -119,12 +131,42 @@ export interface SheetPlan {
    * Absent or false: not protected (input lists, which users sort and extend).
    */
   readonly protected?: boolean;
+  /**
+   * How the sheet prints: A4, fitted to one page wide (both writers), in this orientation. A
+   * sheet that must not print is planned `state: "hidden"` — Excel and LibreOffice print neither
+   * hidden sheets nor their pages, and an .xlsx has no "visible but never printed" flag.
+   */
   readonly print: {
     readonly landscape: boolean;
     /** Rows repeated on each printed page, e.g. `4:4`. */
     readonly titleRows?: string;
+    /** The only range printed, without sheet name, e.g. `A1:H72`; absent: everything in use. */
+    readonly area?: string;
+    /** Printed at the top of every page. */
+    readonly header?: PrintPageText;
+    /** Printed at the bottom of every page. */
+    readonly footer?: PrintPageText;
   };
 }
+
+/**
+ * A header or footer: text at the left, in the centre and at the right of every printed page.
+ * Placeholders that Excel and LibreOffice fill in when printing: `{page}` (this page's number),
+ * `{pages}` (number of pages), `{date}` (the print date) and `{sheet}` (the sheet's name);
+ * everything else prints as written (writers turn it into Excel's codes with
+ * lib/plan/printPageText.ts). A header cannot show a cell's value: plan only texts that cannot go
+ * stale when the sheet is edited (the values themselves belong in the sheet's title rows).
+ * At most {@link PRINT_PAGE_TEXT_MAX} characters per header and per footer, codes included.
+ * @example { left: "Anlage zur Zweckvereinbarung", right: "Seite {page} von {pages}" }
+ */
+export interface PrintPageText {
+  readonly left?: string;
+  readonly center?: string;
+  readonly right?: string;
+}
+
+/** Excel's limit on a header's (or a footer's) text, its codes included. */
+export const PRINT_PAGE_TEXT_MAX = 255;
 
 export interface WorkbookPlan {
   readonly templateId: string;

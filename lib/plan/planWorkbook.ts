@@ -1,5 +1,5 @@
 import { cellAddress, columnLetter, sheetReference } from "../cells/address.js";
-import { renderTerm } from "../messages/terms.js";
+import { groupsDigits, renderTerm } from "../messages/terms.js";
 import {
   TemplateSpecError,
   type ColumnSpec,
@@ -12,6 +12,7 @@ import {
   type TemplateSpec,
 } from "../spec/TemplateSpec.js";
 import { listCellText } from "../spec/lists.js";
+import { widenForHeaders } from "./headerWidths.js";
 import {
   FORM_LABEL_COLUMN,
   FORM_VALUE_COLUMN,
@@ -88,7 +89,7 @@ export function planWorkbook(spec: TemplateSpec, options: PlanOptions): PlannedW
       case "reference":
         return planReferenceSheet(layout, sheet, sheetLayoutOf);
       case "grid":
-        return planGridSheet(layout, sheet, sheetLayoutOf);
+        return planGridSheet(layout, sheet, sheetLayoutOf, filledRowsOf(options));
     }
   });
   sheets.push(planMetadataSheet(spec, options, layout));
@@ -156,8 +157,12 @@ function planTableSheet(
   return {
     key: sheet.key,
     name: place.name,
-    state: "visible",
-    columnWidths: sheet.columns.map((c) => c.width),
+    state: sheet.hidden === true ? "hidden" : "visible",
+    // never narrower than a header's longest word: headers wrap between words only
+    columnWidths: widenForHeaders(
+      sheet.columns.map((c) => c.width),
+      [header],
+    ),
     rowCount: head.length + rowCount,
     rows: function* () {
       yield* head;
@@ -267,6 +272,7 @@ function plannedValidations(layout: WorkbookLayout, column: ColumnSpec, range: s
       const expected = renderTerm(whole ? "expectWholeNumber" : "expectNumber", language, {
         min,
         ...(max === undefined ? {} : { max }),
+        grouping: groupsDigits(column),
       });
       return [
         {
@@ -384,8 +390,11 @@ function planReferenceSheet(layout: WorkbookLayout, sheet: ReferenceSheetSpec, p
   return {
     key: sheet.key,
     name: place.name,
-    state: "visible",
-    columnWidths: sheet.columns.map((c) => c.width),
+    state: sheet.hidden === true ? "hidden" : "visible",
+    columnWidths: widenForHeaders(
+      sheet.columns.map((c) => c.width),
+      head,
+    ),
     rowCount: head.length + count,
     rows: function* () {
       yield* head;
@@ -408,8 +417,18 @@ function planReferenceSheet(layout: WorkbookLayout, sheet: ReferenceSheetSpec, p
   };
 }
 
-function planGridSheet(layout: WorkbookLayout, sheet: GridSheetSpec, place: SheetLayout): SheetPlan {
-  const content = sheet.build(gridContext(layout));
+/** Rows pre-filled per table (what a grid may size its columns by). */
+function filledRowsOf(options: PlanOptions): Record<string, number> {
+  return Object.fromEntries(Object.entries(options.tableRows ?? {}).map(([key, rows]) => [key, rows.length]));
+}
+
+function planGridSheet(
+  layout: WorkbookLayout,
+  sheet: GridSheetSpec,
+  place: SheetLayout,
+  filled: Readonly<Record<string, number>> = {},
+): SheetPlan {
+  const content = sheet.build(gridContext(layout, filled));
   const rows: PlannedRow[] = content.rows.map((row) => ({
     row: row.row,
     ...(row.height === undefined ? {} : { height: row.height }),
@@ -418,8 +437,8 @@ function planGridSheet(layout: WorkbookLayout, sheet: GridSheetSpec, place: Shee
   return {
     key: sheet.key,
     name: place.name,
-    state: "visible",
-    columnWidths: content.columnWidths,
+    state: sheet.hidden === true ? "hidden" : "visible",
+    columnWidths: widenForHeaders(content.columnWidths, rows, content.merges ?? []),
     rowCount: rows.length,
     rows: () => rows,
     ...(content.frozen ? { frozen: content.frozen } : {}),
@@ -433,6 +452,9 @@ function planGridSheet(layout: WorkbookLayout, sheet: GridSheetSpec, place: Shee
     print: {
       landscape: sheet.landscape ?? false,
       ...(content.printTitleRows === undefined ? {} : { titleRows: content.printTitleRows }),
+      ...(content.printArea === undefined ? {} : { area: content.printArea }),
+      ...(content.header === undefined ? {} : { header: content.header }),
+      ...(content.footer === undefined ? {} : { footer: content.footer }),
     },
   };
 }

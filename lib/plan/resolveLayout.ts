@@ -218,10 +218,16 @@ export function dataRowCount(layout: WorkbookLayout, sheetKey: string): number {
   return place.lastDataRow - place.firstDataRow + 1;
 }
 
-/** The context a grid sheet is built in: references always carry their sheet's name. */
-export function gridContext(layout: WorkbookLayout): GridContext {
+/**
+ * The context a grid sheet is built in: references always carry their sheet's name. `filled`:
+ * the rows of each table pre-filled by the planner (none when the workbook is planned again to
+ * check it — so nothing but looks, e.g. column widths, may depend on it).
+ */
+export function gridContext(layout: WorkbookLayout, filled: Readonly<Record<string, number>> = {}): GridContext {
   return {
+    filledRows: (sheetKey) => filled[sheetKey] ?? 0,
     language: layout.language,
+    spec: layout.spec,
     columnRange: (key, sheetKey) => {
       const target = sheetLayout(layout, sheetKey);
       const column = target.columns.get(key);

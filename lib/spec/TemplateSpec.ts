@@ -7,6 +7,7 @@
  * printed and compared without a spreadsheet.
  */
 
+import type { PrintPageText } from "../plan/WorkbookPlan.js";
 import type { TemplateRevision } from "./TemplateHistory.js";
 
 export type Language = "de" | "en";
@@ -92,10 +93,23 @@ export interface ColumnSpec {
   readonly align?: "left" | "center" | "right";
   /** Input help shown by Excel's data validation and in the docs. */
   readonly hint?: LocalizedText;
+  /**
+   * How findings about the column's cells name it when form field `field` (`sheetKey.fieldKey`)
+   * holds a name: `label` with `{name}` in place of it (a status column: „Status Zschorlau“, not
+   * „Status 3“); the column's label while the field is empty.
+   */
+  readonly namedBy?: { readonly field: string; readonly label: LocalizedText };
   /** For `computed` columns: the formula for one row. */
   readonly formula?: (context: FormulaContext) => string;
-  /** Cells whose text equals a value get a fill (always with the text itself as the signal). */
-  readonly highlights?: readonly { readonly equals: string; readonly fill: "good" | "neutral" | "weak" }[];
+  /**
+   * Cells whose text equals a value get a fill (always with the text itself as the signal);
+   * `language`: the text is of this language's workbook only (the „So geht’s“ sheet names it there).
+   */
+  readonly highlights?: readonly {
+    readonly equals: string;
+    readonly fill: "good" | "neutral" | "weak";
+    readonly language?: Language;
+  }[];
 }
 
 /**
@@ -120,6 +134,11 @@ export interface TableSheetSpec {
   /** Fixed rows (e.g. the criteria), pre-filled from the spec; their keys identify them. */
   readonly fixedRows?: readonly FixedRowSpec[];
   readonly landscape?: boolean;
+  /**
+   * A working sheet nobody needs to see or print (e.g. the cost model's „Teilbeträge“): planned
+   * hidden, so it neither shows as a tab nor prints; Excel's „Einblenden“ shows it again.
+   */
+  readonly hidden?: boolean;
   /**
    * How a workbook gets more rows than prepared, when inserting rows inside the table does not
    * work (formulas that refer to rows by position); said with entries below the prepared rows.
@@ -157,6 +176,8 @@ export interface ReferenceSheetSpec {
   readonly headerRow: number;
   /** The lists shown side by side, each in its own column (values first). */
   readonly columns: readonly ReferenceColumnSpec[];
+  /** Planned hidden (lists only the drop-downs use): neither a tab nor printed. */
+  readonly hidden?: boolean;
 }
 
 export interface ReferenceColumnSpec {
@@ -180,18 +201,27 @@ export interface GridSheetSpec {
   readonly title: LocalizedText;
   readonly description?: LocalizedText;
   readonly landscape?: boolean;
+  /** Planned hidden (a working sheet other sheets' formulas read): neither a tab nor printed. */
+  readonly hidden?: boolean;
   readonly build: (context: GridContext) => GridContent;
 }
 
 /** Where a grid sheet's formulas find the rest of the workbook. */
 export interface GridContext {
   readonly language: Language;
+  /** The template the sheet belongs to (the „So geht’s“ sheet reads its inputs and outputs from it). */
+  readonly spec: TemplateSpec;
   /** As {@link FormulaContext.columnRange}, always with the sheet name. */
   columnRange(key: string, sheetKey: string): string;
   /** As {@link FormulaContext.named}, always with the sheet name. */
   named(name: string): string;
   /** Number of planned data rows of a table sheet. */
   rowCount(sheetKey: string): number;
+  /**
+   * Rows of a table pre-filled when the workbook was planned (0 for a blank template, and when a
+   * workbook is planned again to check it): for looks only, e.g. narrow columns for spare slots.
+   */
+  readonly filledRows?: (sheetKey: string) => number;
 }
 
 /** One cell of a grid sheet: a literal (text is written as text) or a formula. */
@@ -201,9 +231,11 @@ export interface GridCell {
   readonly value?: string | number;
   /** Formula with English function names, without the leading `=`. */
   readonly formula?: string;
-  readonly style: "title" | "description" | "header" | "label" | "computed";
+  readonly style: "title" | "description" | "header" | "label" | "computed" | "text";
   readonly numberFormat?: string;
   readonly align?: "left" | "center" | "right";
+  /** Wrap the text onto several lines (top-aligned), e.g. a list with line breaks. */
+  readonly wrap?: boolean;
 }
 
 /** The cells of a grid sheet, row by row (1-based rows, ascending, title rows included). */
@@ -213,6 +245,11 @@ export interface GridContent {
   readonly merges?: readonly string[];
   /** Rows repeated on every printed page, e.g. `5:5`. */
   readonly printTitleRows?: string;
+  /** The only range printed, e.g. `A1:H72` (see {@link PrintPageText} for header and footer). */
+  readonly printArea?: string;
+  /** Header and footer of every printed page: static texts and page fields, never cell values. */
+  readonly header?: PrintPageText;
+  readonly footer?: PrintPageText;
   readonly frozen?: { readonly rows: number; readonly columns: number };
   readonly highlights?: readonly {
     readonly range: string;

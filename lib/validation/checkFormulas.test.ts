@@ -5,6 +5,7 @@ import { checkTaskCatalogue } from "../../templates/aufgabenkatalog/taskCatalogu
 import { checkCostAllocation } from "../../templates/kostenverteilung/checkCostAllocation.js";
 import { resultCell } from "../../templates/kostenverteilung/resultSheet.js";
 import { costAllocationSpec } from "../../templates/kostenverteilung/spec.js";
+import { productLeaves } from "../../templates/reference/productFramework.js";
 import { findTemplate, TEMPLATES } from "../../templates/registry.js";
 import { planToSnapshot, setCell, type MutableWorkbookSnapshot } from "../../test/support/planToSnapshot.js";
 import { validateWorkbook } from "./validateWorkbook.js";
@@ -193,7 +194,12 @@ describe("formula integrity: every computed cell holds its planned formula", () 
   });
 
   it("sums up a sheet's findings past the first 25 in one", () => {
-    const snapshot = demoCatalogue();
+    // 40 task rows with figures: the town's demo figures over the whole framework
+    const products = productLeaves().map((p) => ({ code: p.code, name: p.name }));
+    const snapshot = planToSnapshot(
+      planTaskCatalogue({ language: "de", town: "Bockau", demo: true, products }).plan,
+      "bockau.xlsx",
+    );
     for (let row = 5; row < 45; row++) setCell(snapshot, "Aufgaben", `O${row}`, { value: 1 });
     const findings = validateCatalogue(snapshot).issues.filter((i) => i.code.startsWith("formula."));
     expect(findings.filter((i) => i.code === "formula.replaced")).toHaveLength(25);

@@ -1,6 +1,6 @@
 import { serialToDate } from "../cells/serialDates.js";
 import type { MessageCode } from "../messages/catalogue.js";
-import { formatNumberFor, renderTerm } from "../messages/terms.js";
+import { formatNumberFor, groupsDigits, renderTerm } from "../messages/terms.js";
 import { isCellError, type CellValue, type SnapshotCell } from "../snapshot/WorkbookSnapshot.js";
 import { lookupListValue } from "../spec/lists.js";
 import type { ColumnSpec, Language, TemplateSpec } from "../spec/TemplateSpec.js";
@@ -31,18 +31,22 @@ export function isBlank(cell: SnapshotCell | undefined): boolean {
   return value === null || (typeof value === "string" && value.trim() === "");
 }
 
-/** How a found value is shown in a message, e.g. `„1,5“ (Text)`. */
-export function describeReceived(cell: SnapshotCell | undefined, language: Language): string {
+/**
+ * How a found value is shown in a message, e.g. `„1,5“ (Text)`; with `grouping` false a number
+ * without a thousands separator, as its column shows it (a year).
+ */
+export function describeReceived(cell: SnapshotCell | undefined, language: Language, grouping = true): string {
   if (!cell) return renderTerm("kindEmpty", language);
   if (cell.formula !== undefined && cell.value === null)
     return renderTerm("kindFormula", language, { value: cell.formula });
-  return describeValue(cell.value, language);
+  return describeValue(cell.value, language, grouping);
 }
 
-export function describeValue(value: CellValue, language: Language): string {
+export function describeValue(value: CellValue, language: Language, grouping = true): string {
   if (value === null || (typeof value === "string" && value.trim() === "")) return renderTerm("kindEmpty", language);
   if (typeof value === "string") return renderTerm("kindText", language, { value: truncate(value) });
-  if (typeof value === "number") return renderTerm("kindNumber", language, { value: formatNumberFor(value, language) });
+  if (typeof value === "number")
+    return renderTerm("kindNumber", language, { value: formatNumberFor(value, language, grouping) });
   if (typeof value === "boolean") return renderTerm("kindBoolean", language, { value: String(value).toUpperCase() });
   if (value instanceof Date) return renderTerm("kindDate", language, { value: formatDate(value) });
   if (isCellError(value)) return renderTerm("kindError", language, { value: value.error });
@@ -69,16 +73,18 @@ export function describeExpected(column: ColumnSpec, language: Language, sheetOf
       return renderTerm("expectWholeNumber", language, {
         min: column.min ?? 0,
         ...(column.max === undefined ? {} : { max: column.max }),
+        grouping: groupsDigits(column),
       });
     case "decimal":
     case "currency": {
       const base = renderTerm("expectNumber", language, {
         min: column.min ?? 0,
         ...(column.max === undefined ? {} : { max: column.max }),
+        grouping: groupsDigits(column),
       });
       return column.maxDecimals === undefined
         ? base
-        : `${base}, ${renderTerm("expectDecimals", language, { value: String(column.maxDecimals) })}`;
+        : `${base}, ${renderTerm("expectDecimals", language, { count: column.maxDecimals })}`;
     }
     case "list":
       return renderTerm("expectListValue", language, { sheet: sheetOfList ?? "" });
@@ -122,7 +128,10 @@ export function parseCell(
   const expected = () => describeExpected(column, language, sheetOfList);
   const fail = (code: MessageCode, severity: Severity = "error"): ParsedCell => ({
     value: null,
-    problems: [...problems, { severity, code, expected: expected(), received: describeReceived(cell, language) }],
+    problems: [
+      ...problems,
+      { severity, code, expected: expected(), received: describeReceived(cell, language, groupsDigits(column)) },
+    ],
   });
   if (cell.formula !== undefined && cell.value === null) {
     // no stored result (a script wrote the file): there is nothing to read, and 0 would be a guess

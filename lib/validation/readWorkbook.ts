@@ -210,7 +210,7 @@ export function readWorkbookInto(
     const parsed =
       sheetSpec.kind === "form"
         ? readForm(spec, sheetSpec, found, snapshot.fileName, language, issues)
-        : readTable(spec, sheetSpec, found, snapshot.fileName, language, issues);
+        : readTable(spec, sheetSpec, found, snapshot.fileName, language, issues, sheets);
     sheets.set(sheetSpec.key, parsed);
   }
   return { fileName: snapshot.fileName, spec, metadata, sheets };
@@ -334,8 +334,19 @@ function readTable(
   file: string,
   language: Language,
   issues: IssueSink,
+  read: ReadonlyMap<string, ParsedSheet> = new Map(),
 ): ParsedTable {
   const where = (cell?: string) => ({ file, sheet: sheet.name, ...(cell === undefined ? {} : { cell }) });
+  // a column named by a form field (a status column by its town) is called so in findings about its cells
+  const nameOf = (column: ColumnSpec): string => {
+    if (column.namedBy === undefined) return column.label[language];
+    const [sheetKey = "", fieldKey = ""] = column.namedBy.field.split(".");
+    const form = read.get(sheetKey);
+    const value = form?.kind === "form" ? form.values[fieldKey] : undefined;
+    return typeof value === "string" && value.trim() !== ""
+      ? column.namedBy.label[language].replace("{name}", value.trim())
+      : column.label[language];
+  };
   const { row: headerRow, labels } = locateHeader(sheetSpec, sheet);
   const columns = new Map<string, number>();
   sheetSpec.columns.forEach((column, index) => {
@@ -397,7 +408,7 @@ function readTable(
         // past the limit a finding is only counted: its message is never rendered
         issues.add(problem.severity, () =>
           createIssue(problem.severity, problem.code, language, where(address), {
-            column: column.label[language],
+            column: nameOf(column),
             expected: problem.expected,
             received: problem.received,
           }),
@@ -406,7 +417,7 @@ function readTable(
       if (column.required && parsed.value === null && parsed.problems.length === 0) {
         issues.add("error", () =>
           createIssue("error", "cell.required", language, where(address), {
-            column: column.label[language],
+            column: nameOf(column),
             expected: renderTerm("expectValue", language),
             received: renderTerm("kindEmpty", language),
           }),

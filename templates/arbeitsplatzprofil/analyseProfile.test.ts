@@ -163,11 +163,23 @@ describe("workplaceProfileAnalysis", () => {
       "  S1 Anforderung S1 — Aue, Bockau, Carlsfeld",
       "  H1 Anforderung H1 — Aue, Bockau",
       "  D1 Anforderung D1 — Aue, Carlsfeld",
-      "1 abweichende Festlegungen zwischen den Profilen (Blatt „Abweichungen“)",
+      "1 abweichende Festlegung zwischen den Profilen (Blatt „Abweichungen“)",
     ]);
-    expect(workplaceProfileAnalysis.summary(result, "en")[0]).toBe(
-      "3 towns compared, overall fulfilment: Aue 37.5 %, Bockau 40.9 %, Carlsfeld 35.7 %",
+    const en = workplaceProfileAnalysis.summary(result, "en");
+    expect(en[0]).toBe("3 towns compared, overall fulfilment: Aue 37.5 %, Bockau 40.9 %, Carlsfeld 35.7 %");
+    expect(en[5]).toBe("1 definition differs between the profiles (sheet “Differences”)");
+  });
+
+  it("sums up one town and one gap in the singular", () => {
+    const one = { ...result, towns: result.towns.slice(0, 1), commonGaps: result.commonGaps.slice(0, 1) };
+    const [towns, gaps] = workplaceProfileAnalysis.summary(one, "de");
+    expect(towns).toMatch(/^1 Kommune verglichen, /);
+    expect(gaps).toBe(
+      "1 gemeinsame Muss-Lücke (in mindestens 2 Kommunen) als Kandidat für eine gemeinsame Beschaffung",
     );
+    const [townsEn, gapsEn] = workplaceProfileAnalysis.summary(one, "en");
+    expect(townsEn).toMatch(/^1 town compared, /);
+    expect(gapsEn).toBe("1 common must gap (in at least 2 towns) as a candidate for a joint procurement");
   });
 
   it("takes every named town of a group workbook, and a repeated town once", () => {

@@ -9,6 +9,7 @@ import { columnLetter } from "../../lib/cells/address.js";
 import type { GridCell, GridContent, LocalizedText, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
 import { planSheetHead } from "../../lib/plan/planSheetHead.js";
 import { planWorkbook, type PlannedWorkbook } from "../../lib/plan/planWorkbook.js";
+import { countNoun, pluralNoun } from "../../lib/messages/plural.js";
 import { formatNumberFor } from "../../lib/messages/terms.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
@@ -131,13 +132,13 @@ function summary(result: ProfileComparison, language: Language): string[] {
     .join(", ");
   lines.push(
     language === "de"
-      ? `${result.towns.length} Kommunen verglichen, Erfüllungsgrad gesamt: ${towns}`
-      : `${result.towns.length} towns compared, overall fulfilment: ${towns}`,
+      ? `${countNoun(result.towns.length, "Kommune", "Kommunen", "de")} verglichen, Erfüllungsgrad gesamt: ${towns}`
+      : `${countNoun(result.towns.length, "town", "towns", "en")} compared, overall fulfilment: ${towns}`,
   );
   lines.push(
     language === "de"
-      ? `${result.commonGaps.length} gemeinsame Muss-Lücken (in mindestens ${COMMON_GAP_MIN_TOWNS} Kommunen) als Kandidaten für eine gemeinsame Beschaffung`
-      : `${result.commonGaps.length} common must gaps (in at least ${COMMON_GAP_MIN_TOWNS} towns) as candidates for a joint procurement`,
+      ? `${countNoun(result.commonGaps.length, "gemeinsame Muss-Lücke", "gemeinsame Muss-Lücken", "de")} (in mindestens ${COMMON_GAP_MIN_TOWNS} Kommunen) als ${pluralNoun(result.commonGaps.length, "Kandidat", "Kandidaten")} für eine gemeinsame Beschaffung`
+      : `${countNoun(result.commonGaps.length, "common must gap", "common must gaps", "en")} (in at least ${COMMON_GAP_MIN_TOWNS} towns) as ${pluralNoun(result.commonGaps.length, "a candidate", "candidates")} for a joint procurement`,
   );
   const top = result.commonGaps.slice(0, 3);
   for (const gap of top) {
@@ -146,8 +147,8 @@ function summary(result: ProfileComparison, language: Language): string[] {
   if (result.differences.length > 0) {
     lines.push(
       language === "de"
-        ? `${result.differences.length} abweichende Festlegungen zwischen den Profilen (Blatt „${TEXT.differencesSheet.de}“)`
-        : `${result.differences.length} definitions differ between the profiles (sheet “${TEXT.differencesSheet.en}”)`,
+        ? `${countNoun(result.differences.length, "abweichende Festlegung", "abweichende Festlegungen", "de")} zwischen den Profilen (Blatt „${TEXT.differencesSheet.de}“)`
+        : `${countNoun(result.differences.length, "definition differs", "definitions differ", "en")} between the profiles (sheet “${TEXT.differencesSheet.en}”)`,
     );
   }
   for (const repeated of result.repeatedTowns) {

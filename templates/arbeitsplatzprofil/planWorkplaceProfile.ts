@@ -231,6 +231,8 @@ function withTownNameRow(planned: PlannedWorkbook): PlannedWorkbook {
       },
       merges: [...sheet.merges, ...merges],
       frozen: { rows: REQUIREMENTS_HEADER_ROW, columns: column("requirement") },
+      // every printed page names the towns above their columns, as the screen does
+      print: { ...sheet.print, titleRows: `${TOWN_NAME_ROW}:${REQUIREMENTS_HEADER_ROW}` },
     };
   });
   return { layout, plan: { ...plan, sheets } };

@@ -15,6 +15,8 @@
  *
  * A town's own copy and a group workbook have the same layout: the own copy names slot 1 only.
  */
+import { guideSheet } from "../../lib/plan/planGuideSheet.js";
+import { workplaceProfileGuide } from "./guide.js";
 import type { ColumnSpec, FormulaContext, LocalizedText, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
 import { anyRowProblem, numberRowConditions } from "../common/cellChecks.js";
 import { computedInteger, computedText, dateInput, listInput } from "../common/columns.js";
@@ -51,6 +53,8 @@ const townBlock = (slot: number): ColumnSpec[] => [
   {
     key: statusColumn(slot),
     label: { de: `Status ${slot}`, en: `Status ${slot}` },
+    // findings about a status cell name the town (from „Angaben“), not „Status 3“
+    namedBy: { field: `${SHEET.settings}.${townField(slot)}`, label: { de: "Status {name}", en: "Status {name}" } },
     type: "list",
     kind: "input",
     list: { key: "statuses" },
@@ -60,12 +64,12 @@ const townBlock = (slot: number): ColumnSpec[] => [
       en: "fulfilled, partly or not fulfilled; empty = not assessed yet",
     },
     highlights: [
-      { equals: STATUS_LABELS[0]?.label.de ?? "", fill: "good" },
-      { equals: STATUS_LABELS[1]?.label.de ?? "", fill: "neutral" },
-      { equals: STATUS_LABELS[2]?.label.de ?? "", fill: "weak" },
-      { equals: STATUS_LABELS[0]?.label.en ?? "", fill: "good" },
-      { equals: STATUS_LABELS[1]?.label.en ?? "", fill: "neutral" },
-      { equals: STATUS_LABELS[2]?.label.en ?? "", fill: "weak" },
+      { equals: STATUS_LABELS[0]?.label.de ?? "", fill: "good", language: "de" },
+      { equals: STATUS_LABELS[1]?.label.de ?? "", fill: "neutral", language: "de" },
+      { equals: STATUS_LABELS[2]?.label.de ?? "", fill: "weak", language: "de" },
+      { equals: STATUS_LABELS[0]?.label.en ?? "", fill: "good", language: "en" },
+      { equals: STATUS_LABELS[1]?.label.en ?? "", fill: "neutral", language: "en" },
+      { equals: STATUS_LABELS[2]?.label.en ?? "", fill: "weak", language: "en" },
     ],
   },
   {
@@ -87,10 +91,10 @@ const townBlock = (slot: number): ColumnSpec[] => [
     align: "center",
     formula: gapFormula(slot),
     highlights: [
-      { equals: gapText("gap", "de"), fill: "neutral" },
-      { equals: gapText("open", "de"), fill: "weak" },
-      { equals: gapText("gap", "en"), fill: "neutral" },
-      { equals: gapText("open", "en"), fill: "weak" },
+      { equals: gapText("gap", "de"), fill: "neutral", language: "de" },
+      { equals: gapText("open", "de"), fill: "weak", language: "de" },
+      { equals: gapText("gap", "en"), fill: "neutral", language: "en" },
+      { equals: gapText("open", "en"), fill: "weak", language: "en" },
     ],
   },
 ];
@@ -137,13 +141,15 @@ export const workplaceProfileSpec = {
   // 1.1.0: the sheet checks itself (✗ for list entries and counts the reader refuses, checks per
   // town and a summary line on „Auswertung“); same layout
   // 1.2.0: „Listen“ → „Profil-Listen“, so templates share a workbook (docs/decisions/0010)
-  version: "1.2.0",
+  // 1.3.0: a „So geht’s“ sheet first; the status columns carry the towns' names
+  version: "1.3.0",
   history: [
     { version: "1.1.0", sheets: [{ key: SHEET.lists, name: { de: "Listen", en: "Lists" } }] },
     { version: "1.0.0", sheets: [] },
   ],
   title: { de: "Anforderungsprofil moderner IT-Arbeitsplatz", en: "Requirement profile of a modern IT workplace" },
   sheets: [
+    guideSheet(workplaceProfileGuide),
     {
       kind: "form",
       key: SHEET.settings,

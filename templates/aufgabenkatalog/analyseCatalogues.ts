@@ -3,12 +3,14 @@
  * towns' priorities in figures and the joint roadmap (products in at least two towns, synergies).
  */
 import { renderCliText } from "../../lib/messages/cliTexts.js";
+import { renderRoadmapText } from "../../lib/messages/roadmapTexts.js";
 import { formatNumberFor } from "../../lib/messages/terms.js";
 import { buildRoadmap, type Roadmap } from "../../lib/roadmap/buildRoadmap.js";
 import { planRoadmapWorkbook } from "../../lib/roadmap/planRoadmapWorkbook.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { parsedForm, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
 import type { TemplateAnalysis } from "../analysis.js";
+import { MEASURES } from "../reference/measures.js";
 import { SHEET } from "./spec.js";
 import { extractTaskCatalogue, toRoadmapTown } from "./taskCatalogue.js";
 
@@ -41,7 +43,7 @@ export const catalogueAnalysis: TemplateAnalysis<CatalogueAnalysis> = {
         taskCount: catalogue.tasks.length,
         classACount: towns[index]?.tasks.filter((task) => task.class === "A").length ?? 0,
       })),
-      roadmap: buildRoadmap(towns),
+      roadmap: buildRoadmap(towns, MEASURES),
     };
   },
   plan(result, language) {
@@ -67,7 +69,8 @@ export const catalogueAnalysis: TemplateAnalysis<CatalogueAnalysis> = {
         value: String(entry.classACount),
         other: mean,
       });
-      lines.push(`${String(index + 1).padStart(3)}. ${entry.code.padEnd(6)} ${entry.name} — ${figures}`);
+      const lead = renderRoadmapText("cliLead", language, { town: entry.lead.town });
+      lines.push(`${String(index + 1).padStart(3)}. ${entry.code.padEnd(6)} ${entry.name} — ${figures} — ${lead}`);
     });
     return lines;
   },

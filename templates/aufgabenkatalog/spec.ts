@@ -1,7 +1,9 @@
+import { guideSheet } from "../../lib/plan/planGuideSheet.js";
+import { taskCatalogueGuide } from "./guide.js";
 import { CLASS_THRESHOLD_RANGE, SCORE_DECIMALS } from "../../lib/scoring/scoreTasks.js";
 import type { ColumnSpec, FormulaContext, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
 import { contactField, dateInput, emailField, listInput, townNameField } from "../common/columns.js";
-import { PRODUCT_FRAMEWORK } from "../reference/productFramework.js";
+import { PRODUCT_FRAMEWORK, RESPONSIBILITY_LABELS } from "../reference/productFramework.js";
 import { CHECK_MARK, anyRowProblem, formulaText, numberRowConditions, shortLabel } from "../common/cellChecks.js";
 import { CRITERIA, DEFAULT_THRESHOLDS, RATING_SCALE_MAX } from "./criteria.js";
 import { TASK_KINDS } from "./taskKinds.js";
@@ -110,8 +112,25 @@ export function taskScoreFormula(ctx: FormulaContext): string {
     return `${weight}*(${ctx.cell(c.key)}/MAX(${maximum},1E-300))`;
   });
   const weights = CRITERIA.map((c) => ctx.named(`${SHEET.criteria}.${c.key}.weight`));
-  const untrusted = anyRowProblem([...taskRowConditions(ctx), ...weightsInvalidConditions(ctx)]);
+  // empty, too, on a row without any figure or rating (not rated yet)
+  const untrusted = anyRowProblem([
+    ...taskRowConditions(ctx),
+    `${numberInputs(ctx)}=0`,
+    ...weightsInvalidConditions(ctx),
+  ]);
   return `IF(${untrusted},"",ROUND(100*(${terms.join("+")})/(${weights.join("+")}),${SCORE_DECIMALS}))`;
+}
+
+/**
+ * How many of a row's figures and ratings (FTE to the last rating, annual cost included) hold
+ * anything: 0 for a row nobody has rated yet (a pre-filled product), whose score, rank and class
+ * stay empty — and which `computePriorities` leaves out.
+ */
+export function numberInputs(ctx: FormulaContext): string {
+  const numbers = TASK_COLUMNS.filter((c) => c.kind === "input" && c.type !== "text" && c.type !== "code" && c.type !== "list");
+  const first = numbers[0]?.key ?? "fte";
+  const last = numbers[numbers.length - 1]?.key ?? "specialisation";
+  return `COUNTA(${ctx.cell(first)}:${ctx.cell(last)})`;
 }
 
 /** Rank within the town: 1 = highest score; equal scores share a rank; empty without a score. */
@@ -140,10 +159,10 @@ export function taskClassFormula(ctx: FormulaContext): string {
   const a = ctx.named(`${SHEET.town}.classAThreshold`);
   const b = ctx.named(`${SHEET.town}.classBThreshold`);
   return (
-    `IF(${code}="",IF(COUNTA(${first}:${last}),${noCode},""),` +
+    `IF(${code}="",IF(COUNTA(${first}:${last}),${noCode},""),IF(${numberInputs(ctx)},` +
     `IF(COUNT(${score}),` +
     `IF(${thresholdsInvalidFormula(ctx)},${formulaText(THRESHOLDS_INVALID_TEXT[language])},` +
-    `IF(${score}>=${a},"A",IF(${score}>=${b},"B","C"))),${why}))`
+    `IF(${score}>=${a},"A",IF(${score}>=${b},"B","C"))),${why}),""))`
   );
 }
 
@@ -292,10 +311,13 @@ const TASK_COLUMNS: readonly ColumnSpec[] = [
 export const taskCatalogueSpec = {
   id: "aufgabenkatalog",
   // 1.1.0: the sheet checks itself (class column „✗ …“, summary line, threshold checks); same layout
-  version: "1.1.0",
+  // 1.2.0: the Produktrahmen sheet says who usually carries each product (column „Zuständigkeit“);
+  // a „So geht’s“ sheet first; score, rank and class stay empty on a row without figures or ratings
+  version: "1.2.0",
   history: [{ version: "1.0.0", sheets: [] }],
   title: { de: "Aufgabenkatalog und Priorisierung", en: "Task catalogue and prioritisation" },
   sheets: [
+    guideSheet(taskCatalogueGuide),
     {
       kind: "form",
       key: SHEET.town,
@@ -439,13 +461,20 @@ export const taskCatalogueSpec = {
       name: { de: "Produktrahmen", en: "Product framework" },
       title: { de: "Kommunaler Produktrahmen Sachsen (Auszug)", en: "Saxon municipal product framework (extract)" },
       description: {
-        de: "Nachschlageliste für die Produktcodes. Stand und Quelle siehe Dokumentation; mit der geltenden Anlage 1 VwV KomHSys abgleichen.",
-        en: "Lookup list of product codes. See the documentation for source and date; check against the current Annex 1 VwV KomHSys.",
+        de: "Zum Nachschlagen; mit der geltenden Anlage 1 VwV KomHSys abgleichen. Zuständigkeit: wer das Produkt meist trägt (Einschätzung).",
+        en: "For lookup; check against the current Annex 1 VwV KomHSys. Carried by: who usually carries the product (an assessment).",
       },
       headerRow: 4,
       columns: [
         { key: "code", list: "productCodes", show: "value", label: { de: "Code", en: "Code" }, width: 10 },
-        { key: "name", list: "productCodes", show: "label", label: { de: "Bezeichnung", en: "Name" }, width: 60 },
+        { key: "name", list: "productCodes", show: "label", label: { de: "Bezeichnung", en: "Name" }, width: 72 },
+        {
+          key: "responsibility",
+          list: "productResponsibility",
+          show: "label",
+          label: { de: "Zuständigkeit (üblich)", en: "Usually carried by" },
+          width: 26,
+        },
       ],
     },
     {
@@ -470,6 +499,12 @@ export const taskCatalogueSpec = {
       sheet: SHEET.framework,
       column: "code",
       entries: () => PRODUCT_FRAMEWORK.map((p) => ({ value: p.code, label: { de: p.name, en: p.name } })),
+    },
+    // who usually carries each product, in words, beside the code (values: the codes again)
+    productResponsibility: {
+      sheet: SHEET.framework,
+      column: "responsibility",
+      entries: () => PRODUCT_FRAMEWORK.map((p) => ({ value: p.code, label: RESPONSIBILITY_LABELS[p.responsibility] })),
     },
     taskKinds: {
       sheet: SHEET.lists,

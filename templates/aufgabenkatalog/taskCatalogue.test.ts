@@ -31,7 +31,8 @@ describe("task catalogue: plan → snapshot → validation → priorities", () =
       const catalogue = extractTaskCatalogue(report.workbook!);
       expect(catalogue.town).toBe("Zschorlau");
       const priorities = computePriorities(catalogue);
-      expect(priorities.tasks.length).toBeGreaterThan(50);
+      // the tasks of a small Gemeinde (see demo.ts), not the whole framework
+      expect(priorities.tasks.length).toBeGreaterThanOrEqual(20);
       expect(priorities.tasks[0]?.cell).toMatch(language === "de" ? /^Aufgaben!O5$/ : /^Tasks!O5$/);
       expect(priorities.tasks.some((t) => t.class === "A")).toBe(true);
     }
@@ -145,12 +146,13 @@ describe("task catalogue: plan → snapshot → validation → priorities", () =
 
   it("keeps each row's formulas short: a 50,000-row catalogue must stay within the reader's size limit", () => {
     // the checks run over ranges (COUNTA(E5:M5)>COUNT(E5:M5), MIN(E5:M5)<0, …), not per cell with a
-    // reason each: that was 3,700 characters a row and a 50,000-row file past 256 MB unpacked
+    // reason each: that was 3,700 characters a row and a 50,000-row file past 256 MB unpacked;
+    // 1,275 since the score, rank and class stay empty on a row not rated yet (issue 12)
     for (const language of ["de", "en"] as const) {
       const tasks = planTaskCatalogue({ language }).plan.sheets.find((s) => s.key === "tasks")!;
       const row = [...tasks.rows()].find((r) => r.row === 5)!;
       const length = row.cells.reduce((sum, c) => sum + (c.formula?.length ?? 0), 0);
-      expect(length, language).toBeLessThanOrEqual(1250);
+      expect(length, language).toBeLessThanOrEqual(1275);
     }
   });
 

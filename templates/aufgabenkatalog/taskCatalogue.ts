@@ -258,7 +258,12 @@ export function extractTaskCatalogue(workbook: ParsedWorkbook): TaskCatalogue {
 /** Scores, ranks and classes of a town's tasks, each pointing at its score cell. */
 export function computePriorities(catalogue: TaskCatalogue): Priorities {
   const criteria = CRITERIA.map((c) => ({ key: c.key, kind: c.kind, weight: catalogue.weights[c.key] }));
-  const scored = scoreTasks(catalogue.tasks, criteria, catalogue.thresholds);
+  // a row without any figure or rating (annual cost included) is not scored: the sheet leaves its
+  // score, rank and class empty (the spec's `numberInputs`)
+  const rated = catalogue.tasks.filter(
+    (task) => task.annualCost !== null || CRITERIA.some((c) => task.values[c.key] !== null),
+  );
+  const scored = scoreTasks(rated, criteria, catalogue.thresholds);
   return {
     town: catalogue.town,
     tasks: scored.map((task) => ({
@@ -275,16 +280,20 @@ export function computePriorities(catalogue: TaskCatalogue): Priorities {
 /** The town's tasks in the shape the roadmap takes. */
 export function toRoadmapTown(catalogue: TaskCatalogue): RoadmapTown {
   const priorities = computePriorities(catalogue);
+  // only the rated tasks have priorities: each finds its own figures by its (unique) code
+  const byCode = new Map(catalogue.tasks.map((task) => [task.code, task] as const));
   return {
     town: catalogue.town,
-    tasks: priorities.tasks.map((p, index) => ({
+    tasks: priorities.tasks.map((p) => ({
       code: p.code,
       name: p.name,
       score: p.score,
       rank: p.rank,
       class: p.class,
-      specialisation: catalogue.tasks[index]?.values.specialisation ?? null,
-      needForAction: catalogue.tasks[index]?.values.needForAction ?? null,
+      specialisation: byCode.get(p.code)?.values.specialisation ?? null,
+      needForAction: byCode.get(p.code)?.values.needForAction ?? null,
+      fte: byCode.get(p.code)?.values.fte ?? null,
+      casesPerYear: byCode.get(p.code)?.values.casesPerYear ?? null,
     })),
   };
 }

@@ -10,6 +10,7 @@
  * rows may be tens of thousands: one short condition per rule, not several per cell).
  */
 import { parseCellAddress } from "../../lib/cells/address.js";
+import { countNoun } from "../../lib/messages/plural.js";
 import type { ColumnSpec, Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
 import { MAX_NUMBER } from "../../lib/validation/parseCell.js";
 
@@ -37,8 +38,8 @@ const REASONS = {
   below: (min: number): LocalizedText => ({ de: `kleiner als ${min}`, en: `below ${min}` }),
   above: (max: number): LocalizedText => ({ de: `größer als ${max}`, en: `above ${max}` }),
   decimals: (count: number): LocalizedText => ({
-    de: `mehr als ${count} Nachkommastellen`,
-    en: `more than ${count} decimals`,
+    de: `mehr als ${countNoun(count, "Nachkommastelle", "Nachkommastellen", "de")}`,
+    en: `more than ${countNoun(count, "decimal", "decimals", "en")}`,
   }),
 } as const;
 

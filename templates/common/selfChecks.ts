@@ -84,7 +84,7 @@ export function entriesBelowFormula(sheetRange: string, rows = 200): string {
 
 /**
  * The summary line of a workbook's checks, as one formula: „✓ Alle Prüfungen bestanden“, or
- * „✗ n Prüfung(en) nicht bestanden – siehe …“ with the `where` of every failed check, joined by
+ * „✗ 1 Prüfung nicht bestanden – siehe …“ (or „✗ 2 Prüfungen …“) with the `where` of every failed check, joined by
  * „ · “ (English with `language` "en").
  *
  * @example

@@ -5,14 +5,16 @@
  * pre-filled with every town and the key values the files know. Pure: the caller reads the files
  * and writes the result.
  */
-import type { CostModel, Town } from "../../lib/allocation/model.js";
+import { formatNumber } from "../../lib/allocation/messages.js";
+import type { CostModel, Town, TownKeyValues } from "../../lib/allocation/model.js";
 import { combinePlans } from "../../lib/plan/combinePlans.js";
 import { planSheetHead } from "../../lib/plan/planSheetHead.js";
 import { metadataSheet } from "../../lib/plan/planWorkbook.js";
 import { isMetadataSheetName } from "../../lib/plan/resolveLayout.js";
 import type { PlannedRow, SheetPlan, WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import type { Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
-import { parsedTable, type ParsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
+import { formatDate, type ParsedValue } from "../../lib/validation/parseCell.js";
+import { parsedForm, parsedTable, type ParsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
 import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import {
@@ -25,8 +27,9 @@ import { GENERATOR_VERSION } from "../../lib/version.js";
 import type { AnalysisSource } from "../analysis.js";
 import { describePlace, townNamePlaces } from "../kostenverteilung/checkCostAllocation.js";
 import { extractCostModel } from "../kostenverteilung/costModel.js";
-import { planCostAllocation } from "../kostenverteilung/planCostModel.js";
-import { costAllocationSpec } from "../kostenverteilung/spec.js";
+import { planCostAllocation, type CostModelSettings } from "../kostenverteilung/planCostModel.js";
+import { DUE_DATES, dueDateField } from "../kostenverteilung/resultSheet.js";
+import { costAllocationSpec, SHEET as COST_SHEET } from "../kostenverteilung/spec.js";
 import { findTemplate, TEMPLATES } from "../registry.js";
 
 export const PARTNERSHIP_ID = "partnerschaft";
@@ -69,7 +72,11 @@ export interface PartnershipSummary {
    * the town twice and charge it twice.
    */
   readonly similarTowns: readonly TownPair[];
-  /** The findings about {@link similarTowns}, rendered: errors when they kept the plan back, else warnings. */
+  /**
+   * The findings about {@link similarTowns}, rendered: errors when they kept the plan back, else
+   * warnings; then (with a plan) a warning (`partnership.sourcesDisagree`) wherever two files give
+   * different values for one field of the cost model — the first file's value is taken, both are named.
+   */
   readonly findings: readonly ValidationIssue[];
   /** Per template with at least one file taken: its towns and the sheets its part added. */
   readonly parts: readonly {
@@ -103,6 +110,11 @@ const TEXT = {
   rows: { de: "Zeilen aus", en: "rows from" },
   empty: { de: "leere Vorlage (keine Einträge)", en: "blank template (no entries)" },
   costModel: { de: "Kostenmodell", en: "cost model" },
+  notes: { de: "Hinweise: abweichende Angaben der Quelldateien", en: "Notes: source files that disagree" },
+  hint: { de: "Hinweis", en: "Note" },
+  costItems: { de: "Kostenpositionen und Pauschale", en: "Cost items and overhead" },
+  item: { de: "Position", en: "item" },
+  items: { de: "Positionen", en: "items" },
 } satisfies Record<string, LocalizedText>;
 
 /** The workbook's main table: its first table sheet without fixed rows (tasks, services, …). */
@@ -121,12 +133,6 @@ function takenNote(workbook: ParsedWorkbook, language: Language): string {
 
 const errorCount = (report: ValidationReport): number =>
   report.issues.filter((issue) => issue.severity === "error").length;
-
-/** Merges key values: the first value any file gives for a field wins. */
-function mergeKeyValues(target: Record<string, number>, values: Partial<Record<string, number>>): void {
-  for (const [field, value] of Object.entries(values))
-    if (target[field] === undefined && value !== undefined) target[field] = value;
-}
 
 export interface PartnershipOptions {
   /**
@@ -167,9 +173,9 @@ export function planPartnership(
   const byTemplate = new Map<string, AnalysisSource[]>();
   /** Per template: the file each town (by key) was taken from, and its spelling there. */
   const takenFrom = new Map<string, Map<string, { town: string; file: string }>>();
-  const towns: { name: string; file: string }[] = [];
-  const keyValues = new Map<string, Record<string, number>>();
-  const costModels: { model: CostModel; places: string[] }[] = [];
+  /** The towns of the other templates' files, in file order, with the key values each file knows. */
+  const contributions: TownContribution[] = [];
+  const costModels: CostModelSource[] = [];
 
   for (const { file, report } of inputs) {
     const module = report.templateId === undefined ? undefined : findTemplate(report.templateId);
@@ -186,9 +192,7 @@ export function planPartnership(
       continue;
     }
     if (module.spec.id === costAllocationSpec.id) {
-      const model = extractCostModel(workbook);
-      const places = townNamePlaces(workbook, model.towns.length).map((place) => `${file} › ${describePlace(place)}`);
-      costModels.push({ model, places });
+      costModels.push(readCostModelSource(workbook, file));
       outcomes.push({
         ...base,
         town,
@@ -214,15 +218,23 @@ export function planPartnership(
     takenFrom.set(module.spec.id, fileOfTown);
     group.push({ workbook, town: name });
     byTemplate.set(module.spec.id, group);
-    if (!towns.some((t) => normaliseTownName(t.name) === key)) towns.push({ name, file });
-    const values = keyValues.get(key) ?? {};
-    mergeKeyValues(values, module.analysis?.keyValues?.(workbook) ?? {});
-    keyValues.set(key, values);
+    const keyValues = module.analysis?.keyValues?.(workbook) ?? {};
+    const populationDate = keyValues.population === undefined ? undefined : referenceDateOf(workbook);
+    contributions.push({
+      town: { name, ...keyValues, ...(populationDate === undefined ? {} : { populationDate }) },
+      source: file,
+      file,
+    });
     outcomes.push({ ...base, town: name, taken: true, note: takenNote(workbook, language) });
   }
 
   // One town, one row: names that are probably one town are not charged twice without the user's word.
-  const { model: costModel, sources: townSources } = partnershipCostModel(costModels, towns, keyValues);
+  const {
+    model: costModel,
+    settings: costSettings,
+    sources: townSources,
+    disagreements,
+  } = partnershipCostModel(costModels, contributions, language);
   const similarTowns = findLikelyDuplicateTowns(
     costModel.towns.map((town, index) => ({ name: town.name, source: townSources[index] ?? "" })),
   );
@@ -260,7 +272,7 @@ export function planPartnership(
 
   if (costModel.towns.length > 0 || costModels.length > 0) {
     parts.push({
-      plan: planCostAllocation({ language, model: costModel }).plan,
+      plan: planCostAllocation({ language, model: costModel, settings: costSettings }).plan,
       label: PART_LABELS[costAllocationSpec.id]?.[language],
     });
     partSummaries.push({ templateId: costAllocationSpec.id, towns: costModel.towns.map((t) => t.name), sheets: [] });
@@ -269,7 +281,10 @@ export function planPartnership(
   if (parts.length === 0)
     return { plan: undefined, summary: { towns: allTowns, sources: outcomes, similarTowns, findings, parts: [] } };
 
-  const overview = overviewSheet(outcomes, language);
+  // Where the files disagree, the first file's value is taken — and said so, naming both files.
+  const disagreementFindings = disagreements.map((d) => disagreementIssue(d, language));
+  const allFindings = [...findings, ...disagreementFindings];
+  const overview = overviewSheet(outcomes, disagreementFindings, language);
   const plan = combinePlans(
     [
       {
@@ -299,41 +314,339 @@ export function planPartnership(
     if (summary) summary.sheets = plan.sheets.slice(next, next + count).map((sheet) => sheet.name);
     next += count;
   });
-  return { plan, summary: { towns: allTowns, sources: outcomes, similarTowns, findings, parts: partSummaries } };
+  return {
+    plan,
+    summary: { towns: allTowns, sources: outcomes, similarTowns, findings: allFindings, parts: partSummaries },
+  };
+}
+
+/** A cost model file: its model (each town with its Stichtag), where its towns stand, and its settings. */
+interface CostModelSource {
+  readonly file: string;
+  readonly model: CostModel;
+  /** Per town row: `file › Kommunen!B5`. */
+  readonly places: readonly string[];
+  /** The „Grunddaten“ given: unit and other text as typed, the year as a number, dates as ISO days. */
+  readonly settings: ReadonlyMap<string, TownValue>;
 }
 
 /**
- * The cost model of the partnership: the first cost-model file's, plus every other town with its
- * key values — one row per town ({@link normaliseTownName}), under its first spelling; with the
- * source of each row (a file, or a file's cell).
+ * The fields of „Grunddaten“ a partnership carries over (besides the overhead, which goes with
+ * the items): joint unit, year, the calculation's date and the advances' due dates — as far as
+ * the template has them.
  */
-function partnershipCostModel(
-  models: readonly { model: CostModel; places: readonly string[] }[],
-  towns: readonly { name: string; file: string }[],
-  keyValues: ReadonlyMap<string, Record<string, number>>,
-): { model: CostModel; sources: string[] } {
-  const base: CostModel = models[0]?.model ?? { towns: [], items: [] };
-  const result: Town[] = [];
-  const sources: string[] = [];
-  const known = new Set<string>();
-  const add = (town: Town, source: string, always: boolean): void => {
-    const name = typeof town.name === "string" ? town.name : "";
-    const key = normaliseTownName(name);
-    if (!always && known.has(key)) return;
-    known.add(key);
-    result.push({ ...town, name: displayTownName(name) });
-    sources.push(source);
-  };
-  // The first cost model is valid, so its rows are distinct towns (a probable pair among them is
-  // reported like any other); later files add only the towns not known yet.
-  models.forEach(({ model, places }, which) =>
-    model.towns.forEach((town, index) => add(town, places[index] ?? "", which === 0)),
-  );
-  for (const { name, file } of towns) add({ name, ...(keyValues.get(normaliseTownName(name)) ?? {}) }, file, false);
-  return { model: { ...base, towns: result }, sources };
+const SETTINGS_FIELDS: readonly string[] = (() => {
+  const sheet = costAllocationSpec.sheets.find((candidate) => candidate.key === COST_SHEET.settings);
+  const keys = sheet?.kind === "form" ? sheet.fields.map((field) => field.key) : [];
+  const wanted = ["unitName", "year", "calculationDate", ...DUE_DATES.map((_, index) => dueDateField(index))];
+  return wanted.filter((key) => keys.includes(key));
+})();
+
+/** A town of another template's file, with the key values (and their Stichtag) that file knows. */
+interface TownContribution {
+  readonly town: Town;
+  readonly source: string;
+  readonly file: string;
 }
 
-function overviewSheet(outcomes: readonly SourceOutcome[], language: Language): SheetPlan {
+/** Two source files give different values for one field: the first file's value was taken. */
+interface Disagreement {
+  /** What differs, in the chosen language: „Bockau › Einwohner“, „Haushaltsjahr“. */
+  readonly field: string;
+  readonly taken: { readonly value: string; readonly file: string };
+  readonly other: { readonly value: string; readonly file: string };
+}
+
+/** An ISO calendar date (`2025-12-31`) of a date cell; undefined for anything else. */
+function isoDate(value: ParsedValue | undefined): string | undefined {
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : undefined;
+}
+
+/** `2025-12-31` → `31.12.2025`, as the workbooks show dates. */
+const displayDate = (iso: string): string => formatDate(new Date(`${iso}T00:00:00Z`));
+
+/** The Stichtag a template's form states (the task catalogue's „Stand der Angaben“), if it has one. */
+function referenceDateOf(workbook: ParsedWorkbook): string | undefined {
+  for (const sheet of workbook.spec.sheets) {
+    if (sheet.kind !== "form" || !sheet.fields.some((field) => field.key === "referenceDate")) continue;
+    const date = isoDate(parsedForm(workbook, sheet.key)?.values["referenceDate"]);
+    if (date !== undefined) return date;
+  }
+  return undefined;
+}
+
+/** The cost model of a „Kostenverteilung“ file, with what the model type leaves out: unit, year, Stichtage. */
+function readCostModelSource(workbook: ParsedWorkbook, file: string): CostModelSource {
+  const extracted = extractCostModel(workbook);
+  const rows = parsedTable(workbook, COST_SHEET.towns)?.rows ?? [];
+  const model: CostModel = {
+    ...extracted,
+    towns: extracted.towns.map((town, index) => {
+      const populationDate = isoDate(rows[index]?.values["populationDate"]);
+      return populationDate === undefined ? town : { ...town, populationDate };
+    }),
+  };
+  const values = parsedForm(workbook, COST_SHEET.settings)?.values ?? {};
+  const settings = new Map<string, TownValue>();
+  for (const key of SETTINGS_FIELDS) {
+    const value = values[key];
+    const given =
+      value instanceof Date
+        ? isoDate(value)
+        : typeof value === "string"
+          ? value.trim() || undefined
+          : (value ?? undefined);
+    if (given !== undefined) settings.set(key, given);
+  }
+  return {
+    file,
+    model,
+    places: townNamePlaces(workbook, model.towns.length).map((place) => `${file} › ${describePlace(place)}`),
+    settings,
+  };
+}
+
+/** The merged „Grunddaten“ as the planner takes them. */
+function settingsOf(values: ReadonlyMap<string, TownValue>): CostModelSettings {
+  const text = (key: string): string | undefined => {
+    const value = values.get(key);
+    return typeof value === "string" ? value : undefined;
+  };
+  const date = (key: string): Date | undefined => {
+    const value = text(key);
+    return value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  };
+  const year = values.get("year");
+  const unitName = text("unitName");
+  const calculationDate = date("calculationDate");
+  const dueDates = DUE_DATES.map((_, index) => date(dueDateField(index)));
+  return {
+    ...(unitName === undefined ? {} : { unitName }),
+    ...(typeof year === "number" ? { year } : {}),
+    ...(calculationDate === undefined ? {} : { calculationDate }),
+    ...(dueDates.some((due) => due !== undefined) ? { dueDates } : {}),
+  };
+}
+
+/** Label of a column of the cost model's towns sheet or a field of its settings, as the workbook shows it. */
+function costLabel(sheetKey: string, key: string, language: Language): string {
+  const sheet = costAllocationSpec.sheets.find((candidate) => candidate.key === sheetKey);
+  const found =
+    sheet?.kind === "table"
+      ? sheet.columns.find((column) => column.key === key)
+      : sheet?.kind === "form"
+        ? sheet.fields.find((field) => field.key === key)
+        : undefined;
+  return found?.label[language] ?? key;
+}
+
+type TownValue = number | string;
+
+/**
+ * The values a town row merges from several files. `fill`: a blank is filled from a later file
+ * (not the fixed percentages: they must sum to 100 % as one file gave them). Every field is
+ * compared: two files with different values are reported.
+ */
+const TOWN_FIELDS: readonly {
+  readonly column: string;
+  readonly get: (town: Town) => TownValue | null | undefined;
+  readonly fill: boolean;
+}[] = [
+  { column: "population", get: (town) => town.population, fill: true },
+  { column: "populationDate", get: (town) => town.populationDate, fill: true },
+  { column: "cases", get: (town) => town.cases, fill: true },
+  { column: "workplaces", get: (town) => town.workplaces, fill: true },
+  { column: "fteShare", get: (town) => town.fteShare, fill: true },
+  { column: "fixedPercent", get: (town) => town.fixedPercent, fill: false },
+  { column: "actualPopulation", get: (town) => town.actual?.population, fill: true },
+  { column: "actualCases", get: (town) => town.actual?.cases, fill: true },
+  { column: "actualWorkplaces", get: (town) => town.actual?.workplaces, fill: true },
+  { column: "actualFteShare", get: (town) => town.actual?.fteShare, fill: true },
+];
+
+/** One town row of the partnership's cost model while it is merged. */
+interface MergedTown {
+  readonly name: string;
+  readonly isHost: boolean;
+  readonly source: string;
+  readonly values: Map<string, { value: TownValue; file: string }>;
+}
+
+function townOf(merged: MergedTown): Town {
+  const number = (column: string): number | null => {
+    const value = merged.values.get(column)?.value;
+    return typeof value === "number" ? value : null;
+  };
+  const date = merged.values.get("populationDate")?.value;
+  const actual: TownKeyValues = {
+    population: number("actualPopulation"),
+    cases: number("actualCases"),
+    workplaces: number("actualWorkplaces"),
+    fteShare: number("actualFteShare"),
+  };
+  return {
+    name: merged.name,
+    ...(merged.isHost ? { isHost: true } : {}),
+    population: number("population"),
+    ...(typeof date === "string" ? { populationDate: date } : {}),
+    cases: number("cases"),
+    workplaces: number("workplaces"),
+    fteShare: number("fteShare"),
+    fixedPercent: number("fixedPercent"),
+    ...(Object.values(actual).some((value) => value !== null) ? { actual } : {}),
+  };
+}
+
+/**
+ * The cost model of the partnership: the first cost-model file's towns, items and overhead, plus
+ * every other town — one row per town ({@link normaliseTownName}), under its first spelling; with
+ * the source of each row (a file, or a file's cell). Nothing a file states is dropped: the joint
+ * unit and the year go to the settings, each town keeps its Stichtag and its actual values, and a
+ * value one file leaves blank is taken from the next. Where two files give different values, the
+ * first file's is taken and the difference is returned, naming both files.
+ */
+function partnershipCostModel(
+  models: readonly CostModelSource[],
+  contributions: readonly TownContribution[],
+  language: Language,
+): { model: CostModel; settings: CostModelSettings; sources: string[]; disagreements: Disagreement[] } {
+  const disagreements: Disagreement[] = [];
+  const differ = (field: string, taken: Disagreement["taken"], other: Disagreement["other"]): void => {
+    disagreements.push({ field, taken, other });
+  };
+
+  // Joint unit, year, dates: the first file that states them; another file stating otherwise is reported.
+  const settings = new Map<string, { value: TownValue; file: string }>();
+  const shown = (key: string, value: TownValue): string =>
+    typeof value === "number"
+      ? String(value) // the year, without a thousands separator
+      : /^\d{4}-\d{2}-\d{2}$/.test(value) && key !== "unitName"
+        ? displayDate(value)
+        : value;
+  for (const source of models) {
+    for (const [key, value] of source.settings) {
+      const have = settings.get(key);
+      if (have === undefined) settings.set(key, { value, file: source.file });
+      else if (have.value !== value)
+        differ(
+          costLabel(COST_SHEET.settings, key, language),
+          { value: shown(key, have.value), file: have.file },
+          { value: shown(key, value), file: source.file },
+        );
+    }
+  }
+
+  // Items and overhead: the first file that has any; another file with other items is reported.
+  const withItems = models.find(({ model }) => model.items.length > 0 || model.overhead !== undefined);
+  const itemsOf = (model: CostModel): string =>
+    JSON.stringify({ items: model.items, overhead: model.overhead ?? null });
+  for (const source of models) {
+    if (!withItems || source === withItems) continue;
+    if (source.model.items.length === 0 && source.model.overhead === undefined) continue;
+    if (itemsOf(source.model) !== itemsOf(withItems.model)) {
+      const count = (model: CostModel): string =>
+        `${model.items.length} ${(model.items.length === 1 ? TEXT.item : TEXT.items)[language]}`;
+      differ(
+        TEXT.costItems[language],
+        { value: count(withItems.model), file: withItems.file },
+        { value: count(source.model), file: source.file },
+      );
+    }
+  }
+
+  // Towns: one row per town; values merged field by field.
+  const rows: MergedTown[] = [];
+  const byKey = new Map<string, MergedTown>();
+  const format = (column: string, value: TownValue): string =>
+    typeof value === "string"
+      ? displayDate(value)
+      : column === "fixedPercent"
+        ? `${formatNumber(value, language)} %`
+        : formatNumber(value, language);
+  /** The files with a column „Stichtag Einwohner“ (the cost models). */
+  const explicitDates = new Set(models.map(({ file }) => file));
+  /** Adds a town's row, or merges it into the row of the same town; `always`: a row of its own. */
+  const add = (town: Town, source: string, file: string, always: boolean): void => {
+    const name = displayTownName(typeof town.name === "string" ? town.name : "");
+    const key = normaliseTownName(name);
+    const known = byKey.get(key);
+    if (known === undefined || always) {
+      const values = new Map<string, { value: TownValue; file: string }>();
+      for (const field of TOWN_FIELDS) {
+        const value = field.get(town);
+        if (value !== null && value !== undefined) values.set(field.column, { value, file });
+      }
+      const row: MergedTown = { name, isHost: town.isHost === true, source, values };
+      rows.push(row);
+      if (known === undefined) byKey.set(key, row);
+      return;
+    }
+    const report = (column: string, have: { value: TownValue; file: string }, value: TownValue): void =>
+      differ(
+        `${known.name} › ${costLabel(COST_SHEET.towns, column, language)}`,
+        { value: format(column, have.value), file: have.file },
+        { value: format(column, value), file },
+      );
+    for (const field of TOWN_FIELDS) {
+      if (field.column === "populationDate") continue;
+      const value = field.get(town);
+      if (value === null || value === undefined) continue;
+      const have = known.values.get(field.column);
+      if (have === undefined) {
+        if (field.fill) known.values.set(field.column, { value, file });
+      } else if (have.value !== value && have.file !== file) report(field.column, have, value);
+    }
+    // The Stichtag belongs to a population figure: it comes with the figure taken (or the same
+    // figure). Only two „Stichtag Einwohner“ columns can disagree; a task catalogue's date of its
+    // figures as a whole is no Stichtag of the cost model's population.
+    const date = town.populationDate;
+    if (date === undefined) return;
+    const haveDate = known.values.get("populationDate");
+    const population = known.values.get("population");
+    const sameFigure = population !== undefined && (population.file === file || population.value === town.population);
+    if (haveDate === undefined) {
+      if (sameFigure) known.values.set("populationDate", { value: date, file });
+    } else if (haveDate.value !== date && explicitDates.has(file) && explicitDates.has(haveDate.file))
+      report("populationDate", haveDate, date);
+  };
+  // The first cost model is valid, so its rows are distinct towns (a probable pair among them is
+  // reported like any other); later files add the towns not known yet and fill what is blank.
+  models.forEach(({ model, places, file }, which) =>
+    model.towns.forEach((town, index) => add(town, places[index] ?? file, file, which === 0)),
+  );
+  for (const { town, source, file } of contributions) add(town, source, file, false);
+
+  const base = withItems?.model ?? models[0]?.model ?? { towns: [], items: [] };
+  return {
+    model: { ...base, towns: rows.map(townOf) },
+    settings: settingsOf(new Map([...settings].map(([key, { value }]) => [key, value]))),
+    sources: rows.map((row) => row.source),
+    disagreements,
+  };
+}
+
+/** A disagreement as a finding at the file whose value was not taken, naming both files. */
+function disagreementIssue(disagreement: Disagreement, language: Language): ValidationIssue {
+  return createIssue(
+    "warning",
+    "partnership.sourcesDisagree",
+    language,
+    { file: disagreement.other.file },
+    {
+      column: disagreement.field,
+      value: disagreement.other.value,
+      place: disagreement.other.file,
+      other: disagreement.taken.value,
+      otherPlace: disagreement.taken.file,
+    },
+  );
+}
+
+function overviewSheet(
+  outcomes: readonly SourceOutcome[],
+  notes: readonly ValidationIssue[],
+  language: Language,
+): SheetPlan {
   const t = (text: LocalizedText): string => text[language];
   const headerRow = 4;
   const rows: PlannedRow[] = [
@@ -357,6 +670,24 @@ function overviewSheet(outcomes: readonly SourceOutcome[], language: Language): 
     })),
   ];
   const last = headerRow + Math.max(1, outcomes.length);
+  // Below the sources: where files disagree, which value was taken — on paper too, not only on screen.
+  const merges: string[] = [];
+  if (notes.length > 0) {
+    const first = last + 2;
+    rows.push({ row: first, cells: [{ column: 1, value: t(TEXT.notes), style: "label" }] });
+    notes.forEach((note, index) => {
+      const row = first + 1 + index;
+      merges.push(`B${row}:F${row}`);
+      rows.push({
+        row,
+        height: 15 * Math.max(2, Math.ceil(note.message.length / 110)),
+        cells: [
+          { column: 1, value: `${t(TEXT.hint)}: ${note.file}`, style: "computed", wrap: true },
+          { column: 2, value: note.message, style: "computed", wrap: true },
+        ],
+      });
+    });
+  }
   return {
     key: "overview",
     name: t(TEXT.sheet),
@@ -370,7 +701,7 @@ function overviewSheet(outcomes: readonly SourceOutcome[], language: Language): 
       { range: `E${headerRow + 1}:E${last}`, equals: t(TEXT.taken), fill: "good" },
       { range: `E${headerRow + 1}:E${last}`, equals: t(TEXT.leftOut), fill: "weak" },
     ],
-    merges: [],
+    merges,
     autoFilter: `A${headerRow}:F${headerRow}`,
     protected: true,
     print: { landscape: true, titleRows: `${headerRow}:${headerRow}` },

@@ -10,6 +10,7 @@ import {
   isoDay,
   type ConsolidationAnalysis,
 } from "../../lib/services/analyseConsolidation.js";
+import { countNoun } from "../../lib/messages/plural.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import type { AnalysisSource, TemplateAnalysis } from "../analysis.js";
 import { findProduct } from "../reference/productFramework.js";
@@ -71,19 +72,19 @@ export function summariseServiceAnalysis(result: ServiceAnalysisResult, language
   const windowCodes = result.windowGroups.length;
   if (language === "de") {
     return [
-      `${towns} ${towns === 1 ? "Kommune" : "Kommunen"}, ${services} Services, Jahreskosten zusammen ${cost} €.`,
-      `Harmonisierung: ${result.harmonisation.length} Produktcodes werden in mehreren Kommunen von unterschiedlicher Software unterstützt.`,
-      `Gemeinsame Verträge: ${result.jointContracts.length} Softwareprodukte sind in mehreren Kommunen im Einsatz.`,
-      `Zeitfenster: ${result.windows.length} Verträge enden im Zeitfenster; für ${windowCodes} Produktcodes in mehreren Kommunen zugleich.`,
+      `${countNoun(towns, "Kommune", "Kommunen", "de")}, ${countNoun(services, "Service", "Services", "de")}, Jahreskosten zusammen ${cost} €.`,
+      `Harmonisierung: ${countNoun(result.harmonisation.length, "Produktcode wird", "Produktcodes werden", "de")} in mehreren Kommunen von unterschiedlicher Software unterstützt.`,
+      `Gemeinsame Verträge: ${countNoun(result.jointContracts.length, "Softwareprodukt ist", "Softwareprodukte sind", "de")} in mehreren Kommunen im Einsatz.`,
+      `Zeitfenster: ${countNoun(result.windows.length, "Vertrag endet", "Verträge enden", "de")} im Zeitfenster, bei ${countNoun(windowCodes, "Produktcode", "Produktcodes", "de")} in mehreren Kommunen zugleich.`,
       `Redundanzen: ${result.redundancies.length}-mal betreibt eine Kommune mehrere Services einer Kategorie für denselben Produktcode.`,
     ];
   }
   return [
-    `${towns} ${towns === 1 ? "town" : "towns"}, ${services} services, annual cost together €${cost}.`,
-    `Harmonisation: ${result.harmonisation.length} product codes are supported by different software in several towns.`,
-    `Joint contracts: ${result.jointContracts.length} software products are used in several towns.`,
-    `Windows: ${result.windows.length} contracts end within the window; for ${windowCodes} product codes in several towns at once.`,
-    `Redundancies: ${result.redundancies.length} times a town runs several services of one category for the same product code.`,
+    `${countNoun(towns, "town", "towns", "en")}, ${countNoun(services, "service", "services", "en")}, annual cost together €${cost}.`,
+    `Harmonisation: ${countNoun(result.harmonisation.length, "product code is", "product codes are", "en")} supported by different software in several towns.`,
+    `Joint contracts: ${countNoun(result.jointContracts.length, "software product is", "software products are", "en")} used in several towns.`,
+    `Windows: ${countNoun(result.windows.length, "contract ends", "contracts end", "en")} within the window, for ${countNoun(windowCodes, "product code", "product codes", "en")} in several towns at once.`,
+    `Redundancies: ${result.redundancies.length === 1 ? "once" : `${result.redundancies.length} times`} a town runs several services of one category for the same product code.`,
   ];
 }
 

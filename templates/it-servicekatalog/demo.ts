@@ -16,6 +16,7 @@ import type {
 } from "../../lib/services/model.js";
 import type { Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
 import { DEMO_TOWNS } from "../aufgabenkatalog/demo.js";
+import { DEMO_COST_MODEL } from "../kostenverteilung/planCostModel.js";
 import {
   CATEGORY_LABELS,
   CRITICALITY_LABELS,
@@ -365,9 +366,15 @@ const TEMPLATES: readonly ServiceTemplate[] = [
   },
 ];
 
-/** The staff count a demo town is given: about one workplace per 110 inhabitants. */
-const staffOf = (town: string): number =>
-  Math.max(8, Math.round((DEMO_TOWNS.find((t) => t.name === town)?.population ?? 4000) / 110));
+/**
+ * The staff count a demo town is given: its workplaces in the demo cost model (so the demos
+ * agree), else about one workplace per 140 inhabitants, at least 8.
+ */
+const staffOf = (town: string): number => {
+  const known = DEMO_COST_MODEL.towns.find((t) => t.name === town)?.workplaces;
+  if (typeof known === "number") return known;
+  return Math.max(8, Math.round((DEMO_TOWNS.find((t) => t.name === town)?.population ?? 4000) / 140));
+};
 
 /** The last day of the month `months` after the reference date's month (UTC). */
 const monthEnd = (reference: Date, months: number): Date =>

@@ -287,8 +287,8 @@ export function consolidationWorkbookSpec(
     { de: "Zeitfenster", en: "Windows" },
     { de: "Zeitfenster: Verträge, die bald enden", en: "Windows: contracts ending soon" },
     {
-      de: "Verträge, bis zu deren Ende weniger volle Monate bleiben als das Zeitfenster der Kommune (ab ihrem Stichtag). Je Kommune nach Vertragsende.",
-      en: "Contracts with fewer full months to their end than the town's window (from its reference date). By town, then contract end.",
+      de: "Verträge, die im Zeitfenster ihrer Kommune enden: ab dem Stichtag der Kommune bleiben bis zum Vertragsende weniger volle Monate, als ihr Zeitfenster lang ist. Je Kommune nach Vertragsende geordnet.",
+      en: "Contracts ending within their town's window: from the town's reference date, fewer full months remain until the contract ends than the window is long. By town, then by contract end.",
     },
     [
       col("Kommune", "Town", 18),

@@ -13,6 +13,8 @@
  * Formulas use only lib/formulas/compatibleFunctions.ts; the reference date is a value on the
  * town sheet (never TODAY(), which would make results depend on the day the file is opened).
  */
+import { guideSheet } from "../../lib/plan/planGuideSheet.js";
+import { serviceCatalogueGuide } from "./guide.js";
 import { COST_PER_USER_DECIMALS } from "../../lib/services/costPerUser.js";
 import { CRITICALITIES, DEFAULT_WINDOW_MONTHS, type ServiceStatus } from "../../lib/services/model.js";
 import {
@@ -217,8 +219,8 @@ export function scoreRuleEntries(language: Language): ListEntry[] {
     {
       value: String(p.window),
       label: label(
-        "Vertragsende vor Ablauf des Zeitfensters (weniger volle Monate als im Blatt „IT-Kommune“ angegeben) oder schon vorbei: Wechsel ohne Vertragsstrafe möglich.",
-        "Contract ends before the window closes (fewer full months than set on the “IT town” sheet) or has ended: a change costs no penalty.",
+        "Das Vertragsende liegt im Zeitfenster – bis dahin bleiben weniger volle Monate, als im Blatt „IT-Kommune“ eingetragen sind – oder ist schon vorbei: ein Wechsel ist ohne Vertragsstrafe möglich.",
+        "The contract ends within the window – fewer full months remain than entered on the “IT town” sheet – or has already ended: a change costs no penalty.",
       ),
     },
     {
@@ -259,7 +261,8 @@ export const serviceCatalogueSpec = {
   // 1.2.0: own names for the sheets other templates have too, so templates share a workbook
   // (docs/decisions/0010): „Kommune“ → „IT-Kommune“, „Produktrahmen“ → „IT-Produktrahmen“,
   // „Listen“ → „IT-Listen“
-  version: "1.2.0",
+  // 1.3.0: a „So geht’s“ sheet first
+  version: "1.3.0",
   history: [
     {
       version: "1.1.0",
@@ -273,6 +276,7 @@ export const serviceCatalogueSpec = {
   ],
   title: { de: "IT-Servicekatalog und Konsolidierung", en: "IT service catalogue and consolidation" },
   sheets: [
+    guideSheet(serviceCatalogueGuide),
     {
       kind: "form",
       key: SHEET.town,
@@ -307,8 +311,8 @@ export const serviceCatalogueSpec = {
           numberFormat: "0",
           width: 30,
           hint: {
-            de: "Verträge, die in weniger vollen Monaten enden, sind „im Zeitfenster“",
-            en: "Contracts ending in fewer full months are “in the window”",
+            de: "Ein Vertrag ist im Zeitfenster („ja“), wenn bis zu seinem Ende weniger volle Monate bleiben als hier eingetragen (gezählt ab dem Stichtag)",
+            en: "A contract is in the window (“yes”) when fewer full months than entered here remain until it ends (counted from the reference date)",
           },
         },
         contactField(),
@@ -417,10 +421,10 @@ export const serviceCatalogueSpec = {
         computedText("window", { de: "Im Zeitfenster", en: "In the window" }, 11, windowFormula, {
           align: "center",
           highlights: [
-            { equals: WINDOW_LABELS.open.de, fill: "good" },
-            { equals: WINDOW_LABELS.open.en, fill: "good" },
-            { equals: WINDOW_LABELS.expired.de, fill: "weak" },
-            { equals: WINDOW_LABELS.expired.en, fill: "weak" },
+            { equals: WINDOW_LABELS.open.de, fill: "good", language: "de" },
+            { equals: WINDOW_LABELS.open.en, fill: "good", language: "en" },
+            { equals: WINDOW_LABELS.expired.de, fill: "weak", language: "de" },
+            { equals: WINDOW_LABELS.expired.en, fill: "weak", language: "en" },
           ],
         }),
         {

@@ -13,6 +13,38 @@ import type { TemplateRevision } from "../../lib/spec/TemplateHistory.js";
 const computed = (key: string, de: string, en: string) => ({ key, label: { de, en }, retired: "computed" }) as const;
 
 export const COST_ALLOCATION_HISTORY: readonly TemplateRevision[] = [
+  {
+    // 0.5.0 added the date of the calculation and the due dates of the four advances to
+    // „Grunddaten“, below the year (and hid the working sheets, which moves no input)
+    version: "0.4.0",
+    sheets: [
+      {
+        key: "settings",
+        description: {
+          de: "Gemeinsame Stelle, Haushaltsjahr und die Verwaltungskostenpauschale (Prozent der Kostenpositionen, verteilt nach eigenem Schlüssel). Blau = berechnet.",
+          en: "Joint unit, budget year and the administrative overhead (percent of the cost items, split by its own key). Blue = computed.",
+        },
+        columns: [
+          "unitName",
+          "year",
+          "overheadName",
+          "overheadPercent",
+          "overheadKey",
+          "overheadMixEqual",
+          "overheadMixPopulation",
+          "overheadMixCases",
+          "overheadMixWorkplaces",
+          "overheadMixFteShare",
+          "overheadKeyNo",
+          "planBaseCents",
+          "planOverheadCents",
+          "actualBaseCents",
+          "actualOverheadCents",
+          "overheadCheck",
+        ],
+      },
+    ],
+  },
   // 0.4.0 gave „Listen“ its own name, so templates share a workbook (docs/decisions/0010)
   { version: "0.3.0", sheets: [{ key: "lists", name: { de: "Listen", en: "Lists" } }] },
   {

@@ -11,30 +11,63 @@ import type { LocalizedText } from "../../lib/spec/TemplateSpec.js";
 export interface KeyDefinition {
   readonly key: AllocationKey;
   readonly label: LocalizedText;
-  /** Short name of the key as a part of a mixed key, for the annex. */
+  /** Short name of the key as a part of a mixed key. */
   readonly short: LocalizedText;
+  /**
+   * The key in words, as the annex explains it („zu gleichen Teilen“, „nach Einwohnern“); the
+   * population's reference date and the fee per case are added by the annex's formula.
+   */
+  readonly phrase: LocalizedText;
 }
 
 export const KEY_DEFINITIONS = [
-  { key: "equal", label: { de: "Gleichverteilung", en: "Equal shares" }, short: { de: "gleich", en: "equal" } },
-  { key: "population", label: { de: "Einwohner", en: "Population" }, short: { de: "Einwohner", en: "population" } },
-  { key: "cases", label: { de: "Fallzahlen", en: "Cases" }, short: { de: "Fälle", en: "cases" } },
+  {
+    key: "equal",
+    label: { de: "Gleichverteilung", en: "Equal shares" },
+    short: { de: "gleich", en: "equal" },
+    phrase: { de: "zu gleichen Teilen", en: "in equal parts" },
+  },
+  {
+    key: "population",
+    label: { de: "Einwohner", en: "Population" },
+    short: { de: "Einwohner", en: "population" },
+    phrase: { de: "nach Einwohnern", en: "by population" },
+  },
+  {
+    key: "cases",
+    label: { de: "Fallzahlen", en: "Cases" },
+    short: { de: "Fälle", en: "cases" },
+    phrase: { de: "nach Fallzahlen", en: "by number of cases" },
+  },
   {
     key: "workplaces",
     label: { de: "Arbeitsplätze", en: "Workplaces" },
     short: { de: "Arbeitsplätze", en: "workplaces" },
+    phrase: { de: "nach Arbeitsplätzen", en: "by workplaces" },
   },
-  { key: "fteShare", label: { de: "Stellenanteile", en: "FTE shares" }, short: { de: "VZÄ", en: "FTE" } },
+  {
+    key: "fteShare",
+    label: { de: "Stellenanteile", en: "FTE shares" },
+    short: { de: "VZÄ", en: "FTE" },
+    phrase: { de: "nach Stellenanteilen (VZÄ)", en: "by FTE share" },
+  },
   {
     key: "fixedPercent",
     label: { de: "Festanteil", en: "Fixed percentage" },
     short: { de: "Festanteil", en: "fixed" },
+    phrase: { de: "nach festen Anteilen (Festanteil)", en: "by fixed percentages" },
   },
-  { key: "mixed", label: { de: "Mischschlüssel", en: "Mixed key" }, short: { de: "gemischt", en: "mixed" } },
+  {
+    key: "mixed",
+    label: { de: "Mischschlüssel", en: "Mixed key" },
+    short: { de: "gemischt", en: "mixed" },
+    phrase: { de: "Mischschlüssel", en: "mixed key" },
+  },
   {
     key: "flatFeePerCase",
     label: { de: "Pauschale je Fall", en: "Flat fee per case" },
     short: { de: "je Fall", en: "per case" },
+    phrase: { de: "je Fall", en: "per case" },
   },
 ] as const satisfies readonly KeyDefinition[];
 

@@ -83,11 +83,11 @@ export type CheckReason = keyof typeof CHECK_REASON;
  */
 export function checkHighlights(
   languages: readonly ("de" | "en")[] = ["de", "en"],
-): { readonly equals: string; readonly fill: "good" | "weak" }[] {
+): { readonly equals: string; readonly fill: "good" | "weak"; readonly language: "de" | "en" }[] {
   return [
-    ...languages.map((language) => ({ equals: CHECK_TEXT.ok[language], fill: "good" as const })),
+    ...languages.map((language) => ({ equals: CHECK_TEXT.ok[language], fill: "good" as const, language })),
     ...[CHECK_TEXT.wrong, ...Object.values(CHECK_REASON)].flatMap((text) =>
-      languages.map((language) => ({ equals: text[language], fill: "weak" as const })),
+      languages.map((language) => ({ equals: text[language], fill: "weak" as const, language })),
     ),
   ];
 }

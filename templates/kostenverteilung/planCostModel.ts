@@ -10,6 +10,7 @@ import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
 import { KEY_DEFINITIONS, MIX_COLUMNS, PART_COUNT, keyLabel } from "./keys.js";
 import { MAX_PAIR_ROWS, MIN_ITEM_ROWS, MIN_TOWN_ROWS, OVERHEAD_LABEL, SHEET } from "./layout.js";
+import { DUE_DATES, dueDateField } from "./resultSheet.js";
 import { costAllocationSpec } from "./spec.js";
 
 export { keyLabel };
@@ -21,6 +22,17 @@ export interface CostModelSettings {
   readonly year?: number;
   /** Reference date of the towns' population (written to every pre-filled town). */
   readonly populationDate?: Date;
+  /**
+   * „Stand der Berechnung“: the date the figures hold for, printed on every page of the annex
+   * (blank: the annex asks for it). Not the print date, which the page footer shows.
+   */
+  readonly calculationDate?: Date;
+  /**
+   * Due dates of the four quarterly advances, in order (fields `dueDate1` … `dueDate4` of
+   * „Grunddaten“). A missing or undefined entry leaves the field blank: the annex then shows the
+   * default 15.02./15.05./15.08./15.11. of the budget year.
+   */
+  readonly dueDates?: readonly (Date | undefined)[];
 }
 
 /** Illustrative partnership of four small Erzgebirge towns (approximate populations). Not real figures. */
@@ -85,7 +97,8 @@ export const DEMO_COST_MODEL: CostModel = {
 export const DEMO_SETTINGS: CostModelSettings = {
   unitName: "Zentrale Vergabestelle Westerzgebirge (Beispiel)",
   year: 2027,
-  populationDate: new Date(Date.UTC(2025, 11, 31)),
+  populationDate: new Date(Date.UTC(2025, 5, 30)),
+  calculationDate: new Date(Date.UTC(2026, 8, 30)),
 };
 
 export interface CostAllocationPlanOptions {
@@ -139,12 +152,18 @@ export function checkRowCounts(rows: CostModelRows): RowCountProblem | undefined
 
 const value = (number: number | null | undefined): number | undefined => (number === null ? undefined : number);
 
+/** A town's own Stichtag (ISO `2025-12-31`) as a date cell; undefined when blank or not such a date. */
+const dateOf = (iso: string | undefined): Date | undefined =>
+  iso !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : undefined;
+
 function townRow(town: Town, settings: CostModelSettings): RowValues {
   return {
     name: town.name,
     isHost: town.isHost ? "x" : undefined,
     population: value(town.population),
-    populationDate: town.population === undefined || town.population === null ? undefined : settings.populationDate,
+    populationDate:
+      dateOf(town.populationDate) ??
+      (town.population === undefined || town.population === null ? undefined : settings.populationDate),
     cases: value(town.cases),
     workplaces: value(town.workplaces),
     fteShare: value(town.fteShare),
@@ -174,8 +193,12 @@ function settingsValues(model: CostModel, settings: CostModelSettings, language:
   const values: Record<string, RowValues[string]> = {
     unitName: settings.unitName,
     year: settings.year,
+    calculationDate: settings.calculationDate,
     overheadName: overhead?.name ?? OVERHEAD_LABEL[language],
   };
+  settings.dueDates?.slice(0, DUE_DATES.length).forEach((date, index) => {
+    values[dueDateField(index)] = date;
+  });
   if (overhead) {
     values["overheadPercent"] = overhead.percent;
     values["overheadKey"] = keyLabel(overhead.key, language);

@@ -22,6 +22,8 @@
  * are referred to by their slot (row) number: renaming keeps the split; a town or item typed below
  * the planned rows is not split (validation reports it).
  */
+import { guideSheet } from "../../lib/plan/planGuideSheet.js";
+import { costAllocationGuide } from "./guide.js";
 import { columnLetter } from "../../lib/cells/address.js";
 import type { ColumnSpec, FormulaContext, LocalizedText, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
 import { computedInteger, computedMoney, computedText, dateInput, listInput } from "../common/columns.js";
@@ -41,7 +43,7 @@ import {
   type CheckReason,
   type CostSheetKey,
 } from "./layout.js";
-import { buildResultSheet } from "./resultSheet.js";
+import { buildResultSheet, DUE_DATES, dueDateField } from "./resultSheet.js";
 
 export {
   CHECK_REASON,
@@ -626,18 +628,21 @@ const mixLabel = (index: number): LocalizedText => {
 export const costAllocationSpec = {
   id: "kostenverteilung",
   // 0.4.0: „Listen“ → „Kosten-Listen“, so templates share a workbook (docs/decisions/0010)
-  version: "0.4.0",
+  // 0.5.0: a „So geht’s“ sheet first; „Ergebnis“ printable as the contract's annex (calculation
+  // date and due dates of the advances on „Grunddaten“, keys in words); working sheets hidden
+  version: "0.5.0",
   history: COST_ALLOCATION_HISTORY,
   title: { de: "Kostenverteilung", en: "Cost allocation" },
   sheets: [
+    guideSheet(costAllocationGuide),
     {
       kind: "form",
       key: SHEET.settings,
       name: { de: "Grunddaten", en: "Basics" },
       title: { de: "Kostenverteilung einer gemeinsamen Stelle", en: "Cost allocation of a joint unit" },
       description: {
-        de: "Gemeinsame Stelle, Haushaltsjahr und die Verwaltungskostenpauschale (Prozent der Kostenpositionen, verteilt nach eigenem Schlüssel). Blau = berechnet.",
-        en: "Joint unit, budget year and the administrative overhead (percent of the cost items, split by its own key). Blue = computed.",
+        de: "Gemeinsame Stelle, Haushaltsjahr, Stand der Berechnung, Fälligkeiten der Abschläge und die Verwaltungskostenpauschale (Prozent der Kostenpositionen, verteilt nach eigenem Schlüssel). Blau = berechnet.",
+        en: "Joint unit, budget year, date of the calculation, due dates of the advances and the administrative overhead (percent of the cost items, split by its own key). Blue = computed.",
       },
       firstRow: SETTINGS_FIRST_ROW,
       fields: [
@@ -658,6 +663,21 @@ export const costAllocationSpec = {
           numberFormat: "0",
           width: 30,
         },
+        dateInput("calculationDate", { de: "Stand der Berechnung", en: "Calculation as of" }, 30, {
+          de: "Datum, zu dem die Zahlen gelten; steht auf jeder Seite der Anlage („Ergebnis“)",
+          en: "Date the figures hold for; printed on every page of the annex („Result“)",
+        }),
+        ...DUE_DATES.map((due, index) =>
+          dateInput(
+            dueDateField(index),
+            { de: `Fälligkeit ${index + 1}. Abschlag`, en: `Advance ${index + 1} due on` },
+            30,
+            {
+              de: `leer = ${due.de} des Haushaltsjahres`,
+              en: `blank = ${due.en} of the budget year`,
+            },
+          ),
+        ),
         {
           key: "overheadName",
           label: { de: "Bezeichnung der Pauschale", en: "Name of the overhead" },
@@ -901,6 +921,8 @@ export const costAllocationSpec = {
       kind: "table",
       key: SHEET.parts,
       name: { de: "Teilbeträge", en: "Key parts" },
+      // working sheets: hidden, so that they neither clutter the tabs nor print with the annex
+      hidden: true,
       title: {
         de: "Rechenweg 1: Aufteilung jeder Position auf die Schlüssel",
         en: "Working 1: each item split into key parts",
@@ -920,6 +942,7 @@ export const costAllocationSpec = {
       kind: "table",
       key: SHEET.allocation,
       name: { de: "Verteilung", en: "Allocation" },
+      hidden: true,
       title: {
         de: "Rechenweg 2: Verteilung jedes Teils auf die Kommunen",
         en: "Working 2: each part split over the towns",
@@ -939,6 +962,7 @@ export const costAllocationSpec = {
       kind: "reference",
       key: SHEET.lists,
       name: { de: "Kosten-Listen", en: "Cost lists" },
+      hidden: true,
       title: { de: "Auswahllisten", en: "Lists" },
       headerRow: HEADER_ROW.lists,
       columns: [

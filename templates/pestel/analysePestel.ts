@@ -11,6 +11,7 @@ import { groupByActionField } from "../../lib/pestel/groupByActionField.js";
 import type { ActionField, InnerElement, PestelFactor, PestelTheme, ScoredTheme } from "../../lib/pestel/model.js";
 import { compareHotSpots } from "../../lib/pestel/rankHotSpots.js";
 import { scoreThemes } from "../../lib/pestel/scoreTheme.js";
+import { countNoun } from "../../lib/messages/plural.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import type { AnalysisSource, TemplateAnalysis } from "../analysis.js";
 import { MEASURES } from "../reference/measures.js";
@@ -143,14 +144,14 @@ export function summarisePestel(result: PestelAnalysisResult, language: Language
   const themes = result.towns.reduce((sum, town) => sum + town.themeCount, 0);
   const lines = [
     de
-      ? `PESTEL-Auswertung: ${result.towns.length} ${result.towns.length === 1 ? "Kommune" : "Kommunen"}, ${themes} Themen, ${result.hotSpots.length} Brennpunkte.`
-      : `PESTEL analysis: ${result.towns.length} ${result.towns.length === 1 ? "town" : "towns"}, ${themes} themes, ${result.hotSpots.length} hot spots.`,
+      ? `PESTEL-Auswertung: ${countNoun(result.towns.length, "Kommune", "Kommunen", "de")}, ${countNoun(themes, "Thema", "Themen", "de")}, ${countNoun(result.hotSpots.length, "Brennpunkt", "Brennpunkte", "de")}.`
+      : `PESTEL analysis: ${countNoun(result.towns.length, "town", "towns", "en")}, ${countNoun(themes, "theme", "themes", "en")}, ${countNoun(result.hotSpots.length, "hot spot", "hot spots", "en")}.`,
   ];
   const top = result.hotSpots[0];
   if (top) {
     lines.push(
       de
-        ? `Stärkster Brennpunkt: ${top.town} – ${fieldName(top.factor, top.element, language)}: „${top.theme}“ (${top.score ?? 0} Punkte).`
+        ? `Stärkster Brennpunkt: ${top.town} – ${fieldName(top.factor, top.element, language)}: „${top.theme}“ (${countNoun(top.score ?? 0, "Punkt", "Punkte", "de")}).`
         : `Strongest hot spot: ${top.town} – ${fieldName(top.factor, top.element, language)}: “${top.theme}” (score ${top.score ?? 0}).`,
     );
   }
@@ -159,8 +160,8 @@ export function summarisePestel(result: PestelAnalysisResult, language: Language
     lines.push(
       first
         ? de
-          ? `In mehreren Kommunen heiß: ${result.shared.length} ${result.shared.length === 1 ? "Feld" : "Felder"}, zuerst ${fieldName(first.factor, first.element, language)} (${first.towns.length} Kommunen).`
-          : `Hot in several towns: ${result.shared.length} ${result.shared.length === 1 ? "field" : "fields"}, first ${fieldName(first.factor, first.element, language)} (${first.towns.length} towns).`
+          ? `In mehreren Kommunen heiß: ${countNoun(result.shared.length, "Feld", "Felder", "de")}, zuerst ${fieldName(first.factor, first.element, language)} (${countNoun(first.towns.length, "Kommune", "Kommunen", "de")}).`
+          : `Hot in several towns: ${countNoun(result.shared.length, "field", "fields", "en")}, first ${fieldName(first.factor, first.element, language)} (${countNoun(first.towns.length, "town", "towns", "en")}).`
         : de
           ? "Kein Feld der Matrix ist in mehr als einer Kommune heiß."
           : "No field of the matrix is hot in more than one town.",
@@ -171,8 +172,8 @@ export function summarisePestel(result: PestelAnalysisResult, language: Language
   if (most) {
     lines.push(
       de
-        ? `Verknüpfte Maßnahmen: ${measures.length}; am häufigsten ${most.id} „${most.title}“ (${most.themes.length} Themen).`
-        : `Linked measures: ${measures.length}; most often ${most.id} “${most.title}” (${most.themes.length} themes).`,
+        ? `Verknüpfte Maßnahmen: ${measures.length}; am häufigsten ${most.id} „${most.title}“ (${countNoun(most.themes.length, "Thema", "Themen", "de")}).`
+        : `Linked measures: ${measures.length}; most often ${most.id} “${most.title}” (${countNoun(most.themes.length, "theme", "themes", "en")}).`,
     );
   }
   const withoutMeasure = result.hotSpots.filter((theme) => theme.measures.length === 0).length;

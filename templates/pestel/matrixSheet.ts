@@ -61,8 +61,8 @@ const TEXT = {
   threshold: { de: " · Brennpunkt ab ", en: " · hot spot from score " },
   points: { de: " Punkten", en: "" },
   note: {
-    de: "Je Feld: Anzahl der Themen, höchste Punktzahl (Einfluss × Handlungsspielraum, 0–9) und Brennpunkte. Alles wird aus dem Blatt „Themen“ berechnet; ohne Themen ist dies die leere Matrix zum Ausfüllen.",
-    en: "Per field: number of themes, highest score (impact × room to act, 0–9) and hot spots. Everything is computed from the sheet “Themes”; without themes this is the blank matrix to fill in.",
+    de: "Je Feld: Anzahl der Themen, höchste Punktzahl (Einfluss × Handlungsspielraum, 0–9) und Brennpunkte, berechnet aus dem Blatt „Themen“. Die Themen selbst je Feld, auch leer zum Ausfüllen von Hand: Blatt „Textmatrix“.",
+    en: "Per field: number of themes, highest score (impact × room to act, 0–9) and hot spots, computed from the sheet “Themes”. The themes themselves per field, blank too for filling in by hand: sheet “Text matrix”.",
   },
   corner: { de: "Außensicht (PESTEL) ↓ · Innensicht →", en: "Outside view (PESTEL) ↓ · inside view →" },
   count: { de: "Themen", en: "Themes" },

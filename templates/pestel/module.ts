@@ -11,7 +11,7 @@ export const pestelModule = {
   spec: pestelSpec,
   check: checkPestel,
   plan: planPestel,
-  takes: { town: true, products: false, towns: false },
+  takes: { town: true, products: false, towns: false, starter: true },
   analysis: pestelAnalysis,
   planUpgrade: planPestelUpgrade,
 } as const;

@@ -4,6 +4,7 @@
  * typed extraction the computations and the analysis take.
  */
 import { cellAddress } from "../../lib/cells/address.js";
+import { countNoun } from "../../lib/messages/plural.js";
 import { renderTerm } from "../../lib/messages/terms.js";
 import { parseMeasureIds, type MeasureIdProblem } from "../../lib/pestel/measureIds.js";
 import {
@@ -235,7 +236,7 @@ export function checkPestel(workbook: ParsedWorkbook, language: Language): Valid
         table.sheetName,
         measuresCell,
         {
-          de: `Brennpunkt ohne Maßnahme: „${theme.theme}“ (${score ?? 0} Punkte).`,
+          de: `Brennpunkt ohne Maßnahme: „${theme.theme}“ (${countNoun(score ?? 0, "Punkt", "Punkte", "de")}).`,
           en: `Hot spot without a measure: “${theme.theme}” (score ${score ?? 0}).`,
         },
         language === "de" ? "mindestens eine Maßnahme (Nr.)" : "at least one measure (no.)",

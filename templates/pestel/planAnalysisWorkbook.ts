@@ -6,6 +6,7 @@
  */
 import { columnLetter } from "../../lib/cells/address.js";
 import { dateToSerial } from "../../lib/cells/serialDates.js";
+import { countNoun } from "../../lib/messages/plural.js";
 import { INNER_ELEMENTS, PESTEL_FACTORS } from "../../lib/pestel/model.js";
 import { planSheetHead } from "../../lib/plan/planSheetHead.js";
 import { planWorkbook, type PlannedWorkbook } from "../../lib/plan/planWorkbook.js";
@@ -38,10 +39,9 @@ const TEXT = {
   fieldsSheet: { de: "Handlungsfelder", en: "Fields of action" },
   fieldsTitle: { de: "Vom Brennpunkt zur Maßnahme", en: "From hot spot to measure" },
   fieldsNote: {
-    de: "Je Handlungsfeld die verknüpften Maßnahmen mit ihren Themen, dann die Themen des Felds ohne eine seiner Maßnahmen (Feld: das genannte, sonst das der Maßnahmen).",
-    en: "Per field of action the linked measures with their themes, then the field's themes without one of its measures (field: the one named, else the measures').",
+    de: "Je Handlungsfeld zuerst seine Maßnahmen mit den Themen, die sie nennen, danach die Themen des Handlungsfelds, die noch keine seiner Maßnahmen nennen. Ein Thema gehört zu dem Handlungsfeld, das seine Zeile nennt, sonst zu dem seiner Maßnahmen.",
+    en: "For each field of action first its measures with the themes that name them, then the field's themes that name none of its measures yet. A theme belongs to the field of action its row names, otherwise to that of its measures.",
   },
-  fieldCounts: { de: "{themes} Themen, davon {hot} Brennpunkte", en: "{themes} themes, {hot} of them hot spots" },
   noMeasure: { de: "(keine Maßnahme dieses Handlungsfelds)", en: "(no measure of this field)" },
   sharedSheet: { de: "Gemeinsame Felder", en: "Shared fields" },
   sharedTitle: { de: "In mehreren Kommunen heiß", en: "Hot in several towns" },
@@ -193,7 +193,7 @@ function actionFieldsSheet(result: PestelAnalysisResult, language: Language): Gr
         { column: 1, value: actionFieldName(group.field, language), style: "label" },
         {
           column: 3,
-          value: t(TEXT.fieldCounts).replace("{themes}", String(group.themes.length)).replace("{hot}", String(hot)),
+          value: fieldCounts(group.themes.length, hot, language),
           style: "description",
         },
       ],
@@ -368,4 +368,11 @@ export function planAnalysisWorkbook(result: PestelAnalysisResult, language: Lan
     lists: {},
   };
   return planWorkbook(spec, { language, generatorVersion: GENERATOR_VERSION });
+}
+
+/** An action field's counts: „2 Themen, davon 1 Brennpunkt“ / “2 themes, 1 of them a hot spot”. */
+function fieldCounts(themes: number, hot: number, language: Language): string {
+  return language === "de"
+    ? `${countNoun(themes, "Thema", "Themen", "de")}, davon ${countNoun(hot, "Brennpunkt", "Brennpunkte", "de")}`
+    : `${countNoun(themes, "theme", "themes", "en")}, ${hot === 1 ? "1 of them a hot spot" : `${hot} of them hot spots`}`;
 }

@@ -7,6 +7,7 @@ import { addPlannedCells } from "../common/addPlannedCells.js";
 import { CHECK_MARK, formulaText } from "../common/cellChecks.js";
 import { DEMO_TOWNS } from "../aufgabenkatalog/demo.js";
 import { demoThemeRows } from "./demo.js";
+import { starterThemeRows } from "./starterThemes.js";
 import { SHEET, pestelSpec, thresholdUsableFormula } from "./spec.js";
 
 export interface PestelPlanOptions {
@@ -15,17 +16,28 @@ export interface PestelPlanOptions {
   readonly town?: string;
   /** Fill illustrative themes (different for every town) so the matrix shows results at once. */
   readonly demo?: boolean;
+  /**
+   * Fill the starter themes drawn from the guideline (templates/pestel/starterThemes.ts), without
+   * ratings, for the town to rate, prune and extend. Ignored with `demo`, which brings its own.
+   */
+  readonly starter?: boolean;
 }
 
 /**
- * Plans a PESTEL workbook: blank (the empty matrix and an empty long form, ready to fill) or, with
- * `demo`, with invented themes for the town (default: the first demo town).
+ * Plans a PESTEL workbook: blank (the empty matrix and an empty long form, ready to fill), with
+ * `starter` the guideline's starter themes still to be rated, or with `demo` invented themes for
+ * the town (default: the first demo town).
  *
  * @example planPestel({ language: "de", town: "Bockau", demo: true }).plan
+ * @example planPestel({ language: "de", starter: true }).plan
  */
 export function planPestel(options: PestelPlanOptions): PlannedWorkbook {
   const town = options.town ?? (options.demo ? DEMO_TOWNS[0].name : undefined);
-  const rows: RowValues[] = options.demo ? demoThemeRows(town ?? "", options.language) : [];
+  const rows: RowValues[] = options.demo
+    ? demoThemeRows(town ?? "", options.language)
+    : options.starter
+      ? starterThemeRows(options.language)
+      : [];
   const townValues: RowValues = {
     ...(town === undefined ? {} : { name: town }),
     ...(options.demo ? { referenceDate: new Date(Date.UTC(2026, 2, 31)) } : {}),
@@ -54,8 +66,14 @@ export function planPestelUpgrade(values: UpgradeValues): PlannedWorkbook {
 
 const THRESHOLD_TEXT = {
   missing: { de: "fehlt: eine ganze Zahl von 1 bis 9 eingeben", en: "missing: enter a whole number from 1 to 9" },
-  notNumber: { de: "keine Zahl: eine ganze Zahl von 1 bis 9 eingeben", en: "not a number: enter a whole number from 1 to 9" },
-  percent: { de: " %“ gefunden – bitte eine ganze Zahl von 1 bis 9 eingeben", en: " %” found – please type a whole number from 1 to 9" },
+  notNumber: {
+    de: "keine Zahl: eine ganze Zahl von 1 bis 9 eingeben",
+    en: "not a number: enter a whole number from 1 to 9",
+  },
+  percent: {
+    de: " %“ gefunden – bitte eine ganze Zahl von 1 bis 9 eingeben",
+    en: " %” found – please type a whole number from 1 to 9",
+  },
   range: { de: "nur ganze Zahlen von 1 bis 9", en: "only whole numbers from 1 to 9" },
 } satisfies Record<string, LocalizedText>;
 
@@ -80,7 +98,8 @@ export function withPestelChecks(planned: PlannedWorkbook): PlannedWorkbook {
   const row = town.rowsByKey.get("threshold");
   if (row === undefined) return planned;
   const sheet: SheetSpec | undefined = pestelSpec.sheets.find((s) => s.key === SHEET.town);
-  const field: ColumnSpec | undefined = sheet?.kind === "form" ? sheet.fields.find((f) => f.key === "threshold") : undefined;
+  const field: ColumnSpec | undefined =
+    sheet?.kind === "form" ? sheet.fields.find((f) => f.key === "threshold") : undefined;
   const cell = formulaContext(layout, SHEET.town, row).named(`${SHEET.town}.threshold`);
   const formula = pestelThresholdCheckFormula(cell, field?.hint?.[layout.language] ?? "", layout.language);
   return addPlannedCells(planned, {

@@ -10,10 +10,15 @@
  *   hot spot when the score reaches the threshold; field of action and measure ids link the
  *   theme to the catalogue.
  * - „Matrix“: per factor × element the number of themes, the highest score (heat-map colours)
- *   and the hot spots (as text). Planned without themes it is the guideline's blank matrix.
+ *   and the hot spots (as text).
+ * - „Textmatrix“: the guideline's matrix to print — per factor × element the themes themselves,
+ *   hot spots marked in words and colour; blank, the matrix to fill in by hand. Its lines come from
+ *   the hidden working sheet „PESTEL-Zeilen“ (templates/pestel/textMatrixSheet.ts).
  * - „Maßnahmen“: the catalogue of measures 0 … 4.4 (the measure ids' drop-down and reference).
  * - „PESTEL-Listen“: factors, elements and fields of action for the drop-downs.
  */
+import { guideSheet } from "../../lib/plan/planGuideSheet.js";
+import { pestelGuide } from "./guide.js";
 import { INNER_ELEMENTS, PESTEL_FACTORS, THRESHOLD_RANGE, DEFAULT_HOT_SPOT_THRESHOLD } from "../../lib/pestel/model.js";
 import type { ColumnSpec, FormulaContext, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
 import {
@@ -27,6 +32,7 @@ import {
 import { computedInteger, computedText, dateInput, listInput, townNameField } from "../common/columns.js";
 import { ACTION_FIELDS, MEASURES, MEASURES_SOURCE_SHORT } from "../reference/measures.js";
 import { buildMatrixSheet } from "./matrixSheet.js";
+import { FIELD_LINES_SHEET_NAME, buildFieldLinesSheet, buildTextMatrixSheet } from "./textMatrixSheet.js";
 import {
   ELEMENT_LABELS,
   FACTOR_LABELS,
@@ -160,8 +166,8 @@ const THEME_COLUMNS: readonly ColumnSpec[] = [
       // left-aligned: a row that cannot be trusted shows „✗“ and its reason here
       align: "left",
       highlights: [
-        { equals: HOT_SPOT_TEXT.de, fill: "neutral" },
-        { equals: HOT_SPOT_TEXT.en, fill: "neutral" },
+        { equals: HOT_SPOT_TEXT.de, fill: "neutral", language: "de" },
+        { equals: HOT_SPOT_TEXT.en, fill: "neutral", language: "en" },
       ],
     }),
     listInput("actionField", { de: "Handlungsfeld", en: "Field of action" }, "actionFields", 37, {
@@ -198,7 +204,9 @@ export const pestelSpec = {
   // 1.1.0: the sheet checks itself (hot-spot column „✗ …“, threshold check, matrix summary line); same layout
   // 1.2.0: own names for the sheets other templates have too, so templates share a workbook
   // (docs/decisions/0010): „Kommune“ → „PESTEL-Kommune“, „Listen“ → „PESTEL-Listen“
-  version: "1.2.0",
+  // 1.3.0: a „So geht’s“ sheet first; the printable „Textmatrix“ (themes per field) next to the
+  // heat map, fed by the hidden working sheet „PESTEL-Zeilen“
+  version: "1.3.0",
   history: [
     {
       version: "1.1.0",
@@ -211,6 +219,7 @@ export const pestelSpec = {
   ],
   title: { de: "PESTEL-Matrix: Außensicht × Innensicht", en: "PESTEL matrix: outside view × inside view" },
   sheets: [
+    guideSheet(pestelGuide),
     {
       kind: "form",
       key: SHEET.town,
@@ -282,6 +291,14 @@ export const pestelSpec = {
       build: (context) => buildMatrixSheet(context),
     },
     {
+      kind: "grid",
+      key: SHEET.textMatrix,
+      name: { de: "Textmatrix", en: "Text matrix" },
+      title: { de: "PESTEL-Matrix: Themen je Feld", en: "PESTEL matrix: themes per field" },
+      landscape: true,
+      build: (context) => buildTextMatrixSheet(context),
+    },
+    {
       kind: "reference",
       key: SHEET.measures,
       name: { de: "Maßnahmen", en: "Measures" },
@@ -320,6 +337,14 @@ export const pestelSpec = {
           width: 42,
         },
       ],
+    },
+    {
+      kind: "grid",
+      key: SHEET.fieldLines,
+      name: FIELD_LINES_SHEET_NAME,
+      title: { de: "Zeilen der Textmatrix", en: "Lines of the text matrix" },
+      hidden: true,
+      build: (context) => buildFieldLinesSheet(context),
     },
   ],
   lists: {

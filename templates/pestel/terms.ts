@@ -13,6 +13,8 @@ export const SHEET = {
   town: "town",
   themes: "themes",
   matrix: "matrix",
+  textMatrix: "textMatrix",
+  fieldLines: "fieldLines",
   measures: "measures",
   lists: "lists",
 } as const;

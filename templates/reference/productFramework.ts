@@ -27,6 +27,30 @@ export type ProductFrameworkLevel = "area" | "group" | "subgroup";
  */
 export type ProductFrameworkVerification = "structure-known" | "local-label" | "unverified";
 
+/**
+ * Who usually carries a product in Saxony, seen from a kreisangehörige Gemeinde of a few thousand
+ * inhabitants (our assessment from the Saxon laws on municipalities, schools, social and youth
+ * welfare, fire and rescue services — not part of Anlage 1; a town's own situation may differ):
+ * - `municipality`: the Gemeinde itself (alone, in a Verwaltungsverband or a Zweckverband);
+ * - `county`: the Landkreis (or a kreisfreie Stadt; also its Zweckverbände), not a small Gemeinde;
+ * - `either`: depends on the town's size, on a transfer or on who runs the facility (Landkreis or
+ *   larger Gemeinden, e.g. Gymnasien, Rechnungsprüfung, Bauaufsicht); rare in a small Gemeinde;
+ * - `state`: the Freistaat or the Bund (the Gemeinde at most for parts inside the village);
+ * - `mixed`: an area or group whose products differ (see its subgroups).
+ */
+export type ProductResponsibility = "municipality" | "county" | "either" | "state" | "mixed";
+
+/** The words of the Produktrahmen sheet's „Zuständigkeit“ column. */
+export const RESPONSIBILITY_LABELS: Readonly<
+  Record<ProductResponsibility, { readonly de: string; readonly en: string }>
+> = {
+  municipality: { de: "Gemeinde", en: "Municipality" },
+  county: { de: "Landkreis", en: "County (Landkreis)" },
+  either: { de: "Landkreis oder Gemeinde", en: "County or municipality" },
+  state: { de: "Freistaat oder Bund", en: "State or federal" },
+  mixed: { de: "je nach Produkt", en: "Depends on the product" },
+};
+
 export interface ProductFrameworkEntry {
   /** 2-digit area, 3-digit group or 4-digit subgroup; digits only. */
   code: string;
@@ -36,6 +60,8 @@ export interface ProductFrameworkEntry {
   /** Where code and name come from (German, short). */
   source: string;
   verification: ProductFrameworkVerification;
+  /** Who usually carries it (see {@link ProductResponsibility}). */
+  responsibility: ProductResponsibility;
 }
 
 /** Where the data comes from, its date, and the duty to check it. German first. */
@@ -191,7 +217,7 @@ const GROUPS: readonly GroupRow[] = [
   ["545", "Straßenreinigung", "national"],
   ["546", "Parkeinrichtungen", "child:5460"],
   ["547", "Öffentlicher Personennahverkehr", "child:5470"],
-  ["549", "Sonstige Leistungen Straßenbaulastträger", "child:5490"],
+  ["549", "Sonstige Leistungen der Straßenbaulastträger", "child:5490"],
   ["551", "Öffentliches Grün/Landschaftsbau", "child:5510"],
   ["552", "Öffentliche Gewässer/Wasserbauliche Anlagen", "child:5520"],
   ["553", "Friedhofs- und Bestattungswesen", "child:5530"],
@@ -287,9 +313,9 @@ const SUBGROUPS: readonly SubgroupRow[] = [
   ["3154", "Soziale Einrichtungen für Wohnungslose", "Soz.Einricht.f.Wohnungslose"],
   [
     "3155",
-    "Soziale Einrichtungen für Aussiedler/Konti",
+    "Soziale Einrichtungen für Aussiedler und Kontingentflüchtlinge",
     "Soz.Einricht.f.Aussiedler/Konti",
-    "Abkürzungen ausgeschrieben außer „Konti“ (vermutlich Kontingentflüchtlinge, nicht belegt)",
+    "Abkürzungen ausgeschrieben, „Konti“ als Kontingentflüchtlinge gelesen (naheliegend, nicht am amtlichen Text geprüft)",
   ],
   ["3156", "Andere soziale Leistungen"],
   ["3310", "Förderung von Trägern der Wohlfahrtspflege", "Förderung v. Trägern d. Wohlfahrtspflege"],
@@ -312,9 +338,9 @@ const SUBGROUPS: readonly SubgroupRow[] = [
   ["3634", "Hilfen für junge Volljährige/Inobhutnahme/Eingliederungshilfe", "Hilf.f.junge Vollj./Inob./Einglied.hilfe"],
   [
     "3635",
-    "Adoption, Beistandschaft, Amtspflegschaft und -vormundschaft, Gericht.",
+    "Adoptionsvermittlung, Beistandschaft, Amtspflegschaft und -vormundschaft, Gerichtshilfe",
     "Adoption.Bei.,Amtspf.u.-vormund,Gericht.",
-    "Abkürzungen ausgeschrieben außer „Adoption.“ und „Gericht.“ (nicht sicher aufzulösen)",
+    "Abkürzungen ausgeschrieben, „Adoption.“ und „Gericht.“ nach den Aufgaben des Jugendamts im SGB VIII gelesen (nicht am amtlichen Text geprüft)",
   ],
   ["3636", "Schulsozialarbeit"],
   ["3640", "Hilfen für unbegleitete minderjährige Ausländer", "Hilfen f. unbegleit. minderj. Ausländer"],
@@ -348,7 +374,7 @@ const SUBGROUPS: readonly SubgroupRow[] = [
   ],
   ["5460", "Parkeinrichtungen"],
   ["5470", "Öffentlicher Personennahverkehr"],
-  ["5490", "Sonstige Leistungen Straßenbaulastträger", "Sonst.Leistg.Straßenbaulastträger"],
+  ["5490", "Sonstige Leistungen der Straßenbaulastträger", "Sonst.Leistg.Straßenbaulastträger"],
   ["5510", "Öffentliches Grün/Landschaftsbau"],
   ["5520", "Öffentliche Gewässer/Wasserbauliche Anlagen", "Öffentl.Gewässer/Wasserbaul. Anl."],
   ["5530", "Friedhofs- und Bestattungswesen"],
@@ -361,19 +387,172 @@ const SUBGROUPS: readonly SubgroupRow[] = [
   ["5750", "Tourismus"],
   [
     "6110",
-    "Steuern, allgemeine Zuweisungen, allg. Unt.",
+    "Steuern, allgemeine Zuweisungen, allgemeine Umlagen",
     "Steuern, allg. Zuw., allg. Unt.",
-    "Abkürzungen ausgeschrieben außer „allg. Unt.“ (nicht sicher aufzulösen)",
+    "Abkürzungen ausgeschrieben, „allg. Unt.“ wie die Gruppe 611 als „allgemeine Umlagen“ gelesen (nicht am amtlichen Text geprüft)",
   ],
   ["6120", "Sonstige allgemeine Finanzwirtschaft"],
   ["6122", "Kassenkredite"],
 ];
 
 // ---------------------------------------------------------------------------------------------
+// Who usually carries each subgroup (see ProductResponsibility). Groups and areas take their
+// subgroups' value when all agree, else `mixed`.
+
+const M = "municipality";
+const C = "county";
+const E = "either";
+const S = "state";
+
+const SUBGROUP_RESPONSIBILITY: Readonly<Record<string, Exclude<ProductResponsibility, "mixed">>> = {
+  // Innere Verwaltung; Rechnungsprüfung: small Gemeinden have no Rechnungsprüfungsamt of their own
+  "1111": M,
+  "1112": M,
+  "1113": M,
+  "1114": E,
+  "1116": M,
+  // Sicherheit und Ordnung: Statistikstellen in large towns; Leitstellen, Rettungsdienst und
+  // Katastrophenschutz beim Landkreis (oder Zweckverband)
+  "1211": E,
+  "1212": M,
+  "1221": M,
+  "1222": M,
+  "1250": C,
+  "1260": M,
+  "1270": C,
+  "1280": C,
+  // Schulen: Grund- und Oberschulen trägt die Gemeinde; Gymnasien und Gemeinschaftsschulen der
+  // Landkreis oder größere Gemeinden; Förder- und berufliche Schulen, Abendschulen und die
+  // Schülerbeförderung der Landkreis
+  "2111": M,
+  "2151": M,
+  "2153": C,
+  "2171": E,
+  "2173": C,
+  "2191": E,
+  "2211": C,
+  "2213": C,
+  "2214": C,
+  "2215": C,
+  "2216": C,
+  "2217": C,
+  "2218": C,
+  "2311": C,
+  "2410": C,
+  "2420": E,
+  "2430": E,
+  // Kultur: Musikschulen und Volkshochschulen meist auf Kreisebene (Kulturraum)
+  "2520": M,
+  "2530": E,
+  "2540": E,
+  "2610": E,
+  "2620": E,
+  "2630": C,
+  "2710": C,
+  "2720": M,
+  "2810": M,
+  "2910": E,
+  // Soziale Hilfen: örtlicher Träger ist der Landkreis
+  "3111": C,
+  "3112": C,
+  "3114": C,
+  "3115": C,
+  "3116": C,
+  "3117": C,
+  "3118": C,
+  "3121": C,
+  "3122": C,
+  "3123": C,
+  "3126": C,
+  "3127": C,
+  "3130": C,
+  "3140": C,
+  "3154": E,
+  "3155": C,
+  "3156": E,
+  "3310": E,
+  "3410": C,
+  "3430": C,
+  "3440": C,
+  "3451": C,
+  "3452": C,
+  "3510": E,
+  // Kinder- und Jugendhilfe: Jugendamt beim Landkreis; Kindertagesbetreuung bei der Gemeinde
+  "3610": C,
+  "3620": E,
+  "3631": C,
+  "3632": C,
+  "3633": C,
+  "3634": C,
+  "3635": C,
+  "3636": E,
+  "3640": C,
+  "3650": M,
+  "3651": M,
+  "3660": M,
+  "3670": C,
+  // Gesundheit, Sport
+  "4140": C,
+  "4210": M,
+  "4241": M,
+  "4242": M,
+  // Planung, Bauen: Denkmalschutz- und Naturschutzbehörde beim Landkreis; die Bauaufsicht auch, die
+  // Gemeinde hat in 5210 aber ihre Bauverwaltung (Einvernehmen, Stellungnahmen, Grundstücke)
+  "5111": M,
+  "5120": E,
+  "5210": M,
+  "5220": E,
+  "5230": E,
+  // Ver- und Entsorgung: Wasser und Abwasser oft über Zweckverbände der Gemeinden; Abfall beim Landkreis
+  "5330": M,
+  "5360": E,
+  "5370": C,
+  "5380": M,
+  // Verkehr
+  "5410": M,
+  "5420": C,
+  "5430": S,
+  "5440": S,
+  "5451": M,
+  "5452": M,
+  "5460": M,
+  "5470": C,
+  "5490": M,
+  // Natur, Umwelt, Wirtschaft
+  "5510": M,
+  "5520": M,
+  "5530": M,
+  "5540": E,
+  "5550": E,
+  "5610": E,
+  "5611": E,
+  "5710": M,
+  "5730": M,
+  "5750": M,
+  // Allgemeine Finanzwirtschaft
+  "6110": M,
+  "6120": M,
+  "6122": M,
+};
+
+function subgroupResponsibility(code: string): Exclude<ProductResponsibility, "mixed"> {
+  const found = SUBGROUP_RESPONSIBILITY[code];
+  if (found === undefined) throw new Error(`product framework: no responsibility for ${code}`);
+  return found;
+}
+
+/** The value all subgroups below `code` share, or `mixed`. */
+function sharedResponsibility(code: string): ProductResponsibility {
+  const values = new Set(SUBGROUPS.filter(([c]) => c.startsWith(code)).map(([c]) => subgroupResponsibility(c)));
+  const [only] = values;
+  return values.size === 1 && only !== undefined ? only : "mixed";
+}
+
+// ---------------------------------------------------------------------------------------------
 
 function areaEntry([code, name, verification, note]: AreaRow): ProductFrameworkEntry {
   const source = note === undefined ? NATIONAL_AREA : `${NATIONAL_AREA}; ${note}`;
-  return { code, name, level: "area", source, verification };
+  return { code, name, level: "area", source, verification, responsibility: sharedResponsibility(code) };
 }
 
 function groupEntry([code, name, basis]: GroupRow): ProductFrameworkEntry {
@@ -384,12 +563,20 @@ function groupEntry([code, name, basis]: GroupRow): ProductFrameworkEntry {
       level: "group",
       source: `${DRESDEN}; entspricht der bundesweit üblichen Gliederung`,
       verification: "structure-known",
+      responsibility: sharedResponsibility(code),
     };
   }
   const how = basis.startsWith("child:")
     ? `Name aus der Leipziger Bezeichnung der Untergruppe ${basis.slice("child:".length)} abgeleitet`
     : "Name nach der bundesweit üblichen Produktgruppengliederung (Fachkenntnis, nicht an Anlage 1 geprüft)";
-  return { code, name, level: "group", source: `${DERIVED_GROUP}; ${how}`, verification: "unverified" };
+  return {
+    code,
+    name,
+    level: "group",
+    source: `${DERIVED_GROUP}; ${how}`,
+    verification: "unverified",
+    responsibility: sharedResponsibility(code),
+  };
 }
 
 function subgroupEntry([code, name, original, remark]: SubgroupRow): ProductFrameworkEntry {
@@ -397,7 +584,14 @@ function subgroupEntry([code, name, original, remark]: SubgroupRow): ProductFram
     "örtliche Bezeichnung",
     original === undefined ? undefined : `Original „${original}“, ${remark ?? "Abkürzungen ausgeschrieben"}`,
   ].filter((n): n is string => n !== undefined);
-  return { code, name, level: "subgroup", source: `${LEIPZIG}; ${notes.join("; ")}`, verification: "local-label" };
+  return {
+    code,
+    name,
+    level: "subgroup",
+    source: `${LEIPZIG}; ${notes.join("; ")}`,
+    verification: "local-label",
+    responsibility: subgroupResponsibility(code),
+  };
 }
 
 function freezeEntry(entry: ProductFrameworkEntry): ProductFrameworkEntry {
@@ -447,4 +641,29 @@ export function isFrameworkCode(code: string): boolean {
  */
 export function productLeaves(): readonly ProductFrameworkEntry[] {
   return LEAVES;
+}
+
+/**
+ * The product selections a task catalogue can be pre-filled with:
+ * - `municipality`: the products a kreisangehörige Gemeinde usually carries itself (responsibility
+ *   `municipality`) — the default, since the users are such Gemeinden and the county's products
+ *   would only be rows to delete;
+ * - `all`: every product of the framework excerpt (e.g. for a kreisfreie Stadt or a Große
+ *   Kreisstadt that carries county tasks).
+ * The Produktrahmen sheet always lists every product, with its responsibility in words.
+ */
+export type ProductSelection = "municipality" | "all";
+
+export const PRODUCT_SELECTIONS: readonly ProductSelection[] = ["municipality", "all"];
+
+/** The default selection of the pre-filled rows (see {@link ProductSelection}). */
+export const DEFAULT_PRODUCT_SELECTION: ProductSelection = "municipality";
+
+const MUNICIPALITY_LEAVES: readonly ProductFrameworkEntry[] = Object.freeze(
+  LEAVES.filter((entry) => entry.responsibility === "municipality"),
+);
+
+/** The most detailed products of a selection, sorted by code. */
+export function selectedProducts(selection: ProductSelection): readonly ProductFrameworkEntry[] {
+  return selection === "all" ? LEAVES : MUNICIPALITY_LEAVES;
 }

@@ -5,13 +5,11 @@
  * priorities, download — in German and English, with screenshots for docs/, axe-core on every
  * page, and proof that the page makes no request outside this machine.
  */
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
@@ -23,6 +21,7 @@ import { runCli } from "../../cli/ikz.js";
 import { DEMO_TOWNS } from "../../templates/aufgabenkatalog/demo.js";
 import { findTemplate } from "../../templates/registry.js";
 import { localScripts, syntaxProblem, syntaxTarget } from "../support/bundleSyntax.js";
+import { sharedPaneBuild } from "../support/paneBuild.js";
 import { serveStatic, type StaticServer } from "../support/staticServer.js";
 
 const CHROMIUM = process.env["IKZ_CHROMIUM"] ?? "/usr/bin/chromium";
@@ -39,26 +38,6 @@ let demo = "";
 let broken = "";
 const partners: string[] = [];
 const outside: string[] = [];
-
-async function build(outputPath: string): Promise<void> {
-  // the intranet build serves office.js from this machine, so no request may leave it
-  await promisify(execFile)(
-    process.execPath,
-    [
-      join(ROOT, "node_modules/webpack-cli/bin/cli.js"),
-      "--mode",
-      "production",
-      "--env",
-      "intranet",
-      "--output-path",
-      outputPath,
-    ],
-    {
-      cwd: ROOT,
-      maxBuffer: 32 * 1024 * 1024,
-    },
-  );
-}
 
 async function openPane(language: "de" | "en", width = 420): Promise<Page> {
   const context = await browser.newContext({
@@ -117,22 +96,8 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-let builtPane: Promise<string> | undefined;
-
-/** One production build per run, shared by the syntax check and the browser (≈ 60 s on two cores). */
-function builtPaneDir(): Promise<string> {
-  builtPane ??= (async () => {
-    const root = await mkdtemp(join(tmpdir(), "ikz-pane-"));
-    const out = join(root, "pane");
-    await build(out);
-    return out;
-  })();
-  return builtPane;
-}
-
-afterAll(async () => {
-  if (builtPane) await rm(resolve(await builtPane, ".."), { recursive: true, force: true });
-});
+/** One production build per run, shared with the release test (test/support/paneBuild.ts). */
+const builtPaneDir = sharedPaneBuild;
 
 describe("the production bundle parses under the preflight's promise (test/support/bundleSyntax.ts)", () => {
   it("preflight.js first, then the initial chunks; each chunk parses at SYNTAX_TARGET; preflight.js is ES5", async () => {
@@ -154,7 +119,8 @@ describe("the production bundle parses under the preflight's promise (test/suppo
     expect(problems.filter((problem) => problem !== undefined)).toEqual([]);
     // Internet Explorer must be able to run the preflight that turns it away
     expect(await syntaxProblem(out, "preflight.js", 5)).toBeUndefined();
-  });
+    // the first test to need the pane build waits for it (≈ 50 s, minutes on a loaded machine)
+  }, 900_000);
 });
 
 describe.skipIf(process.env["IKZ_SKIP_BROWSER"] === "1")("task pane in a real browser (file mode)", () => {
@@ -197,7 +163,8 @@ describe.skipIf(process.env["IKZ_SKIP_BROWSER"] === "1")("task pane in a real br
         "--disable-quic",
       ],
     });
-  });
+    // waits for the shared pane build when another test file started it
+  }, 900_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -417,6 +417,23 @@ export async function renderToPng(file: string, outDir: string, options: { timeo
   return pages;
 }
 
+/**
+ * Prints a workbook to PDF as LibreOffice does (formulas recalculated as in
+ * `recalculateWithLibreOffice`; hidden sheets are not printed).
+ *
+ * @returns the PDF's path (in `outDir`).
+ */
+export async function convertToPdf(file: string, outDir: string, options: { timeoutMs?: number } = {}): Promise<string> {
+  requireLibreOffice();
+  const dir = path.resolve(outDir);
+  await mkdir(dir, { recursive: true });
+  const [input] = checkInputs([file], dir, 'pdf');
+  if (input === undefined || !(await exists(input))) throw new Error(`input workbook not found: ${file}`);
+  const [pdf] = await convertBatch(slot(0), [input], 'pdf', dir, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  if (pdf === undefined) throw new Error('internal: no PDF path');
+  return pdf;
+}
+
 // ---------------------------------------------------------------------------
 // Reading results back
 // ---------------------------------------------------------------------------
