@@ -136,7 +136,7 @@ describe("Vorlagen (Excel)", () => {
     await userEvent.click(screen.getByRole("checkbox", { name: /Beispieldaten/ }));
     await userEvent.click(screen.getByRole("button", { name: "Einfügen" }));
 
-    expect(await screen.findByText(/Eingefügt: Kommune, Kriterien, Aufgaben/)).toBeTruthy();
+    expect(await screen.findByText(/Eingefügt: So geht’s \(Aufgaben\), Kommune, Kriterien, Aufgaben/)).toBeTruthy();
     const inserts = host.callsOf("insertPlan");
     expect(inserts).toHaveLength(1);
     const insert = present(inserts[0], "insertPlan call");

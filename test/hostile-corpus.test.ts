@@ -418,6 +418,8 @@ async function cellsHolding(file: string, texts: readonly string[]) {
     sheet.eachRow((row) => {
       row.eachCell((cell) => {
         if (cell.formula) formulas.push(cell.formula);
+        // the other cells of a merged range show their first cell's value; that cell is checked
+        if (cell.type === ExcelJS.ValueType.Merge) return;
         const value = cell.value;
         for (const text of texts) {
           if (value === text || (typeof value === "string" && value.includes(text))) {

@@ -269,7 +269,7 @@ describe.skipIf(libreOfficeSkipRequested())("workbooks as towns keep them (issue
         ...allocation,
         totals: [{ ...total, cents: total.cents - 1 }, ...allocation.totals.slice(1)],
       };
-      expect(allocationDisagreements(wrongTotal, sheet).join("\n")).toContain("Summe");
+      expect(allocationDisagreements(wrongTotal, sheet).join("\n")).toContain("Jahresbetrag je Kommune");
       const advance = allocation.advances[0]!;
       const wrongAdvance = {
         ...allocation,
@@ -278,7 +278,7 @@ describe.skipIf(libreOfficeSkipRequested())("workbooks as towns keep them (issue
           ...allocation.advances.slice(1),
         ],
       };
-      expect(allocationDisagreements(wrongAdvance, sheet).join("\n")).toContain("1. Quartal");
+      expect(allocationDisagreements(wrongAdvance, sheet).join("\n")).toContain("1. Abschlag");
       const extraTown = { ...allocation, totals: [...allocation.totals, { town: NEW_TOWN, cents: 0 }] };
       expect(allocationDisagreements(extraTown, sheet).join("\n")).toContain(NEW_TOWN);
 

@@ -20,7 +20,7 @@ describe("FileWorkbookHost", () => {
     const host = await openCatalogue("Zschorlau");
     expect(host.kind).toBe("file");
     expect(host.name).toBe("zschorlau.xlsx");
-    expect(await host.sheetNames()).toEqual(["Kommune", "Kriterien", "Aufgaben", "Produktrahmen", "Listen", "_ikz_aufgabenkatalog"]);
+    expect(await host.sheetNames()).toEqual(["So geht’s (Aufgaben)", "Kommune", "Kriterien", "Aufgaben", "Produktrahmen", "Listen", "_ikz_aufgabenkatalog"]);
     expect(await host.nonEmptySheets(["aufgaben", "Fahrplan"])).toEqual(["Aufgaben"]);
     const snapshot = await host.readSnapshot();
     expect(validateWorkbook(taskCatalogueSpec, snapshot, { language: "de", check: checkTaskCatalogue }).valid).toBe(true);
@@ -40,7 +40,7 @@ describe("FileWorkbookHost", () => {
     const plan = planRoadmapWorkbook(roadmap, [], "de");
 
     await host.insertPlan(plan, { replace: false });
-    expect(await host.sheetNames()).toEqual(["Kommune", "Kriterien", "Aufgaben", "Produktrahmen", "Listen", "_ikz_aufgabenkatalog", "Entscheidungsvorlage", "Fahrplan", "Quellen"]);
+    expect(await host.sheetNames()).toEqual(["So geht’s (Aufgaben)", "Kommune", "Kriterien", "Aufgaben", "Produktrahmen", "Listen", "_ikz_aufgabenkatalog", "Entscheidungsvorlage", "Fahrplan", "Quellen"]);
     expect(host.fileState.changed).toBe(true);
     expect(changes).toEqual([true]);
     await expect(host.insertPlan(plan, { replace: false })).rejects.toBeInstanceOf(SheetExistsError);

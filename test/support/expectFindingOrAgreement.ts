@@ -233,9 +233,9 @@ export function allocationDisagreements(result: AllocateJson, snapshot: Workbook
     if (!sameMoney(shown, cents))
       problems.push(`${label} of „${town}“ (${cents / 100} €): ${reference} shows ${show(shown)}`);
   };
-  for (const total of result.totals) compareLine("Summe", total.town, total.cents);
+  for (const total of result.totals) compareLine("Jahresbetrag je Kommune", total.town, total.cents);
   for (const advance of result.advances) {
-    advance.quarters.forEach((cents, q) => compareLine(`${q + 1}. Quartal`, advance.town, cents));
+    advance.quarters.forEach((cents, q) => compareLine(`${q + 1}. Abschlag`, advance.town, cents));
   }
   for (const line of result.trueUp ?? []) {
     compareLine("Anteil nach Ist-Werten", line.town, line.actualCents);
