@@ -19,6 +19,7 @@ import { renderOfficeMessage } from "./office/officeMessages.js";
 import { FakeWorkbookHost } from "./host/FakeWorkbookHost.js";
 import { snapshotOfSheetPlan } from "./host/snapshotOfPlan.js";
 import { LANGUAGE_STORAGE_KEY } from "./useLanguage.js";
+import { memoryStorage } from "./testing/memoryStorage.js";
 
 // The pages are lazy chunks; load them once so that no test waits for one.
 beforeAll(preloadPages);
@@ -61,20 +62,6 @@ function withCell(
     rows[row] = target;
     return { ...sheet, rows };
   });
-}
-
-function memoryStorage(initial: Record<string, string> = {}): Storage {
-  const data = new Map(Object.entries(initial));
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (index) => [...data.keys()][index] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, value),
-  };
 }
 
 function renderWithHost(host: FakeWorkbookHost, storage: Storage = memoryStorage()) {

@@ -9,53 +9,7 @@ import { writePlanToBuffer } from "../adapters/exceljs/writePlanToXlsx.js";
 import { planProblems } from "../lib/plan/planProblems.js";
 import { unzipParts } from "./support/hostileCorpus.js";
 import { headerFooterCode, pageTextCode } from "../lib/plan/printPageText.js";
-import type { PlannedRow, SheetPlan, WorkbookPlan } from "../lib/plan/WorkbookPlan.js";
-
-function sheet(name: string, extra: Partial<SheetPlan> = {}): SheetPlan {
-  const rows: PlannedRow[] = [
-    { row: 1, cells: [{ column: 1, value: "Titel", style: "title" }] },
-    {
-      row: 2,
-      cells: [
-        { column: 1, value: 1, style: "computed" },
-        { column: 2, value: 2, style: "computed" },
-      ],
-    },
-  ];
-  return {
-    key: name,
-    name,
-    state: "visible",
-    columnWidths: [10, 10, 10],
-    rows: () => rows,
-    rowCount: rows.length,
-    validations: [],
-    highlights: [],
-    merges: [],
-    print: { landscape: false },
-    ...extra,
-  };
-}
-
-const PRINT_PLAN: WorkbookPlan = {
-  templateId: "druck",
-  templateVersion: "1.0.0",
-  language: "de",
-  title: "Druck",
-  sheets: [
-    sheet("Eingaben"),
-    sheet("Anlage's", {
-      print: {
-        landscape: true,
-        titleRows: "1:2",
-        area: "A1:B2",
-        header: { left: "Anlage zur Zweckvereinbarung", right: "Bau & Hof" },
-        footer: { left: "gedruckt am {date}", right: "Seite {page} von {pages}" },
-      },
-    }),
-    sheet("Rechenweg", { state: "hidden" }),
-  ],
-};
+import { PRINT_PLAN, printSheet } from "./support/printPlan.js";
 
 describe("print settings: header and footer codes", () => {
   it("turns placeholders into Excel's codes and doubles a literal &", () => {
@@ -68,10 +22,10 @@ describe("print settings: header and footer codes", () => {
   it("refuses a header over 255 characters and a print area that is not a range", () => {
     const long = {
       ...PRINT_PLAN,
-      sheets: [sheet("A", { print: { landscape: false, header: { left: "x".repeat(254) } } })],
+      sheets: [printSheet("A", { print: { landscape: false, header: { left: "x".repeat(254) } } })],
     };
     expect(planProblems(long).map((p) => p.problem)).toEqual([expect.stringContaining("255")]);
-    const area = { ...PRINT_PLAN, sheets: [sheet("A", { print: { landscape: false, area: "Anlage!A1:B2" } })] };
+    const area = { ...PRINT_PLAN, sheets: [printSheet("A", { print: { landscape: false, area: "Anlage!A1:B2" } })] };
     expect(planProblems(area).map((p) => p.problem)).toEqual([expect.stringContaining("print area")]);
   });
 });

@@ -11,28 +11,15 @@ import type { HostErrorDescriber } from "../host/describeError.js";
 import { SheetExistsError } from "../host/SheetExistsError.js";
 import { LanguageProvider } from "../useLanguage.js";
 import { ErrorBar } from "./ErrorBar.js";
+import { memoryStorage } from "../testing/memoryStorage.js";
 
 const describeOffice: HostErrorDescriber = (error, language) =>
   error instanceof OfficeHostError ? renderOfficeMessage(error.messageKey, language, error.params) : undefined;
 
-function memoryStorage(language: "de" | "en"): Storage {
-  const data = new Map<string, string>([["ikz-kit.language", language]]);
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (index) => [...data.keys()][index] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, value),
-  };
-}
-
 function renderBar(error: unknown, language: "de" | "en" = "de"): void {
   render(
     <FluentProvider theme={webLightTheme}>
-      <LanguageProvider storage={memoryStorage(language)}>
+      <LanguageProvider storage={memoryStorage({ "ikz-kit.language": language })}>
         <ErrorBar error={error} describe={describeOffice} />
       </LanguageProvider>
     </FluentProvider>,

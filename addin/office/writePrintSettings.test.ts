@@ -4,47 +4,10 @@
  * reported on a host without ExcelApi 1.9. The .xlsx twin: test/print-settings.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import type { PlannedRow, SheetPlan, WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import { FakeExcel, FakeWorkbook } from "./fakeExcel.js";
 import { ALL_EXCEL_FEATURES } from "./features.js";
 import { writePlanToExcel } from "./writePlanToExcel.js";
-
-function sheet(name: string, extra: Partial<SheetPlan> = {}): SheetPlan {
-  const rows: PlannedRow[] = [{ row: 1, cells: [{ column: 1, value: "Titel", style: "title" }] }];
-  return {
-    key: name,
-    name,
-    state: "visible",
-    columnWidths: [10, 10],
-    rows: () => rows,
-    rowCount: rows.length,
-    validations: [],
-    highlights: [],
-    merges: [],
-    print: { landscape: false },
-    ...extra,
-  };
-}
-
-const PLAN: WorkbookPlan = {
-  templateId: "druck",
-  templateVersion: "1.0.0",
-  language: "de",
-  title: "Druck",
-  sheets: [
-    sheet("Eingaben"),
-    sheet("Anlage's", {
-      print: {
-        landscape: true,
-        titleRows: "1:2",
-        area: "A1:B2",
-        header: { left: "Anlage zur Zweckvereinbarung", right: "Bau & Hof" },
-        footer: { left: "gedruckt am {date}", right: "Seite {page} von {pages}" },
-      },
-    }),
-    sheet("Rechenweg", { state: "hidden" }),
-  ],
-};
+import { PRINT_PLAN as PLAN } from "../../test/support/printPlan.js";
 
 describe("print settings through Office.js (fake Excel)", () => {
   function freshExcel(): FakeExcel {

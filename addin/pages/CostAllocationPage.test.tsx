@@ -17,26 +17,13 @@ import { HEADER_ROW, SHEET, columnOf, settingsRow } from "../../templates/kosten
 import { App, preloadPages } from "../App.js";
 import type { Connection } from "../host/connectHost.js";
 import { FakeWorkbookHost } from "../host/FakeWorkbookHost.js";
+import { memoryStorage } from "../testing/memoryStorage.js";
 
 // The pages are lazy chunks; load them once so that no test waits for one.
 beforeAll(preloadPages);
 
 // CI machines have 2 cores shared with LibreOffice and Chromium, and the cost plan is large: give async queries room.
 configure({ asyncUtilTimeout: 30_000 });
-
-function memoryStorage(): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (index) => [...data.keys()][index] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, value),
-  };
-}
 
 function renderPane(connection: Connection): void {
   render(<App connect={() => Promise.resolve(connection)} storage={memoryStorage()} />);

@@ -1,44 +1,44 @@
 // @vitest-environment jsdom
 /**
  * „Vorlagen“: the choice of the pre-filled products of the task catalogue — the usual ones of a
- * kreisangehörige Gemeinde by default, all of the framework on request.
+ * kreisangehörige Gemeinde by default, all of the framework on request — and the PESTEL template's
+ * starter themes: offered only for templates that take them, inserted unrated when ticked, and not
+ * offered together with the demo data.
  */
 import { cleanup, configure, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
+import { STARTER_THEMES } from "../../templates/pestel/starterThemes.js";
 import { productLeaves, selectedProducts } from "../../templates/reference/productFramework.js";
 import { App, preloadPages } from "../App.js";
 import { FakeWorkbookHost } from "../host/FakeWorkbookHost.js";
+import { memoryStorage } from "../testing/memoryStorage.js";
 
 beforeAll(preloadPages);
 configure({ asyncUtilTimeout: 30_000 });
 
-function memoryStorage(): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (index) => [...data.keys()][index] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, value),
-  };
+/** The texts in `column` of the inserted sheet `sheetKey`, from row 5 on, that `keep` accepts. */
+function insertedTexts(
+  host: FakeWorkbookHost,
+  sheetKey: string,
+  column: number,
+  keep: (text: string) => boolean,
+): string[] {
+  const call = host.calls.find((c) => c.method === "insertPlan");
+  const plan = call?.method === "insertPlan" ? (call.plan as WorkbookPlan) : undefined;
+  const sheet = plan?.sheets.find((s) => s.key === sheetKey);
+  if (!sheet) return [];
+  return [...sheet.rows()].flatMap((row) => {
+    const text = row.cells.find((c) => c.column === column)?.value;
+    return row.row >= 5 && typeof text === "string" && keep(text) ? [text] : [];
+  });
 }
 
 /** The product codes of the inserted task list. */
-function insertedCodes(host: FakeWorkbookHost): string[] {
-  const call = host.calls.find((c) => c.method === "insertPlan");
-  const plan = call?.method === "insertPlan" ? (call.plan as WorkbookPlan) : undefined;
-  const tasks = plan?.sheets.find((s) => s.key === "tasks");
-  if (!tasks) return [];
-  return [...tasks.rows()].flatMap((row) => {
-    const code = row.cells.find((c) => c.column === 1)?.value;
-    return row.row >= 5 && typeof code === "string" && /^\d+$/.test(code) ? [code] : [];
-  });
-}
+const insertedCodes = (host: FakeWorkbookHost) => insertedTexts(host, "tasks", 1, (code) => /^\d+$/.test(code));
+/** The theme texts of the inserted PESTEL long form. */
+const insertedThemes = (host: FakeWorkbookHost) => insertedTexts(host, "themes", 3, (text) => text !== "");
 
 async function insertWith(choice: string | undefined): Promise<FakeWorkbookHost> {
   const host = new FakeWorkbookHost({ name: "mappe.xlsx", sheets: [] });
@@ -72,5 +72,25 @@ describe("Vorlagen: vorausgefüllte Produkte", () => {
   it("inserts all products of the framework when chosen", async () => {
     const host = await insertWith("Alle des Produktrahmens, auch die des Landkreises");
     expect(insertedCodes(host)).toEqual(productLeaves().map((p) => p.code));
+  });
+});
+
+const STARTER_LABEL = "Startthemen aus dem Leitfaden einfügen (noch ohne Bewertung)";
+
+describe("Vorlagen: Startthemen der PESTEL-Matrix", () => {
+  it("offers them only for the PESTEL matrix, inserts them when ticked, and not with demo data", async () => {
+    const host = new FakeWorkbookHost({ name: "mappe.xlsx", sheets: [] });
+    render(<App connect={() => Promise.resolve({ kind: "excel", host })} storage={memoryStorage()} />);
+    const select = await screen.findByRole("combobox", { name: "Vorlage" });
+    expect(screen.queryByRole("checkbox", { name: STARTER_LABEL })).toBeNull();
+    await userEvent.selectOptions(select, "pestel");
+    const starter = screen.getByRole("checkbox", { name: STARTER_LABEL });
+    await userEvent.click(starter);
+    await userEvent.click(screen.getByRole("button", { name: "Einfügen" }));
+    await waitFor(() => expect(host.calls.some((c) => c.method === "insertPlan")).toBe(true));
+    expect(insertedThemes(host)).toEqual(STARTER_THEMES.map((theme) => theme.text.de));
+
+    await userEvent.click(screen.getByRole("checkbox", { name: /Beispieldaten einfügen/ }));
+    expect((screen.getByRole("checkbox", { name: STARTER_LABEL }) as HTMLInputElement).disabled).toBe(true);
   });
 });

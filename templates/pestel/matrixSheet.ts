@@ -22,6 +22,7 @@ import {
   SHEET,
   THRESHOLD_INVALID_TEXT,
   hotSpotMarker,
+  matrixInputs,
   thresholdUsableFormula,
 } from "./terms.js";
 
@@ -117,7 +118,10 @@ export function matrixSummaryFormula(context: GridContext): string {
       },
       {
         failedWhen: entriesBelowFormula(`${sheet}!$A$${last + 1}:$L$${last + 1}`),
-        where: { de: `Einträge unterhalb Zeile ${last} werden nicht berechnet`, en: `entries below row ${last} are not computed` },
+        where: {
+          de: `Einträge unterhalb Zeile ${last} werden nicht berechnet`,
+          en: `entries below row ${last} are not computed`,
+        },
       },
     ],
     language,
@@ -126,18 +130,12 @@ export function matrixSummaryFormula(context: GridContext): string {
 
 export function buildMatrixSheet(context: GridContext): GridContent {
   const { language } = context;
-  const t = (text: LocalizedText): string => text[language];
-  const factors = context.columnRange("factor", SHEET.themes);
-  const elements = context.columnRange("element", SHEET.themes);
-  const scores = context.columnRange("score", SHEET.themes);
-  const threshold = context.named(`${SHEET.town}.thresholdUsed`);
-  const townName = context.named(`${SHEET.town}.name`);
+  const { t, factors, elements, scores, threshold, typedThreshold, townName } = matrixInputs(context);
 
   /** `COUNTIFS(factor,"Politisch",element,"Technische Ressourcen"[,score,criterion])`. */
   const countIfs = (factor: string, element: string, scoreCriterion?: string): string =>
     `COUNTIFS(${factors},"${factor}",${elements},"${element}"${scoreCriterion === undefined ? "" : `,${scores},${scoreCriterion}`})`;
   const hotCount = (factor: string, element: string): string => countIfs(factor, element, `">="&${threshold}`);
-  const typedThreshold = context.named(`${SHEET.town}.threshold`);
   /** A marker, or „✗ Schwelle“ while the typed threshold cannot be used. */
   const guarded = (marker: string): string =>
     `IF(${thresholdUsableFormula(typedThreshold)},${marker},${formulaText(t(MATRIX_THRESHOLD_INVALID))})`;
@@ -155,7 +153,10 @@ export function buildMatrixSheet(context: GridContext): GridContent {
     ],
   });
   rows.push({ row: 3, cells: [{ column: 1, value: t(TEXT.note), style: "description" }] });
-  rows.push({ row: MATRIX_SUMMARY_ROW, cells: [{ column: 1, formula: matrixSummaryFormula(context), style: "label" }] });
+  rows.push({
+    row: MATRIX_SUMMARY_ROW,
+    cells: [{ column: 1, formula: matrixSummaryFormula(context), style: "label" }],
+  });
 
   const merges: string[] = [`A${MATRIX_HEADER_ROW}:A${MATRIX_HEADER_ROW + 1}`];
   const header: GridCell[] = [{ column: 1, value: t(TEXT.corner), style: "header" }];

@@ -4,7 +4,7 @@
  * hot-spot markers, and the sheet keys.
  */
 import { THRESHOLD_RANGE, type ActionField, type InnerElement, type PestelFactor } from "../../lib/pestel/model.js";
-import type { Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
+import type { GridContext, Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
 import { CHECK_MARK } from "../common/cellChecks.js";
 import { ACTION_FIELD_TITLES } from "../reference/measures.js";
 
@@ -88,3 +88,15 @@ export const THRESHOLD_INVALID_TEXT: LocalizedText = {
   en: `${CHECK_MARK} threshold: see sheet PESTEL town`,
 };
 
+/** What both matrix sheets read of the workbook: the theme columns, the threshold and the town's name. */
+export function matrixInputs(context: GridContext) {
+  return {
+    t: (text: LocalizedText): string => text[context.language],
+    factors: context.columnRange("factor", SHEET.themes),
+    elements: context.columnRange("element", SHEET.themes),
+    scores: context.columnRange("score", SHEET.themes),
+    threshold: context.named(`${SHEET.town}.thresholdUsed`),
+    typedThreshold: context.named(`${SHEET.town}.threshold`),
+    townName: context.named(`${SHEET.town}.name`),
+  };
+}

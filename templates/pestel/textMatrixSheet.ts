@@ -16,7 +16,7 @@ import { columnLetter, sheetReference } from "../../lib/cells/address.js";
 import { INNER_ELEMENTS, PESTEL_FACTORS } from "../../lib/pestel/model.js";
 import type { GridCell, GridContent, GridContext, Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
 import { formulaText } from "../common/cellChecks.js";
-import { ELEMENT_LABELS, FACTOR_HINTS, FACTOR_LABELS, SHEET, thresholdUsableFormula } from "./terms.js";
+import { ELEMENT_LABELS, FACTOR_HINTS, FACTOR_LABELS, matrixInputs, SHEET, thresholdUsableFormula } from "./terms.js";
 import { FIELD_HOT_TEXT, FIELD_THRESHOLD_INVALID, LINE_TEXT, TEXT_MATRIX_SLOTS } from "./textMatrix.js";
 
 /** Name of the hidden working sheet that holds one key and one line per theme row. */
@@ -129,13 +129,7 @@ export function buildFieldLinesSheet(context: GridContext): GridContent {
 /** The printable text matrix. */
 export function buildTextMatrixSheet(context: GridContext): GridContent {
   const { language } = context;
-  const t = (text: LocalizedText): string => text[language];
-  const factors = context.columnRange("factor", SHEET.themes);
-  const elements = context.columnRange("element", SHEET.themes);
-  const scores = context.columnRange("score", SHEET.themes);
-  const threshold = context.named(`${SHEET.town}.thresholdUsed`);
-  const typedThreshold = context.named(`${SHEET.town}.threshold`);
-  const townName = context.named(`${SHEET.town}.name`);
+  const { t, factors, elements, scores, threshold, typedThreshold, townName } = matrixInputs(context);
   const { first, last } = rangeParts(factors);
   const linesSheet = sheetReference(FIELD_LINES_SHEET_NAME[language]);
   const keys = `${linesSheet}!$A$${first}:$A$${last}`;
