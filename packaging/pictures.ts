@@ -9,7 +9,7 @@ import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { chromium, type Page } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 const run = promisify(execFile);
 
@@ -96,6 +96,27 @@ export async function printedPictures(
   }
 }
 
+/**
+ * Debian's Chromium without the requests a browser makes of its own accord (updates, sync,
+ * background networking), so that a page's requests are all its own: the pictures here, the
+ * browser and release tests.
+ */
+export function launchQuietChromium(executablePath: string, extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+      ...extraArgs,
+    ],
+  });
+}
+
 /** What the pane is shown doing in the handbook, with the files it works on. */
 export interface PaneTour {
   /** The file-mode pane: its taskpane.html. */
@@ -123,17 +144,7 @@ export const PANE_PICTURES = {
  */
 export async function paneScreenshots(tour: PaneTour): Promise<void> {
   await mkdir(tour.outDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: tour.chromium,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--lang=de-DE",
-    ],
-  });
+  const browser = await launchQuietChromium(tour.chromium, ["--lang=de-DE"]);
   const outside: string[] = [];
   try {
     const context = await browser.newContext({ viewport: { width: 460, height: 860 }, locale: "de-DE" });

@@ -13,12 +13,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileSlug } from "../cli/commands/demo.js";
 import { buildRelease, type ReleaseResult } from "../packaging/buildRelease.js";
 import { BROKEN_EXAMPLE, LAYOUT, PICTURE_DIR } from "../packaging/pages.js";
 import { PLACEHOLDER_SOURCE_URL } from "../packaging/paneBuild.js";
+import { launchQuietChromium } from "../packaging/pictures.js";
 import { DEMO_TOWNS } from "../templates/aufgabenkatalog/demo.js";
 import { TEMPLATES } from "../templates/registry.js";
 import { libreOfficeSkipRequested, prepareRecalcProfile, requireLibreOffice } from "./support/libreoffice.js";
@@ -156,16 +157,7 @@ describe.skipIf(libreOfficeSkipRequested() || process.env["IKZ_SKIP_BROWSER"] ==
     beforeAll(async () => {
       // axe beside the page, so that the page's Content-Security-Policy stays on
       await copyFile(axePath, join(unpacked, LAYOUT.pane, "test-only-axe.min.js"));
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--no-first-run",
-        ],
-      });
+      browser = await launchQuietChromium(CHROMIUM);
     });
     afterAll(async () => {
       await browser?.close();

@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writePlanToBuffer } from "../../adapters/exceljs/workbookWriter.js";
 import { fileSlug } from "../../cli/commands/demo.js";
@@ -23,6 +23,7 @@ import { findTemplate } from "../../templates/registry.js";
 import { localScripts, syntaxProblem, syntaxTarget } from "../support/bundleSyntax.js";
 import { sharedPaneBuild } from "../support/paneBuild.js";
 import { serveStatic, type StaticServer } from "../support/staticServer.js";
+import { launchQuietChromium } from "../../packaging/pictures.js";
 
 const CHROMIUM = process.env["IKZ_CHROMIUM"] ?? "/usr/bin/chromium";
 const PARTNERS_EN = "Partner towns' workbooks (.xlsx, several allowed)";
@@ -151,18 +152,7 @@ describe.skipIf(process.env["IKZ_SKIP_BROWSER"] === "1")("task pane in a real br
     paneDir = await builtPaneDir();
     await writeFile(join(paneDir, "test-only-axe.min.js"), await readFile(axePath));
     server = await serveStatic(paneDir);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    browser = await launchQuietChromium(CHROMIUM);
     // waits for the shared pane build when another test file started it
   }, 900_000);
 
