@@ -103,11 +103,15 @@ function devServerOptions() {
   const cert = path.join(certDir, "localhost.crt");
   const haveCerts = existsSync(key) && existsSync(cert);
   if (!haveCerts) {
-    console.warn(`No Office dev certificate in ${certDir}; using a self-signed one (run: npx office-addin-dev-certs install)`);
+    console.warn(
+      `No Office dev certificate in ${certDir}; using a self-signed one (run: npx office-addin-dev-certs install)`,
+    );
   }
   return {
     port: 3000,
-    server: haveCerts ? { type: "https", options: { key: readFileSync(key), cert: readFileSync(cert) } } : { type: "https" },
+    server: haveCerts
+      ? { type: "https", options: { key: readFileSync(key), cert: readFileSync(cert) } }
+      : { type: "https" },
     static: false,
     // The page's CSP allows no eval; the overlay and HMR client work without.
     client: { overlay: { errors: true, warnings: false } },
@@ -183,9 +187,21 @@ export default function createConfig(env, argv) {
         chunks: "all",
         cacheGroups: {
           // exceljs (≈ 1 MB) is only ever imported dynamically: its own async chunk.
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, chunks: "async", name: "exceljs", priority: 20, enforce: true },
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            chunks: "async",
+            name: "exceljs",
+            priority: 20,
+            enforce: true,
+          },
           // csv-parse's browser build, for own product lists: async too.
-          csvParse: { test: /[\\/]node_modules[\\/]csv-parse[\\/]/, chunks: "async", name: "csv-parse", priority: 20, enforce: true },
+          csvParse: {
+            test: /[\\/]node_modules[\\/]csv-parse[\\/]/,
+            chunks: "async",
+            name: "csv-parse",
+            priority: 20,
+            enforce: true,
+          },
           // React, Fluent UI and friends: one initial chunk that changes rarely (long caching).
           vendors: { test: /[\\/]node_modules[\\/]/, chunks: "initial", name: "vendors", priority: 10 },
         },
@@ -200,7 +216,10 @@ export default function createConfig(env, argv) {
     },
     ignoreWarnings: [
       // inspectFile's `open`/`stat` from the empty fs/promises fallback (never called in the browser)
-      { module: /adapters[\\/]exceljs[\\/]inspectFile\.ts$/, message: /export '(open|stat)' \(imported as '\1'\) was not found in 'fs\/promises'/ },
+      {
+        module: /adapters[\\/]exceljs[\\/]inspectFile\.ts$/,
+        message: /export '(open|stat)' \(imported as '\1'\) was not found in 'fs\/promises'/,
+      },
     ],
     plugins: [
       new (class StripNodeScheme {

@@ -6,7 +6,19 @@ import { OFFICE_MESSAGE_KEYS, renderOfficeMessage } from "./office/officeMessage
 
 describe("pane messages", () => {
   it("render every text in German and English, different where words differ", () => {
-    const params = { count: 2, total: 5, current: 1, name: "Bockau", file: "bockau.xlsx", list: "A, B", sheet: "Aufgaben", cell: "E7", row: 7, version: "1.0.0", detail: "x" };
+    const params = {
+      count: 2,
+      total: 5,
+      current: 1,
+      name: "Bockau",
+      file: "bockau.xlsx",
+      list: "A, B",
+      sheet: "Aufgaben",
+      cell: "E7",
+      row: 7,
+      version: "1.0.0",
+      detail: "x",
+    };
     for (const key of UI_TEXT_KEYS) {
       const de = uiText(key, "de", params);
       const en = uiText(key, "en", params);
@@ -23,10 +35,25 @@ describe("pane messages", () => {
       for (const language of LANGUAGES) {
         // counts are `count` and `total`; `current` and `row` are positions, not counts
         const render = (items: 0 | 1 | 2) =>
-          uiText(key, language, { count: items, total: items, current: 3, row: 7, name: "Bockau", file: "bockau.xlsx", list: "A, B", sheet: "Aufgaben", cell: "E7", version: "1.0.0", detail: "x", amount: "1.234,56 €", sum: "1.234,55 €" });
+          uiText(key, language, {
+            count: items,
+            total: items,
+            current: 3,
+            row: 7,
+            name: "Bockau",
+            file: "bockau.xlsx",
+            list: "A, B",
+            sheet: "Aufgaben",
+            cell: "E7",
+            version: "1.0.0",
+            detail: "x",
+            amount: "1.234,56 €",
+            sum: "1.234,55 €",
+          });
         const rendered = { 0: render(0), 1: render(1), 2: render(2) };
         for (const items of [0, 1, 2] as const)
-          for (const problem of textProblems(rendered[items])) problems.push(`${key} (${language}, ${items}): ${problem} — ${rendered[items]}`);
+          for (const problem of textProblems(rendered[items]))
+            problems.push(`${key} (${language}, ${items}): ${problem} — ${rendered[items]}`);
         for (const problem of countProblems(rendered, language)) problems.push(`${key} (${language}): ${problem}`);
       }
     }
@@ -36,7 +63,9 @@ describe("pane messages", () => {
   it("renders every Excel host message without undefined, plural hacks or placeholders", () => {
     const problems = OFFICE_MESSAGE_KEYS.flatMap((key) =>
       LANGUAGES.flatMap((language) =>
-        textProblems(renderOfficeMessage(key, language, { sheets: ["Aufgaben", "Kriterien"] })).map((p) => `${key} (${language}): ${p}`),
+        textProblems(renderOfficeMessage(key, language, { sheets: ["Aufgaben", "Kriterien"] })).map(
+          (p) => `${key} (${language}): ${p}`,
+        ),
       ),
     );
     expect(problems).toEqual([]);

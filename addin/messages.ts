@@ -51,24 +51,31 @@ const texts = {
   continueWithoutExcel: { de: () => "Ohne Excel fortfahren", en: () => "Continue without Excel" },
   fileModeTitle: { de: () => "Ohne Excel", en: () => "Without Excel" },
   fileModeNoOffice: {
-    de: () => "Office wurde nicht geladen. Der Aufgabenbereich arbeitet mit Dateien auf diesem Rechner; nichts wird hochgeladen.",
+    de: () =>
+      "Office wurde nicht geladen. Der Aufgabenbereich arbeitet mit Dateien auf diesem Rechner; nichts wird hochgeladen.",
     en: () => "Office was not loaded. The pane works with files on this computer; nothing is uploaded.",
   },
   fileModeNoHost: {
-    de: () => "Die Seite ist in einem normalen Browser geöffnet. Der Aufgabenbereich arbeitet mit Dateien auf diesem Rechner; nichts wird hochgeladen.",
+    de: () =>
+      "Die Seite ist in einem normalen Browser geöffnet. Der Aufgabenbereich arbeitet mit Dateien auf diesem Rechner; nichts wird hochgeladen.",
     en: () => "The page is open in a plain browser. The pane works with files on this computer; nothing is uploaded.",
   },
   fileModeOtherHost: {
-    de: (p) => `Der Aufgabenbereich ist für Excel gebaut, läuft aber in ${p.name ?? "?"}. Er arbeitet deshalb mit Dateien.`,
+    de: (p) =>
+      `Der Aufgabenbereich ist für Excel gebaut, läuft aber in ${p.name ?? "?"}. Er arbeitet deshalb mit Dateien.`,
     en: (p) => `The pane is made for Excel but runs in ${p.name ?? "?"}. It therefore works with files.`,
   },
   fileModeExcelTooOld: {
-    de: (p) => `Diese Excel-Version ist für den Aufgabenbereich zu alt (nötig: ${p.name ?? "?"}, etwa Excel 2019 oder Microsoft 365). Er arbeitet deshalb mit Dateien: Vorlagen herunterladen, in Excel öffnen, hier prüfen.`,
-    en: (p) => `This version of Excel is too old for the pane (needed: ${p.name ?? "?"}, about Excel 2019 or Microsoft 365). It therefore works with files: download templates, open them in Excel, check them here.`,
+    de: (p) =>
+      `Diese Excel-Version ist für den Aufgabenbereich zu alt (nötig: ${p.name ?? "?"}, etwa Excel 2019 oder Microsoft 365). Er arbeitet deshalb mit Dateien: Vorlagen herunterladen, in Excel öffnen, hier prüfen.`,
+    en: (p) =>
+      `This version of Excel is too old for the pane (needed: ${p.name ?? "?"}, about Excel 2019 or Microsoft 365). It therefore works with files: download templates, open them in Excel, check them here.`,
   },
   fileModeExcelUnavailable: {
-    de: () => "Excel hat beim Start nicht geantwortet (Grund siehe oben). Bis dahin arbeitet der Aufgabenbereich mit Dateien. Sobald Excel bereit ist – etwa nach dem Verlassen einer Zelle oder dem Schließen eines Dialogs –, „Erneut mit Excel verbinden“ wählen.",
-    en: () => "Excel did not answer at start-up (reason above). Meanwhile the pane works with files. As soon as Excel is ready – e.g. after leaving a cell or closing a dialog – choose “Connect to Excel again”.",
+    de: () =>
+      "Excel hat beim Start nicht geantwortet (Grund siehe oben). Bis dahin arbeitet der Aufgabenbereich mit Dateien. Sobald Excel bereit ist – etwa nach dem Verlassen einer Zelle oder dem Schließen eines Dialogs –, „Erneut mit Excel verbinden“ wählen.",
+    en: () =>
+      "Excel did not answer at start-up (reason above). Meanwhile the pane works with files. As soon as Excel is ready – e.g. after leaving a cell or closing a dialog – choose “Connect to Excel again”.",
   },
   retryExcel: { de: () => "Erneut mit Excel verbinden", en: () => "Connect to Excel again" },
   openWorkbookLabel: { de: () => "Arbeitsmappe öffnen (.xlsx)", en: () => "Open workbook (.xlsx)" },
@@ -102,7 +109,10 @@ const texts = {
     en: () => "Optional; then shown on the sheet “Town” and in the file name.",
   },
   workbookLanguageLabel: { de: () => "Sprache der Arbeitsmappe", en: () => "Language of the workbook" },
-  productListLabel: { de: () => "Eigene Produktliste (CSV oder .xlsx, optional)", en: () => "Own product list (CSV or .xlsx, optional)" },
+  productListLabel: {
+    de: () => "Eigene Produktliste (CSV oder .xlsx, optional)",
+    en: () => "Own product list (CSV or .xlsx, optional)",
+  },
   productListHint: {
     de: () => "Ohne eigene Liste enthält die Vorlage die Produkte des Kommunalen Produktrahmens.",
     en: () => "Without an own list the template holds the products of the municipal product framework.",
@@ -129,10 +139,14 @@ const texts = {
     en: (p) => `${counted(p.count, "product", "products", "en")} taken from ${p.file ?? ""}.`,
   },
   productListUnusable: {
-    de: (p) => `Die Produktliste ${p.file ?? ""} kann nicht verwendet werden; die Vorlage enthält dann den Produktrahmen.`,
+    de: (p) =>
+      `Die Produktliste ${p.file ?? ""} kann nicht verwendet werden; die Vorlage enthält dann den Produktrahmen.`,
     en: (p) => `The product list ${p.file ?? ""} cannot be used; the template then holds the product framework.`,
   },
-  productListIssues: { de: (p) => `Hinweise zur Produktliste (${p.count ?? 0})`, en: (p) => `Notes on the product list (${p.count ?? 0})` },
+  productListIssues: {
+    de: (p) => `Hinweise zur Produktliste (${p.count ?? 0})`,
+    en: (p) => `Notes on the product list (${p.count ?? 0})`,
+  },
   productListRemove: { de: () => "Produktliste entfernen", en: () => "Remove product list" },
   moreIssues: {
     de: (p) => `… und ${counted(p.count, "weiterer Eintrag", "weitere Einträge", "de")}`,
@@ -155,13 +169,17 @@ const texts = {
   inserting: { de: () => "Blätter werden eingefügt …", en: () => "Inserting sheets …" },
   creatingFile: { de: () => "Arbeitsmappe wird erstellt …", en: () => "Creating the workbook …" },
   inserted: { de: (p) => `Eingefügt: ${p.list ?? ""}.`, en: (p) => `Inserted: ${p.list ?? ""}.` },
-  fileCreated: { de: (p) => `Die Arbeitsmappe ${p.file ?? ""} ist fertig.`, en: (p) => `The workbook ${p.file ?? ""} is ready.` },
+  fileCreated: {
+    de: (p) => `Die Arbeitsmappe ${p.file ?? ""} ist fertig.`,
+    en: (p) => `The workbook ${p.file ?? ""} is ready.`,
+  },
   cancelled: { de: () => "Abgebrochen: Es wurde nichts geändert.", en: () => "Cancelled: nothing was changed." },
 
   // --- replace dialog -----------------------------------------------------------------------
   replaceTitle: { de: () => "Blätter ersetzen?", en: () => "Replace sheets?" },
   replaceIntro: {
-    de: () => "Diese Blätter gibt es schon. Beim Ersetzen werden sie gelöscht und neu angelegt – was darin steht, geht verloren:",
+    de: () =>
+      "Diese Blätter gibt es schon. Beim Ersetzen werden sie gelöscht und neu angelegt – was darin steht, geht verloren:",
     en: () => "These sheets exist already. Replacing deletes and recreates them – whatever they hold is lost:",
   },
   replaceHasData: { de: () => "enthält Daten", en: () => "holds data" },
@@ -197,10 +215,22 @@ const texts = {
     en: (p) => `Template: ${p.name ?? ""}${p.version ? ` (version ${p.version})` : ""}`,
   },
   checkNoIssues: { de: () => "Keine Probleme gefunden.", en: () => "No problems found." },
-  checkUnusable: { de: () => "Die Arbeitsmappe kann nicht geprüft werden.", en: () => "The workbook cannot be checked." },
-  countErrors: { de: (p) => counted(p.count, "Fehler", "Fehler", "de"), en: (p) => counted(p.count, "error", "errors", "en") },
-  countWarnings: { de: (p) => counted(p.count, "Warnung", "Warnungen", "de"), en: (p) => counted(p.count, "warning", "warnings", "en") },
-  countNotes: { de: (p) => counted(p.count, "Hinweis", "Hinweise", "de"), en: (p) => counted(p.count, "note", "notes", "en") },
+  checkUnusable: {
+    de: () => "Die Arbeitsmappe kann nicht geprüft werden.",
+    en: () => "The workbook cannot be checked.",
+  },
+  countErrors: {
+    de: (p) => counted(p.count, "Fehler", "Fehler", "de"),
+    en: (p) => counted(p.count, "error", "errors", "en"),
+  },
+  countWarnings: {
+    de: (p) => counted(p.count, "Warnung", "Warnungen", "de"),
+    en: (p) => counted(p.count, "warning", "warnings", "en"),
+  },
+  countNotes: {
+    de: (p) => counted(p.count, "Hinweis", "Hinweise", "de"),
+    en: (p) => counted(p.count, "note", "notes", "en"),
+  },
   workbookGroup: { de: () => "Arbeitsmappe", en: () => "Workbook" },
   sheetGroup: { de: (p) => `Blatt „${p.sheet ?? ""}“`, en: (p) => `Sheet “${p.sheet ?? ""}”` },
   issueCell: { de: (p) => `Zelle ${p.cell ?? ""}`, en: (p) => `cell ${p.cell ?? ""}` },
@@ -215,7 +245,8 @@ const texts = {
   },
   markSwitch: { de: () => "Fehlerhafte Zellen markieren", en: () => "Mark cells with problems" },
   markedCells: {
-    de: (p) => `${counted(p.count, "Zelle", "Zellen", "de")} markiert. Ausschalten stellt das vorige Aussehen wieder her.`,
+    de: (p) =>
+      `${counted(p.count, "Zelle", "Zellen", "de")} markiert. Ausschalten stellt das vorige Aussehen wieder her.`,
     en: (p) => `${counted(p.count, "cell", "cells", "en")} marked. Switching off restores their previous look.`,
   },
   marksCleared: { de: () => "Markierungen entfernt.", en: () => "Marks removed." },
@@ -230,14 +261,18 @@ const texts = {
   // --- evaluate -----------------------------------------------------------------------------
   prioritiesHeading: { de: () => "Prioritäten", en: () => "Priorities" },
   prioritiesIntro: {
-    de: () => "Berechnet Punkte, Rang und Klasse jeder Aufgabe mit den Gewichten des Blatts „Kriterien“ – dieselben Werte wie die Formeln im Blatt.",
-    en: () => "Computes score, rank and class of every task with the weights of the sheet “Criteria” – the same values as the sheet's formulas.",
+    de: () =>
+      "Berechnet Punkte, Rang und Klasse jeder Aufgabe mit den Gewichten des Blatts „Kriterien“ – dieselben Werte wie die Formeln im Blatt.",
+    en: () =>
+      "Computes score, rank and class of every task with the weights of the sheet “Criteria” – the same values as the sheet's formulas.",
   },
   prioritiesButton: { de: () => "Prioritäten berechnen", en: () => "Compute priorities" },
   computingPriorities: { de: () => "Prioritäten werden berechnet …", en: () => "Computing priorities …" },
   notComputable: {
-    de: (p) => `Die Arbeitsmappe enthält ${counted(p.count, "Fehler", "Fehler", "de")}; gerechnet wird erst, wenn sie behoben sind.`,
-    en: (p) => `The workbook has ${counted(p.count, "error", "errors", "en")}; nothing is computed until they are fixed.`,
+    de: (p) =>
+      `Die Arbeitsmappe enthält ${counted(p.count, "Fehler", "Fehler", "de")}; gerechnet wird erst, wenn sie behoben sind.`,
+    en: (p) =>
+      `The workbook has ${counted(p.count, "error", "errors", "en")}; nothing is computed until they are fixed.`,
   },
   notATaskCatalogue: {
     de: () => "Die geöffnete Arbeitsmappe ist kein Aufgabenkatalog von ikz-kit.",
@@ -295,8 +330,10 @@ const texts = {
   partnerUnreadable: { de: () => "nicht lesbar", en: () => "unreadable" },
   partnerDuplicate: { de: () => "nicht übernommen", en: () => "left out" },
   ownNotComputable: {
-    de: (p) => `Die geöffnete Arbeitsmappe enthält ${counted(p.count, "Fehler", "Fehler", "de")}; der Fahrplan braucht einen fehlerfreien eigenen Aufgabenkatalog.`,
-    en: (p) => `The open workbook has ${counted(p.count, "error", "errors", "en")}; the roadmap needs an own task catalogue without errors.`,
+    de: (p) =>
+      `Die geöffnete Arbeitsmappe enthält ${counted(p.count, "Fehler", "Fehler", "de")}; der Fahrplan braucht einen fehlerfreien eigenen Aufgabenkatalog.`,
+    en: (p) =>
+      `The open workbook has ${counted(p.count, "error", "errors", "en")}; the roadmap needs an own task catalogue without errors.`,
   },
   roadmapInserted: {
     de: (p) =>
@@ -630,7 +667,8 @@ const texts = {
     en: (p) => `A whole number from ${p.count ?? "?"} to ${p.total ?? "?"}.`,
   },
   costRowsTooMany: {
-    de: (p) => `Zusammen ergäbe das ${counted(p.count, "Zeile", "Zeilen", "de")} im Rechenweg; höchstens ${p.total ?? "?"}.`,
+    de: (p) =>
+      `Zusammen ergäbe das ${counted(p.count, "Zeile", "Zeilen", "de")} im Rechenweg; höchstens ${p.total ?? "?"}.`,
     en: (p) => `Together that makes ${counted(p.count, "row", "rows", "en")} of working; at most ${p.total ?? "?"}.`,
   },
   costInsertButton: { de: () => "In Arbeitsmappe einfügen", en: () => "Insert into workbook" },

@@ -43,7 +43,10 @@ export interface LanguageState {
 
 const LanguageContext = createContext<LanguageState | undefined>(undefined);
 
-export function LanguageProvider(props: { readonly storage: Storage | undefined; readonly children: ReactNode }): ReactNode {
+export function LanguageProvider(props: {
+  readonly storage: Storage | undefined;
+  readonly children: ReactNode;
+}): ReactNode {
   const { storage } = props;
   const [language, setLanguageState] = useState<Language>(() => readStoredLanguage(storage));
   const setLanguage = useCallback(

@@ -14,8 +14,11 @@ describe("formula compatibility", () => {
   });
 
   for (const template of TEMPLATES) {
-    it.each(["de", "en"] as const)(`${template.spec.id} (%s): only compatible functions, English names, no prefixes`, (language) => {
-      expectCompatibleFormulas(template.plan({ language, town: "Bockau", demo: true }).plan);
-    });
+    it.each(["de", "en"] as const)(
+      `${template.spec.id} (%s): only compatible functions, English names, no prefixes`,
+      (language) => {
+        expectCompatibleFormulas(template.plan({ language, town: "Bockau", demo: true }).plan);
+      },
+    );
   }
 });

@@ -114,7 +114,10 @@ describe("the hostile corpus", () => {
     const command = hostile.command ?? "validate";
     const run = await ikz(command, file, ...(command === "validate" ? ["--json"] : []));
 
-    expect(run.code, `${hostile.description}\n${run.stderr}\n${run.code === 1 && hostile.exit === 0 ? run.stdout.slice(0, 3000) : ""}`).toBe(hostile.exit);
+    expect(
+      run.code,
+      `${hostile.description}\n${run.stderr}\n${run.code === 1 && hostile.exit === 0 ? run.stdout.slice(0, 3000) : ""}`,
+    ).toBe(hostile.exit);
     const finding = hostile.finding;
     const cell = finding?.cell ?? builtCells.get(hostile.id);
     if (command === "validate") {

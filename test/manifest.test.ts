@@ -30,7 +30,9 @@ function elements(node: unknown, name: string, out: Record<string, unknown>[] = 
   if (Array.isArray(node)) for (const child of node) elements(child, name, out);
   else if (node && typeof node === "object") {
     for (const [key, value] of Object.entries(node)) {
-      if (key === name) for (const item of Array.isArray(value) ? value : [value]) if (item && typeof item === "object") out.push(item as Record<string, unknown>);
+      if (key === name)
+        for (const item of Array.isArray(value) ? value : [value])
+          if (item && typeof item === "object") out.push(item as Record<string, unknown>);
       elements(value, name, out);
     }
   }
@@ -39,7 +41,10 @@ function elements(node: unknown, name: string, out: Record<string, unknown>[] = 
 
 beforeAll(async () => {
   xml = await readFile(join(ROOT, "manifest.xml"), "utf8");
-  manifest = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" }).parse(xml) as Record<string, unknown>;
+  manifest = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" }).parse(xml) as Record<
+    string,
+    unknown
+  >;
 });
 
 describe("manifest.xml", () => {
@@ -63,7 +68,9 @@ describe("manifest.xml", () => {
   });
 
   it("points only at https addresses", () => {
-    const urls = [...attributeValues(manifest, "DefaultValue"), ...attributeValues(manifest, "Value")].filter((v) => /^[a-z]+:\/\//i.test(v));
+    const urls = [...attributeValues(manifest, "DefaultValue"), ...attributeValues(manifest, "Value")].filter((v) =>
+      /^[a-z]+:\/\//i.test(v),
+    );
     expect(urls.length).toBeGreaterThan(5);
     expect(urls.filter((url) => !url.startsWith("https://"))).toEqual([]);
   });

@@ -17,8 +17,18 @@ import { validateWorkbook } from "../lib/validation/validateWorkbook.js";
 import { GENERATOR_VERSION } from "../lib/version.js";
 import { CRITERIA } from "../templates/aufgabenkatalog/criteria.js";
 import { withTaskCatalogueChecks } from "../templates/aufgabenkatalog/sheetChecks.js";
-import { ROW_INVALID_TEXT, SHEET, THRESHOLDS_INVALID_TEXT, WEIGHTS_INVALID_TEXT, taskCatalogueSpec } from "../templates/aufgabenkatalog/spec.js";
-import { checkTaskCatalogue, computePriorities, extractTaskCatalogue } from "../templates/aufgabenkatalog/taskCatalogue.js";
+import {
+  ROW_INVALID_TEXT,
+  SHEET,
+  THRESHOLDS_INVALID_TEXT,
+  WEIGHTS_INVALID_TEXT,
+  taskCatalogueSpec,
+} from "../templates/aufgabenkatalog/spec.js";
+import {
+  checkTaskCatalogue,
+  computePriorities,
+  extractTaskCatalogue,
+} from "../templates/aufgabenkatalog/taskCatalogue.js";
 import { productLeaves } from "../templates/reference/productFramework.js";
 import {
   disposeLibreOfficeProfiles,
@@ -42,8 +52,20 @@ const SCENARIOS: readonly Scenario[] = [
   { seed: "wide-a", rows: 400, zeroColumns: [], coarse: false, blankShare: 0.1 },
   { seed: "ties-b", rows: 350, zeroColumns: [], coarse: true, blankShare: 0 },
   { seed: "zero-fte", rows: 300, zeroColumns: ["fte"], coarse: false, blankShare: 0.2 },
-  { seed: "zero-measured", rows: 250, zeroColumns: ["fte", "casesPerYear", "minutesPerCase"], coarse: true, blankShare: 0.05 },
-  { seed: "zero-ratings", rows: 300, zeroColumns: ["strategicImportance", "politicalSignificance", "needForAction"], coarse: false, blankShare: 0 },
+  {
+    seed: "zero-measured",
+    rows: 250,
+    zeroColumns: ["fte", "casesPerYear", "minutesPerCase"],
+    coarse: true,
+    blankShare: 0.05,
+  },
+  {
+    seed: "zero-ratings",
+    rows: 300,
+    zeroColumns: ["strategicImportance", "politicalSignificance", "needForAction"],
+    coarse: false,
+    blankShare: 0,
+  },
   { seed: "mixed-f", rows: 500, zeroColumns: ["specialisation"], coarse: true, blankShare: 0.3 },
 ];
 
@@ -72,7 +94,9 @@ function scenarioPlan(scenario: Scenario) {
       language: random() < 0.5 ? "de" : "en",
       generatorVersion: GENERATOR_VERSION,
       tableRows: { [SHEET.tasks]: rows, [SHEET.criteria]: weights },
-      formValues: { [SHEET.town]: { name: `Parität ${scenario.seed}`, classAThreshold: classA, classBThreshold: classB } },
+      formValues: {
+        [SHEET.town]: { name: `Parität ${scenario.seed}`, classAThreshold: classA, classBThreshold: classB },
+      },
     }),
   );
 }
@@ -113,40 +137,50 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: ta
   it("every written file stores LibreOffice's result in every formula cell (docs/decisions/0013)", () => {
     const problems: string[] = [];
     for (const { scenario, file } of recalculated) {
-      problems.push(...storedResultProblems(scenario.seed, join(dir, `${scenario.seed}.xlsx`), file, {
-        germanNumbersInText: scenarioPlan(scenario).plan.language === "de",
-      }));
+      problems.push(
+        ...storedResultProblems(scenario.seed, join(dir, `${scenario.seed}.xlsx`), file, {
+          germanNumbersInText: scenarioPlan(scenario).plan.language === "de",
+        }),
+      );
     }
     expect(recalculated.length).toBe(SCENARIOS.length);
     expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);
   });
 
-  it.each(SCENARIOS.map((s) => [s.seed, s] as const))("scenario %s: every score, rank and class agrees", async (seed) => {
-    const entry = recalculated.find((r) => r.scenario.seed === seed);
-    expect(entry).toBeDefined();
-    const snapshot = await readSnapshotFromXlsx(entry!.file, `${seed}.xlsx`);
-    const report = validateWorkbook(taskCatalogueSpec, snapshot, { language: "de", check: checkTaskCatalogue });
-    expect(report.issues.filter((i) => i.severity === "error")).toEqual([]);
-    const priorities = computePriorities(extractTaskCatalogue(report.workbook!));
-    expect(priorities.tasks.length).toBe(entry!.scenario.rows);
-    let mismatches = 0;
-    for (const task of priorities.tasks) {
-      const score = sheetValue(snapshot, task.cell);
-      const [sheetName, address] = task.cell.split("!");
-      const { row } = parseCellAddress(address ?? "");
-      const rank = sheetValue(snapshot, `${sheetName}!P${row}`);
-      const cls = sheetValue(snapshot, `${sheetName}!Q${row}`);
-      if (typeof score !== "number" || Math.abs(score - task.score) > 1e-9 || rank !== task.rank || cls !== task.class) {
-        mismatches++;
-        if (mismatches <= 5) console.error({ cell: task.cell, sheet: { score, rank, cls }, lib: task });
+  it.each(SCENARIOS.map((s) => [s.seed, s] as const))(
+    "scenario %s: every score, rank and class agrees",
+    async (seed) => {
+      const entry = recalculated.find((r) => r.scenario.seed === seed);
+      expect(entry).toBeDefined();
+      const snapshot = await readSnapshotFromXlsx(entry!.file, `${seed}.xlsx`);
+      const report = validateWorkbook(taskCatalogueSpec, snapshot, { language: "de", check: checkTaskCatalogue });
+      expect(report.issues.filter((i) => i.severity === "error")).toEqual([]);
+      const priorities = computePriorities(extractTaskCatalogue(report.workbook!));
+      expect(priorities.tasks.length).toBe(entry!.scenario.rows);
+      let mismatches = 0;
+      for (const task of priorities.tasks) {
+        const score = sheetValue(snapshot, task.cell);
+        const [sheetName, address] = task.cell.split("!");
+        const { row } = parseCellAddress(address ?? "");
+        const rank = sheetValue(snapshot, `${sheetName}!P${row}`);
+        const cls = sheetValue(snapshot, `${sheetName}!Q${row}`);
+        if (
+          typeof score !== "number" ||
+          Math.abs(score - task.score) > 1e-9 ||
+          rank !== task.rank ||
+          cls !== task.class
+        ) {
+          mismatches++;
+          if (mismatches <= 5) console.error({ cell: task.cell, sheet: { score, rank, cls }, lib: task });
+        }
       }
-    }
-    expect(mismatches).toBe(0);
-    const classes = new Set(priorities.tasks.map((t) => t.class));
-    expect(classes.size).toBeGreaterThan(1);
-    const tasksSheet = priorities.tasks[0]?.cell.split("!")[0] ?? "";
-    expect(sheetValue(snapshot, `${tasksSheet}!A3`)).toMatch(/^✓ (Alle Prüfungen bestanden|All checks passed)$/);
-  });
+      expect(mismatches).toBe(0);
+      const classes = new Set(priorities.tasks.map((t) => t.class));
+      expect(classes.size).toBeGreaterThan(1);
+      const tasksSheet = priorities.tasks[0]?.cell.split("!")[0] ?? "";
+      expect(sheetValue(snapshot, `${tasksSheet}!A3`)).toMatch(/^✓ (Alle Prüfungen bestanden|All checks passed)$/);
+    },
+  );
 });
 
 /**
@@ -270,67 +304,84 @@ describe.skipIf(libreOfficeSkipRequested())("sheet and library refuse the same b
   it("every written broken file stores LibreOffice's result in every formula cell (docs/decisions/0013)", () => {
     const problems: string[] = [];
     for (const c of BROKEN) {
-      problems.push(...storedResultProblems(c.id, join(dir, `${c.id}.xlsx`), recalculated.get(c.id) ?? "", {
-        germanNumbersInText: c.language === "de",
-      }));
+      problems.push(
+        ...storedResultProblems(c.id, join(dir, `${c.id}.xlsx`), recalculated.get(c.id) ?? "", {
+          germanNumbersInText: c.language === "de",
+        }),
+      );
     }
     expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);
   });
 
-  it.each(BROKEN.map((c) => [c.id, c] as const))("%s: each broken row shows ✗, the summary counts the library's errors", async (id, c) => {
-    const file = recalculated.get(id);
-    expect(file).toBeDefined();
-    const snapshot = await readSnapshotFromXlsx(file!, `${id}.xlsx`);
-    const report = validateWorkbook(taskCatalogueSpec, snapshot, { language: c.language, check: checkTaskCatalogue });
-    const errors = report.issues.filter((i) => i.severity === "error");
-    expect(report.valid).toBe(false);
-    const tasksName = c.language === "de" ? "Aufgaben" : "Tasks";
-    const townName = c.language === "de" ? "Kommune" : "Town";
-    const tasks = snapshot.sheets.find((s) => s.name === tasksName)!;
-    const shown = (sheet: string, address: string): unknown => {
-      const value = sheetValue(snapshot, `${sheet}!${address}`);
-      return value === null || value === undefined ? "" : value;
-    };
-    // the library names exactly the broken cells
-    const brokenRows = new Set(c.cells.map(([, index]) => index + 5));
-    const errorRows = new Set(errors.filter((i) => i.sheet === tasksName).map((i) => parseCellAddress(i.cell ?? "A1").row));
-    expect([...errorRows].sort()).toEqual([...brokenRows].sort());
-    // the sheet: a broken row has no score, no rank and a reason; the others a score, and a class
-    // only while weights and thresholds can be used
-    const thresholdErrors = errors.filter((i) => i.sheet === townName).length;
-    const weightErrors = errors.filter((i) => i.sheet !== tasksName && i.sheet !== townName).length;
-    for (let row = 5; row < 45; row++) {
-      const cls = shown(tasksName, `Q${row}`);
-      if (brokenRows.has(row)) {
-        expect([row, shown(tasksName, `O${row}`), shown(tasksName, `P${row}`)]).toEqual([row, "", ""]);
-        const noCode = c.cells.some(([key, index]) => key === "code" && index + 5 === row);
-        const reason = noCode ? (c.language === "de" ? "✗ Produktcode: fehlt" : "✗ Product code: missing") : ROW_INVALID_TEXT[c.language];
-        expect([row, cls]).toEqual([row, weightErrors > 0 && !noCode ? WEIGHTS_INVALID_TEXT[c.language] : reason]);
-      } else if (weightErrors > 0) {
-        expect([row, shown(tasksName, `O${row}`), cls]).toEqual([row, "", WEIGHTS_INVALID_TEXT[c.language]]);
-      } else {
-        expect(typeof shown(tasksName, `O${row}`)).toBe("number");
-        expect([row, cls]).toEqual([row, thresholdErrors > 0 ? THRESHOLDS_INVALID_TEXT[c.language] : expect.stringMatching(/^[ABC]$/)]);
+  it.each(BROKEN.map((c) => [c.id, c] as const))(
+    "%s: each broken row shows ✗, the summary counts the library's errors",
+    async (id, c) => {
+      const file = recalculated.get(id);
+      expect(file).toBeDefined();
+      const snapshot = await readSnapshotFromXlsx(file!, `${id}.xlsx`);
+      const report = validateWorkbook(taskCatalogueSpec, snapshot, { language: c.language, check: checkTaskCatalogue });
+      const errors = report.issues.filter((i) => i.severity === "error");
+      expect(report.valid).toBe(false);
+      const tasksName = c.language === "de" ? "Aufgaben" : "Tasks";
+      const townName = c.language === "de" ? "Kommune" : "Town";
+      const tasks = snapshot.sheets.find((s) => s.name === tasksName)!;
+      const shown = (sheet: string, address: string): unknown => {
+        const value = sheetValue(snapshot, `${sheet}!${address}`);
+        return value === null || value === undefined ? "" : value;
+      };
+      // the library names exactly the broken cells
+      const brokenRows = new Set(c.cells.map(([, index]) => index + 5));
+      const errorRows = new Set(
+        errors.filter((i) => i.sheet === tasksName).map((i) => parseCellAddress(i.cell ?? "A1").row),
+      );
+      expect([...errorRows].sort()).toEqual([...brokenRows].sort());
+      // the sheet: a broken row has no score, no rank and a reason; the others a score, and a class
+      // only while weights and thresholds can be used
+      const thresholdErrors = errors.filter((i) => i.sheet === townName).length;
+      const weightErrors = errors.filter((i) => i.sheet !== tasksName && i.sheet !== townName).length;
+      for (let row = 5; row < 45; row++) {
+        const cls = shown(tasksName, `Q${row}`);
+        if (brokenRows.has(row)) {
+          expect([row, shown(tasksName, `O${row}`), shown(tasksName, `P${row}`)]).toEqual([row, "", ""]);
+          const noCode = c.cells.some(([key, index]) => key === "code" && index + 5 === row);
+          const reason = noCode
+            ? c.language === "de"
+              ? "✗ Produktcode: fehlt"
+              : "✗ Product code: missing"
+            : ROW_INVALID_TEXT[c.language];
+          expect([row, cls]).toEqual([row, weightErrors > 0 && !noCode ? WEIGHTS_INVALID_TEXT[c.language] : reason]);
+        } else if (weightErrors > 0) {
+          expect([row, shown(tasksName, `O${row}`), cls]).toEqual([row, "", WEIGHTS_INVALID_TEXT[c.language]]);
+        } else {
+          expect(typeof shown(tasksName, `O${row}`)).toBe("number");
+          expect([row, cls]).toEqual([
+            row,
+            thresholdErrors > 0 ? THRESHOLDS_INVALID_TEXT[c.language] : expect.stringMatching(/^[ABC]$/),
+          ]);
+        }
       }
-    }
-    // next to the thresholds: ✗ exactly where the library reports an error
-    for (const address of ["B9", "B10"]) {
-      const flagged = String(shown(townName, `C${address.slice(1)}`)).startsWith("✗");
-      expect([address, flagged]).toEqual([address, errors.some((i) => i.sheet === townName && i.cell === address)]);
-    }
-    if (c.thresholds?.a === 0.66) expect(shown(townName, "C9")).toContain("66 %");
-    // one summary line: one failed check per place the library reports errors (rows, thresholds, weights)
-    const summary = String(shown(tasksName, "A3"));
-    const places = [brokenRows.size > 0, thresholdErrors > 0, weightErrors > 0].filter(Boolean).length;
-    expect(summary).toMatch(new RegExp(`^✗ ${places} `));
-    if (thresholdErrors > 0) expect(summary).toContain(townName);
-    expect(tasks).toBeDefined();
-  });
+      // next to the thresholds: ✗ exactly where the library reports an error
+      for (const address of ["B9", "B10"]) {
+        const flagged = String(shown(townName, `C${address.slice(1)}`)).startsWith("✗");
+        expect([address, flagged]).toEqual([address, errors.some((i) => i.sheet === townName && i.cell === address)]);
+      }
+      if (c.thresholds?.a === 0.66) expect(shown(townName, "C9")).toContain("66 %");
+      // one summary line: one failed check per place the library reports errors (rows, thresholds, weights)
+      const summary = String(shown(tasksName, "A3"));
+      const places = [brokenRows.size > 0, thresholdErrors > 0, weightErrors > 0].filter(Boolean).length;
+      expect(summary).toMatch(new RegExp(`^✗ ${places} `));
+      if (thresholdErrors > 0) expect(summary).toContain(townName);
+      expect(tasks).toBeDefined();
+    },
+  );
 
   it("ikz priorities refuses a broken catalogue (exit 1) and names the cells", async () => {
     const { runCli } = await import("../cli/ikz.js");
     const out: string[] = [];
-    const code = await runCli(["priorities", recalculated.get("percent-a")!], { stdout: (t) => out.push(t), stderr: (t) => out.push(t) });
+    const code = await runCli(["priorities", recalculated.get("percent-a")!], {
+      stdout: (t) => out.push(t),
+      stderr: (t) => out.push(t),
+    });
     expect(code).toBe(1);
     expect(out.join("\n")).toContain("Kommune!B9");
   });
@@ -343,7 +394,9 @@ describe.skipIf(libreOfficeSkipRequested())("sheet and library refuse the same b
     const snapshot = await readSnapshotFromXlsx(done!, "none.xlsx");
     expect(sheetValue(snapshot, "Aufgaben!A3")).toBe("✓ Alle Prüfungen bestanden");
     expect(sheetValue(snapshot, "Kriterien!A3")).toBe("✓ Gewichte in Ordnung");
-    expect(validateWorkbook(taskCatalogueSpec, snapshot, { language: "de", check: checkTaskCatalogue }).valid).toBe(true);
+    expect(validateWorkbook(taskCatalogueSpec, snapshot, { language: "de", check: checkTaskCatalogue }).valid).toBe(
+      true,
+    );
   });
 
   it("the thresholds 1 and 0 (points, no percentage) classify every row, as the library does", async () => {
@@ -358,7 +411,11 @@ describe.skipIf(libreOfficeSkipRequested())("sheet and library refuse the same b
     expect(priorities.tasks.length).toBe(40);
     for (const task of priorities.tasks) {
       const row = parseCellAddress(task.cell.split("!")[1] ?? "").row;
-      expect([row, sheetValue(snapshot, `Aufgaben!Q${row}`), sheetValue(snapshot, `Aufgaben!P${row}`)]).toEqual([row, task.class, task.rank]);
+      expect([row, sheetValue(snapshot, `Aufgaben!Q${row}`), sheetValue(snapshot, `Aufgaben!P${row}`)]).toEqual([
+        row,
+        task.class,
+        task.rank,
+      ]);
     }
     expect(sheetValue(snapshot, "Aufgaben!A3")).toBe("✓ Alle Prüfungen bestanden");
   });
@@ -372,11 +429,18 @@ describe.skipIf(libreOfficeSkipRequested())("ikz priorities agrees with LibreOff
     try {
       const demo = join(dir, "demo.xlsx");
       const quiet = { stdout: () => undefined, stderr: () => undefined };
-      expect(await runCli(["template", "aufgabenkatalog", "--demo", "--town", "Schönheide", "--out", demo], quiet)).toBe(0);
+      expect(
+        await runCli(["template", "aufgabenkatalog", "--demo", "--town", "Schönheide", "--out", demo], quiet),
+      ).toBe(0);
       const [recalculated] = await recalculateWithLibreOffice([demo], { outDir: join(dir, "lo") });
       const out: string[] = [];
-      expect(await runCli(["priorities", recalculated!, "--json"], { stdout: (t) => out.push(t), stderr: () => undefined })).toBe(0);
-      const priorities = JSON.parse(out.join("\n")) as { town: string; tasks: { score: number; rank: number; class: string; cell: string }[] };
+      expect(
+        await runCli(["priorities", recalculated!, "--json"], { stdout: (t) => out.push(t), stderr: () => undefined }),
+      ).toBe(0);
+      const priorities = JSON.parse(out.join("\n")) as {
+        town: string;
+        tasks: { score: number; rank: number; class: string; cell: string }[];
+      };
       expect(priorities.town).toBe("Schönheide");
       const snapshot = await readSnapshotFromXlsx(recalculated!, "demo.xlsx");
       for (const task of priorities.tasks) {

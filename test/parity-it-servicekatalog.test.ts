@@ -318,7 +318,9 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: IT
     expect(scores.length).toBeGreaterThan(5);
     expect(new Set(scores)).toEqual(new Set([TOWN_INVALID_TEXT.en]));
     expect(valueAt(snapshot, `IT town!A${CHECK_LINE_ROW}`)).toBe("✗ Window: enter a whole number from 1 to 120");
-    expect(valueAt(snapshot, `Services!A${CHECK_LINE_ROW}`)).toBe("✗ 1 check failed – see IT town, reference date/window");
+    expect(valueAt(snapshot, `Services!A${CHECK_LINE_ROW}`)).toBe(
+      "✗ 1 check failed – see IT town, reference date/window",
+    );
   });
 
   it.each([...SCENARIOS.map((s) => [s.seed, s.language] as const), ...DEMOS.map((d) => [d.seed, d.language] as const)])(

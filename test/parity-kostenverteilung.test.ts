@@ -214,9 +214,11 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: Ko
   it("every written file stores LibreOffice's result in every formula cell (docs/decisions/0013)", () => {
     const problems: string[] = [];
     for (const c of CASES) {
-      problems.push(...storedResultProblems(c.id, join(dir, `${c.id}.xlsx`), recalculated.get(c.id) ?? "", {
-        germanNumbersInText: c.language === "de",
-      }));
+      problems.push(
+        ...storedResultProblems(c.id, join(dir, `${c.id}.xlsx`), recalculated.get(c.id) ?? "", {
+          germanNumbersInText: c.language === "de",
+        }),
+      );
     }
     expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);
   });

@@ -23,11 +23,22 @@ import type { Language } from "../lib/spec/TemplateSpec.js";
 import { snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../lib/snapshot/WorkbookSnapshot.js";
 import { validateWorkbook } from "../lib/validation/validateWorkbook.js";
 import { GENERATOR_VERSION } from "../lib/version.js";
-import { MATRIX_FIRST_FACTOR_ROW, MATRIX_SUMMARY_ROW, MATRIX_THRESHOLD_INVALID, matrixAddress } from "../templates/pestel/matrixSheet.js";
+import {
+  MATRIX_FIRST_FACTOR_ROW,
+  MATRIX_SUMMARY_ROW,
+  MATRIX_THRESHOLD_INVALID,
+  matrixAddress,
+} from "../templates/pestel/matrixSheet.js";
 import { checkPestel, extractPestel } from "../templates/pestel/pestelWorkbook.js";
 import { planPestel, withPestelChecks } from "../templates/pestel/planPestel.js";
 import { HEADER_ROW, SHEET, TOWN_FIRST_ROW, pestelSpec } from "../templates/pestel/spec.js";
-import { ELEMENT_LABELS, FACTOR_LABELS, HOT_SPOT_TEXT, THRESHOLD_INVALID_TEXT, hotSpotMarker } from "../templates/pestel/terms.js";
+import {
+  ELEMENT_LABELS,
+  FACTOR_LABELS,
+  HOT_SPOT_TEXT,
+  THRESHOLD_INVALID_TEXT,
+  hotSpotMarker,
+} from "../templates/pestel/terms.js";
 import { TEXT_MATRIX_SLOTS, textMatrix } from "../templates/pestel/textMatrix.js";
 import { textMatrixAddress } from "../templates/pestel/textMatrixSheet.js";
 import { expectCompatibleFormulas } from "./support/expectCompatibleFormulas.js";
@@ -228,7 +239,8 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: PE
       const refused = errorRows.has(row);
       const marker = shown(themes, `G${row}`);
       if (refused) {
-        if (!String(marker).startsWith("✗ ")) mismatches.push(`G${row}: sheet ${JSON.stringify(marker)}, lib: row refused`);
+        if (!String(marker).startsWith("✗ "))
+          mismatches.push(`G${row}: sheet ${JSON.stringify(marker)}, lib: row refused`);
       } else {
         compare(
           `G${row}`,
@@ -244,7 +256,11 @@ describe.skipIf(libreOfficeSkipRequested())("formula parity with LibreOffice: PE
       }
     }
     const thresholdRefused = report.issues.some((i) => i.severity === "error" && i.sheet === town.name);
-    compare("threshold check C6 shows ✗", String(shown(town, `C${TOWN_FIRST_ROW + 2}`)).startsWith("✗"), thresholdRefused);
+    compare(
+      "threshold check C6 shows ✗",
+      String(shown(town, `C${TOWN_FIRST_ROW + 2}`)).startsWith("✗"),
+      thresholdRefused,
+    );
     compare("threshold usable", workbook.thresholdUsable, !thresholdRefused);
 
     const matrixSheet = sheetNamed(snapshot, SHEET.matrix, c.language);

@@ -266,7 +266,9 @@ describe.each(fixtures)("ikz upgrade $name", (fixture) => {
     const { run, old } = result(fixture);
     const inputs = userValues(old).filter((v) => v.expected.kind === "input").length;
     const counted = [
-      ...run.stdout.matchAll(/: (\d+) (eingegebene Werte übernommen|eingegebener Wert übernommen|entered values? taken over)/g),
+      ...run.stdout.matchAll(
+        /: (\d+) (eingegebene Werte übernommen|eingegebener Wert übernommen|entered values? taken over)/g,
+      ),
     ].reduce((sum, match) => sum + Number(match[1]), 0);
     expect(counted).toBe(inputs);
   });

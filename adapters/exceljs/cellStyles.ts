@@ -68,7 +68,12 @@ export const DEFAULT_DATE_FORMAT = { de: "dd.mm.yyyy", en: "yyyy-mm-dd" } as con
 export class StyleCache {
   private readonly styles = new Map<string, Partial<Style>>();
 
-  get(style: CellStyle, numberFormat: string | undefined, align?: "left" | "center" | "right", wrap?: boolean): Partial<Style> {
+  get(
+    style: CellStyle,
+    numberFormat: string | undefined,
+    align?: "left" | "center" | "right",
+    wrap?: boolean,
+  ): Partial<Style> {
     const key = `${style}\u0000${numberFormat ?? ""}\u0000${align ?? ""}\u0000${wrap === true ? "wrap" : ""}`;
     let found = this.styles.get(key);
     if (!found) {

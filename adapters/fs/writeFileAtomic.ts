@@ -54,7 +54,8 @@ export async function writeFileAtomic(
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "EEXIST") throw new FileExistsError(path);
         // file systems without hard links (FAT, some network shares): check, then rename
-        if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV" && code !== "ENOSYS") throw error;
+        if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV" && code !== "ENOSYS")
+          throw error;
         if (await exists(path)) throw new FileExistsError(path);
         await rename(temp, path);
       }
@@ -70,7 +71,11 @@ export async function writeFileAtomic(
 }
 
 /** Writes text (UTF-8) atomically; see {@link writeFileAtomic}. */
-export function writeTextFileAtomic(path: string, text: string, options: { readonly force?: boolean } = {}): Promise<void> {
+export function writeTextFileAtomic(
+  path: string,
+  text: string,
+  options: { readonly force?: boolean } = {},
+): Promise<void> {
   return writeFileAtomic(
     path,
     (stream) =>

@@ -21,7 +21,10 @@ describe("checkWorkbook", () => {
   });
 
   it("says a foreign workbook is unusable", () => {
-    const check = checkWorkbook({ fileName: "x.xlsx", sheets: [{ name: "Tabelle1", state: "visible", rows: [], merges: [] }] }, "de");
+    const check = checkWorkbook(
+      { fileName: "x.xlsx", sheets: [{ name: "Tabelle1", state: "visible", rows: [], merges: [] }] },
+      "de",
+    );
     expect(check.template).toBeUndefined();
     expect(check.report.usable).toBe(false);
     expect(check.report.issues.map((i) => i.code)).toEqual(["workbook.notIkz"]);
@@ -30,7 +33,12 @@ describe("checkWorkbook", () => {
 
 describe("issue groups", () => {
   it("puts workbook-level findings first, then sheets in order of appearance", () => {
-    const issues = [issue("error", "Aufgaben"), issue("warning"), issue("info", "Kriterien"), issue("error", "Aufgaben")];
+    const issues = [
+      issue("error", "Aufgaben"),
+      issue("warning"),
+      issue("info", "Kriterien"),
+      issue("error", "Aufgaben"),
+    ];
     expect(groupIssuesBySheet(issues).map((g) => [g.sheet, g.issues.length])).toEqual([
       [undefined, 1],
       ["Aufgaben", 2],

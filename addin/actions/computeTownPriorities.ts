@@ -1,11 +1,21 @@
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
-import { computePriorities, extractTaskCatalogue, type Priorities, type TaskCatalogue } from "../../templates/aufgabenkatalog/taskCatalogue.js";
+import {
+  computePriorities,
+  extractTaskCatalogue,
+  type Priorities,
+  type TaskCatalogue,
+} from "../../templates/aufgabenkatalog/taskCatalogue.js";
 import { checkWorkbook, type WorkbookCheck } from "./checkWorkbook.js";
 
 export type CatalogueResult =
-  | { readonly kind: "ok"; readonly catalogue: TaskCatalogue; readonly templateVersion: string; readonly check: WorkbookCheck }
+  | {
+      readonly kind: "ok";
+      readonly catalogue: TaskCatalogue;
+      readonly templateVersion: string;
+      readonly check: WorkbookCheck;
+    }
   /** Not a task catalogue, or one with errors: nothing is computed (the numbers would mislead). */
   | { readonly kind: "notComputable"; readonly check: WorkbookCheck };
 
@@ -13,7 +23,8 @@ export type CatalogueResult =
 export function readTaskCatalogue(snapshot: WorkbookSnapshot, language: Language): CatalogueResult {
   const check = checkWorkbook(snapshot, language, undefined, taskCatalogueSpec.id);
   const { report } = check;
-  if (check.template?.spec.id !== taskCatalogueSpec.id || !report.valid || !report.workbook) return { kind: "notComputable", check };
+  if (check.template?.spec.id !== taskCatalogueSpec.id || !report.valid || !report.workbook)
+    return { kind: "notComputable", check };
   return {
     kind: "ok",
     catalogue: extractTaskCatalogue(report.workbook),
@@ -31,6 +42,8 @@ export function computeTownPriorities(snapshot: WorkbookSnapshot, language: Lang
   const read = readTaskCatalogue(snapshot, language);
   if (read.kind !== "ok") return read;
   const priorities = computePriorities(read.catalogue);
-  const tasks = [...priorities.tasks].sort((a, b) => a.rank - b.rank || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const tasks = [...priorities.tasks].sort(
+    (a, b) => a.rank - b.rank || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
   return { kind: "ok", priorities: { town: priorities.town, tasks } };
 }

@@ -12,7 +12,10 @@ function catalogue(town: string, fileName: string): WorkbookSnapshot {
 
 /** Files whose "bytes" are looked up by name in a table of snapshots (or errors). */
 function files(table: Record<string, WorkbookSnapshot | Error>) {
-  const list: PartnerFile[] = Object.keys(table).map((name) => ({ name, bytes: () => Promise.resolve(new TextEncoder().encode(name)) }));
+  const list: PartnerFile[] = Object.keys(table).map((name) => ({
+    name,
+    bytes: () => Promise.resolve(new TextEncoder().encode(name)),
+  }));
   const readSnapshot = (bytes: Uint8Array): Promise<WorkbookSnapshot> => {
     const entry = table[new TextDecoder().decode(bytes)];
     return entry instanceof Error ? Promise.reject(entry) : Promise.resolve(entry!);
@@ -51,7 +54,12 @@ describe("importPartners", () => {
 
   it("needs a second town", async () => {
     const { list, readSnapshot } = files({ "kaputt.xlsx": new UnusableFileError("kaputt.xlsx", "empty", "0 bytes") });
-    const result = await importPartners({ own: catalogue("Zschorlau", "z.xlsx"), files: list, language: "en", readSnapshot });
+    const result = await importPartners({
+      own: catalogue("Zschorlau", "z.xlsx"),
+      files: list,
+      language: "en",
+      readSnapshot,
+    });
     expect(result.kind === "done" && result.problem?.code).toBe("roadmap.tooFewTowns");
   });
 
@@ -65,6 +73,8 @@ describe("importPartners", () => {
 
   it("passes other errors on", async () => {
     const { list, readSnapshot } = files({ "x.xlsx": new Error("out of memory") });
-    await expect(importPartners({ own: catalogue("Zschorlau", "z.xlsx"), files: list, language: "de", readSnapshot })).rejects.toThrow("out of memory");
+    await expect(
+      importPartners({ own: catalogue("Zschorlau", "z.xlsx"), files: list, language: "de", readSnapshot }),
+    ).rejects.toThrow("out of memory");
   });
 });

@@ -22,7 +22,12 @@ export interface PartnerFile {
 export type PartnerStatus =
   | { readonly kind: "accepted"; readonly file: string; readonly town: string; readonly taskCount: number }
   /** Read, but not a task catalogue without errors: left out. */
-  | { readonly kind: "invalid"; readonly file: string; readonly errorCount: number; readonly firstError: ValidationIssue | undefined }
+  | {
+      readonly kind: "invalid";
+      readonly file: string;
+      readonly errorCount: number;
+      readonly firstError: ValidationIssue | undefined;
+    }
   /** Not a readable .xlsx at all: left out. */
   | { readonly kind: "unreadable"; readonly file: string; readonly issue: ValidationIssue }
   /** The same town as the open workbook or an earlier file: left out. */
@@ -62,7 +67,12 @@ export async function importPartners(input: PartnerImportInput): Promise<Partner
   if (own.kind !== "ok") return { kind: "ownNotComputable", check: own.check };
   const towns: RoadmapTown[] = [toRoadmapTown(own.catalogue)];
   const sources: RoadmapSource[] = [
-    { file: input.own.fileName, town: own.catalogue.town, templateVersion: own.templateVersion, taskCount: own.catalogue.tasks.length },
+    {
+      file: input.own.fileName,
+      town: own.catalogue.town,
+      templateVersion: own.templateVersion,
+      taskCount: own.catalogue.tasks.length,
+    },
   ];
   const fileOfTown = new Map<string, string>([[normaliseTownName(own.catalogue.town), input.own.fileName]]);
   const statuses: PartnerStatus[] = [];
@@ -88,18 +98,31 @@ export async function importPartners(input: PartnerImportInput): Promise<Partner
       statuses.push({
         kind: "duplicate",
         file: file.name,
-        issue: createIssue("error", "roadmap.duplicateTown", language, { file: file.name }, { value: town, other: earlier }),
+        issue: createIssue(
+          "error",
+          "roadmap.duplicateTown",
+          language,
+          { file: file.name },
+          { value: town, other: earlier },
+        ),
       });
       continue;
     }
     fileOfTown.set(normaliseTownName(town), file.name);
     towns.push(toRoadmapTown(read.catalogue));
-    sources.push({ file: file.name, town, templateVersion: read.templateVersion, taskCount: read.catalogue.tasks.length });
+    sources.push({
+      file: file.name,
+      town,
+      templateVersion: read.templateVersion,
+      taskCount: read.catalogue.tasks.length,
+    });
     statuses.push({ kind: "accepted", file: file.name, town, taskCount: read.catalogue.tasks.length });
   }
   input.onProgress?.(input.files.length, input.files.length, "");
   if (towns.length < 2) {
-    const problem = createIssue("error", "roadmap.tooFewTowns", language, { file: input.files.map((f) => f.name).join(", ") });
+    const problem = createIssue("error", "roadmap.tooFewTowns", language, {
+      file: input.files.map((f) => f.name).join(", "),
+    });
     return { kind: "done", statuses, problem, roadmap: undefined, plan: undefined };
   }
   const roadmap = buildRoadmap(towns, MEASURES);

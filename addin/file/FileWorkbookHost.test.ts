@@ -6,7 +6,11 @@ import { planRoadmapWorkbook } from "../../lib/roadmap/planRoadmapWorkbook.js";
 import { validateWorkbook } from "../../lib/validation/validateWorkbook.js";
 import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatalogue.js";
 import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
-import { checkTaskCatalogue, extractTaskCatalogue, toRoadmapTown } from "../../templates/aufgabenkatalog/taskCatalogue.js";
+import {
+  checkTaskCatalogue,
+  extractTaskCatalogue,
+  toRoadmapTown,
+} from "../../templates/aufgabenkatalog/taskCatalogue.js";
 import { SheetExistsError } from "../host/SheetExistsError.js";
 import { FileWorkbookHost } from "./FileWorkbookHost.js";
 
@@ -20,10 +24,20 @@ describe("FileWorkbookHost", () => {
     const host = await openCatalogue("Zschorlau");
     expect(host.kind).toBe("file");
     expect(host.name).toBe("zschorlau.xlsx");
-    expect(await host.sheetNames()).toEqual(["So geht’s (Aufgaben)", "Kommune", "Kriterien", "Aufgaben", "Produktrahmen", "Listen", "_ikz_aufgabenkatalog"]);
+    expect(await host.sheetNames()).toEqual([
+      "So geht’s (Aufgaben)",
+      "Kommune",
+      "Kriterien",
+      "Aufgaben",
+      "Produktrahmen",
+      "Listen",
+      "_ikz_aufgabenkatalog",
+    ]);
     expect(await host.nonEmptySheets(["aufgaben", "Fahrplan"])).toEqual(["Aufgaben"]);
     const snapshot = await host.readSnapshot();
-    expect(validateWorkbook(taskCatalogueSpec, snapshot, { language: "de", check: checkTaskCatalogue }).valid).toBe(true);
+    expect(validateWorkbook(taskCatalogueSpec, snapshot, { language: "de", check: checkTaskCatalogue }).valid).toBe(
+      true,
+    );
   });
 
   it("inserts a plan as new sheets, refuses existing ones unless told to replace, and downloads the result", async () => {
@@ -40,7 +54,18 @@ describe("FileWorkbookHost", () => {
     const plan = planRoadmapWorkbook(roadmap, [], "de");
 
     await host.insertPlan(plan, { replace: false });
-    expect(await host.sheetNames()).toEqual(["So geht’s (Aufgaben)", "Kommune", "Kriterien", "Aufgaben", "Produktrahmen", "Listen", "_ikz_aufgabenkatalog", "Entscheidungsvorlage", "Fahrplan", "Quellen"]);
+    expect(await host.sheetNames()).toEqual([
+      "So geht’s (Aufgaben)",
+      "Kommune",
+      "Kriterien",
+      "Aufgaben",
+      "Produktrahmen",
+      "Listen",
+      "_ikz_aufgabenkatalog",
+      "Entscheidungsvorlage",
+      "Fahrplan",
+      "Quellen",
+    ]);
     expect(host.fileState.changed).toBe(true);
     expect(changes).toEqual([true]);
     await expect(host.insertPlan(plan, { replace: false })).rejects.toBeInstanceOf(SheetExistsError);
@@ -52,7 +77,9 @@ describe("FileWorkbookHost", () => {
     const fahrplan = written.sheets.find((s) => s.name === "Fahrplan")!;
     expect(fahrplan.rows[4]?.[2]).toEqual({ value: "Produktcode" });
     expect(fahrplan.rows[5]?.[2]?.value).toBe(roadmap.entries[0]?.code);
-    expect(validateWorkbook(taskCatalogueSpec, written, { language: "de", check: checkTaskCatalogue }).valid).toBe(true);
+    expect(validateWorkbook(taskCatalogueSpec, written, { language: "de", check: checkTaskCatalogue }).valid).toBe(
+      true,
+    );
   });
 
   it("keeps the current cell and marks as state, never in the file", async () => {
@@ -67,7 +94,8 @@ describe("FileWorkbookHost", () => {
   });
 
   it("refuses a file that is no workbook", async () => {
-    await expect(FileWorkbookHost.open(new TextEncoder().encode("Code;Name\n11;Rat"), "liste.xlsx")).rejects.toMatchObject({ reason: "notXlsx" });
+    await expect(
+      FileWorkbookHost.open(new TextEncoder().encode("Code;Name\n11;Rat"), "liste.xlsx"),
+    ).rejects.toMatchObject({ reason: "notXlsx" });
   });
-
 });

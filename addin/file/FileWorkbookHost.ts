@@ -58,7 +58,9 @@ export class FileWorkbookHost implements FileHost {
   nonEmptySheets(names: readonly string[]): Promise<readonly string[]> {
     const snapshot = this.snapshot();
     return Promise.resolve(
-      snapshot.sheets.filter((s) => names.some((n) => sameSheetName(n, s.name)) && sheetHasContent(s)).map((s) => s.name),
+      snapshot.sheets
+        .filter((s) => names.some((n) => sameSheetName(n, s.name)) && sheetHasContent(s))
+        .map((s) => s.name),
     );
   }
 
@@ -66,7 +68,10 @@ export class FileWorkbookHost implements FileHost {
     return Promise.resolve(referringSheetsIn(this.snapshot(), names));
   }
 
-  async insertPlan(plan: WorkbookPlan, options: { readonly replace: boolean; readonly onProgress?: ProgressListener }): Promise<InsertResult> {
+  async insertPlan(
+    plan: WorkbookPlan,
+    options: { readonly replace: boolean; readonly onProgress?: ProgressListener },
+  ): Promise<InsertResult> {
     const names = plan.sheets.map((s) => s.name);
     const existing = existingSheetNames(
       this.workbook.worksheets.map((ws) => ws.name),

@@ -19,7 +19,11 @@ import { inspectXlsx, type InspectOptions } from "../../adapters/exceljs/inspect
 import type { CellValue, SheetSnapshot, SnapshotCell, WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 
 /** Reads bytes of an .xlsx into an exceljs workbook; throws UnusableFileError for anything else. */
-export async function loadWorkbookBytes(bytes: Uint8Array, fileName: string, options: InspectOptions = {}): Promise<ExcelJS.Workbook> {
+export async function loadWorkbookBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  options: InspectOptions = {},
+): Promise<ExcelJS.Workbook> {
   await inspectXlsx(bytes, fileName, options);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -27,9 +31,12 @@ export async function loadWorkbookBytes(bytes: Uint8Array, fileName: string, opt
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new UnusableFileError(fileName, "corrupt", `the workbook is damaged and cannot be read (${detail})`, { cause: error });
+    throw new UnusableFileError(fileName, "corrupt", `the workbook is damaged and cannot be read (${detail})`, {
+      cause: error,
+    });
   }
-  if (workbook.worksheets.length === 0) throw new UnusableFileError(fileName, "corrupt", "the workbook has no worksheet");
+  if (workbook.worksheets.length === 0)
+    throw new UnusableFileError(fileName, "corrupt", "the workbook has no worksheet");
   return workbook;
 }
 
@@ -37,7 +44,11 @@ export async function loadWorkbookBytes(bytes: Uint8Array, fileName: string, opt
  * Reads the bytes of an .xlsx file into a snapshot.
  * @throws UnusableFileError when the bytes are not a readable .xlsx workbook
  */
-export async function readSnapshotInBrowser(bytes: Uint8Array, fileName: string, options: InspectOptions = {}): Promise<WorkbookSnapshot> {
+export async function readSnapshotInBrowser(
+  bytes: Uint8Array,
+  fileName: string,
+  options: InspectOptions = {},
+): Promise<WorkbookSnapshot> {
   return snapshotOfExcelJsWorkbook(await loadWorkbookBytes(bytes, fileName, options), fileName);
 }
 

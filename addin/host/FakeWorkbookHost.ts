@@ -11,7 +11,15 @@ import { existingSheetNames, sameSheetName } from "./sheetNames.js";
 import { sheetHasContent, snapshotOfSheetPlan } from "./snapshotOfPlan.js";
 import type { CellRef, InsertResult, ProgressListener, WorkbookHost } from "./WorkbookHost.js";
 
-export type FakeHostMethod = "sheetNames" | "nonEmptySheets" | "sheetsReferringTo" | "insertPlan" | "readSnapshot" | "selectCell" | "markCells" | "clearMarks";
+export type FakeHostMethod =
+  | "sheetNames"
+  | "nonEmptySheets"
+  | "sheetsReferringTo"
+  | "insertPlan"
+  | "readSnapshot"
+  | "selectCell"
+  | "markCells"
+  | "clearMarks";
 
 export type FakeHostCall =
   | { readonly method: "sheetNames" }
@@ -75,7 +83,9 @@ export class FakeWorkbookHost implements WorkbookHost {
 
   async nonEmptySheets(names: readonly string[]): Promise<readonly string[]> {
     await this.enter({ method: "nonEmptySheets", names });
-    return this.sheets.filter((s) => names.some((n) => sameSheetName(n, s.name)) && sheetHasContent(s)).map((s) => s.name);
+    return this.sheets
+      .filter((s) => names.some((n) => sameSheetName(n, s.name)) && sheetHasContent(s))
+      .map((s) => s.name);
   }
 
   async sheetsReferringTo(names: readonly string[]): Promise<ReferringSheets> {
@@ -83,10 +93,16 @@ export class FakeWorkbookHost implements WorkbookHost {
     return referringSheetsIn({ fileName: this.name, sheets: this.sheets }, names);
   }
 
-  async insertPlan(plan: WorkbookPlan, options: { readonly replace: boolean; readonly onProgress?: ProgressListener }): Promise<InsertResult> {
+  async insertPlan(
+    plan: WorkbookPlan,
+    options: { readonly replace: boolean; readonly onProgress?: ProgressListener },
+  ): Promise<InsertResult> {
     await this.enter({ method: "insertPlan", plan, replace: options.replace });
     const names = plan.sheets.map((s) => s.name);
-    const existing = existingSheetNames(this.sheets.map((s) => s.name), names);
+    const existing = existingSheetNames(
+      this.sheets.map((s) => s.name),
+      names,
+    );
     if (existing.length > 0 && !options.replace) throw new SheetExistsError(existing);
     const kept = this.sheets.filter((s) => !names.some((n) => sameSheetName(n, s.name)));
     plan.sheets.forEach((sheet, index) => options.onProgress?.((index + 1) / plan.sheets.length, sheet.name));

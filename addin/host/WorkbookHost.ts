@@ -40,7 +40,10 @@ export interface WorkbookHost {
    * Writes the plan's sheets. Existing sheets of the same name are replaced only when
    * `replace` is true (the user said yes); otherwise the call fails with a typed error.
    */
-  insertPlan(plan: WorkbookPlan, options: { readonly replace: boolean; readonly onProgress?: ProgressListener }): Promise<InsertResult>;
+  insertPlan(
+    plan: WorkbookPlan,
+    options: { readonly replace: boolean; readonly onProgress?: ProgressListener },
+  ): Promise<InsertResult>;
   /** Reads the whole workbook as a snapshot (values and formulas). */
   readSnapshot(onProgress?: ProgressListener): Promise<WorkbookSnapshot>;
   /** Moves the selection to a cell (Excel) or marks it as current (file mode). */

@@ -20,5 +20,9 @@ export function snapshotOfSheetPlan(sheet: SheetPlan): SheetSnapshot {
 
 /** Whether a sheet holds any value or formula. */
 export function sheetHasContent(sheet: SheetSnapshot): boolean {
-  return sheet.rows.some((row) => row?.some((cell) => cell !== undefined && (cell.formula !== undefined || (cell.value !== null && cell.value !== ""))));
+  return sheet.rows.some((row) =>
+    row?.some(
+      (cell) => cell !== undefined && (cell.formula !== undefined || (cell.value !== null && cell.value !== "")),
+    ),
+  );
 }

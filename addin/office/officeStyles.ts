@@ -83,7 +83,11 @@ const fileStyles = new StyleCache();
 const cache = new Map<string, OfficeCellFormat>();
 
 /** The Office format of a plan's cell style (and alignment override). Cached. */
-export function officeCellFormat(style: CellStyle, align?: "left" | "center" | "right", wrap?: boolean): OfficeCellFormat {
+export function officeCellFormat(
+  style: CellStyle,
+  align?: "left" | "center" | "right",
+  wrap?: boolean,
+): OfficeCellFormat {
   const key = `${style}|${align ?? ""}|${wrap === true ? "wrap" : ""}`;
   let found = cache.get(key);
   if (found === undefined) {

@@ -201,7 +201,10 @@ describe("writePlanToExcel", () => {
     ]);
 
     expect(sheetOf(fake, "_ikz_aufgabenkatalog").visibility).toBe("Hidden");
-    expect(sheetOf(fake, "_ikz_aufgabenkatalog").at("B1")).toMatchObject({ value: "aufgabenkatalog", numberFormat: "@" });
+    expect(sheetOf(fake, "_ikz_aufgabenkatalog").at("B1")).toMatchObject({
+      value: "aufgabenkatalog",
+      numberFormat: "@",
+    });
     // the „So geht’s“ sheet comes first: the insert opens on it
     expect(fake.workbook.active?.name).toBe("So geht’s (Aufgaben)");
     expect(fake.suspended).toEqual({ calculation: 1, screenUpdating: 1 });

@@ -939,7 +939,11 @@ function planSheetActions(plan: SheetPlan, sheet: Sheet, options: BuildOptions):
 
   for (const rectangle of styleRectangles(data.columns)) {
     const [style, align, wrap] = rectangle.key.split("|") as [Parameters<typeof officeCellFormat>[0], string, string];
-    const look = officeCellFormat(style, align === "" ? undefined : (align as "left" | "center" | "right"), wrap === "wrap");
+    const look = officeCellFormat(
+      style,
+      align === "" ? undefined : (align as "left" | "center" | "right"),
+      wrap === "wrap",
+    );
     const address = rangeAddress(rectangle.top, rectangle.left, rectangle.bottom, rectangle.right);
     const rows = rectangle.bottom - rectangle.top + 1;
     const width = rectangle.right - rectangle.left + 1;

@@ -48,11 +48,17 @@ const SEVERITY_TERM: Record<Severity, "severityError" | "severityWarning" | "sev
 
 /** Where an issue points, when it points at cells. */
 function cellRefOf(issue: ValidationIssue): CellRef | undefined {
-  return issue.sheet !== undefined && issue.cell !== undefined ? { sheet: issue.sheet, address: issue.cell } : undefined;
+  return issue.sheet !== undefined && issue.cell !== undefined
+    ? { sheet: issue.sheet, address: issue.cell }
+    : undefined;
 }
 
 export function summaryText(counts: IssueCounts, t: LanguageState["t"]): string {
-  return [t("countErrors", { count: counts.error }), t("countWarnings", { count: counts.warning }), t("countNotes", { count: counts.info })].join(" · ");
+  return [
+    t("countErrors", { count: counts.error }),
+    t("countWarnings", { count: counts.warning }),
+    t("countNotes", { count: counts.info }),
+  ].join(" · ");
 }
 
 export function CheckPage(props: CheckPageProps): ReactNode {
@@ -69,7 +75,10 @@ export function CheckPage(props: CheckPageProps): ReactNode {
   const resultRef = useRef<HTMLDivElement>(null);
   const check = useMemo(() => (snapshot ? checkAllTemplates(snapshot, language) : undefined), [snapshot, language]);
   const issues = useMemo(() => check?.report.issues ?? [], [check]);
-  const markable = useMemo(() => issues.filter((i) => i.severity !== "info").flatMap((i) => cellRefOf(i) ?? []), [issues]);
+  const markable = useMemo(
+    () => issues.filter((i) => i.severity !== "info").flatMap((i) => cellRefOf(i) ?? []),
+    [issues],
+  );
 
   const runCheck = (): Promise<void> =>
     checkAction.run(async () => {
@@ -78,7 +87,9 @@ export function CheckPage(props: CheckPageProps): ReactNode {
       const read = await host.readSnapshot();
       setSnapshot(read);
       if (marking) {
-        const fresh = checkAllTemplates(read, language).report.issues.filter((i) => i.severity !== "info").flatMap((i) => cellRefOf(i) ?? []);
+        const fresh = checkAllTemplates(read, language)
+          .report.issues.filter((i) => i.severity !== "info")
+          .flatMap((i) => cellRefOf(i) ?? []);
         await host.clearMarks();
         await host.markCells(fresh);
         setMarkNote(t("markedCells", { count: fresh.length }));
@@ -164,7 +175,13 @@ export function CheckPage(props: CheckPageProps): ReactNode {
         </Text>
       )}
       {check && (
-        <div className={mergeClasses(styles.stack, styles.result)} aria-labelledby={ids.result} role="region" ref={resultRef} tabIndex={-1}>
+        <div
+          className={mergeClasses(styles.stack, styles.result)}
+          aria-labelledby={ids.result}
+          role="region"
+          ref={resultRef}
+          tabIndex={-1}
+        >
           <Text as="h3" size={300} weight="semibold" id={ids.result} className={styles.heading}>
             {t("checkResultHeading")}
           </Text>
@@ -172,7 +189,9 @@ export function CheckPage(props: CheckPageProps): ReactNode {
             <Text>
               {t("checkTemplate", {
                 name: check.template.spec.title[language],
-                ...(check.report.workbook?.metadata.templateVersion === undefined ? {} : { version: check.report.workbook.metadata.templateVersion }),
+                ...(check.report.workbook?.metadata.templateVersion === undefined
+                  ? {}
+                  : { version: check.report.workbook.metadata.templateVersion }),
               })}
             </Text>
           )}
@@ -189,13 +208,21 @@ export function CheckPage(props: CheckPageProps): ReactNode {
               <MessageBarBody>{t("checkNoIssues")}</MessageBarBody>
             </MessageBar>
           )}
-          {issues.length > 0 && <Text size={200}>{host?.kind === "file" ? t("issueShowHintFile") : t("issueShowHint")}</Text>}
+          {issues.length > 0 && (
+            <Text size={200}>{host?.kind === "file" ? t("issueShowHintFile") : t("issueShowHint")}</Text>
+          )}
           {groups.length > 0 && (
-            <Accordion key={snapshot?.fileName} multiple collapsible defaultOpenItems={groups.map((g) => g.sheet ?? "")}>
+            <Accordion
+              key={snapshot?.fileName}
+              multiple
+              collapsible
+              defaultOpenItems={groups.map((g) => g.sheet ?? "")}
+            >
               {groups.map((group) => (
                 <AccordionItem key={group.sheet ?? ""} value={group.sheet ?? ""}>
                   <AccordionHeader as="h4">
-                    {group.sheet === undefined ? t("workbookGroup") : t("sheetGroup", { sheet: group.sheet })} — {summaryText(countIssues(group.issues), t)}
+                    {group.sheet === undefined ? t("workbookGroup") : t("sheetGroup", { sheet: group.sheet })} —{" "}
+                    {summaryText(countIssues(group.issues), t)}
                   </AccordionHeader>
                   <AccordionPanel>
                     <ul className={styles.issueList}>
@@ -218,12 +245,16 @@ export function CheckPage(props: CheckPageProps): ReactNode {
                             ) : (
                               <div className={styles.issueStatic}>{body}</div>
                             )}
-                            {isCurrent && host?.kind === "file" && snapshot && ref && <RowPreview snapshot={snapshot} at={ref} />}
+                            {isCurrent && host?.kind === "file" && snapshot && ref && (
+                              <RowPreview snapshot={snapshot} at={ref} />
+                            )}
                           </li>
                         );
                       })}
                     </ul>
-                    {group.issues.length > MAX_LISTED_ISSUES && <Text>{t("moreIssues", { count: group.issues.length - MAX_LISTED_ISSUES })}</Text>}
+                    {group.issues.length > MAX_LISTED_ISSUES && (
+                      <Text>{t("moreIssues", { count: group.issues.length - MAX_LISTED_ISSUES })}</Text>
+                    )}
                   </AccordionPanel>
                 </AccordionItem>
               ))}
@@ -266,7 +297,8 @@ function IssueText(props: { readonly issue: ValidationIssue; readonly current: b
 function displayValue(value: CellValue, formula: string | undefined, language: Language, formulaText: string): string {
   if (value === null) return formula === undefined ? "" : formulaText;
   if (typeof value === "number") return formatNumberFor(value, language);
-  if (typeof value === "boolean") return value ? (language === "de" ? "WAHR" : "TRUE") : language === "de" ? "FALSCH" : "FALSE";
+  if (typeof value === "boolean")
+    return value ? (language === "de" ? "WAHR" : "TRUE") : language === "de" ? "FALSCH" : "FALSE";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (isCellError(value)) return value.error;
   return value;
@@ -303,7 +335,11 @@ function RowPreview(props: { readonly snapshot: WorkbookSnapshot; readonly at: C
             return (
               <div key={column}>
                 <dt>
-                  {flagged ? <strong>{`${columnLetter(column)}${position.row} (${t("previewFlagged")})`}</strong> : `${columnLetter(column)}${position.row}`}
+                  {flagged ? (
+                    <strong>{`${columnLetter(column)}${position.row} (${t("previewFlagged")})`}</strong>
+                  ) : (
+                    `${columnLetter(column)}${position.row}`
+                  )}
                 </dt>
                 <dd>{flagged ? <strong>{text === "" ? "—" : text}</strong> : text}</dd>
               </div>

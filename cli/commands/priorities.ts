@@ -2,7 +2,11 @@ import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { formatNumberFor } from "../../lib/messages/terms.js";
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
 import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
-import { computePriorities, extractTaskCatalogue, type TaskCatalogue } from "../../templates/aufgabenkatalog/taskCatalogue.js";
+import {
+  computePriorities,
+  extractTaskCatalogue,
+  type TaskCatalogue,
+} from "../../templates/aufgabenkatalog/taskCatalogue.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { printReport, validateFile } from "./validate.js";
 
@@ -37,11 +41,15 @@ export async function runPriorities(file: string, options: { json?: boolean }, c
     context.stdout(JSON.stringify(priorities, null, 2));
     return EXIT.ok;
   }
-  context.stdout(renderCliText("prioritiesHeader", context.language, { value: priorities.town, count: priorities.tasks.length }));
+  context.stdout(
+    renderCliText("prioritiesHeader", context.language, { value: priorities.town, count: priorities.tasks.length }),
+  );
   const ordered = [...priorities.tasks].sort((a, b) => a.rank - b.rank || (a.code < b.code ? -1 : 1));
   for (const task of ordered) {
     const score = formatNumberFor(Math.round(task.score * 10) / 10, context.language);
-    context.stdout(`${String(task.rank).padStart(4)}  ${task.class}  ${score.padStart(5)}  ${task.code.padEnd(6)}  ${task.name}`);
+    context.stdout(
+      `${String(task.rank).padStart(4)}  ${task.class}  ${score.padStart(5)}  ${task.code.padEnd(6)}  ${task.name}`,
+    );
   }
   return EXIT.ok;
 }

@@ -4,7 +4,12 @@ import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { renderRoadmapText } from "../../lib/messages/roadmapTexts.js";
 import { formatNumberFor } from "../../lib/messages/terms.js";
 import { buildRoadmap, type Roadmap, type RoadmapTown } from "../../lib/roadmap/buildRoadmap.js";
-import { describeMeasure, describeSynergies, planRoadmapWorkbook, type RoadmapSource } from "../../lib/roadmap/planRoadmapWorkbook.js";
+import {
+  describeMeasure,
+  describeSynergies,
+  planRoadmapWorkbook,
+  type RoadmapSource,
+} from "../../lib/roadmap/planRoadmapWorkbook.js";
 import { normaliseTownName } from "../../lib/towns/townNames.js";
 import { createIssue, formatIssue } from "../../lib/validation/ValidationIssue.js";
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
@@ -42,7 +47,12 @@ export async function roadmapOf(
     const town = loaded.catalogue.town;
     const earlier = fileOfTown.get(normaliseTownName(town));
     if (earlier !== undefined) {
-      context.stderr(formatIssue(createIssue("error", "roadmap.duplicateTown", language, { file }, { value: town, other: earlier }), language));
+      context.stderr(
+        formatIssue(
+          createIssue("error", "roadmap.duplicateTown", language, { file }, { value: town, other: earlier }),
+          language,
+        ),
+      );
       context.stderr(renderCliText("roadmapSkipped", language, { file }));
       exit = Math.max(exit, EXIT.findings) as ExitCode;
       continue;
@@ -52,19 +62,29 @@ export async function roadmapOf(
     sources.push({ file, town, templateVersion: loaded.templateVersion, taskCount: loaded.catalogue.tasks.length });
   }
   if (towns.length < 2) {
-    context.stderr(formatIssue(createIssue("error", "roadmap.tooFewTowns", language, { file: files.join(", ") }), language));
+    context.stderr(
+      formatIssue(createIssue("error", "roadmap.tooFewTowns", language, { file: files.join(", ") }), language),
+    );
     return { roadmap: undefined, sources, exit: exit === EXIT.ok ? EXIT.findings : exit };
   }
   return { roadmap: buildRoadmap(towns, MEASURES), sources, exit };
 }
 
-export async function runRoadmap(files: readonly string[], options: RoadmapOptions, context: CliContext): Promise<ExitCode> {
+export async function runRoadmap(
+  files: readonly string[],
+  options: RoadmapOptions,
+  context: CliContext,
+): Promise<ExitCode> {
   const { language } = context;
   const { roadmap, sources, exit } = await roadmapOf(files, context);
   if (!roadmap) return exit;
   if (options.out !== undefined) {
     const target = resolve(options.out);
-    const written = await writeOrRefuse(() => writePlanToFile(planRoadmapWorkbook(roadmap, sources, language), target, { force: options.force ?? false }), options.out, context);
+    const written = await writeOrRefuse(
+      () => writePlanToFile(planRoadmapWorkbook(roadmap, sources, language), target, { force: options.force ?? false }),
+      options.out,
+      context,
+    );
     if (!written) return EXIT.findings;
   }
   if (options.json) context.stdout(JSON.stringify(roadmap, null, 2));
@@ -75,7 +95,9 @@ export async function runRoadmap(files: readonly string[], options: RoadmapOptio
 /** The roadmap for people: one line per shared task, with its lead town, measure and synergies. */
 export function printRoadmap(roadmap: Roadmap, context: CliContext): void {
   const { language } = context;
-  context.stdout(renderCliText("roadmapHeader", language, { value: roadmap.towns.join(", "), count: roadmap.entries.length }));
+  context.stdout(
+    renderCliText("roadmapHeader", language, { value: roadmap.towns.join(", "), count: roadmap.entries.length }),
+  );
   roadmap.entries.forEach((entry, index) => {
     const mean = formatNumberFor(Math.round(entry.meanScore * 10) / 10, language);
     const synergies = describeSynergies(entry.synergies, language).join("; ");

@@ -114,9 +114,7 @@ export async function runUpgrade(file: string, options: UpgradeOptions, context:
       context.stdout(renderCliText("upgradeCheck", language));
       for (const change of findings) context.stdout(`  ${renderUpgradeChange(change, language)}`);
     }
-    context.stderr(
-      renderCliText("upgradeSummary", language, { file: out, count: carried, toCheck: result.findings }),
-    );
+    context.stderr(renderCliText("upgradeSummary", language, { file: out, count: carried, toCheck: result.findings }));
     if (!valid) {
       for (const issue of errors) context.stderr(formatIssue(issue, language));
       context.stderr(renderCliText("upgradeInvalid", language, { file: out, count: errors.length }));

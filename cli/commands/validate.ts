@@ -15,13 +15,31 @@ import { loadWorkbook } from "../loadWorkbook.js";
 export async function validateFile(path: string, language: Language, templateId?: string): Promise<ValidationReport> {
   const loaded = await loadWorkbook(path, language);
   if ("unusable" in loaded) {
-    return { file: path, templateId: undefined, valid: false, usable: false, issues: [loaded.unusable], workbook: undefined };
+    return {
+      file: path,
+      templateId: undefined,
+      valid: false,
+      usable: false,
+      issues: [loaded.unusable],
+      workbook: undefined,
+    };
   }
   const demanded = templateId === undefined ? undefined : findTemplate(templateId);
-  const identified = identifyTemplate(loaded.snapshot, TEMPLATES.map((t) => t.spec), language);
+  const identified = identifyTemplate(
+    loaded.snapshot,
+    TEMPLATES.map((t) => t.spec),
+    language,
+  );
   const module = demanded ?? (identified.spec ? findTemplate(identified.spec.id) : undefined);
   if (!module) {
-    return { file: path, templateId: undefined, valid: false, usable: false, issues: identified.issues, workbook: undefined };
+    return {
+      file: path,
+      templateId: undefined,
+      valid: false,
+      usable: false,
+      issues: identified.issues,
+      workbook: undefined,
+    };
   }
   return validateWorkbook(module.spec, loaded.snapshot, { language, check: module.check });
 }
@@ -33,12 +51,34 @@ export async function validateFile(path: string, language: Language, templateId?
 export async function validateFileTemplates(path: string, language: Language): Promise<ValidationReport[]> {
   const loaded = await loadWorkbook(path, language);
   if ("unusable" in loaded) {
-    return [{ file: path, templateId: undefined, valid: false, usable: false, issues: [loaded.unusable], workbook: undefined }];
+    return [
+      {
+        file: path,
+        templateId: undefined,
+        valid: false,
+        usable: false,
+        issues: [loaded.unusable],
+        workbook: undefined,
+      },
+    ];
   }
-  const identified = identifyTemplates(loaded.snapshot, TEMPLATES.map((t) => t.spec), language);
+  const identified = identifyTemplates(
+    loaded.snapshot,
+    TEMPLATES.map((t) => t.spec),
+    language,
+  );
   const modules = identified.templates.flatMap((t) => findTemplate(t.spec.id) ?? []);
   if (modules.length === 0) {
-    return [{ file: path, templateId: undefined, valid: false, usable: false, issues: identified.issues, workbook: undefined }];
+    return [
+      {
+        file: path,
+        templateId: undefined,
+        valid: false,
+        usable: false,
+        issues: identified.issues,
+        workbook: undefined,
+      },
+    ];
   }
   return modules.map((module) => validateWorkbook(module.spec, loaded.snapshot, { language, check: module.check }));
 }
@@ -71,7 +111,13 @@ export function exitCodeFor(reports: readonly ValidationReport[], strict: boolea
 }
 
 export function reportAsJson(report: ValidationReport) {
-  return { file: report.file, templateId: report.templateId ?? null, valid: report.valid, usable: report.usable, issues: report.issues };
+  return {
+    file: report.file,
+    templateId: report.templateId ?? null,
+    valid: report.valid,
+    usable: report.usable,
+    issues: report.issues,
+  };
 }
 
 export async function runValidate(

@@ -84,7 +84,8 @@ const texts = {
   optionStarter: {
     de: (p) =>
       `mit Startthemen aus dem Leitfaden füllen, noch ohne Bewertung (nur ${p.value ?? ""}; mit --demo ohne Wirkung)`,
-    en: (p) => `fill with starter themes from the guideline, not yet rated (${p.value ?? ""} only; no effect with --demo)`,
+    en: (p) =>
+      `fill with starter themes from the guideline, not yet rated (${p.value ?? ""} only; no effect with --demo)`,
   },
   optionProducts: {
     de: () => "eigene Produktliste (CSV oder .xlsx aus der Haushaltssoftware) statt des Produktrahmens",

@@ -93,18 +93,25 @@ const terms = {
   kindDate: { de: (p) => `${p.value ?? ""} (Datum)`, en: (p) => `${p.value ?? ""} (date)` },
   kindError: { de: (p) => `${p.value ?? ""} (Fehlerwert)`, en: (p) => `${p.value ?? ""} (error value)` },
   moreRowsInsert: {
-    de: () => "Mehr Zeilen: Zeilen innerhalb der Tabelle einfügen (über ihrer letzten Zeile) – die Formeln wachsen dann mit.",
+    de: () =>
+      "Mehr Zeilen: Zeilen innerhalb der Tabelle einfügen (über ihrer letzten Zeile) – die Formeln wachsen dann mit.",
     en: () => "More rows: insert rows inside the table (above its last row) — the formulas grow with them.",
   },
   moreRowsNew: {
-    de: () => "Mehr Zeilen: eine neue Vorlage erzeugen (ikz template … oder Aufgabenbereich „Vorlagen“) und die Einträge übernehmen.",
+    de: () =>
+      "Mehr Zeilen: eine neue Vorlage erzeugen (ikz template … oder Aufgabenbereich „Vorlagen“) und die Einträge übernehmen.",
     en: () => "More rows: create a new template (ikz template … or the pane's “Templates”) and carry the entries over.",
   },
   kindFormula: { de: (p) => `=${p.value ?? ""} (Formel)`, en: (p) => `=${p.value ?? ""} (formula)` },
-  roadmapTitle: { de: () => "IKZ-Fahrplan: gemeinsame Aufgaben und Synergien", en: () => "IKZ roadmap: shared tasks and synergies" },
+  roadmapTitle: {
+    de: () => "IKZ-Fahrplan: gemeinsame Aufgaben und Synergien",
+    en: () => "IKZ roadmap: shared tasks and synergies",
+  },
   roadmapDescription: {
-    de: (p) => `Aufgaben, die mindestens zwei Kommunen erbringen, geordnet nach Anzahl der A-Bewertungen, mittlerer Punktzahl und Code. Kommunen: ${p.value ?? ""}.`,
-    en: (p) => `Tasks provided by at least two towns, ordered by number of class A ratings, mean score and code. Towns: ${p.value ?? ""}.`,
+    de: (p) =>
+      `Aufgaben, die mindestens zwei Kommunen erbringen, geordnet nach Anzahl der A-Bewertungen, mittlerer Punktzahl und Code. Kommunen: ${p.value ?? ""}.`,
+    en: (p) =>
+      `Tasks provided by at least two towns, ordered by number of class A ratings, mean score and code. Towns: ${p.value ?? ""}.`,
   },
   roadmapSheet: { de: () => "Fahrplan", en: () => "Roadmap" },
   roadmapSourcesSheet: { de: () => "Quellen", en: () => "Sources" },

@@ -6,15 +6,7 @@
 
 /** `text`: a paragraph of running text, wrapped within its column (the „So geht’s“ sheets). */
 export type CellStyle =
-  | "title"
-  | "description"
-  | "header"
-  | "label"
-  | "input"
-  | "computed"
-  | "reference"
-  | "meta"
-  | "text";
+  "title" | "description" | "header" | "label" | "input" | "computed" | "reference" | "meta" | "text";
 
 /** A literal value as written; text is always written as text, never as a formula. */
 export type PlannedValue = string | number | boolean | Date | null;

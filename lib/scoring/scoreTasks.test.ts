@@ -12,10 +12,7 @@ const thresholds = { classA: 66, classB: 33 };
 describe("scoreTasks", () => {
   it("normalises measured values by the town's maximum and ratings by 3", () => {
     const [a, b] = scoreTasks(
-      [
-        { values: { fte: 2, cases: 100, strategic: 3 } },
-        { values: { fte: 1, cases: 0, strategic: 0 } },
-      ],
+      [{ values: { fte: 2, cases: 100, strategic: 3 } }, { values: { fte: 1, cases: 0, strategic: 0 } }],
       criteria,
       thresholds,
     );
@@ -33,7 +30,12 @@ describe("scoreTasks", () => {
 
   it("gives equal scores the same rank and skips the next ranks", () => {
     const ranked = scoreTasks(
-      [{ values: { strategic: 3 } }, { values: { strategic: 1 } }, { values: { strategic: 3 } }, { values: { strategic: 0 } }],
+      [
+        { values: { strategic: 3 } },
+        { values: { strategic: 1 } },
+        { values: { strategic: 3 } },
+        { values: { strategic: 0 } },
+      ],
       criteria,
       thresholds,
     );
@@ -41,7 +43,13 @@ describe("scoreTasks", () => {
   });
 
   it("refuses weights that sum to 0", () => {
-    expect(() => scoreTasks([], criteria.map((c) => ({ ...c, weight: 0 })), thresholds)).toThrow(RangeError);
+    expect(() =>
+      scoreTasks(
+        [],
+        criteria.map((c) => ({ ...c, weight: 0 })),
+        thresholds,
+      ),
+    ).toThrow(RangeError);
   });
 
   it("classifies on the thresholds inclusively", () => {
@@ -57,13 +65,21 @@ describe("scoreTasks", () => {
     strategic: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
   });
   const weights = fc
-    .tuple(fc.double({ min: 0, max: 10, noNaN: true }), fc.double({ min: 0, max: 10, noNaN: true }), fc.double({ min: 0.01, max: 10, noNaN: true }))
+    .tuple(
+      fc.double({ min: 0, max: 10, noNaN: true }),
+      fc.double({ min: 0, max: 10, noNaN: true }),
+      fc.double({ min: 0.01, max: 10, noNaN: true }),
+    )
     .map(([w1, w2, w3]) => criteria.map((c, i) => ({ ...c, weight: [w1, w2, w3][i] ?? 1 })));
 
   it("keeps every score within 0–100 (property)", () => {
     fc.assert(
       fc.property(fc.array(values, { minLength: 1, maxLength: 40 }), weights, (rows, ws) => {
-        for (const t of scoreTasks(rows.map((v) => ({ values: v })), ws, thresholds)) {
+        for (const t of scoreTasks(
+          rows.map((v) => ({ values: v })),
+          ws,
+          thresholds,
+        )) {
           expect(t.score).toBeGreaterThanOrEqual(0);
           expect(t.score).toBeLessThanOrEqual(100);
         }
@@ -77,7 +93,12 @@ describe("scoreTasks", () => {
         const index = pick % rows.length;
         const row = rows[index];
         if (!row || (row.strategic ?? 0) >= 3) return;
-        const before = scoreTasks(rows.map((v) => ({ values: v })), ws, thresholds)[index]?.score ?? 0;
+        const before =
+          scoreTasks(
+            rows.map((v) => ({ values: v })),
+            ws,
+            thresholds,
+          )[index]?.score ?? 0;
         const raised = rows.map((v, i) => ({ values: i === index ? { ...v, strategic: (v.strategic ?? 0) + 1 } : v }));
         const after = scoreTasks(raised, ws, thresholds)[index]?.score ?? 0;
         expect(after).toBeGreaterThanOrEqual(before);
@@ -88,7 +109,11 @@ describe("scoreTasks", () => {
   it("ranks consistently with scores (property)", () => {
     fc.assert(
       fc.property(fc.array(values, { minLength: 1, maxLength: 40 }), weights, (rows, ws) => {
-        const scored = scoreTasks(rows.map((v) => ({ values: v })), ws, thresholds);
+        const scored = scoreTasks(
+          rows.map((v) => ({ values: v })),
+          ws,
+          thresholds,
+        );
         for (const t of scored) {
           expect(t.rank).toBe(1 + scored.filter((o) => o.score > t.score).length);
         }

@@ -89,9 +89,11 @@ export function scoreTasks<T extends CriterionValues>(
     return roundHalfAwayFromZero((100 * sum) / weightSum, SCORE_DECIMALS);
   });
   const firstPlace = new Map<number, number>();
-  [...scores].sort((a, b) => b - a).forEach((score, index) => {
-    if (!firstPlace.has(score)) firstPlace.set(score, index + 1);
-  });
+  [...scores]
+    .sort((a, b) => b - a)
+    .forEach((score, index) => {
+      if (!firstPlace.has(score)) firstPlace.set(score, index + 1);
+    });
   return tasks.map((task, index) => {
     const score = scores[index] ?? 0;
     const rank = firstPlace.get(score) ?? 1;

@@ -243,7 +243,10 @@ function locateSheets(
   for (const sheetSpec of spec.sheets) {
     if (layout.absent.includes(sheetSpec.key)) continue;
     const former = layout.sheets.find((s) => s.key === sheetSpec.key);
-    const hit = findFormerSheet(snapshot, former ? former.names : (layout.otherNames.get(sheetSpec.key) ?? [sheetSpec.name]));
+    const hit = findFormerSheet(
+      snapshot,
+      former ? former.names : (layout.otherNames.get(sheetSpec.key) ?? [sheetSpec.name]),
+    );
     if (!hit || claimed.has(hit.sheet)) continue;
     hits.set(sheetSpec.key, { sheet: hit.sheet, language: hit.language, recognised: false });
     claimed.add(hit.sheet);

@@ -27,7 +27,13 @@ describe("upgradeWorkbook", () => {
   it("plans the current version in the old workbook's language, with the user's sheet and „Übernommen“ before the metadata", () => {
     expect(result).toMatchObject({ templateId: "probe", from: "1.0.0", to: "2.0.0", language: "de" });
     expect(result.plan.templateVersion).toBe("2.0.0");
-    expect(result.plan.sheets.map((s) => s.name)).toEqual(["Angaben", "Personen", "Notizen", "Übernommen", "_ikz_probe"]);
+    expect(result.plan.sheets.map((s) => s.name)).toEqual([
+      "Angaben",
+      "Personen",
+      "Notizen",
+      "Übernommen",
+      "_ikz_probe",
+    ]);
   });
 
   it("puts every value in its current column and regenerates the formulas", () => {
@@ -150,7 +156,13 @@ describe("upgradeWorkbook never upgrades while entries would stay behind", () =>
     const result = upgradeWorkbook(withSheets([{ ...people, name: "Team" }, ...old.sheets.slice(1)]), templates, "de");
     if (result.status !== "upgraded") throw new Error(result.status);
     expect(cellOf(result.plan, "Personen", 5, 2)?.value).toBe("Anna");
-    expect(result.plan.sheets.map((s) => s.name)).toEqual(["Angaben", "Personen", "Notizen", "Übernommen", "_ikz_probe"]);
+    expect(result.plan.sheets.map((s) => s.name)).toEqual([
+      "Angaben",
+      "Personen",
+      "Notizen",
+      "Übernommen",
+      "_ikz_probe",
+    ]);
     expect(result.findings).toBe(8);
     expect(renderUpgradeChange({ kind: "sheetRecognised", from: "Team", sheet: "Personen" }, "de")).toBe(
       "Blatt „Team“ an seinen Überschriften als „Personen“ erkannt; seine Werte werden übernommen, in der neuen Arbeitsmappe heißt es „Personen“. Bitte prüfen.",

@@ -39,7 +39,10 @@ export const CRITERIA: readonly CriterionDefinition[] = [
     key: "casesPerYear",
     kind: "measured",
     label: { de: "Fallzahl pro Jahr", en: "Cases per year" },
-    explanation: { de: "Vorgänge, Anträge oder Prozessdurchläufe im Jahr", en: "Cases, applications or process runs per year" },
+    explanation: {
+      de: "Vorgänge, Anträge oder Prozessdurchläufe im Jahr",
+      en: "Cases, applications or process runs per year",
+    },
     defaultWeight: 1,
   },
   {
@@ -84,7 +87,10 @@ export const CRITERIA: readonly CriterionDefinition[] = [
     key: "specialisation",
     kind: "rated",
     label: { de: "Eigene Spezialisierung/Stärke", en: "Own specialisation/strength" },
-    explanation: { de: "Wie gut und spezialisiert die Kommune die Aufgabe erfüllt: 0 bis 3", en: "How well and specialised the town performs the task: 0 to 3" },
+    explanation: {
+      de: "Wie gut und spezialisiert die Kommune die Aufgabe erfüllt: 0 bis 3",
+      en: "How well and specialised the town performs the task: 0 to 3",
+    },
     defaultWeight: 1,
   },
 ];

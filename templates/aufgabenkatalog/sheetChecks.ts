@@ -36,7 +36,10 @@ const HINT_COLUMN = 3;
 
 const TEXT = {
   missing: { de: "fehlt: eine Punktzahl von 0 bis 100 eingeben", en: "missing: enter a score from 0 to 100" },
-  notNumber: { de: "keine Zahl: eine Punktzahl von 0 bis 100 eingeben", en: "not a number: enter a score from 0 to 100" },
+  notNumber: {
+    de: "keine Zahl: eine Punktzahl von 0 bis 100 eingeben",
+    en: "not a number: enter a score from 0 to 100",
+  },
   range: {
     de: `nur ${CLASS_THRESHOLD_RANGE.min} bis ${CLASS_THRESHOLD_RANGE.max} Punkte`,
     en: `only ${CLASS_THRESHOLD_RANGE.min} to ${CLASS_THRESHOLD_RANGE.max} points`,
@@ -113,14 +116,19 @@ export function withTaskCatalogueChecks(planned: PlannedWorkbook): PlannedWorkbo
     `-COUNTIF(${classes},${formulaText(THRESHOLDS_INVALID_TEXT[language])})>0`;
   const summary = selfCheckSummaryFormula(
     [
-      { failedWhen: rowProblems, where: { de: `${tasks.name}, ${column(classLetter)}`, en: `${tasks.name}, ${column(classLetter)}` } },
+      {
+        failedWhen: rowProblems,
+        where: { de: `${tasks.name}, ${column(classLetter)}`, en: `${tasks.name}, ${column(classLetter)}` },
+      },
       { cells: thresholdChecks, where: { de: `${town.name}, Schwellen`, en: `${town.name}, thresholds` } },
       {
         cells: `${sheetReference(criteria.name)}!$A$${CHECK_LINE_ROW}`,
         where: { de: `${criteria.name}, Gewichte`, en: `${criteria.name}, weights` },
       },
       {
-        failedWhen: entriesBelowFormula(`${sheetReference(tasks.name)}!$A$${tasks.lastDataRow + 1}:$${lastColumn}$${tasks.lastDataRow + 1}`),
+        failedWhen: entriesBelowFormula(
+          `${sheetReference(tasks.name)}!$A$${tasks.lastDataRow + 1}:$${lastColumn}$${tasks.lastDataRow + 1}`,
+        ),
         where: {
           de: `Einträge unterhalb Zeile ${tasks.lastDataRow} werden nicht berechnet`,
           en: `entries below row ${tasks.lastDataRow} are not computed`,
@@ -144,7 +152,11 @@ export function withTaskCatalogueChecks(planned: PlannedWorkbook): PlannedWorkbo
     ]);
   if (rowB > 0)
     townCells.set(rowB, [
-      { column: HINT_COLUMN, formula: thresholdCheckFormula(b, hintOf("classBThreshold", language), language), style: "description" },
+      {
+        column: HINT_COLUMN,
+        formula: thresholdCheckFormula(b, hintOf("classBThreshold", language), language),
+        style: "description",
+      },
     ]);
   return addPlannedCells(planned, {
     [SHEET.tasks]: new Map([[CHECK_LINE_ROW, [{ column: 1, formula: summary, style: "label" as const }]]]),

@@ -43,7 +43,10 @@ const criterion = (key: string) => {
  * ({@link numberRowConditions}), so the condition stays short in each of the many rows.
  */
 export function taskRowConditions(ctx: FormulaContext): string[] {
-  const numbers = TASK_COLUMNS.filter((c) => c.kind === "input").map((column) => ({ column, cell: ctx.cell(column.key) }));
+  const numbers = TASK_COLUMNS.filter((c) => c.kind === "input").map((column) => ({
+    column,
+    cell: ctx.cell(column.key),
+  }));
   return [`${ctx.cell("code")}=""`, `${ctx.cell("name")}=""`, ...numberRowConditions(numbers)];
 }
 
@@ -127,7 +130,9 @@ export function taskScoreFormula(ctx: FormulaContext): string {
  * stay empty — and which `computePriorities` leaves out.
  */
 export function numberInputs(ctx: FormulaContext): string {
-  const numbers = TASK_COLUMNS.filter((c) => c.kind === "input" && c.type !== "text" && c.type !== "code" && c.type !== "list");
+  const numbers = TASK_COLUMNS.filter(
+    (c) => c.kind === "input" && c.type !== "text" && c.type !== "code" && c.type !== "list",
+  );
   const first = numbers[0]?.key ?? "fte";
   const last = numbers[numbers.length - 1]?.key ?? "specialisation";
   return `COUNTA(${ctx.cell(first)}:${ctx.cell(last)})`;
@@ -154,7 +159,9 @@ export function taskClassFormula(ctx: FormulaContext): string {
   const first = others[0] ?? code;
   const last = others[others.length - 1] ?? code;
   const codeLabel = TASK_COLUMNS.find((c) => c.key === "code")?.label ?? { de: "Produktcode", en: "Product code" };
-  const noCode = formulaText(`${CHECK_MARK} ${shortLabel({ label: codeLabel }, language)}: ${language === "de" ? "fehlt" : "missing"}`);
+  const noCode = formulaText(
+    `${CHECK_MARK} ${shortLabel({ label: codeLabel }, language)}: ${language === "de" ? "fehlt" : "missing"}`,
+  );
   const why = `IF(OR(${weightsInvalidConditions(ctx).join(",")}),${formulaText(WEIGHTS_INVALID_TEXT[language])},${formulaText(ROW_INVALID_TEXT[language])})`;
   const a = ctx.named(`${SHEET.town}.classAThreshold`);
   const b = ctx.named(`${SHEET.town}.classBThreshold`);
@@ -177,135 +184,135 @@ export function criterionMaximumFormula(ctx: FormulaContext): string {
 
 /** The columns of the task list, in sheet order. */
 const TASK_COLUMNS: readonly ColumnSpec[] = [
-    {
-      key: "code",
-      label: { de: "Produktcode", en: "Product code" },
-      type: "code",
-      kind: "input",
-      required: true,
-      list: { key: "productCodes", allowOther: true },
-      numberFormat: "@",
-      width: 13,
-      hint: {
-        de: "Code aus dem Produktrahmen oder eigener Code",
-        en: "Code from the product framework or the town's own code",
-      },
+  {
+    key: "code",
+    label: { de: "Produktcode", en: "Product code" },
+    type: "code",
+    kind: "input",
+    required: true,
+    list: { key: "productCodes", allowOther: true },
+    numberFormat: "@",
+    width: 13,
+    hint: {
+      de: "Code aus dem Produktrahmen oder eigener Code",
+      en: "Code from the product framework or the town's own code",
     },
-    {
-      key: "name",
-      label: { de: "Bezeichnung", en: "Name" },
-      type: "text",
-      kind: "input",
-      required: true,
-      width: 38,
-    },
-    listInput("taskKind", { de: "Aufgabenart", en: "Kind of task" }, "taskKinds", 24),
-    {
-      key: "unit",
-      label: { de: "Organisationseinheit", en: "Organisational unit" },
-      type: "text",
-      kind: "input",
-      width: 21,
-    },
-    {
-      key: "fte",
-      label: { de: "VZÄ", en: "FTE" },
-      type: "decimal",
-      kind: "input",
-      min: 0,
-      maxDecimals: 2,
-      numberFormat: "0.00",
-      width: 8,
-      hint: { de: "Vollzeitäquivalente, z. B. 0,75", en: "Full-time equivalents, e.g. 0.75" },
-    },
-    {
-      key: "casesPerYear",
-      label: { de: "Fallzahl pro Jahr", en: "Cases per year" },
-      type: "integer",
-      kind: "input",
-      min: 0,
-      numberFormat: "#,##0",
-      width: 10,
-    },
-    {
-      key: "minutesPerCase",
-      label: { de: "Minuten je Fall", en: "Minutes per case" },
-      type: "decimal",
-      kind: "input",
-      min: 0,
-      numberFormat: "0.0",
-      width: 9,
-    },
-    {
-      key: "annualCost",
-      label: { de: "Jahreskosten (€)", en: "Annual cost (€)" },
-      type: "currency",
-      kind: "input",
-      min: 0,
-      maxDecimals: 2,
-      numberFormat: '#,##0.00 "€"',
-      width: 13,
-    },
-    rating(
-      "strategicImportance",
-      { de: "Strategische Bedeutung (0–3)", en: "Strategic importance (0–3)" },
-      criterion("strategicImportance").explanation,
-    ),
-    rating(
-      "politicalSignificance",
-      { de: "Politische Bedeutsamkeit (0–3)", en: "Political significance (0–3)" },
-      criterion("politicalSignificance").explanation,
-    ),
-    rating(
-      "financialLegalRelevance",
-      { de: "Finanzielle/rechtliche Relevanz (0–3)", en: "Financial/legal relevance (0–3)" },
-      criterion("financialLegalRelevance").explanation,
-    ),
-    rating(
-      "needForAction",
-      { de: "Handlungsbedarf (0–3)", en: "Need for action (0–3)" },
-      criterion("needForAction").explanation,
-    ),
-    rating(
-      "specialisation",
-      { de: "Eigene Spezialisierung (0–3)", en: "Own specialisation (0–3)" },
-      criterion("specialisation").explanation,
-    ),
-    { key: "note", label: { de: "Bemerkung", en: "Note" }, type: "text", kind: "input", width: 24 },
-    {
-      key: "score",
-      label: { de: "Punkte (0–100)", en: "Score (0–100)" },
-      type: "decimal",
-      kind: "computed",
-      numberFormat: "0.0",
-      width: 10,
-      formula: taskScoreFormula,
-    },
-    {
-      key: "rank",
-      label: { de: "Rang", en: "Rank" },
-      type: "integer",
-      kind: "computed",
-      numberFormat: "0",
-      width: 7,
-      align: "center",
-      formula: taskRankFormula,
-    },
-    {
-      key: "class",
-      label: { de: "Klasse", en: "Class" },
-      type: "text",
-      kind: "computed",
-      // wide and left-aligned: a row that cannot be trusted shows „✗“ and its reason here
-      width: 40,
-      align: "left",
-      formula: taskClassFormula,
-      highlights: [
-        { equals: "A", fill: "good" },
-        { equals: "B", fill: "neutral" },
-        { equals: "C", fill: "weak" },
-      ],
-    },
+  },
+  {
+    key: "name",
+    label: { de: "Bezeichnung", en: "Name" },
+    type: "text",
+    kind: "input",
+    required: true,
+    width: 38,
+  },
+  listInput("taskKind", { de: "Aufgabenart", en: "Kind of task" }, "taskKinds", 24),
+  {
+    key: "unit",
+    label: { de: "Organisationseinheit", en: "Organisational unit" },
+    type: "text",
+    kind: "input",
+    width: 21,
+  },
+  {
+    key: "fte",
+    label: { de: "VZÄ", en: "FTE" },
+    type: "decimal",
+    kind: "input",
+    min: 0,
+    maxDecimals: 2,
+    numberFormat: "0.00",
+    width: 8,
+    hint: { de: "Vollzeitäquivalente, z. B. 0,75", en: "Full-time equivalents, e.g. 0.75" },
+  },
+  {
+    key: "casesPerYear",
+    label: { de: "Fallzahl pro Jahr", en: "Cases per year" },
+    type: "integer",
+    kind: "input",
+    min: 0,
+    numberFormat: "#,##0",
+    width: 10,
+  },
+  {
+    key: "minutesPerCase",
+    label: { de: "Minuten je Fall", en: "Minutes per case" },
+    type: "decimal",
+    kind: "input",
+    min: 0,
+    numberFormat: "0.0",
+    width: 9,
+  },
+  {
+    key: "annualCost",
+    label: { de: "Jahreskosten (€)", en: "Annual cost (€)" },
+    type: "currency",
+    kind: "input",
+    min: 0,
+    maxDecimals: 2,
+    numberFormat: '#,##0.00 "€"',
+    width: 13,
+  },
+  rating(
+    "strategicImportance",
+    { de: "Strategische Bedeutung (0–3)", en: "Strategic importance (0–3)" },
+    criterion("strategicImportance").explanation,
+  ),
+  rating(
+    "politicalSignificance",
+    { de: "Politische Bedeutsamkeit (0–3)", en: "Political significance (0–3)" },
+    criterion("politicalSignificance").explanation,
+  ),
+  rating(
+    "financialLegalRelevance",
+    { de: "Finanzielle/rechtliche Relevanz (0–3)", en: "Financial/legal relevance (0–3)" },
+    criterion("financialLegalRelevance").explanation,
+  ),
+  rating(
+    "needForAction",
+    { de: "Handlungsbedarf (0–3)", en: "Need for action (0–3)" },
+    criterion("needForAction").explanation,
+  ),
+  rating(
+    "specialisation",
+    { de: "Eigene Spezialisierung (0–3)", en: "Own specialisation (0–3)" },
+    criterion("specialisation").explanation,
+  ),
+  { key: "note", label: { de: "Bemerkung", en: "Note" }, type: "text", kind: "input", width: 24 },
+  {
+    key: "score",
+    label: { de: "Punkte (0–100)", en: "Score (0–100)" },
+    type: "decimal",
+    kind: "computed",
+    numberFormat: "0.0",
+    width: 10,
+    formula: taskScoreFormula,
+  },
+  {
+    key: "rank",
+    label: { de: "Rang", en: "Rank" },
+    type: "integer",
+    kind: "computed",
+    numberFormat: "0",
+    width: 7,
+    align: "center",
+    formula: taskRankFormula,
+  },
+  {
+    key: "class",
+    label: { de: "Klasse", en: "Class" },
+    type: "text",
+    kind: "computed",
+    // wide and left-aligned: a row that cannot be trusted shows „✗“ and its reason here
+    width: 40,
+    align: "left",
+    formula: taskClassFormula,
+    highlights: [
+      { equals: "A", fill: "good" },
+      { equals: "B", fill: "neutral" },
+      { equals: "C", fill: "weak" },
+    ],
+  },
 ];
 
 export const taskCatalogueSpec = {

@@ -19,7 +19,9 @@ describe("task catalogue: plan → snapshot → validation → priorities", () =
   it("accepts a blank catalogue without a town name, warning that the name is missing", () => {
     const report = validate(planToSnapshot(planTaskCatalogue({ language: "de" }).plan, "vorlage.xlsx"));
     expect(report.valid).toBe(true);
-    expect(report.issues.filter((i) => i.severity !== "info").map((i) => [i.code, i.sheet, i.cell])).toEqual([["town.nameMissing", "Kommune", "B4"]]);
+    expect(report.issues.filter((i) => i.severity !== "info").map((i) => [i.code, i.sheet, i.cell])).toEqual([
+      ["town.nameMissing", "Kommune", "B4"],
+    ]);
     expect(extractTaskCatalogue(report.workbook!).town).toBe("vorlage");
   });
 
@@ -39,7 +41,10 @@ describe("task catalogue: plan → snapshot → validation → priorities", () =
   });
 
   it("reads a German workbook with English messages (sheets and lists match in either language)", () => {
-    const report = validate(planToSnapshot(planTaskCatalogue({ language: "de", town: "Bockau", demo: true }).plan), "en");
+    const report = validate(
+      planToSnapshot(planTaskCatalogue({ language: "de", town: "Bockau", demo: true }).plan),
+      "en",
+    );
     expect(report.valid).toBe(true);
   });
 
@@ -52,11 +57,20 @@ describe("task catalogue: plan → snapshot → validation → priorities", () =
     setCell(snapshot, "Aufgaben", "E9", { value: 0.125 });
     const report = validate(snapshot);
     const byCell = new Map(report.issues.map((i) => [i.cell, i]));
-    expect(byCell.get("E5")).toMatchObject({ code: "cell.numberAsText", sheet: "Aufgaben", received: "„1,5“ (Text)", severity: "error" });
+    expect(byCell.get("E5")).toMatchObject({
+      code: "cell.numberAsText",
+      sheet: "Aufgaben",
+      received: "„1,5“ (Text)",
+      severity: "error",
+    });
     expect(byCell.get("E5")?.expected).toContain("Zahl ab 0");
     expect(byCell.get("F6")).toMatchObject({ code: "cell.notANumber", received: "„viele“ (Text)" });
     expect(byCell.get("I7")).toMatchObject({ code: "cell.percentAsText" });
-    expect(byCell.get("J8")).toMatchObject({ code: "cell.outOfRange", expected: "ganze Zahl von 0 bis 3", received: "4 (Zahl)" });
+    expect(byCell.get("J8")).toMatchObject({
+      code: "cell.outOfRange",
+      expected: "ganze Zahl von 0 bis 3",
+      received: "4 (Zahl)",
+    });
     expect(byCell.get("E9")).toMatchObject({ code: "cell.tooManyDecimals" });
     expect(report.valid).toBe(false);
   });
@@ -78,7 +92,11 @@ describe("task catalogue: plan → snapshot → validation → priorities", () =
     const snapshot = planToSnapshot(planTaskCatalogue({ language: "de", town: "Bockau", demo: true }).plan);
     setCell(snapshot, "Aufgaben", "E4", { value: "Personal" });
     const report = validate(snapshot);
-    expect(report.issues.find((i) => i.code === "header.missing")).toMatchObject({ cell: "E4", received: "Personal", expected: "VZÄ" });
+    expect(report.issues.find((i) => i.code === "header.missing")).toMatchObject({
+      cell: "E4",
+      received: "Personal",
+      expected: "VZÄ",
+    });
 
     const swapped = planToSnapshot(planTaskCatalogue({ language: "de", town: "Bockau", demo: true }).plan);
     // moved as Excel moves columns: the cells, and every reference to them
@@ -94,7 +112,9 @@ describe("task catalogue: plan → snapshot → validation → priorities", () =
     tasks.rows[8] = [];
     setCell(snapshot, "Aufgaben", "A10", undefined);
     const report = validate(snapshot);
-    expect(report.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.cell])).toEqual([["cell.required", "A10"]]);
+    expect(report.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.cell])).toEqual([
+      ["cell.required", "A10"],
+    ]);
   });
 
   it("refuses all-zero weights and thresholds out of order", () => {
@@ -102,26 +122,35 @@ describe("task catalogue: plan → snapshot → validation → priorities", () =
     for (let row = 5; row <= 12; row++) setCell(snapshot, "Kriterien", `C${row}`, { value: 0 });
     setCell(snapshot, "Kommune", "B9", { value: 20 });
     const report = validate(snapshot);
-    expect(report.issues.find((i) => i.code === "criteria.allWeightsZero")).toMatchObject({ sheet: "Kriterien", cell: "C5:C12" });
-    expect(report.issues.find((i) => i.code === "settings.thresholdOrder")).toMatchObject({ sheet: "Kommune", cell: "B9" });
+    expect(report.issues.find((i) => i.code === "criteria.allWeightsZero")).toMatchObject({
+      sheet: "Kriterien",
+      cell: "C5:C12",
+    });
+    expect(report.issues.find((i) => i.code === "settings.thresholdOrder")).toMatchObject({
+      sheet: "Kommune",
+      cell: "B9",
+    });
   });
 
   it.each([
     ["A", "B9", 0.66, "66"],
     ["B", "B10", 0.33, "33"],
-  ] as const)("refuses a class %s threshold typed as a percentage („66 %%“ is stored as 0.66), naming the cell", (_, cell, value, points) => {
-    const snapshot = planToSnapshot(planTaskCatalogue({ language: "de", town: "Bockau", demo: true }).plan);
-    setCell(snapshot, "Kommune", cell, { value });
-    const report = validate(snapshot);
-    expect(report.valid).toBe(false);
-    const errors = report.issues.filter((i) => i.severity === "error");
-    expect(errors.map((i) => [i.code, i.sheet, i.cell])).toEqual([["settings.thresholdAsPercent", "Kommune", cell]]);
-    expect(errors[0]).toMatchObject({ received: `„${points} %“` });
-    expect(errors[0]?.expected).toContain("Zahl von 0 bis 100");
-    expect(errors[0]?.message).toContain(`bitte ${points} ohne Prozentzeichen eingeben`);
-    const english = validate(snapshot, "en").issues.find((i) => i.code === "settings.thresholdAsPercent");
-    expect(english?.message).toContain(`please type ${points} without a percent sign`);
-  });
+  ] as const)(
+    "refuses a class %s threshold typed as a percentage („66 %%“ is stored as 0.66), naming the cell",
+    (_, cell, value, points) => {
+      const snapshot = planToSnapshot(planTaskCatalogue({ language: "de", town: "Bockau", demo: true }).plan);
+      setCell(snapshot, "Kommune", cell, { value });
+      const report = validate(snapshot);
+      expect(report.valid).toBe(false);
+      const errors = report.issues.filter((i) => i.severity === "error");
+      expect(errors.map((i) => [i.code, i.sheet, i.cell])).toEqual([["settings.thresholdAsPercent", "Kommune", cell]]);
+      expect(errors[0]).toMatchObject({ received: `„${points} %“` });
+      expect(errors[0]?.expected).toContain("Zahl von 0 bis 100");
+      expect(errors[0]?.message).toContain(`bitte ${points} ohne Prozentzeichen eingeben`);
+      const english = validate(snapshot, "en").issues.find((i) => i.code === "settings.thresholdAsPercent");
+      expect(english?.message).toContain(`please type ${points} without a percent sign`);
+    },
+  );
 
   it("accepts the thresholds 0 and 1 (points), which no percentage turns into a fraction", () => {
     const snapshot = planToSnapshot(planTaskCatalogue({ language: "de", town: "Bockau", demo: true }).plan);
@@ -133,7 +162,9 @@ describe("task catalogue: plan → snapshot → validation → priorities", () =
   it("plans the sheet's own checks: the summary line, the weights' line and the thresholds' checks in place of their hints", () => {
     const { plan } = planTaskCatalogue({ language: "de", town: "Bockau" });
     const cell = (sheet: string, row: number, column: number) =>
-      [...plan.sheets.find((s) => s.name === sheet)!.rows()].find((r) => r.row === row)?.cells.find((c) => c.column === column);
+      [...plan.sheets.find((s) => s.name === sheet)!.rows()]
+        .find((r) => r.row === row)
+        ?.cells.find((c) => c.column === column);
     expect(cell("Aufgaben", 3, 1)?.formula).toContain("Alle Prüfungen bestanden");
     expect(cell("Kriterien", 3, 1)?.formula).toContain("Gewichte in Ordnung");
     expect(cell("Kommune", 9, 3)?.formula).toContain("Aufgaben mit mindestens so vielen Punkten sind Klasse A");
@@ -169,9 +200,16 @@ describe("task catalogue: plan → snapshot → validation → priorities", () =
     setCell(snapshot, "_ikz_aufgabenkatalog", "B1", { value: "pestel" });
     const wrong = validate(snapshot);
     expect(wrong.usable).toBe(false);
-    expect(wrong.issues[0]).toMatchObject({ code: "workbook.wrongTemplate", expected: "aufgabenkatalog", received: "pestel" });
+    expect(wrong.issues[0]).toMatchObject({
+      code: "workbook.wrongTemplate",
+      expected: "aufgabenkatalog",
+      received: "pestel",
+    });
 
-    const foreign = validate({ fileName: "fremd.xlsx", sheets: [{ name: "Tabelle1", state: "visible", rows: [], merges: [] }] });
+    const foreign = validate({
+      fileName: "fremd.xlsx",
+      sheets: [{ name: "Tabelle1", state: "visible", rows: [], merges: [] }],
+    });
     expect(foreign.usable).toBe(false);
     expect(foreign.issues[0]).toMatchObject({ code: "workbook.notIkz", file: "fremd.xlsx" });
   });

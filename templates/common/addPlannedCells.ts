@@ -11,7 +11,9 @@ export type AddedCells = ReadonlyMap<number, readonly PlannedCell[]>;
 
 function mergeRow(row: PlannedRow, added: readonly PlannedCell[]): PlannedRow {
   const columns = new Set(added.map((cell) => cell.column));
-  const cells = [...row.cells.filter((cell) => !columns.has(cell.column)), ...added].sort((a, b) => a.column - b.column);
+  const cells = [...row.cells.filter((cell) => !columns.has(cell.column)), ...added].sort(
+    (a, b) => a.column - b.column,
+  );
   return { ...row, cells };
 }
 

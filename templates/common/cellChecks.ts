@@ -103,10 +103,7 @@ export interface NamedProblem {
 }
 
 /** The problems of `column`'s cell, each reason prefixed with the column's short label. */
-export function namedProblems(
-  column: ColumnSpec,
-  problems: readonly CellProblemFormula[],
-): NamedProblem[] {
+export function namedProblems(column: ColumnSpec, problems: readonly CellProblemFormula[]): NamedProblem[] {
   return problems.map((p) => ({
     condition: p.condition,
     text: {
@@ -166,7 +163,10 @@ const isNumberColumn = (column: ColumnSpec): boolean =>
  * Splits `cells` (in sheet order) into runs of adjacent columns that share `key` (undefined: left
  * out), each as a range: `E7:H7`, or `E7` for a run of one.
  */
-function runs(cells: readonly RowCell[], key: (column: ColumnSpec) => string | number | undefined): { range: string; key: string | number }[] {
+function runs(
+  cells: readonly RowCell[],
+  key: (column: ColumnSpec) => string | number | undefined,
+): { range: string; key: string | number }[] {
   const found: { first: string; last: string; at: number; key: string | number }[] = [];
   for (const { column, cell } of cells) {
     const value = key(column);

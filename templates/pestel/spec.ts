@@ -71,10 +71,7 @@ export function themeRowProblems(ctx: FormulaContext): NamedProblem[] {
   return THEME_COLUMNS.flatMap((column) => {
     if (column.kind !== "input") return [];
     const cell = ctx.cell(column.key);
-    const problems = [
-      ...(column.required ? [requiredCellProblem(cell)] : []),
-      ...numberCellProblems(column, cell),
-    ];
+    const problems = [...(column.required ? [requiredCellProblem(cell)] : []), ...numberCellProblems(column, cell)];
     if (column.type === "list" && column.list) {
       const list = LIST_COLUMNS[column.list.key];
       if (list) {
@@ -129,74 +126,74 @@ const rating = (key: string, label: ColumnSpec["label"], hint: ColumnSpec["label
 
 /** The columns of the long form, in sheet order. */
 const THEME_COLUMNS: readonly ColumnSpec[] = [
-    listInput("factor", { de: "Faktor (Außensicht)", en: "Factor (outside view)" }, "factors", 16, {
-      required: true,
-    }),
-    listInput("element", { de: "Element (Innensicht)", en: "Element (inside view)" }, "elements", 34, {
-      required: true,
-    }),
+  listInput("factor", { de: "Faktor (Außensicht)", en: "Factor (outside view)" }, "factors", 16, {
+    required: true,
+  }),
+  listInput("element", { de: "Element (Innensicht)", en: "Element (inside view)" }, "elements", 34, {
+    required: true,
+  }),
+  {
+    key: "theme",
+    label: { de: "Thema", en: "Theme" },
+    type: "text",
+    kind: "input",
+    required: true,
+    width: 62,
+  },
+  rating(
+    "impact",
+    { de: "Einfluss von außen (0–3)", en: "Outside impact (0–3)" },
     {
-      key: "theme",
-      label: { de: "Thema", en: "Theme" },
-      type: "text",
-      kind: "input",
-      required: true,
-      width: 62,
+      de: "Wie stark wirkt der Faktor auf dieses Element? 0 = kaum, 3 = sehr stark",
+      en: "How strongly does the factor act on this element? 0 = hardly, 3 = very strongly",
     },
-    rating(
-      "impact",
-      { de: "Einfluss von außen (0–3)", en: "Outside impact (0–3)" },
-      {
-        de: "Wie stark wirkt der Faktor auf dieses Element? 0 = kaum, 3 = sehr stark",
-        en: "How strongly does the factor act on this element? 0 = hardly, 3 = very strongly",
-      },
-      11,
-    ),
-    rating(
-      "room",
-      { de: "Eigener Handlungsspielraum (0–3)", en: "Own room to act (0–3)" },
-      {
-        de: "Wie viel kann die Kommune selbst oder im Verbund gestalten? 0 = nichts, 3 = viel",
-        en: "How much can the town shape itself or with partners? 0 = nothing, 3 = a lot",
-      },
-      19,
-    ),
-    computedInteger("score", { de: "Punkte (0–9)", en: "Score (0–9)" }, 8, scoreFormula, { align: "center" }),
-    computedText("hotSpot", { de: "Brennpunkt", en: "Hot spot" }, 36, hotSpotFormula, {
-      // left-aligned: a row that cannot be trusted shows „✗“ and its reason here
-      align: "left",
-      highlights: [
-        { equals: HOT_SPOT_TEXT.de, fill: "neutral", language: "de" },
-        { equals: HOT_SPOT_TEXT.en, fill: "neutral", language: "en" },
-      ],
-    }),
-    listInput("actionField", { de: "Handlungsfeld", en: "Field of action" }, "actionFields", 37, {
-      hint: { de: "Handlungsfeld 1–4 (optional)", en: "Field of action 1–4 (optional)" },
-    }),
+    11,
+  ),
+  rating(
+    "room",
+    { de: "Eigener Handlungsspielraum (0–3)", en: "Own room to act (0–3)" },
     {
-      key: "measures",
-      label: { de: "Maßnahmen (Nr.)", en: "Measures (no.)" },
-      type: "text",
-      kind: "input",
-      list: { key: "measures", allowOther: true },
-      numberFormat: "@",
-      width: 14,
-      hint: {
-        de: "Nummer aus dem Blatt „Maßnahmen“, z. B. 2.1; mehrere mit Komma trennen: 2.1, 4.2",
-        en: "Number from the sheet “Measures”, e.g. 2.1; separate several with commas: 2.1, 4.2",
-      },
+      de: "Wie viel kann die Kommune selbst oder im Verbund gestalten? 0 = nichts, 3 = viel",
+      en: "How much can the town shape itself or with partners? 0 = nothing, 3 = a lot",
     },
-    {
-      key: "owner",
-      label: { de: "Verantwortlich", en: "Owner" },
-      type: "text",
-      kind: "input",
-      width: 18,
+    19,
+  ),
+  computedInteger("score", { de: "Punkte (0–9)", en: "Score (0–9)" }, 8, scoreFormula, { align: "center" }),
+  computedText("hotSpot", { de: "Brennpunkt", en: "Hot spot" }, 36, hotSpotFormula, {
+    // left-aligned: a row that cannot be trusted shows „✗“ and its reason here
+    align: "left",
+    highlights: [
+      { equals: HOT_SPOT_TEXT.de, fill: "neutral", language: "de" },
+      { equals: HOT_SPOT_TEXT.en, fill: "neutral", language: "en" },
+    ],
+  }),
+  listInput("actionField", { de: "Handlungsfeld", en: "Field of action" }, "actionFields", 37, {
+    hint: { de: "Handlungsfeld 1–4 (optional)", en: "Field of action 1–4 (optional)" },
+  }),
+  {
+    key: "measures",
+    label: { de: "Maßnahmen (Nr.)", en: "Measures (no.)" },
+    type: "text",
+    kind: "input",
+    list: { key: "measures", allowOther: true },
+    numberFormat: "@",
+    width: 14,
+    hint: {
+      de: "Nummer aus dem Blatt „Maßnahmen“, z. B. 2.1; mehrere mit Komma trennen: 2.1, 4.2",
+      en: "Number from the sheet “Measures”, e.g. 2.1; separate several with commas: 2.1, 4.2",
     },
-    dateInput("reviewDate", { de: "Wiedervorlage", en: "Review date" }, 14, {
-      de: "Wann wird das Thema wieder angesehen?",
-      en: "When is the theme looked at again?",
-    }),
+  },
+  {
+    key: "owner",
+    label: { de: "Verantwortlich", en: "Owner" },
+    type: "text",
+    kind: "input",
+    width: 18,
+  },
+  dateInput("reviewDate", { de: "Wiedervorlage", en: "Review date" }, 14, {
+    de: "Wann wird das Thema wieder angesehen?",
+    en: "When is the theme looked at again?",
+  }),
 ];
 
 export const pestelSpec = {

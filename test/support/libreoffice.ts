@@ -17,7 +17,7 @@
  * });
  * ```
  */
-import { spawn } from 'node:child_process';
+import { spawn } from "node:child_process";
 import {
   accessSync,
   constants as fsConstants,
@@ -27,22 +27,22 @@ import {
   rmSync,
   statSync,
   writeFileSync,
-} from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import ExcelJS from 'exceljs';
+} from "node:fs";
+import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import ExcelJS from "exceljs";
 
 // ---------------------------------------------------------------------------
 // Availability
 // ---------------------------------------------------------------------------
 
-const SKIP_ENV = 'IKZ_SKIP_LIBREOFFICE';
+const SKIP_ENV = "IKZ_SKIP_LIBREOFFICE";
 const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
 
 function findOnPath(command: string): string | undefined {
-  const dirs = (process.env['PATH'] ?? '').split(path.delimiter).filter((d) => d !== '');
+  const dirs = (process.env["PATH"] ?? "").split(path.delimiter).filter((d) => d !== "");
   for (const dir of dirs) {
     const candidate = path.join(dir, command);
     try {
@@ -57,12 +57,12 @@ function findOnPath(command: string): string | undefined {
 
 /** True when an executable `soffice` is on PATH. */
 export function libreOfficeAvailable(): boolean {
-  return findOnPath('soffice') !== undefined;
+  return findOnPath("soffice") !== undefined;
 }
 
 /** True only when the environment explicitly asks to skip LibreOffice tests (`IKZ_SKIP_LIBREOFFICE=1`). */
 export function libreOfficeSkipRequested(): boolean {
-  return process.env[SKIP_ENV] === '1';
+  return process.env[SKIP_ENV] === "1";
 }
 
 /**
@@ -73,11 +73,11 @@ export function requireLibreOffice(): void {
   if (libreOfficeAvailable()) return;
   throw new Error(
     [
-      'LibreOffice (`soffice`) is not on PATH, but the formula parity tests need it as a second calculation engine.',
-      'Install it, e.g. on Debian/Ubuntu: `apt-get install -y --no-install-recommends libreoffice-calc-nogui`',
+      "LibreOffice (`soffice`) is not on PATH, but the formula parity tests need it as a second calculation engine.",
+      "Install it, e.g. on Debian/Ubuntu: `apt-get install -y --no-install-recommends libreoffice-calc-nogui`",
       `(and poppler-utils for PNG rendering). To skip these tests deliberately, set ${SKIP_ENV}=1.`,
-      `PATH was: ${process.env['PATH'] ?? '(unset)'}`,
-    ].join('\n'),
+      `PATH was: ${process.env["PATH"] ?? "(unset)"}`,
+    ].join("\n"),
   );
 }
 
@@ -98,15 +98,15 @@ const RECALC_XCU = `<?xml version="1.0" encoding="UTF-8"?>
  * `editWorkbooks` (test/support/editWorkbook.ts).
  */
 export function prepareRecalcProfile(dir: string, locale?: string): string {
-  mkdirSync(path.join(dir, 'user'), { recursive: true });
+  mkdirSync(path.join(dir, "user"), { recursive: true });
   const xcu =
     locale === undefined
       ? RECALC_XCU
       : RECALC_XCU.replace(
-          '</oor:items>',
+          "</oor:items>",
           `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>\n</oor:items>`,
         );
-  writeFileSync(path.join(dir, 'user', 'registrymodifications.xcu'), xcu);
+  writeFileSync(path.join(dir, "user", "registrymodifications.xcu"), xcu);
   return pathToFileURL(dir).href;
 }
 
@@ -126,14 +126,14 @@ function maxSlots(): number {
   return Math.max(1, Math.min(2, availableParallelism()));
 }
 
-const PROFILE_PREFIX = 'ikz-lo-profiles-';
+const PROFILE_PREFIX = "ikz-lo-profiles-";
 
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -169,7 +169,7 @@ function slot(index: number, locale?: string): ProfileSlot {
     sweepStaleProfiles();
     const root = mkdtempSync(path.join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
     profileRoot = root;
-    process.once('exit', () => {
+    process.once("exit", () => {
       try {
         rmSync(root, { recursive: true, force: true });
       } catch {
@@ -206,33 +206,33 @@ function run(command: string, args: readonly string[], timeoutMs: number, cwd?: 
   return new Promise((resolve, reject) => {
     // Own process group, so a timeout kills soffice.bin as well as the wrapper script.
     const child = spawn(command, args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ["ignore", "pipe", "pipe"],
       detached: true,
       ...(cwd !== undefined ? { cwd } : {}),
     });
-    let stdout = '';
-    let stderr = '';
+    let stdout = "";
+    let stderr = "";
     let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     const timer = setTimeout(() => {
       timedOut = true;
       try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
       } catch {
-        child.kill('SIGKILL');
+        child.kill("SIGKILL");
       }
     }, timeoutMs);
-    child.on('error', (err) => {
+    child.on("error", (err) => {
       clearTimeout(timer);
       reject(new Error(`could not start ${command}: ${err.message}`, { cause: err }));
     });
-    child.on('close', (code, signal) => {
+    child.on("close", (code, signal) => {
       clearTimeout(timer);
       if (timedOut) {
         reject(
           new Error(
-            `${command} timed out after ${timeoutMs} ms and was killed.\nargs: ${args.join(' ')}\nstdout:\n${stdout}\nstderr:\n${stderr}`,
+            `${command} timed out after ${timeoutMs} ms and was killed.\nargs: ${args.join(" ")}\nstdout:\n${stdout}\nstderr:\n${stderr}`,
           ),
         );
         return;
@@ -245,11 +245,11 @@ function run(command: string, args: readonly string[], timeoutMs: number, cwd?: 
 function describeRun(what: string, args: readonly string[], r: RunResult): string {
   return [
     what,
-    `command: soffice ${args.join(' ')}`,
-    `exit code: ${r.code ?? 'none'}${r.signal !== null ? `, signal ${r.signal}` : ''}`,
-    `stdout:\n${r.stdout.trim() || '(empty)'}`,
-    `stderr:\n${r.stderr.trim() || '(empty)'}`,
-  ].join('\n');
+    `command: soffice ${args.join(" ")}`,
+    `exit code: ${r.code ?? "none"}${r.signal !== null ? `, signal ${r.signal}` : ""}`,
+    `stdout:\n${r.stdout.trim() || "(empty)"}`,
+    `stderr:\n${r.stderr.trim() || "(empty)"}`,
+  ].join("\n");
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -271,27 +271,27 @@ async function convertBatch(
   outDir: string,
   timeoutMs: number,
 ): Promise<string[]> {
-  const ext = format.split(':')[0] ?? format;
+  const ext = format.split(":")[0] ?? format;
   const outputs = inputs.map((f) => path.join(outDir, `${path.parse(f).name}.${ext}`));
   return onSlot(s, async () => {
     // Never let a stale file from an earlier run pass for a fresh result.
     await Promise.all(outputs.map((o) => rm(o, { force: true })));
     const args = [
-      '--headless',
-      '--norestore',
-      '--nolockcheck',
-      '--nodefault',
-      '--nologo',
+      "--headless",
+      "--norestore",
+      "--nolockcheck",
+      "--nodefault",
+      "--nologo",
       `-env:UserInstallation=${s.url}`,
-      '--convert-to',
+      "--convert-to",
       format,
-      '--outdir',
+      "--outdir",
       outDir,
       ...inputs,
     ];
-    const soffice = findOnPath('soffice');
+    const soffice = findOnPath("soffice");
     if (soffice === undefined) requireLibreOffice();
-    const r = await run(soffice ?? 'soffice', args, timeoutMs);
+    const r = await run(soffice ?? "soffice", args, timeoutMs);
     if (r.code !== 0) {
       throw new Error(describeRun(`soffice failed while converting ${inputs.length} file(s) to ${format}.`, args, r));
     }
@@ -300,7 +300,7 @@ async function convertBatch(
     if (missing.length > 0) {
       throw new Error(
         describeRun(
-          `soffice exited 0 but did not write ${missing.length} output file(s):\n  ${missing.join('\n  ')}`,
+          `soffice exited 0 but did not write ${missing.length} output file(s):\n  ${missing.join("\n  ")}`,
           args,
           r,
         ),
@@ -363,9 +363,9 @@ export async function recalculateWithLibreOffice(
 ): Promise<string[]> {
   if (files.length === 0) return [];
   requireLibreOffice();
-  const outDir = path.resolve(options.outDir ?? (await mkdtemp(path.join(tmpdir(), 'ikz-lo-out-'))));
+  const outDir = path.resolve(options.outDir ?? (await mkdtemp(path.join(tmpdir(), "ikz-lo-out-"))));
   await mkdir(outDir, { recursive: true });
-  const inputs = checkInputs(files, outDir, 'xlsx');
+  const inputs = checkInputs(files, outDir, "xlsx");
   for (const f of inputs) {
     if (!(await exists(f))) throw new Error(`input workbook not found: ${f}`);
   }
@@ -373,7 +373,7 @@ export async function recalculateWithLibreOffice(
   const parallel = Math.max(1, Math.min(options.parallel ?? maxSlots(), maxSlots(), Math.floor(inputs.length / 2)));
   const batches = inputs.length < 4 ? [inputs] : chunk(inputs, parallel);
   const results = await Promise.all(
-    batches.map((batch, i) => convertBatch(slot(i, options.locale), batch, 'xlsx', outDir, timeoutMs)),
+    batches.map((batch, i) => convertBatch(slot(i, options.locale), batch, "xlsx", outDir, timeoutMs)),
   );
   return results.flat();
 }
@@ -384,29 +384,35 @@ export async function recalculateWithLibreOffice(
  *
  * @returns the PNG paths, page order.
  */
-export async function renderToPng(file: string, outDir: string, options: { timeoutMs?: number } = {}): Promise<string[]> {
+export async function renderToPng(
+  file: string,
+  outDir: string,
+  options: { timeoutMs?: number } = {},
+): Promise<string[]> {
   requireLibreOffice();
-  const pdftoppm = findOnPath('pdftoppm');
+  const pdftoppm = findOnPath("pdftoppm");
   if (pdftoppm === undefined) {
-    throw new Error('pdftoppm is not on PATH; install poppler-utils (apt-get install -y poppler-utils) to render PNGs.');
+    throw new Error(
+      "pdftoppm is not on PATH; install poppler-utils (apt-get install -y poppler-utils) to render PNGs.",
+    );
   }
   const dir = path.resolve(outDir);
   await mkdir(dir, { recursive: true });
-  const [input] = checkInputs([file], dir, 'pdf');
+  const [input] = checkInputs([file], dir, "pdf");
   if (input === undefined || !(await exists(input))) throw new Error(`input workbook not found: ${file}`);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const [pdf] = await convertBatch(slot(0), [input], 'pdf', dir, timeoutMs);
-  if (pdf === undefined) throw new Error('internal: no PDF path');
+  const [pdf] = await convertBatch(slot(0), [input], "pdf", dir, timeoutMs);
+  if (pdf === undefined) throw new Error("internal: no PDF path");
   const prefix = path.parse(input).name;
   const pngPrefix = path.join(dir, prefix);
   // Remove stale pages of an earlier rendering.
   const isPage = (name: string): boolean =>
     name.startsWith(`${prefix}-`) && /^-\d+\.png$/.test(name.slice(prefix.length));
   for (const name of await readdir(dir)) if (isPage(name)) await rm(path.join(dir, name), { force: true });
-  const args = ['-png', '-r', '70', pdf, pngPrefix];
+  const args = ["-png", "-r", "70", pdf, pngPrefix];
   const r = await run(pdftoppm, args, timeoutMs);
   if (r.code !== 0) {
-    throw new Error(`pdftoppm failed (exit ${r.code ?? 'none'}): pdftoppm ${args.join(' ')}\nstderr:\n${r.stderr}`);
+    throw new Error(`pdftoppm failed (exit ${r.code ?? "none"}): pdftoppm ${args.join(" ")}\nstderr:\n${r.stderr}`);
   }
   const pages = (await readdir(dir))
     .filter(isPage)
@@ -423,14 +429,18 @@ export async function renderToPng(file: string, outDir: string, options: { timeo
  *
  * @returns the PDF's path (in `outDir`).
  */
-export async function convertToPdf(file: string, outDir: string, options: { timeoutMs?: number } = {}): Promise<string> {
+export async function convertToPdf(
+  file: string,
+  outDir: string,
+  options: { timeoutMs?: number } = {},
+): Promise<string> {
   requireLibreOffice();
   const dir = path.resolve(outDir);
   await mkdir(dir, { recursive: true });
-  const [input] = checkInputs([file], dir, 'pdf');
+  const [input] = checkInputs([file], dir, "pdf");
   if (input === undefined || !(await exists(input))) throw new Error(`input workbook not found: ${file}`);
-  const [pdf] = await convertBatch(slot(0), [input], 'pdf', dir, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  if (pdf === undefined) throw new Error('internal: no PDF path');
+  const [pdf] = await convertBatch(slot(0), [input], "pdf", dir, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  if (pdf === undefined) throw new Error("internal: no PDF path");
   return pdf;
 }
 
@@ -469,19 +479,19 @@ export interface RecalculatedValues {
 }
 
 export function isCellError(v: RecalcValue | undefined): v is CellError {
-  return typeof v === 'object' && v !== null && !(v instanceof Date) && 'error' in v;
+  return typeof v === "object" && v !== null && !(v instanceof Date) && "error" in v;
 }
 
 function normalise(v: unknown): RecalcValue {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean" || v instanceof Date) return v;
+  if (typeof v === "object") {
     const o = v as Record<string, unknown>;
-    if (typeof o['error'] === 'string') return { error: o['error'] };
-    if (Array.isArray(o['richText'])) {
-      return (o['richText'] as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
+    if (typeof o["error"] === "string") return { error: o["error"] };
+    if (Array.isArray(o["richText"])) {
+      return (o["richText"] as { text?: unknown }[]).map((r) => (typeof r.text === "string" ? r.text : "")).join("");
     }
-    if ('text' in o) return normalise(o['text']); // hyperlink
+    if ("text" in o) return normalise(o["text"]); // hyperlink
   }
   throw new Error(`unexpected cell value: ${JSON.stringify(v)}`);
 }
@@ -499,7 +509,7 @@ function normalise(v: unknown): RecalcValue {
 function cellValue(cell: ExcelJS.Cell): RecalcValue {
   if (cell.type === ExcelJS.ValueType.Formula) {
     const result = (cell as { result?: unknown }).result;
-    return result === undefined ? '' : normalise(result);
+    return result === undefined ? "" : normalise(result);
   }
   if (cell.type === ExcelJS.ValueType.Hyperlink) return normalise((cell.value as { text?: unknown }).text);
   return normalise(cell.value);
@@ -516,10 +526,10 @@ function cellValue(cell: ExcelJS.Cell): RecalcValue {
  */
 export function toLibreOfficePrecision(n: number): number {
   if (!Number.isFinite(n) || n === 0) return n;
-  const [mantissa = '0', exponent = '0'] = Math.abs(n).toExponential().split('e');
-  const digits = mantissa.replace('.', '');
+  const [mantissa = "0", exponent = "0"] = Math.abs(n).toExponential().split("e");
+  const digits = mantissa.replace(".", "");
   if (digits.length <= 15) return n;
-  const kept = digits.slice(0, 15).split('').map(Number);
+  const kept = digits.slice(0, 15).split("").map(Number);
   let exp = Number(exponent);
   if ((digits.charCodeAt(15) ?? 48) >= 53 /* '5' */) {
     let i = 14;
@@ -532,15 +542,15 @@ export function toLibreOfficePrecision(n: number): number {
       kept[i] = (kept[i] ?? 0) + 1;
     }
   }
-  const text = kept.join('');
-  return Math.sign(n) * Number(`${text[0] ?? '0'}.${text.slice(1)}e${exp}`);
+  const text = kept.join("");
+  return Math.sign(n) * Number(`${text[0] ?? "0"}.${text.slice(1)}e${exp}`);
 }
 
 function formulaOf(cell: ExcelJS.Cell): string | undefined {
   if (cell.type !== ExcelJS.ValueType.Formula) return undefined;
   // For a shared-formula clone exceljs translates the master's formula to this cell.
   const f = cell.formula as unknown;
-  return typeof f === 'string' && f !== '' ? f : undefined;
+  return typeof f === "string" && f !== "" ? f : undefined;
 }
 
 function colToNumber(col: string): number {
@@ -565,7 +575,7 @@ interface Box {
 }
 
 function parseRange(range: string): Box {
-  const [a, b] = range.split(':');
+  const [a, b] = range.split(":");
   if (a === undefined) throw new Error(`not a range: ${range}`);
   const p = parseAddress(a);
   const q = parseAddress(b ?? a);
@@ -595,13 +605,13 @@ export async function readRecalculatedValues(
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const all = wb.worksheets.map((w) => w.name);
-  const wanted = sheet === undefined ? all : typeof sheet === 'string' ? [sheet] : [...sheet];
+  const wanted = sheet === undefined ? all : typeof sheet === "string" ? [sheet] : [...sheet];
   const box = range === undefined ? undefined : parseRange(range);
   const data = new Map<string, Map<string, RecalculatedCell>>();
   for (const name of wanted) {
     const ws = wb.getWorksheet(name);
     if (ws === undefined) {
-      throw new Error(`sheet "${name}" not found in ${file}; sheets: ${all.map((s) => `"${s}"`).join(', ')}`);
+      throw new Error(`sheet "${name}" not found in ${file}; sheets: ${all.map((s) => `"${s}"`).join(", ")}`);
     }
     const cells = new Map<string, RecalculatedCell>();
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -618,14 +628,16 @@ export async function readRecalculatedValues(
   const sheetCells = (name: string): Map<string, RecalculatedCell> => {
     const cells = data.get(name);
     if (cells === undefined) {
-      throw new Error(`sheet "${name}" was not read from ${file}; read: ${[...data.keys()].map((s) => `"${s}"`).join(', ')}`);
+      throw new Error(
+        `sheet "${name}" was not read from ${file}; read: ${[...data.keys()].map((s) => `"${s}"`).join(", ")}`,
+      );
     }
     return cells;
   };
   const cellAt = (name: string, address: string): RecalculatedCell | undefined => {
     const cells = sheetCells(name);
     const a = parseAddress(address);
-    if (!inBox(box, a.row, a.col)) throw new Error(`${address} lies outside the range ${range ?? ''} that was read`);
+    if (!inBox(box, a.row, a.col)) throw new Error(`${address} lies outside the range ${range ?? ""} that was read`);
     return cells.get(a.key);
   };
   return {

@@ -14,7 +14,8 @@ export function planToSnapshot(plan: WorkbookPlan, fileName = "test.xlsx"): Muta
         const cells: (SnapshotCell | undefined)[] = [];
         for (const cell of row.cells) {
           if (cell.formula !== undefined) cells[cell.column] = { value: null, formula: cell.formula };
-          else if (cell.value !== undefined && cell.value !== null) cells[cell.column] = { value: cell.value as Exclude<PlannedValue, null> };
+          else if (cell.value !== undefined && cell.value !== null)
+            cells[cell.column] = { value: cell.value as Exclude<PlannedValue, null> };
         }
         rows[row.row] = cells;
       }
@@ -28,7 +29,12 @@ export interface MutableWorkbookSnapshot extends WorkbookSnapshot {
 }
 
 /** Sets a cell of a snapshot in place (value, or a formula with its result). */
-export function setCell(snapshot: MutableWorkbookSnapshot, sheetName: string, address: string, cell: SnapshotCell | undefined): void {
+export function setCell(
+  snapshot: MutableWorkbookSnapshot,
+  sheetName: string,
+  address: string,
+  cell: SnapshotCell | undefined,
+): void {
   const sheet = snapshot.sheets.find((s) => s.name === sheetName);
   if (!sheet) throw new Error(`no sheet ${sheetName}`);
   const match = /^([A-Z]+)(\d+)$/.exec(address);

@@ -35,7 +35,10 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       try {
         const info = await stat(file);
         if (!info.isFile()) throw new Error("not a file");
-        response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-length": info.size });
+        response.writeHead(200, {
+          "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+          "content-length": info.size,
+        });
         createReadStream(file).pipe(response);
       } catch {
         response.writeHead(404).end();
