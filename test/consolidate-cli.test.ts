@@ -8,21 +8,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSnapshotFromXlsx } from "../adapters/exceljs/readSnapshotFromXlsx.js";
-import { runCli } from "../cli/ikz.js";
 import { snapshotCell } from "../lib/snapshot/WorkbookSnapshot.js";
 import { DEMO_TOWNS } from "../templates/aufgabenkatalog/demo.js";
 import { HEADER_ROW, SHEET, columnOf, sheetName } from "../templates/kostenverteilung/spec.js";
 import { columnNumber } from "../lib/cells/address.js";
+import { ikz } from "./support/runIkz.js";
 
 let dir = "";
 const path = (name: string) => join(dir, name);
-
-async function ikz(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
 
 const townFiles: string[] = [];
 

@@ -10,16 +10,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSnapshotFromXlsx } from "../adapters/exceljs/readSnapshotFromXlsx.js";
-import { runCli } from "../cli/ikz.js";
 import { readMetadata } from "../lib/validation/readWorkbook.js";
 import { HEADER_ROW, MIN_TOWN_ROWS } from "../templates/kostenverteilung/layout.js";
-
-async function ikz(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+import { ikz } from "./support/runIkz.js";
 
 let dir = "";
 beforeAll(async () => {

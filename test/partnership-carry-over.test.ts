@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writePlanToFile } from "../adapters/exceljs/writePlanToXlsx.js";
 import { readSnapshotFromXlsx } from "../adapters/exceljs/readSnapshotFromXlsx.js";
 import { runConsolidate } from "../cli/commands/consolidate.js";
-import { runCli } from "../cli/ikz.js";
 import { formatDate } from "../lib/validation/parseCell.js";
 import { parsedForm } from "../lib/validation/readWorkbook.js";
 import type { ValidationReport } from "../lib/validation/validateWorkbook.js";
@@ -19,16 +18,10 @@ import { columnNumber } from "../lib/cells/address.js";
 import { snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../lib/snapshot/WorkbookSnapshot.js";
 import { DEMO_COST_MODEL, DEMO_SETTINGS, planCostAllocation } from "../templates/kostenverteilung/planCostModel.js";
 import { HEADER_ROW, SHEET, columnOf, settingsRow, sheetName } from "../templates/kostenverteilung/spec.js";
+import { ikz } from "./support/runIkz.js";
 
 let dir = "";
 const path = (name: string): string => join(dir, name);
-
-async function ikz(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
 
 /** Every source file is read and validated once, for all the tests (as `ikz demo` does). */
 const validated = new Map<string, ValidationReport>();

@@ -8,23 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSnapshotFromXlsx } from "../adapters/exceljs/readSnapshotFromXlsx.js";
-import { runCli } from "../cli/ikz.js";
 import { parseCellAddress } from "../lib/cells/address.js";
 import { snapshotCell, type SheetSnapshot } from "../lib/snapshot/WorkbookSnapshot.js";
 import { HEADER_ROW, SHEET, columnOf, sheetName } from "../templates/kostenverteilung/spec.js";
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function ikz(...args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+import { ikz } from "./support/runIkz.js";
 
 let dir = "";
 const path = (name: string) => join(dir, name);

@@ -13,19 +13,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSnapshotFromXlsx } from "../adapters/exceljs/readSnapshotFromXlsx.js";
 import { cellAddress } from "../lib/cells/address.js";
-import { runCli } from "../cli/ikz.js";
 import { editWorkbooks } from "./support/editWorkbook.js";
 import { libreOfficeSkipRequested, requireLibreOffice } from "./support/libreoffice.js";
+import { ikz } from "./support/runIkz.js";
 
 let dir = "";
 const file = (name: string) => join(dir, `${name}.xlsx`);
-
-async function ikz(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
 
 /** `A7`: the cell of `sheetName` that holds `value`, found by content (the layout may grow). */
 async function cellHolding(path: string, sheetName: string, value: string): Promise<string> {

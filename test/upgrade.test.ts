@@ -12,7 +12,6 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSnapshotFromXlsx } from "../adapters/exceljs/readSnapshotFromXlsx.js";
 import { validateFile } from "../cli/commands/validate.js";
-import { runCli } from "../cli/ikz.js";
 import { allocateCosts } from "../lib/allocation/allocateCosts.js";
 import type { Allocation } from "../lib/allocation/model.js";
 import { cellAddress, columnLetter, columnNumber } from "../lib/cells/address.js";
@@ -42,6 +41,7 @@ import {
   requireLibreOffice,
 } from "./support/libreoffice.js";
 import { planToSnapshot, setCell } from "./support/planToSnapshot.js";
+import { ikz, type CliRun } from "./support/runIkz.js";
 
 const FIXTURES = fileURLToPath(new URL("fixtures/upgrade/", import.meta.url));
 /** The cost model's current version, which every upgrade reaches. */
@@ -84,21 +84,8 @@ const OLD_LAYOUT = {
 const OLD_HEADER_ROW = 4;
 const REFERENCE_SHEETS = ["Listen", "Lists", "_ikz"];
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function ikz(...args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
-
 let dir = "";
-const upgraded = new Map<string, { run: Run; path: string; old: WorkbookSnapshot; now: WorkbookSnapshot }>();
+const upgraded = new Map<string, { run: CliRun; path: string; old: WorkbookSnapshot; now: WorkbookSnapshot }>();
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "ikz-upgrade-"));

@@ -22,7 +22,8 @@ import {
   type WorkbookSnapshot,
 } from "../lib/snapshot/WorkbookSnapshot.js";
 import { editWorkbooks, type WorkbookEdit } from "./support/editWorkbook.js";
-import { ikz, sheetValue, type AllocateJson } from "./support/expectFindingOrAgreement.js";
+import { sheetValue, type AllocateJson } from "./support/expectFindingOrAgreement.js";
+import { ikz } from "./support/runIkz.js";
 import { libreOfficeSkipRequested, requireLibreOffice } from "./support/libreoffice.js";
 
 const TOWNS = [

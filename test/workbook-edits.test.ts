@@ -20,12 +20,12 @@ import { editWorkbooks, type WorkbookEdit, type WorkbookEditJob } from "./suppor
 import {
   allocationDisagreements,
   expectFindingOrAgreement,
-  ikz,
   priorityDisagreements,
   type AllocateJson,
   type PrioritiesJson,
 } from "./support/expectFindingOrAgreement.js";
 import { libreOfficeSkipRequested, requireLibreOffice } from "./support/libreoffice.js";
+import { ikz } from "./support/runIkz.js";
 
 let dir = "";
 const file = (name: string) => join(dir, `${name}.xlsx`);

@@ -13,7 +13,6 @@
  * ```
  */
 import { readSnapshotFromXlsx } from "../../adapters/exceljs/readSnapshotFromXlsx.js";
-import { runCli } from "../../cli/ikz.js";
 import { cellAddress, columnLetter, parseCellAddress } from "../../lib/cells/address.js";
 import {
   isCellError,
@@ -25,22 +24,9 @@ import {
 import type { ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import { RESULT_HEADER_ROW } from "../../templates/kostenverteilung/resultSheet.js";
 import { toLibreOfficePrecision } from "./libreoffice.js";
+import { ikz } from "./runIkz.js";
 
 export type ToolCommand = "allocate" | "priorities";
-
-export interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `ikz …args` in-process. */
-export async function ikz(...args: string[]): Promise<CliRun> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
 
 interface Share {
   readonly town: string;
