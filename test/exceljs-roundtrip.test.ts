@@ -17,6 +17,7 @@ import { inspectXlsx } from "../adapters/exceljs/inspectFile.js";
 import { readSnapshotFromXlsx } from "../adapters/exceljs/readSnapshotFromXlsx.js";
 import { writePlanToBuffer, writePlanToFile, writePlanToXlsx } from "../adapters/exceljs/writePlanToXlsx.js";
 import { planWorkbook } from "../lib/plan/planWorkbook.js";
+import { plainSheet } from "../lib/plan/plainSheet.js";
 import type { PlannedCell, PlannedRow, SheetPlan, WorkbookPlan } from "../lib/plan/WorkbookPlan.js";
 import { snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../lib/snapshot/WorkbookSnapshot.js";
 import type { TemplateSpec } from "../lib/spec/TemplateSpec.js";
@@ -34,19 +35,7 @@ afterAll(() => {
 // Plans
 
 function sheetPlan(name: string, rows: readonly PlannedRow[], extra: Partial<SheetPlan> = {}): SheetPlan {
-  return {
-    key: name.toLowerCase(),
-    name,
-    state: "visible",
-    columnWidths: [24, 14, 14, 14],
-    rows: () => rows,
-    rowCount: rows.length,
-    validations: [],
-    highlights: [],
-    merges: [],
-    print: { landscape: false },
-    ...extra,
-  };
+  return plainSheet(name.toLowerCase(), name, rows, { columnWidths: [24, 14, 14, 14], ...extra });
 }
 
 function workbookPlan(sheets: SheetPlan[]): WorkbookPlan {

@@ -14,6 +14,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { inspectXlsx } from "../adapters/exceljs/inspectFile.js";
 import { FileWorkbookHost } from "../addin/file/FileWorkbookHost.js";
 import { writePlanToBuffer } from "../adapters/exceljs/writePlanToXlsx.js";
+import { plainSheet } from "../lib/plan/plainSheet.js";
 import type { SheetPlan, WorkbookPlan } from "../lib/plan/WorkbookPlan.js";
 import { planRoadmapWorkbook } from "../lib/roadmap/planRoadmapWorkbook.js";
 import { planTaskCatalogue } from "../templates/aufgabenkatalog/planTaskCatalogue.js";
@@ -187,18 +188,7 @@ describe("the pane's file mode (a picked .xlsx)", () => {
 
 /** A workbook with one empty sheet, as a user's own file. */
 function minimalPlan(): WorkbookPlan {
-  const sheet: SheetPlan = {
-    key: "own",
-    name: "Tabelle1",
-    state: "visible",
-    columnWidths: [10],
-    rowCount: 0,
-    rows: () => [],
-    validations: [],
-    highlights: [],
-    merges: [],
-    print: { landscape: false },
-  };
+  const sheet = plainSheet("own", "Tabelle1", [], { columnWidths: [10] });
   return { templateId: "own", templateVersion: "1", language: "de", title: "Mappe", sheets: [sheet] };
 }
 

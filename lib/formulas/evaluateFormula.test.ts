@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCellAddress } from "../cells/address.js";
+import { plainSheet } from "../plan/plainSheet.js";
 import type { PlannedCell, PlannedRow, PlannedValue, SheetPlan, WorkbookPlan } from "../plan/WorkbookPlan.js";
 import { COMPATIBLE_FUNCTIONS } from "./compatibleFunctions.js";
 import { approxFloor, numberToText, roundDecimal } from "./excelNumbers.js";
@@ -24,18 +25,7 @@ function sheet(name: string, cells: Cells): SheetPlan {
   const rows: PlannedRow[] = [...byRow.entries()]
     .sort(([a], [b]) => a - b)
     .map(([row, list]) => ({ row, cells: list }));
-  return {
-    key: name,
-    name,
-    state: "visible",
-    columnWidths: [],
-    rows: () => rows,
-    rowCount: rows.length,
-    validations: [],
-    highlights: [],
-    merges: [],
-    print: { landscape: false },
-  };
+  return plainSheet(name, name, rows);
 }
 
 function book(sheets: Readonly<Record<string, Cells>>, language: "de" | "en" = "en"): WorkbookPlan {

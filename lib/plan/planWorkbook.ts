@@ -35,6 +35,7 @@ import {
   type SheetPlan,
   type WorkbookPlan,
 } from "./WorkbookPlan.js";
+import { plainSheet } from "./plainSheet.js";
 
 /** Input values for the rows of a table sheet: column key → value. */
 export type RowValues = Readonly<Record<string, PlannedValue | undefined>>;
@@ -517,17 +518,9 @@ export function metadataSheet(
       { column: 2, value, style: "meta", numberFormat: "@" },
     ],
   }));
-  return {
-    key: "metadata",
-    name: metadataSheetName(values.templateId),
+  return plainSheet("metadata", metadataSheetName(values.templateId), rows, {
     state: "hidden",
     columnWidths: [20, 20],
-    rowCount: rows.length,
-    rows: () => rows,
-    validations: [],
-    highlights: [],
-    merges: [],
     protected: true,
-    print: { landscape: false },
-  };
+  });
 }

@@ -6,6 +6,7 @@ import type { PlannedCell, PlannedRow, SheetPlan, WorkbookPlan } from "../plan/W
 import type { Language } from "../spec/TemplateSpec.js";
 import type { CarriedOverValue, ExtraColumn, UserSheet } from "./carryValues.js";
 import type { UpgradeChange } from "./UpgradeChange.js";
+import { plainSheet } from "../plan/plainSheet.js";
 
 const EXTRA_COLUMN_WIDTH = 18;
 /** First data row of the „Übernommen“ sheet (title, description, blank, header). */
@@ -69,18 +70,7 @@ function userSheetPlan(sheet: UserSheet, key: string, name: string): SheetPlan {
     cells: row.cells.map((cell) => ({ column: cell.column, value: cell.value, style: "reference" as const })),
   }));
   const widest = Math.max(1, ...sheet.rows.flatMap((row) => row.cells.map((cell) => cell.column)));
-  return {
-    key,
-    name,
-    state: "visible",
-    columnWidths: Array.from({ length: widest }, () => EXTRA_COLUMN_WIDTH),
-    rowCount: rows.length,
-    rows: () => rows,
-    validations: [],
-    highlights: [],
-    merges: [],
-    print: { landscape: false },
-  };
+  return plainSheet(key, name, rows, { columnWidths: Array.from({ length: widest }, () => EXTRA_COLUMN_WIDTH) });
 }
 
 /** The „Übernommen“ sheet: every value without a place, with where it was and why. */

@@ -3,6 +3,7 @@
  * with `&` and page fields, a sheet name with an apostrophe, a hidden working sheet), written by
  * both writers in test/print-settings.test.ts and addin/office/writePrintSettings.test.ts.
  */
+import { plainSheet } from "../../lib/plan/plainSheet.js";
 import type { PlannedRow, SheetPlan, WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 
 /** A two-row sheet named `name`, with `extra` laid over it. */
@@ -17,19 +18,7 @@ export function printSheet(name: string, extra: Partial<SheetPlan> = {}): SheetP
       ],
     },
   ];
-  return {
-    key: name,
-    name,
-    state: "visible",
-    columnWidths: [10, 10, 10],
-    rows: () => rows,
-    rowCount: rows.length,
-    validations: [],
-    highlights: [],
-    merges: [],
-    print: { landscape: false },
-    ...extra,
-  };
+  return plainSheet(name, name, rows, { columnWidths: [10, 10, 10], ...extra });
 }
 
 export const PRINT_PLAN: WorkbookPlan = {
