@@ -4,6 +4,7 @@
  * (docs/decisions/0013).
  */
 import { readFileSync } from "node:fs";
+import { expect } from "vitest";
 import { decodeOoxmlText } from "../../adapters/exceljs/cellValues.js";
 import { unzipParts } from "./hostileCorpus.js";
 
@@ -127,4 +128,27 @@ export function storedResultProblems(
 ): string[] {
   const found = storedResultDifferences(written, recalculated, options);
   return [...found.missing.map((m) => `${id} ${m}: no stored result`), ...found.differences.map((d) => `${id} ${d}`)];
+}
+
+/** One written workbook and LibreOffice's recalculated copy of it. */
+export interface RecalculatedCase {
+  readonly id: string;
+  /** The file our writer wrote. */
+  readonly written: string;
+  /** The same file after LibreOffice recalculated and saved it. */
+  readonly recalculated: string;
+  /** German workbooks: LibreOffice here writes 45.5 where a German Excel writes 45,5 in text. */
+  readonly germanNumbersInText: boolean;
+}
+
+/**
+ * Asserts that every written file stores LibreOffice's result in every formula cell
+ * (docs/decisions/0013), and that there was at least one file to look at.
+ */
+export function expectStoredResults(cases: readonly RecalculatedCase[]): void {
+  const problems = cases.flatMap((c) =>
+    storedResultProblems(c.id, c.written, c.recalculated, { germanNumbersInText: c.germanNumbersInText }),
+  );
+  expect(cases.length).toBeGreaterThan(0);
+  expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);
 }
