@@ -99,6 +99,39 @@ const fixedTypedAsPercent = (language: Language): WorkbookEdit[] => [
 const reason = (key: keyof typeof CHECK_REASON, language: Language = "de"): string => CHECK_REASON[key][language];
 const where = (sheet: string, cell: string) => `${sheet}, Spalte ${cell.replace(/\d+$/, "")} (Probe)`;
 
+/** A town or item (`name` and its number) typed into the first row below the prepared ones: sheet and tool refuse it. */
+function belowThePreparedRows(sheet: "towns" | "items", name: string, value: number): Case {
+  const prepared = sheet === "towns" ? MIN_TOWN_ROWS : MIN_ITEM_ROWS;
+  const sheetOf = sheet === "towns" ? towns : items;
+  const numberColumn = sheet === "towns" ? "population" : "amount";
+  const row = HEADER_ROW[sheet] + 1 + prepared;
+  return {
+    id: `${sheet === "towns" ? "town" : "item"}-below-the-prepared-rows`,
+    language: "de",
+    edits: (language) => [
+      { kind: "setText", sheet: sheetOf(language), cell: at(SHEET[sheet], "name", prepared), text: name },
+      {
+        kind: "setNumber",
+        sheet: sheetOf(language),
+        cell: at(SHEET[sheet], numberColumn, prepared),
+        value,
+      },
+    ],
+    checks: [],
+    summary: [
+      `Einträge unterhalb der vorbereiteten Zeilen in ${sheetOf("de")} (ab Zeile ${row}) werden nicht verteilt`,
+    ],
+    findings: [
+      {
+        codes: ["rows.beyondCapacity", "rows.beyondPrepared"],
+        sheet: SHEET[sheet],
+        cell: `row ${row}`,
+        anySeverity: true,
+      },
+    ],
+  };
+}
+
 const CASES: readonly Case[] = [
   {
     id: "fixed-shares-with-a-percent-typed",
@@ -180,46 +213,8 @@ const CASES: readonly Case[] = [
     summary: [where(towns("de"), at(SHEET.towns, "check", 0))],
     findings: [{ codes: ["cell.required"], sheet: SHEET.towns, cell: at(SHEET.towns, "name", TOWNS) }],
   },
-  {
-    id: "town-below-the-prepared-rows",
-    language: "de",
-    edits: (language) => [
-      { kind: "setText", sheet: towns(language), cell: at(SHEET.towns, "name", MIN_TOWN_ROWS), text: "Eibenstock" },
-      { kind: "setNumber", sheet: towns(language), cell: at(SHEET.towns, "population", MIN_TOWN_ROWS), value: 7000 },
-    ],
-    checks: [],
-    summary: [
-      `Einträge unterhalb der vorbereiteten Zeilen in ${towns("de")} (ab Zeile ${HEADER_ROW.towns + 1 + MIN_TOWN_ROWS}) werden nicht verteilt`,
-    ],
-    findings: [
-      {
-        codes: ["rows.beyondCapacity", "rows.beyondPrepared"],
-        sheet: SHEET.towns,
-        cell: `row ${HEADER_ROW.towns + 1 + MIN_TOWN_ROWS}`,
-        anySeverity: true,
-      },
-    ],
-  },
-  {
-    id: "item-below-the-prepared-rows",
-    language: "de",
-    edits: (language) => [
-      { kind: "setText", sheet: items(language), cell: at(SHEET.items, "name", MIN_ITEM_ROWS), text: "Druckkosten" },
-      { kind: "setNumber", sheet: items(language), cell: at(SHEET.items, "amount", MIN_ITEM_ROWS), value: 500 },
-    ],
-    checks: [],
-    summary: [
-      `Einträge unterhalb der vorbereiteten Zeilen in ${items("de")} (ab Zeile ${HEADER_ROW.items + 1 + MIN_ITEM_ROWS}) werden nicht verteilt`,
-    ],
-    findings: [
-      {
-        codes: ["rows.beyondCapacity", "rows.beyondPrepared"],
-        sheet: SHEET.items,
-        cell: `row ${HEADER_ROW.items + 1 + MIN_ITEM_ROWS}`,
-        anySeverity: true,
-      },
-    ],
-  },
+  belowThePreparedRows("towns", "Eibenstock", 7000),
+  belowThePreparedRows("items", "Druckkosten", 500),
   {
     id: "item-not-distributed",
     language: "de",
