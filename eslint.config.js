@@ -8,7 +8,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
 const typeScriptFiles = ["**/*.{ts,tsx,mts,cts}"];
-const addinTypeScriptFiles = ["addin/**/*.{ts,tsx,mts,cts}"];
+const addinTypeScriptFiles = ["addin/**/*.{ts,tsx,mts,cts}", "adapters/office/**/*.{ts,tsx,mts,cts}"];
 const coreFiles = ["lib/**", "templates/**"];
 
 // --- The pure core: lib/ and templates/ --------------------------------------------------------
@@ -33,6 +33,28 @@ const restrictedCoreImports = {
       message: coreMessage,
     },
   ],
+};
+
+// --- The two workbook adapters stand side by side --------------------------------------------
+// adapters/office (Office.js) and adapters/exceljs (files) both only apply plans and read
+// snapshots; what they share (looks, number formats, formula shifting, dates, PlanWriteError)
+// lives in lib/. Neither imports the other, nor the other's library.
+
+const adaptersMessage =
+  "adapters/office and adapters/exceljs do not import each other: move what both need into lib/ " +
+  "(e.g. lib/plan/cellLooks.ts, lib/formulas/shiftFormula.ts, lib/cells/dateFormats.ts).";
+
+/** A relative import into a folder named `name` (`../exceljs/…`, `../../adapters/exceljs/…`). */
+const relativeInto = (name) => ({ regex: `^(\\.\\./)+(.*/)?${name}/`, message: adaptersMessage });
+
+const restrictedOfficeAdapterImports = {
+  paths: [{ name: "exceljs", message: adaptersMessage }],
+  patterns: [relativeInto("exceljs"), { group: ["exceljs/*"], message: adaptersMessage }],
+};
+
+const restrictedExcelJsAdapterImports = {
+  paths: ["office-js", "@microsoft/office-js"].map((name) => ({ name, message: adaptersMessage })),
+  patterns: [relativeInto("office"), { group: ["office-js/*", "@microsoft/office-js/*"], message: adaptersMessage }],
 };
 
 // --- eslint-plugin-office-addins -------------------------------------------------------------
@@ -99,6 +121,18 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    name: "ikz/adapters-office",
+    files: ["adapters/office/**"],
+    // the tests that hold the two writers' results side by side read files with the exceljs adapter
+    ignores: ["adapters/office/allTemplatesInExcel.test.ts", "adapters/office/templatesCoexist.test.ts"],
+    rules: { "no-restricted-imports": ["error", restrictedOfficeAdapterImports] },
+  },
+  {
+    name: "ikz/adapters-office/exceljs-side",
+    files: ["adapters/exceljs/**"],
+    rules: { "no-restricted-imports": ["error", restrictedExcelJsAdapterImports] },
   },
   {
     name: "ikz/tests",

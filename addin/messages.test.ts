@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LANGUAGES } from "../lib/spec/TemplateSpec.js";
 import { countProblems, textProblems } from "../test/support/wordingProblems.js";
 import { UI_TEXT_KEYS, uiText } from "./messages.js";
-import { OFFICE_MESSAGE_KEYS, renderOfficeMessage } from "./office/officeMessages.js";
+import { OFFICE_MESSAGE_KEYS, renderOfficeMessage } from "../adapters/office/officeMessages.js";
 
 describe("pane messages", () => {
   it("render every text in German and English, different where words differ", () => {

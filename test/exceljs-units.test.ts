@@ -1,8 +1,10 @@
 /** Pure helpers of the exceljs adapter: shared-formula shifting, date formats, text escapes. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeOoxmlText, encodeOoxmlText, isDateFormat, serialToDate } from "../adapters/exceljs/cellValues.js";
-import { shiftFormula } from "../adapters/exceljs/formulaShift.js";
+import { decodeOoxmlText, encodeOoxmlText } from "../adapters/exceljs/cellValues.js";
+import { isDateFormat } from "../lib/cells/dateFormats.js";
+import { serialToDate } from "../lib/cells/serialDates.js";
+import { shiftFormula } from "../lib/formulas/shiftFormula.js";
 
 describe("shiftFormula", () => {
   it.each([

@@ -1,7 +1,7 @@
 /**
  * Print settings of a plan (WorkbookPlan `print`: header, footer, print area, fit to one page
  * wide; `state: "hidden"` for sheets that must not print) in the .xlsx, read back with exceljs.
- * The Office.js twin: addin/office/writePrintSettings.test.ts.
+ * The Office.js twin: adapters/office/writePrintSettings.test.ts.
  */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";

@@ -1,86 +1,59 @@
 /**
- * The look of each {@link CellStyle} in an exceljs workbook. Style objects are cached and
+ * The looks of lib/plan/cellLooks.ts as exceljs style objects. Style objects are cached and
  * shared: exceljs keeps a WeakMap from style object to style id, so a shared object costs one
  * map lookup per cell, while a fresh object costs an XML rendering per cell.
  */
 import type { Style } from "exceljs";
-import type { CellStyle, PlannedHighlight } from "../../lib/plan/WorkbookPlan.js";
+import { cellLook, highlightLook, type CellLook } from "../../lib/plan/cellLooks.js";
+import type { PlannedCell, PlannedHighlight } from "../../lib/plan/WorkbookPlan.js";
 
-const FONT = { name: "Calibri", family: 2, size: 11 } as const;
-const solid = (argb: string): Style["fill"] => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
-const thin = (argb: string): Partial<Style["border"]> => {
-  const side = { style: "thin" as const, color: { argb } };
-  return { top: side, left: side, bottom: side, right: side };
-};
+/** `#D9D9D9` → `FFD9D9D9` (exceljs's ARGB). */
+export function argbOf(color: string): string {
+  const match = /^#?([0-9A-Fa-f]{6})$/.exec(color);
+  if (!match?.[1]) throw new RangeError(`"${color}" is not a colour like #RRGGBB`);
+  return `FF${match[1].toUpperCase()}`;
+}
 
-/** Colours (ARGB). Fills are light so black text stays readable when printed in grey. */
-export const COLOURS = {
-  headerFill: "FFD9D9D9",
-  headerBorder: "FF808080",
-  inputFill: "FFFFFBE6",
-  inputBorder: "FFD9D9D9",
-  computedFill: "FFE7ECF2",
-  computedText: "FF333F4F",
-  descriptionText: "FF595959",
-  good: "FFC6EFCE",
-  goodText: "FF006100",
-  neutral: "FFFFEB9C",
-  neutralText: "FF9C5700",
-  weak: "FFE7E6E6",
-  weakText: "FF404040",
-} as const;
+/** A cell look as an exceljs style (without number format). */
+function fileStyleOf(look: CellLook): Partial<Style> {
+  const { name, family, size, bold, italic, color } = look.font;
+  const style: Partial<Style> = {
+    font: {
+      name,
+      family,
+      size,
+      ...(bold === undefined ? {} : { bold }),
+      ...(italic === undefined ? {} : { italic }),
+      ...(color === undefined ? {} : { color: { argb: argbOf(color) } }),
+    },
+  };
+  if (look.wrapText !== undefined || look.vertical !== undefined || look.horizontal !== undefined) {
+    style.alignment = {
+      ...(look.wrapText === undefined ? {} : { wrapText: look.wrapText }),
+      ...(look.vertical === undefined ? {} : { vertical: look.vertical }),
+      ...(look.horizontal === undefined ? {} : { horizontal: look.horizontal }),
+    };
+  }
+  if (look.fill !== undefined) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argbOf(look.fill) } };
+  if (look.border !== undefined) {
+    const side = { style: "thin" as const, color: { argb: argbOf(look.border) } };
+    style.border = { top: side, left: side, bottom: side, right: side };
+  }
+  if (look.locked !== undefined) style.protection = { locked: look.locked };
+  return style;
+}
 
-const BASE: Readonly<Record<CellStyle, Partial<Style>>> = {
-  title: { font: { ...FONT, size: 14, bold: true } },
-  description: {
-    font: { ...FONT, italic: true, color: { argb: COLOURS.descriptionText } },
-    alignment: { wrapText: false, vertical: "top" },
-  },
-  header: {
-    font: { ...FONT, bold: true },
-    alignment: { wrapText: true, vertical: "top" },
-    fill: solid(COLOURS.headerFill),
-    border: thin(COLOURS.headerBorder),
-  },
-  label: { font: { ...FONT, bold: true }, alignment: { vertical: "top" } },
-  input: {
-    font: { ...FONT },
-    fill: solid(COLOURS.inputFill),
-    border: thin(COLOURS.inputBorder),
-    // typed into by users: stays editable if someone protects the sheet
-    protection: { locked: false },
-  },
-  computed: {
-    font: { ...FONT, color: { argb: COLOURS.computedText } },
-    fill: solid(COLOURS.computedFill),
-    border: thin(COLOURS.inputBorder),
-    protection: { locked: true },
-  },
-  reference: { font: { ...FONT } },
-  meta: { font: { ...FONT } },
-  text: { font: { ...FONT }, alignment: { wrapText: true, vertical: "top" } },
-};
-
-/** Date format for Date values whose plan gives none (number format codes are locale-neutral). */
-export const DEFAULT_DATE_FORMAT = { de: "dd.mm.yyyy", en: "yyyy-mm-dd" } as const;
-
-/** Hands out one shared style object per (style, number format). */
+/** Hands out one shared style object per (look, number format). */
 export class StyleCache {
   private readonly styles = new Map<string, Partial<Style>>();
 
-  get(
-    style: CellStyle,
-    numberFormat: string | undefined,
-    align?: "left" | "center" | "right",
-    wrap?: boolean,
-  ): Partial<Style> {
-    const key = `${style}\u0000${numberFormat ?? ""}\u0000${align ?? ""}\u0000${wrap === true ? "wrap" : ""}`;
+  /** The style of a planned cell with the number format it gets (lib/plan/cellLooks.ts `cellNumberFormat`). */
+  get(cell: Pick<PlannedCell, "style" | "align" | "wrap">, numberFormat: string | undefined): Partial<Style> {
+    const key = `${cell.style}\u0000${numberFormat ?? ""}\u0000${cell.align ?? ""}\u0000${cell.wrap === true ? "wrap" : ""}`;
     let found = this.styles.get(key);
     if (!found) {
-      const base = BASE[style];
-      found = numberFormat === undefined ? { ...base } : { ...base, numFmt: numberFormat };
-      if (align !== undefined) found.alignment = { ...base.alignment, horizontal: align };
-      if (wrap === true) found.alignment = { ...found.alignment, wrapText: true, vertical: "top" };
+      found = fileStyleOf(cellLook(cell));
+      if (numberFormat !== undefined) found.numFmt = numberFormat;
       this.styles.set(key, found);
     }
     return found;
@@ -91,17 +64,12 @@ export class StyleCache {
   }
 }
 
-/** The conditional-format look of a highlight (same colours as Excel's Good / Neutral styles). */
+/** The conditional-format style (a differential format) of a highlight. */
 export function highlightStyle(fill: PlannedHighlight["fill"]): Partial<Style> {
-  const [background, text] =
-    fill === "good"
-      ? [COLOURS.good, COLOURS.goodText]
-      : fill === "neutral"
-        ? [COLOURS.neutral, COLOURS.neutralText]
-        : [COLOURS.weak, COLOURS.weakText];
+  const look = highlightLook(fill);
   // in a differential format (dxf) a solid fill's colour is its bgColor
   return {
-    fill: { type: "pattern", pattern: "solid", bgColor: { argb: background } },
-    font: { color: { argb: text } },
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: argbOf(look.fill) } },
+    font: { color: { argb: argbOf(look.fontColor) } },
   };
 }

@@ -3,6 +3,9 @@
  * text is rendered from `reason`/`detected` through lib/messages (German first).
  */
 
+/** Shared with the Office.js writer, so it lives with the plan; exported here as part of this adapter's API. */
+export { PlanWriteError } from "../../lib/plan/PlanWriteError.js";
+
 /** Why a file cannot be read as a workbook at all. */
 export type UnusableReason = "empty" | "notFound" | "notZip" | "encrypted" | "notXlsx" | "tooLarge" | "corrupt";
 
@@ -104,18 +107,5 @@ export class FileExistsError extends Error {
 
   constructor(readonly path: string) {
     super(`${path} already exists; refusing to overwrite it (use force to replace it)`);
-  }
-}
-
-/** The plan cannot be written as given (a programmer error in the plan, never a user's). */
-export class PlanWriteError extends Error {
-  override readonly name = "PlanWriteError";
-
-  constructor(
-    readonly sheet: string,
-    readonly address: string | undefined,
-    detail: string,
-  ) {
-    super(`${sheet}${address === undefined ? "" : `!${address}`}: ${detail}`);
   }
 }

@@ -22,7 +22,6 @@
  *   `<sheetProtection sheet="1" …/>` with no hash, so Review › Unprotect Sheet lifts it at once.
  */
 import { clipText, EXCEL_LIMITS } from "../../lib/plan/excelLimits.js";
-import { planProblems } from "../../lib/plan/planProblems.js";
 import { headerFooterCode } from "../../lib/plan/printPageText.js";
 import { planResults, type PlanResults } from "../../lib/formulas/planResults.js";
 import ExcelJS from "exceljs";
@@ -37,9 +36,10 @@ import type {
   SheetPlan,
   WorkbookPlan,
 } from "../../lib/plan/WorkbookPlan.js";
-import { DEFAULT_DATE_FORMAT, highlightStyle, StyleCache } from "./cellStyles.js";
+import { cellNumberFormat } from "../../lib/plan/cellLooks.js";
+import { argbOf, highlightStyle, StyleCache } from "./cellStyles.js";
 import { encodeOoxmlText } from "./cellValues.js";
-import { PlanWriteError } from "./errors.js";
+import { assertPlanWritable, PlanWriteError } from "../../lib/plan/PlanWriteError.js";
 
 export interface WriteOptions {
   /**
@@ -154,7 +154,7 @@ export async function writePlanToXlsx(
   const Writer = streamingWriter();
   if (!Writer)
     throw new Error("exceljs's streaming writer is not available here (browser bundle?); use writePlanToBuffer");
-  checkPlan(plan);
+  assertPlanWritable(plan);
   let failed: ((error: Error) => void) | undefined;
   const targetFailed = new Promise<never>((_, reject) => {
     failed = reject;
@@ -172,7 +172,7 @@ export async function writePlanToXlsx(
 
 /** Writes the plan as .xlsx into memory (Node and, with the in-memory engine, the browser). */
 export async function writePlanToBuffer(plan: WorkbookPlan, options: BufferWriteOptions = {}): Promise<Uint8Array> {
-  checkPlan(plan);
+  assertPlanWritable(plan);
   const engine = options.engine ?? "auto";
   const Writer = streamingWriter();
   if (engine === "stream" || (engine === "auto" && Writer)) {
@@ -259,12 +259,6 @@ function patchMemoryBook(book: MemoryBookLike, plan: WorkbookPlan): void {
   const xlsx = book.xlsx;
   const addWorkbook = xlsx.addWorkbook.bind(xlsx);
   xlsx.addWorkbook = (zip, model) => addWorkbook({ append: patchingAppend(zip.append.bind(zip), plan) }, model);
-}
-
-/** Rejects plans Excel would refuse or "repair" (lib/plan/planProblems.ts), before writing anything. */
-function checkPlan(plan: WorkbookPlan): void {
-  const [first] = planProblems(plan);
-  if (first) throw new PlanWriteError(first.sheet, undefined, first.problem);
 }
 
 async function fillBook(book: BookLike, plan: WorkbookPlan, streaming: boolean): Promise<void> {
@@ -387,10 +381,7 @@ async function writeSheet(
         target.value = value;
         hasValue = true;
       }
-      const numberFormat =
-        cell.numberFormat ??
-        (cell.value instanceof Date && cell.formula === undefined ? DEFAULT_DATE_FORMAT[language] : undefined);
-      target.style = styles.get(cell.style, numberFormat, cell.align, cell.wrap);
+      target.style = styles.get(cell, cellNumberFormat(cell, language));
     }
     applyMergesUpTo(planned.row);
     // exceljs's streaming writer drops rows without values; styled empty input cells must stay
@@ -532,13 +523,6 @@ const CFVO_TYPE: Readonly<Record<PlannedColorStop["type"], string>> = {
   number: "num",
   percent: "percent",
 };
-
-/** `#F8696B` → `FFF8696B`. */
-function argbOf(color: string): string {
-  const match = /^#?([0-9A-Fa-f]{6})$/.exec(color);
-  if (!match?.[1]) throw new RangeError(`"${color}" is not a colour like #RRGGBB`);
-  return `FF${match[1].toUpperCase()}`;
-}
 
 /** A `colorScale` conditional-format rule (`<cfvo>` and `<color>` per stop, in order). */
 export function colorScaleRule(scale: PlannedColorScale, priority: number): Record<string, unknown> {

@@ -9,9 +9,10 @@
  */
 import parseSax from "exceljs/lib/utils/parse-sax.js";
 import type { CellValue, SnapshotCell } from "../../lib/snapshot/WorkbookSnapshot.js";
-import { decodeOoxmlText, serialToDate } from "./cellValues.js";
+import { serialToDate } from "../../lib/cells/serialDates.js";
+import { decodeOoxmlText } from "./cellValues.js";
 import { UnusableFileError, type ExceededLimit } from "./errors.js";
-import { shiftFormula } from "./formulaShift.js";
+import { shiftFormula } from "../../lib/formulas/shiftFormula.js";
 import type { ReadLimits } from "./readLimits.js";
 
 /**

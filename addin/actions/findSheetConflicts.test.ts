@@ -9,9 +9,9 @@ import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatal
 import { pestelModule } from "../../templates/pestel/module.js";
 import { FakeWorkbookHost } from "../host/FakeWorkbookHost.js";
 import { referringSheetsIn } from "../host/referringSheets.js";
-import { FakeExcel, FakeWorkbook } from "../office/fakeExcel.js";
-import { ALL_EXCEL_FEATURES } from "../office/features.js";
-import { OfficeWorkbookHost, REFERENCE_SCAN_CELLS } from "../office/OfficeWorkbookHost.js";
+import { FakeExcel, FakeWorkbook } from "../../adapters/office/testing/fakeExcel.js";
+import { ALL_EXCEL_FEATURES } from "../../adapters/office/features.js";
+import { OfficeWorkbookHost, REFERENCE_SCAN_CELLS } from "../host/OfficeWorkbookHost.js";
 import { findSheetConflicts } from "./findSheetConflicts.js";
 
 const catalogue = () => planTaskCatalogue({ language: "de", demo: true, town: "Bockau" }).plan;

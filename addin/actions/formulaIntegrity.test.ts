@@ -6,10 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { findTemplate } from "../../templates/registry.js";
 import { resultCell } from "../../templates/kostenverteilung/resultSheet.js";
-import { FakeExcel, FakeWorkbook } from "../office/fakeExcel.js";
-import { ALL_EXCEL_FEATURES } from "../office/features.js";
-import { readSnapshotFromExcel } from "../office/readSnapshotFromExcel.js";
-import { writePlanToExcel } from "../office/writePlanToExcel.js";
+import { FakeExcel, FakeWorkbook } from "../../adapters/office/testing/fakeExcel.js";
+import { ALL_EXCEL_FEATURES } from "../../adapters/office/features.js";
+import { readSnapshotFromExcel } from "../../adapters/office/readSnapshotFromExcel.js";
+import { writePlanToExcel } from "../../adapters/office/writePlanToExcel.js";
 import { checkWorkbook } from "./checkWorkbook.js";
 import { allocateFromWorkbook } from "./costAllocationWorkbook.js";
 

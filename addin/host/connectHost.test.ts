@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { FakeExcel, FakeOfficeError, FakeWorkbook } from "../office/fakeExcel.js";
+import { FakeExcel, FakeOfficeError, FakeWorkbook } from "../../adapters/office/testing/fakeExcel.js";
 import { type Connection, connectHost, connectToExcel, START_RETRY_DELAYS_MS } from "./connectHost.js";
 
 const global = globalThis as { Office?: unknown; Excel?: unknown };

@@ -1,9 +1,9 @@
 /**
- * Loads the Office.js host (addin/office, written separately) on first use: file mode and the
+ * Loads the Office.js host (OfficeWorkbookHost over adapters/office) on first use: file mode and the
  * tests never load it, and the start-up bundle does not carry it.
  */
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import type { ExcelRun } from "../office/OfficeWorkbookHost.js";
+import type { ExcelRun } from "./OfficeWorkbookHost.js";
 import type { Connection } from "./connectHost.js";
 import type { HostErrorDescriber } from "./describeError.js";
 
@@ -23,10 +23,10 @@ export async function loadOfficeHost(language: Language, run: ExcelRun = runDela
   let modules;
   try {
     modules = await Promise.all([
-      import(/* webpackChunkName: "office" */ "../office/features.js"),
-      import(/* webpackChunkName: "office" */ "../office/officeErrors.js"),
-      import(/* webpackChunkName: "office" */ "../office/officeMessages.js"),
-      import(/* webpackChunkName: "office" */ "../office/OfficeWorkbookHost.js"),
+      import(/* webpackChunkName: "office" */ "../../adapters/office/features.js"),
+      import(/* webpackChunkName: "office" */ "../../adapters/office/officeErrors.js"),
+      import(/* webpackChunkName: "office" */ "../../adapters/office/officeMessages.js"),
+      import(/* webpackChunkName: "office" */ "./OfficeWorkbookHost.js"),
     ]);
   } catch (error) {
     // the office chunk did not arrive (network): webpack fetches it again on the next attempt

@@ -4,7 +4,7 @@
  */
 import { cellAddress } from "../../lib/cells/address.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
-import { sheetsReferredTo } from "../office/sheetReferences.js";
+import { sheetsReferredTo } from "../../lib/formulas/sheetReferences.js";
 import { sameSheetName } from "./sheetNames.js";
 
 /** A sheet that stays and refers to sheets that would be replaced. */

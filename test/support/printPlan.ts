@@ -1,7 +1,7 @@
 /**
  * A small plan with every print setting (orientation, title rows, print area, header and footer
  * with `&` and page fields, a sheet name with an apostrophe, a hidden working sheet), written by
- * both writers in test/print-settings.test.ts and addin/office/writePrintSettings.test.ts.
+ * both writers in test/print-settings.test.ts and adapters/office/writePrintSettings.test.ts.
  */
 import { plainSheet } from "../../lib/plan/plainSheet.js";
 import type { PlannedRow, SheetPlan, WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { PlanWriteError } from "../../adapters/exceljs/errors.js";
-import { FakeOfficeError } from "./fakeExcel.js";
+import { PlanWriteError } from "../../lib/plan/PlanWriteError.js";
+import { FakeOfficeError } from "./testing/fakeExcel.js";
 import {
   DOCUMENTED_OFFICE_ERROR_CODES,
   isTransientOfficeError,

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { cellAddress } from "../../lib/cells/address.js";
-import { ALL_EXCEL_FEATURES } from "./features.js";
+import { ALL_EXCEL_FEATURES } from "../../adapters/office/features.js";
 import { OfficeWorkbookHost } from "./OfficeWorkbookHost.js";
-import { DEFAULT_PAYLOAD_BUDGET, REQUEST_LIMIT_BYTES } from "./syncBatches.js";
-import { loadRealOfficeRuntime } from "./testing/realOfficeRuntime.js";
+import { DEFAULT_PAYLOAD_BUDGET, REQUEST_LIMIT_BYTES } from "../../adapters/office/syncBatches.js";
+import { loadRealOfficeRuntime } from "../../adapters/office/testing/realOfficeRuntime.js";
 
 const print = process.env.IKZ_PRINT_REQUEST_SIZES === "1";
 

@@ -39,13 +39,14 @@
  * whose result is exactly its own text (`=A1` showing "=A1") would read as text; no template
  * has one.
  */
-import { isDateFormat, serialToDate } from "../../adapters/exceljs/cellValues.js";
+import { isDateFormat } from "../../lib/cells/dateFormats.js";
+import { serialToDate } from "../../lib/cells/serialDates.js";
 import type { CellValue, SheetSnapshot, SnapshotCell, WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import type { Language, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
 import { normaliseLabel } from "../../lib/validation/readWorkbook.js";
 import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import { TEMPLATES } from "../../templates/registry.js";
-import type { ProgressListener } from "../host/WorkbookHost.js";
+import type { ProgressListener } from "./progress.js";
 import { MINIMUM_EXCEL_FEATURES, type ExcelFeatures } from "./features.js";
 import { toOfficeHostError } from "./officeErrors.js";
 import { renderOfficeMessage } from "./officeMessages.js";

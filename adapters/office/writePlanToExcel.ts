@@ -51,13 +51,13 @@
  */
 import { dateToSerial } from "../../lib/cells/serialDates.js";
 import { clipText, EXCEL_LIMITS } from "../../lib/plan/excelLimits.js";
-import { planProblems } from "../../lib/plan/planProblems.js";
 import { pageTextSections } from "../../lib/plan/printPageText.js";
-import { DEFAULT_DATE_FORMAT } from "../../adapters/exceljs/cellStyles.js";
-import { PlanWriteError } from "../../adapters/exceljs/errors.js";
-import { shiftFormula } from "../../adapters/exceljs/formulaShift.js";
+import { cellLook, cellNumberFormat, highlightLook } from "../../lib/plan/cellLooks.js";
+import { assertPlanWritable, PlanWriteError } from "../../lib/plan/PlanWriteError.js";
+import { shiftFormula } from "../../lib/formulas/shiftFormula.js";
 import { cellAddress, columnLetter, columnNumber } from "../../lib/cells/address.js";
 import type {
+  CellStyle,
   PlannedColorScale,
   PlannedColorStop,
   PlannedHighlight,
@@ -66,12 +66,12 @@ import type {
   SheetPlan,
   WorkbookPlan,
 } from "../../lib/plan/WorkbookPlan.js";
-import type { ProgressListener } from "../host/WorkbookHost.js";
+import type { ProgressListener } from "./progress.js";
 import type { ExcelFeatures, OptionalExcelFeature } from "./features.js";
 import { OfficeHostError, SheetsExistError, toOfficeHostError } from "./officeErrors.js";
 import { renderOfficeMessage } from "./officeMessages.js";
-import { renameSheetsInFormula } from "./sheetReferences.js";
-import { applyOfficeFormat, officeCellFormat, officeHighlightFormat, type OfficeCellFormat } from "./officeStyles.js";
+import { renameSheetsInFormula } from "../../lib/formulas/sheetReferences.js";
+import { applyOfficeFormat, officeCellFormat, type OfficeCellFormat } from "./officeStyles.js";
 import {
   COMMAND_OVERHEAD_BYTES,
   DEFAULT_PAYLOAD_BUDGET,
@@ -149,7 +149,7 @@ export async function writePlanToExcel(
   if (!features.minimumForPane) {
     throw new OfficeHostError("belowMinimum", "BelowMinimum", "the host lacks the minimum requirement set for writing");
   }
-  checkPlan(plan);
+  assertPlanWritable(plan);
   const language = plan.language;
   const progress = options.onProgress;
   const budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
@@ -361,12 +361,6 @@ function freeName(taken: Set<string>, base: string): string {
   return name;
 }
 
-/** Rejects plans Excel would refuse or "repair" (lib/plan/planProblems.ts), before writing anything. */
-function checkPlan(plan: WorkbookPlan): void {
-  const [first] = planProblems(plan);
-  if (first) throw new PlanWriteError(first.sheet, undefined, first.problem);
-}
-
 /** Whether the sheet has print settings beyond Excel's defaults (portrait, no titles, no area, no header). */
 function usesPageLayout(sheet: SheetPlan): boolean {
   const print = sheet.print;
@@ -494,9 +488,7 @@ function collectSheet(sheet: SheetPlan, language: "de" | "en"): SheetData {
       }
       extendRun(column.styles, row, `${cell.style}|${cell.align ?? ""}|${cell.wrap === true ? "wrap" : ""}`);
       const address = cellAddress(row, cell.column);
-      const format =
-        cell.numberFormat ??
-        (cell.value instanceof Date && cell.formula === undefined ? DEFAULT_DATE_FORMAT[language] : undefined);
+      const format = cellNumberFormat(cell, language);
       if (cell.formula !== undefined) {
         const text = cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula;
         if (text.length + 1 > MAX_FORMULA)
@@ -800,7 +792,7 @@ function equalsFormula(text: string): string {
 }
 
 function highlightAction(sheet: Sheet, highlight: PlannedHighlight): QueuedAction {
-  const look = officeHighlightFormat(highlight.fill);
+  const look = highlightLook(highlight.fill);
   const rule: Excel.ConditionalCellValueRule = { formula1: equalsFormula(highlight.equals), operator: "EqualTo" };
   return {
     // range, conditionalFormats, add(…), cellValue, format, fill, font; fill colour, font colour, rule
@@ -938,12 +930,8 @@ function planSheetActions(plan: SheetPlan, sheet: Sheet, options: BuildOptions):
   for (const [column, entry] of columns) actions.push(...numberFormatActions(sheet, column, entry.restores, budget));
 
   for (const rectangle of styleRectangles(data.columns)) {
-    const [style, align, wrap] = rectangle.key.split("|") as [Parameters<typeof officeCellFormat>[0], string, string];
-    const look = officeCellFormat(
-      style,
-      align === "" ? undefined : (align as "left" | "center" | "right"),
-      wrap === "wrap",
-    );
+    const [style, align, wrap] = rectangle.key.split("|") as [CellStyle, "" | "left" | "center" | "right", string];
+    const look = officeCellFormat(cellLook({ style, ...(align === "" ? {} : { align }), wrap: wrap === "wrap" }));
     const address = rangeAddress(rectangle.top, rectangle.left, rectangle.bottom, rectangle.right);
     const rows = rectangle.bottom - rectangle.top + 1;
     const width = rectangle.right - rectangle.left + 1;

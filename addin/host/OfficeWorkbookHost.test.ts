@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatalogue.js";
-import { FakeExcel, FakeWorkbook } from "./fakeExcel.js";
-import { ALL_EXCEL_FEATURES, MINIMUM_EXCEL_FEATURES, type ExcelFeatures } from "./features.js";
-import { OfficeHostError, SheetsExistError } from "./officeErrors.js";
+import { FakeExcel, FakeWorkbook } from "../../adapters/office/testing/fakeExcel.js";
+import { ALL_EXCEL_FEATURES, MINIMUM_EXCEL_FEATURES, type ExcelFeatures } from "../../adapters/office/features.js";
+import { OfficeHostError, SheetsExistError } from "../../adapters/office/officeErrors.js";
 import { MARK_FILL, MARKS_SETTING, OfficeWorkbookHost, type ExcelRun } from "./OfficeWorkbookHost.js";
 
 /** A host over a fake Excel, counting Excel.run calls. */

@@ -9,7 +9,7 @@
  * {@link splitIntoBatches} packs them greedily in order. Whatever fits one budget costs one sync.
  *
  * The estimates are upper bounds of what Microsoft's client library really sends (measured with
- * it, addin/office/testing/realOfficeRuntime.ts; docs/decisions/0009): a request body is JSON with
+ * it, adapters/office/testing/realOfficeRuntime.ts; docs/decisions/0009): a request body is JSON with
  * one entry per object path (`getRange(…)`, `.format`, `.font`, …) plus its `Instantiate` action
  * (ranges, kept and then untracked inside `Excel.run`, a second one), and one action per property
  * set or method call; the data travels as the JSON of the arguments. The constants below assume
@@ -190,7 +190,7 @@ function halfBytesIndex(batch: readonly QueuedAction[]): number {
  * Queues each batch and syncs it, in order; returns the number of syncs. The writer's only loop
  * with a `context.sync()`, on purpose: a batch must reach Excel before the next is queued, or the
  * request would grow past the payload limit the batches were cut for (the marks in
- * OfficeWorkbookHost.ts loop the same way, two syncs per batch).
+ * addin/host/OfficeWorkbookHost.ts loop the same way, two syncs per batch).
  * For plans under the budget there is exactly one batch, so one sync.
  *
  * A batch the host refuses with `RequestPayloadSizeLimitExceeded` (the estimates should prevent

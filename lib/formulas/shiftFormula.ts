@@ -7,7 +7,7 @@
  * and leaves string literals, quoted sheet names, structured references (`Table[Col]`), function
  * names (`LOG10(`) and defined names untouched. A reference moved off the sheet becomes `#REF!`.
  */
-import { columnLetter, columnNumber } from "../../lib/cells/address.js";
+import { columnLetter, columnNumber } from "../cells/address.js";
 
 const MAX_ROW = 1_048_576;
 const MAX_COLUMN = 16_384;

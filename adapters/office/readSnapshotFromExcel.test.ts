@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatalogue.js";
-import { checkWorkbook } from "../actions/checkWorkbook.js";
-import { FakeExcel, FakeWorkbook, type FakeSheet } from "./fakeExcel.js";
+import { checkWorkbook } from "../../addin/actions/checkWorkbook.js";
+import { FakeExcel, FakeWorkbook, type FakeSheet } from "./testing/fakeExcel.js";
 import { ALL_EXCEL_FEATURES, MINIMUM_EXCEL_FEATURES } from "./features.js";
 import { OfficeHostError } from "./officeErrors.js";
 import { cellValueOf, mergeAddresses, readSnapshotFromExcel } from "./readSnapshotFromExcel.js";

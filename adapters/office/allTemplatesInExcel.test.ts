@@ -6,12 +6,12 @@
  * stores, and what LibreOffice computes: test/stored-results.test.ts), as Excel would calculate it.
  */
 import { describe, expect, it } from "vitest";
-import { readSnapshotFromXlsx } from "../../adapters/exceljs/readSnapshotFromXlsx.js";
-import { writePlanToBuffer } from "../../adapters/exceljs/writePlanToXlsx.js";
+import { readSnapshotFromXlsx } from "../exceljs/readSnapshotFromXlsx.js";
+import { writePlanToBuffer } from "../exceljs/writePlanToXlsx.js";
 import { planResults } from "../../lib/formulas/planResults.js";
 import { validateWorkbook } from "../../lib/validation/validateWorkbook.js";
 import { TEMPLATES } from "../../templates/registry.js";
-import { FakeExcel, FakeWorkbook } from "./fakeExcel.js";
+import { FakeExcel, FakeWorkbook } from "./testing/fakeExcel.js";
 import { ALL_EXCEL_FEATURES } from "./features.js";
 import { readSnapshotFromExcel } from "./readSnapshotFromExcel.js";
 import { writePlanToExcel } from "./writePlanToExcel.js";

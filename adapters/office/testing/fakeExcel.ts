@@ -1,5 +1,5 @@
 /**
- * A small recording fake of the Excel object model — only the parts addin/office uses — for
+ * A small recording fake of the Excel object model — only the parts adapters/office and addin/host use — for
  * tests in Node. It behaves like Office.js where the adapter depends on it:
  *
  * - commands are queued on proxies and run, in order, at `context.sync()`; `sync()` calls are
@@ -33,10 +33,10 @@
  * It does not calculate: a formula's value is what `evaluate` returns (default: empty).
  * Test code only; never bundled into the pane.
  */
-import { deleteSheetInFormula, renameSheetInFormula } from "./sheetReferences.js";
-import { jsonBytes } from "./syncBatches.js";
-import { shiftFormula } from "../../adapters/exceljs/formulaShift.js";
-import { cellAddress, columnNumber } from "../../lib/cells/address.js";
+import { deleteSheetInFormula, renameSheetInFormula } from "../../../lib/formulas/sheetReferences.js";
+import { jsonBytes } from "../syncBatches.js";
+import { shiftFormula } from "../../../lib/formulas/shiftFormula.js";
+import { cellAddress, columnNumber } from "../../../lib/cells/address.js";
 
 export const FAKE_MAX_ROWS = 1_048_576;
 export const FAKE_MAX_COLUMNS = 16_384;

@@ -9,8 +9,8 @@ import type { CostModel } from "../../lib/allocation/model.js";
 import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import { costModelForTowns } from "../../templates/kostenverteilung/partnerTowns.js";
 import { planCostAllocation } from "../../templates/kostenverteilung/planCostModel.js";
-import { FakeExcel, FakeWorkbook } from "./fakeExcel.js";
-import { withExcelSheetQuoting } from "./sheetReferences.js";
+import { FakeExcel, FakeWorkbook } from "./testing/fakeExcel.js";
+import { withExcelSheetQuoting } from "../../lib/formulas/sheetReferences.js";
 import { ALL_EXCEL_FEATURES } from "./features.js";
 import { writePlanToExcel } from "./writePlanToExcel.js";
 

@@ -3,7 +3,7 @@
  * every request the writer sends for any template stays under Excel on the web's limit, and the
  * writer's estimate of each request is an upper bound of its real size — so batches cut on the
  * estimates are safe. A host that refuses anyway gets the refused batch again in halves.
- * Large cost models: realRequestSizesCostModels.test.ts; marks: realMarkSizes.test.ts.
+ * Large cost models: realRequestSizesCostModels.test.ts; marks: addin/host/realMarkSizes.test.ts.
  */
 import { describe, expect, it } from "vitest";
 import { TEMPLATES } from "../../templates/registry.js";

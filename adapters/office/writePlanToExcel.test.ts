@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { PlanWriteError } from "../../adapters/exceljs/errors.js";
+import { PlanWriteError } from "../../lib/plan/PlanWriteError.js";
 import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import { validateWorkbook } from "../../lib/validation/validateWorkbook.js";
 import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatalogue.js";
 import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
 import { checkTaskCatalogue } from "../../templates/aufgabenkatalog/taskCatalogue.js";
 import { productLeaves } from "../../templates/reference/productFramework.js";
-import { FakeExcel, FakeWorkbook, type FakeSheet } from "./fakeExcel.js";
+import { FakeExcel, FakeWorkbook, type FakeSheet } from "./testing/fakeExcel.js";
 import { ALL_EXCEL_FEATURES, MINIMUM_EXCEL_FEATURES, type ExcelFeatures } from "./features.js";
 import { OfficeHostError, SheetsExistError } from "./officeErrors.js";
 import { readSnapshotFromExcel } from "./readSnapshotFromExcel.js";

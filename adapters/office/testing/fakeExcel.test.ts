@@ -6,7 +6,7 @@ import {
   renameSheetInFormula,
   sheetsReferredTo,
   withExcelSheetQuoting,
-} from "./sheetReferences.js";
+} from "../../../lib/formulas/sheetReferences.js";
 
 describe("fakeExcel behaves like Office.js where the adapter depends on it", () => {
   it("throws when a property is read before load and sync", async () => {

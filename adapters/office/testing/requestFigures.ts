@@ -1,7 +1,7 @@
 /**
  * Runs the Office.js writer through Microsoft's real client library and sums up its requests: the
  * figures of docs/decisions/0009 and the README come from here (`IKZ_PRINT_REQUEST_SIZES=1 npx
- * vitest run addin/office/realRequestSizes` prints them).
+ * vitest run adapters/office/realRequestSizes` prints them).
  */
 import type { WorkbookPlan } from "../../../lib/plan/WorkbookPlan.js";
 import { ALL_EXCEL_FEATURES } from "../features.js";

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { findTemplate } from "../../templates/registry.js";
-import { FakeExcel, FakeWorkbook } from "./fakeExcel.js";
+import { FakeExcel, FakeWorkbook } from "./testing/fakeExcel.js";
 import { ALL_EXCEL_FEATURES } from "./features.js";
 import {
   batchBytes,

@@ -1,12 +1,9 @@
 /**
- * The look of each {@link CellStyle} as Office.js range formats. The styles themselves are
- * defined once, for the file writer, in adapters/exceljs/cellStyles.ts; this module translates
- * them, so a sheet inserted into Excel looks like the generated file.
+ * The looks of lib/plan/cellLooks.ts as Office.js range formats: this module only translates
+ * them, so a sheet inserted into Excel looks like the file the exceljs writer makes.
  */
-import { highlightStyle, StyleCache } from "../../adapters/exceljs/cellStyles.js";
-import type { CellStyle, PlannedHighlight } from "../../lib/plan/WorkbookPlan.js";
+import type { CellLook } from "../../lib/plan/cellLooks.js";
 
-type FileStyle = ReturnType<StyleCache["get"]>;
 type BorderSides = Partial<Record<"top" | "bottom" | "left" | "right", string>>;
 
 /** A cell look in Office.js terms; colours as `#RRGGBB`. Plain data, so it can be compared and logged. */
@@ -27,12 +24,6 @@ export interface OfficeCellFormat {
   readonly locked?: boolean;
 }
 
-/** `FF333F4F` (exceljs ARGB) → `#333F4F`. */
-export function argbToHex(argb: string | undefined): string | undefined {
-  if (argb === undefined || !/^[0-9A-Fa-f]{8}$/.test(argb)) return undefined;
-  return `#${argb.slice(2).toUpperCase()}`;
-}
-
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
 const VERTICAL = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
@@ -43,70 +34,26 @@ function defined<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], u
   };
 }
 
-/** Translates an exceljs style object (as the file writer uses it) into an Office cell format. */
-export function officeFormatOf(style: FileStyle): OfficeCellFormat {
-  const font = style.font;
-  const fill =
-    style.fill?.type === "pattern" && style.fill.pattern === "solid" ? argbToHex(style.fill.fgColor?.argb) : undefined;
-  const borders: BorderSides = {};
-  for (const side of ["top", "bottom", "left", "right"] as const) {
-    const border = style.border?.[side];
-    const color = argbToHex(border?.color?.argb);
-    if (border?.style === "thin" && color !== undefined) borders[side] = color;
-  }
-  const horizontal = style.alignment?.horizontal;
-  const vertical = style.alignment?.vertical;
-  return defined({
-    font:
-      font === undefined
-        ? undefined
-        : defined({
-            name: font.name,
-            size: font.size,
-            bold: font.bold,
-            italic: font.italic,
-            color: argbToHex(font.color?.argb),
-          }),
-    fill,
-    borders: Object.keys(borders).length > 0 ? borders : undefined,
-    horizontal:
-      horizontal !== undefined && horizontal in HORIZONTAL
-        ? HORIZONTAL[horizontal as keyof typeof HORIZONTAL]
-        : undefined,
-    vertical: vertical !== undefined && vertical in VERTICAL ? VERTICAL[vertical as keyof typeof VERTICAL] : undefined,
-    wrapText: style.alignment?.wrapText,
-    locked: style.protection?.locked,
-  });
-}
+const cache = new WeakMap<CellLook, OfficeCellFormat>();
 
-const fileStyles = new StyleCache();
-const cache = new Map<string, OfficeCellFormat>();
-
-/** The Office format of a plan's cell style (and alignment override). Cached. */
-export function officeCellFormat(
-  style: CellStyle,
-  align?: "left" | "center" | "right",
-  wrap?: boolean,
-): OfficeCellFormat {
-  const key = `${style}|${align ?? ""}|${wrap === true ? "wrap" : ""}`;
-  let found = cache.get(key);
+/** The Office format of a cell look (lib/plan/cellLooks.ts `cellLook`). Cached. */
+export function officeCellFormat(look: CellLook): OfficeCellFormat {
+  let found = cache.get(look);
   if (found === undefined) {
-    found = officeFormatOf(fileStyles.get(style, undefined, align, wrap));
-    cache.set(key, found);
+    const { name, size, bold, italic, color } = look.font;
+    const border = look.border;
+    found = defined({
+      font: defined({ name, size, bold, italic, color }),
+      fill: look.fill,
+      borders: border === undefined ? undefined : { top: border, bottom: border, left: border, right: border },
+      horizontal: look.horizontal === undefined ? undefined : HORIZONTAL[look.horizontal],
+      vertical: look.vertical === undefined ? undefined : VERTICAL[look.vertical],
+      wrapText: look.wrapText,
+      locked: look.locked,
+    });
+    cache.set(look, found);
   }
   return found;
-}
-
-/** Fill and font colour of a highlight (Excel's Good / Neutral styles, as in the file). */
-export function officeHighlightFormat(fill: PlannedHighlight["fill"]): {
-  readonly fill: string;
-  readonly fontColor: string;
-} {
-  const style = highlightStyle(fill);
-  const background = style.fill?.type === "pattern" ? argbToHex(style.fill.bgColor?.argb) : undefined;
-  const text = argbToHex(style.font?.color?.argb);
-  if (background === undefined || text === undefined) throw new Error(`highlight ${fill} has no colours`);
-  return { fill: background, fontColor: text };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Sheet references in formula text, changed as Excel changes them when a sheet is renamed or
  * deleted. Used by the writer (new sheets are written under temporary names, their formulas
- * referring to those names) and by the fake Excel (addin/office/fakeExcel.ts), which rewrites
+ * referring to those names) and by the fake Excel (adapters/office/testing/fakeExcel.ts), which rewrites
  * every formula of the workbook on rename and delete, as Excel does.
  *
  * A sheet prefix is `Name!` or `'Quoted name'!` outside a string literal, not preceded by a name

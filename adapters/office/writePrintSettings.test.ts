@@ -4,7 +4,7 @@
  * reported on a host without ExcelApi 1.9. The .xlsx twin: test/print-settings.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { FakeExcel, FakeWorkbook } from "./fakeExcel.js";
+import { FakeExcel, FakeWorkbook } from "./testing/fakeExcel.js";
 import { ALL_EXCEL_FEATURES } from "./features.js";
 import { writePlanToExcel } from "./writePlanToExcel.js";
 import { PRINT_PLAN as PLAN } from "../../test/support/printPlan.js";

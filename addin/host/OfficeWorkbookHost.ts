@@ -29,13 +29,19 @@ import { cellAddress } from "../../lib/cells/address.js";
 import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import { ReferenceCollector, type ReferringSheets } from "../host/referringSheets.js";
-import type { CellRef, InsertResult, ProgressListener, WorkbookHost } from "../host/WorkbookHost.js";
-import { detectExcelFeatures, type ExcelFeatures, type OptionalExcelFeature } from "./features.js";
-import { toOfficeHostError } from "./officeErrors.js";
-import { readSnapshotFromExcel } from "./readSnapshotFromExcel.js";
-import { commandBytes, DEFAULT_PAYLOAD_BUDGET, jsonBytes, packBySize, REQUEST_BASE_BYTES } from "./syncBatches.js";
-import { writePlanToExcel } from "./writePlanToExcel.js";
+import { ReferenceCollector, type ReferringSheets } from "./referringSheets.js";
+import type { CellRef, InsertResult, ProgressListener, WorkbookHost } from "./WorkbookHost.js";
+import { detectExcelFeatures, type ExcelFeatures, type OptionalExcelFeature } from "../../adapters/office/features.js";
+import { toOfficeHostError } from "../../adapters/office/officeErrors.js";
+import { readSnapshotFromExcel } from "../../adapters/office/readSnapshotFromExcel.js";
+import {
+  commandBytes,
+  DEFAULT_PAYLOAD_BUDGET,
+  jsonBytes,
+  packBySize,
+  REQUEST_BASE_BYTES,
+} from "../../adapters/office/syncBatches.js";
+import { writePlanToExcel } from "../../adapters/office/writePlanToExcel.js";
 
 /** `Excel.run`, or a stand-in that hands a fake context to the batch (tests). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
