@@ -5,7 +5,7 @@ import { readProductList } from "../../adapters/products/readProductList.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { renderTerm } from "../../lib/messages/terms.js";
 import { parseTownList } from "../../templates/kostenverteilung/partnerTowns.js";
-import { checkRowCounts } from "../../templates/kostenverteilung/planCostModel.js";
+import { checkRowCounts } from "../../templates/kostenverteilung/plan.js";
 import type { ProductSelection } from "../../templates/reference/productFramework.js";
 import { findTemplate, TEMPLATES, type TemplateModule } from "../../templates/registry.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";

@@ -4,9 +4,9 @@
  */
 import type { PlannedWorkbook } from "../../lib/plan/planWorkbook.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import { workplaceProfileAnalysis } from "./analyseProfile.js";
-import { checkWorkplaceProfile } from "./checkWorkplaceProfile.js";
-import { planWorkplaceProfile, planWorkplaceProfileUpgrade } from "./planWorkplaceProfile.js";
+import { workplaceProfileAnalysis } from "./analysis.js";
+import { checkWorkplaceProfile } from "./checks.js";
+import { planWorkplaceProfile, planWorkplaceProfileUpgrade } from "./plan.js";
 import { workplaceProfileSpec } from "./spec.js";
 
 export const workplaceProfileModule = {

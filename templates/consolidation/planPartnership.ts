@@ -25,9 +25,9 @@ import {
 } from "../../lib/towns/townNames.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
 import type { AnalysisSource } from "../analysis.js";
-import { describePlace, townNamePlaces } from "../kostenverteilung/checkCostAllocation.js";
+import { describePlace, townNamePlaces } from "../kostenverteilung/checks.js";
 import { extractCostModel } from "../kostenverteilung/costModel.js";
-import { planCostAllocation, type CostModelSettings } from "../kostenverteilung/planCostModel.js";
+import { planCostAllocation, type CostModelSettings } from "../kostenverteilung/plan.js";
 import { DUE_DATES, dueDateField } from "../kostenverteilung/resultSheet.js";
 import { costAllocationSpec, SHEET as COST_SHEET } from "../kostenverteilung/spec.js";
 import { findTemplate, TEMPLATES } from "../registry.js";

@@ -3,9 +3,9 @@
  * options it takes, and its group analysis. Wired into templates/registry.ts by the apps' lead.
  */
 import type { TemplatePlanOptions } from "../registry.js";
-import { serviceCatalogueAnalysis } from "./analyseServices.js";
-import { planServiceCatalogue, planServiceCatalogueUpgrade, today } from "./planServiceCatalogue.js";
-import { checkServiceCatalogue } from "./serviceCatalogue.js";
+import { serviceCatalogueAnalysis } from "./analysis.js";
+import { planServiceCatalogue, planServiceCatalogueUpgrade, today } from "./plan.js";
+import { checkServiceCatalogue } from "./checks.js";
 import { serviceCatalogueSpec } from "./spec.js";
 
 export const serviceCatalogueModule = {

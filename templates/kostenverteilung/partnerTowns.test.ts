@@ -3,7 +3,7 @@ import { allocateCosts } from "../../lib/allocation/allocateCosts.js";
 import { KEY_VALUE_FIELDS } from "../../lib/allocation/model.js";
 import { validateCostModel } from "../../lib/allocation/validateCostModel.js";
 import { costModelForTowns, parseTownList } from "./partnerTowns.js";
-import { DEMO_COST_MODEL } from "./planCostModel.js";
+import { DEMO_COST_MODEL } from "./plan.js";
 
 const namesOf = (count: number): string[] => Array.from({ length: count }, (_, i) => `Gemeinde ${i + 1}`);
 

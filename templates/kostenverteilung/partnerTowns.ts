@@ -5,7 +5,7 @@
 import { splitByLargestRemainder } from "../../lib/allocation/largestRemainder.js";
 import type { CostModel, Town } from "../../lib/allocation/model.js";
 import { normalizeTownName } from "../../lib/allocation/validateCostModel.js";
-import { DEMO_COST_MODEL } from "./planCostModel.js";
+import { DEMO_COST_MODEL } from "./plan.js";
 
 /** The names of a town list, or why the list cannot be used. */
 export type TownListResult =

@@ -2,9 +2,9 @@
  * Template „PESTEL-Matrix“ as the apps see it: spec, own checks, planner, which common options it
  * takes, and its analysis. Wired into templates/registry.ts by hand.
  */
-import { pestelAnalysis } from "./analysePestel.js";
-import { checkPestel } from "./pestelWorkbook.js";
-import { planPestel, planPestelUpgrade } from "./planPestel.js";
+import { pestelAnalysis } from "./analysis.js";
+import { checkPestel } from "./checks.js";
+import { planPestel, planPestelUpgrade } from "./plan.js";
 import { pestelSpec } from "./spec.js";
 
 export const pestelModule = {
