@@ -103,7 +103,7 @@ function NotComputable(props: {
 }): ReactNode {
   const { t } = useLanguage();
   const errors = props.check.report.issues.filter((i) => i.severity === "error").length;
-  const isCatalogue = props.check.template?.spec.id === "aufgabenkatalog";
+  const isCatalogue = props.check.template?.ownPaneSection === true;
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
