@@ -1,6 +1,6 @@
 /** The benchmarks' product lists and the task catalogue made from them. */
 import type { WorkbookPlan } from "../lib/plan/WorkbookPlan.js";
-import { planTaskCatalogue } from "../templates/aufgabenkatalog/planTaskCatalogue.js";
+import { planTaskCatalogue } from "../templates/aufgabenkatalog/plan.js";
 
 /** The town's products: `rows` unique six-digit codes (100000, 100001, …) with names. */
 export function benchProducts(rows: number): { code: string; name: string }[] {

@@ -25,11 +25,7 @@ import { runCli } from "../cli/ikz.js";
 import type { PlannedValue, WorkbookPlan } from "../lib/plan/WorkbookPlan.js";
 import { validateWorkbook, type ValidationReport } from "../lib/validation/validateWorkbook.js";
 import { taskCatalogueSpec } from "../templates/aufgabenkatalog/spec.js";
-import {
-  checkTaskCatalogue,
-  computePriorities,
-  extractTaskCatalogue,
-} from "../templates/aufgabenkatalog/taskCatalogue.js";
+import { checkTaskCatalogue, computePriorities, extractTaskCatalogue } from "../templates/aufgabenkatalog/checks.js";
 import { positiveInteger } from "./benchSupport.js";
 import { benchProducts, planBenchCatalogue } from "./benchProducts.js";
 import { JOBS, type JobName, type JobResult } from "./jobTypes.js";

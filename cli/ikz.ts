@@ -10,9 +10,8 @@ import { renderCliText, type CliTextKey } from "../lib/messages/cliTexts.js";
 import { describeTemplate } from "../lib/spec/describeTemplate.js";
 import type { Language } from "../lib/spec/TemplateSpec.js";
 import { GENERATOR_VERSION } from "../lib/version.js";
-import { MIN_ITEM_ROWS, MIN_TOWN_ROWS } from "../templates/kostenverteilung/layout.js";
-import { findTemplate, TEMPLATES } from "../templates/registry.js";
-import { EXIT, type CliContext, type ExitCode } from "./CliContext.js";
+import { findTemplate } from "../templates/registry.js";
+import { EXIT, templatesOf, type CliContext, type ExitCode } from "./CliContext.js";
 import { runAnalyse } from "./commands/analyse.js";
 import { runConsolidate } from "./commands/consolidate.js";
 import { runAllocate } from "./commands/allocate.js";
@@ -62,15 +61,21 @@ export async function runCli(
     return EXIT.unusable;
   }
   const language: Language = requested;
-  const context: CliContext = { language, stdout: io.stdout, stderr: io.stderr };
+  const templates = templatesOf(io);
+  const context: CliContext = { language, stdout: io.stdout, stderr: io.stderr, templates };
   const t = (key: CliTextKey, value?: string) => renderCliText(key, language, value === undefined ? {} : { value });
-  const templateIds = TEMPLATES.map((m) => m.spec.id).join(", ");
-  const townsTemplateIds = TEMPLATES.filter((m) => m.takes.towns)
+  const templateIds = templates.map((m) => m.spec.id).join(", ");
+  const townsTemplateIds = templates
+    .filter((m) => m.takes.towns)
     .map((m) => m.spec.id)
     .join(", ");
-  const starterTemplateIds = TEMPLATES.filter((m) => m.takes.starter === true)
+  const starterTemplateIds = templates
+    .filter((m) => m.takes.starter === true)
     .map((m) => m.spec.id)
     .join(", ");
+  // the prepared rows by default, as the (first) template that takes them declares them
+  const rowCounts = templates.find((m) => m.rowCounts !== undefined)?.rowCounts?.min;
+  const minRows = (table: "towns" | "items") => String(rowCounts?.[table] ?? "");
   let exit: ExitCode = EXIT.ok;
 
   const program = new Command("ikz")
@@ -97,8 +102,8 @@ export async function runCli(
     )
     .option("--town <name>", t("optionTown"))
     .option("--towns <list>", t("optionTowns", townsTemplateIds))
-    .option("--town-rows <n>", t("optionTownRows", String(MIN_TOWN_ROWS)))
-    .option("--item-rows <n>", t("optionItemRows", String(MIN_ITEM_ROWS)))
+    .option("--town-rows <n>", t("optionTownRows", minRows("towns")))
+    .option("--item-rows <n>", t("optionItemRows", minRows("items")))
     .option("--demo", t("optionDemo"))
     .option("--starter", t("optionStarter", starterTemplateIds))
     .option("--force", t("optionForce"))
@@ -126,7 +131,7 @@ export async function runCli(
     .argument("<template>", t("argTemplate", templateIds))
     .option("--json", t("optionJson"))
     .action((id: string, options: { json?: boolean }) => {
-      const module = findTemplate(id);
+      const module = findTemplate(id, templates);
       if (!module) {
         io.stderr(renderCliText("unknownTemplate", language, { value: id, other: templateIds }));
         exit = EXIT.unusable;
@@ -209,8 +214,8 @@ export async function runCli(
     .option("--out <file>", t("optionUpgradeOut"))
     .option("--force", t("optionForce"))
     .option("--json", t("optionJson"))
-    .option("--town-rows <n>", t("optionTownRows", String(MIN_TOWN_ROWS)))
-    .option("--item-rows <n>", t("optionItemRows", String(MIN_ITEM_ROWS)))
+    .option("--town-rows <n>", t("optionTownRows", minRows("towns")))
+    .option("--item-rows <n>", t("optionItemRows", minRows("items")))
     .action(
       async (
         file: string,

@@ -8,10 +8,10 @@ import { readSnapshotFromXlsx } from "../adapters/exceljs/readSnapshotFromXlsx.j
 import { writePlanToBuffer } from "../adapters/exceljs/writePlanToXlsx.js";
 import { validateWorkbook } from "../lib/validation/validateWorkbook.js";
 import { DEMO_TOWNS } from "../templates/aufgabenkatalog/demo.js";
-import { workplaceProfileAnalysis } from "../templates/arbeitsplatzprofil/analyseProfile.js";
-import { checkWorkplaceProfile } from "../templates/arbeitsplatzprofil/checkWorkplaceProfile.js";
+import { workplaceProfileAnalysis } from "../templates/arbeitsplatzprofil/analysis.js";
+import { checkWorkplaceProfile } from "../templates/arbeitsplatzprofil/checks.js";
 import { demoStatuses, demoWorkplaces } from "../templates/arbeitsplatzprofil/demo.js";
-import { planWorkplaceProfile } from "../templates/arbeitsplatzprofil/planWorkplaceProfile.js";
+import { planWorkplaceProfile } from "../templates/arbeitsplatzprofil/plan.js";
 import { workplaceProfileSpec } from "../templates/arbeitsplatzprofil/spec.js";
 import { STARTER_REQUIREMENTS } from "../templates/arbeitsplatzprofil/starterRequirements.js";
 import { extractWorkplaceProfile, workplacesPerTown } from "../templates/arbeitsplatzprofil/workplaceProfile.js";

@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { validateWorkbook, type ValidationReport } from "../lib/validation/validateWorkbook.js";
 import { buildSpecification } from "../lib/workplace/buildSpecification.js";
-import { checkWorkplaceProfile } from "../templates/arbeitsplatzprofil/checkWorkplaceProfile.js";
-import { planWorkplaceProfile } from "../templates/arbeitsplatzprofil/planWorkplaceProfile.js";
+import { checkWorkplaceProfile } from "../templates/arbeitsplatzprofil/checks.js";
+import { planWorkplaceProfile } from "../templates/arbeitsplatzprofil/plan.js";
 import { workplaceProfileSpec } from "../templates/arbeitsplatzprofil/spec.js";
 import { STARTER_REQUIREMENTS } from "../templates/arbeitsplatzprofil/starterRequirements.js";
 import { extractWorkplaceProfile, toWorkplaceProfile } from "../templates/arbeitsplatzprofil/workplaceProfile.js";

@@ -13,10 +13,7 @@ import { readMetadata } from "../lib/validation/readWorkbook.js";
 import { validateWorkbook } from "../lib/validation/validateWorkbook.js";
 import { GENERATOR_VERSION } from "../lib/version.js";
 import type { AnalysisSource } from "../templates/analysis.js";
-import {
-  serviceCatalogueAnalysis,
-  type ServiceAnalysisResult,
-} from "../templates/it-servicekatalog/analyseServices.js";
+import { serviceCatalogueAnalysis, type ServiceAnalysisResult } from "../templates/it-servicekatalog/analysis.js";
 import {
   CATEGORY_LABELS,
   CRITICALITY_LABELS,
@@ -26,8 +23,8 @@ import {
 } from "../templates/it-servicekatalog/lists.js";
 import { DEMO_TOWNS } from "../templates/it-servicekatalog/demo.js";
 import { serviceCatalogueModule } from "../templates/it-servicekatalog/module.js";
-import { planServiceCatalogue } from "../templates/it-servicekatalog/planServiceCatalogue.js";
-import { checkServiceCatalogue } from "../templates/it-servicekatalog/serviceCatalogue.js";
+import { planServiceCatalogue } from "../templates/it-servicekatalog/plan.js";
+import { checkServiceCatalogue } from "../templates/it-servicekatalog/checks.js";
 import { SHEET, serviceCatalogueSpec } from "../templates/it-servicekatalog/spec.js";
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);

@@ -30,8 +30,8 @@ import {
   OPERATING_MODEL_LABELS,
   STATUS_LABELS,
 } from "../templates/it-servicekatalog/lists.js";
-import { planServiceCatalogue } from "../templates/it-servicekatalog/planServiceCatalogue.js";
-import { checkServiceCatalogue, extractServiceCatalogue } from "../templates/it-servicekatalog/serviceCatalogue.js";
+import { planServiceCatalogue } from "../templates/it-servicekatalog/plan.js";
+import { checkServiceCatalogue, extractServiceCatalogue } from "../templates/it-servicekatalog/checks.js";
 import { SHEET, serviceCatalogueSpec } from "../templates/it-servicekatalog/spec.js";
 
 const REFERENCE = new Date(Date.UTC(2026, 5, 30));

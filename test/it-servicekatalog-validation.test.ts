@@ -12,9 +12,9 @@ import { columnLetter } from "../lib/cells/address.js";
 import type { Language } from "../lib/spec/TemplateSpec.js";
 import type { ValidationIssue } from "../lib/validation/ValidationIssue.js";
 import { validateWorkbook, type ValidationReport } from "../lib/validation/validateWorkbook.js";
-import { planTaskCatalogue } from "../templates/aufgabenkatalog/planTaskCatalogue.js";
-import { planServiceCatalogue } from "../templates/it-servicekatalog/planServiceCatalogue.js";
-import { checkServiceCatalogue, extractServiceCatalogue } from "../templates/it-servicekatalog/serviceCatalogue.js";
+import { planTaskCatalogue } from "../templates/aufgabenkatalog/plan.js";
+import { planServiceCatalogue } from "../templates/it-servicekatalog/plan.js";
+import { checkServiceCatalogue, extractServiceCatalogue } from "../templates/it-servicekatalog/checks.js";
 import { SERVICES_HEADER_ROW, SHEET, serviceCatalogueSpec } from "../templates/it-servicekatalog/spec.js";
 
 const REFERENCE = new Date(Date.UTC(2026, 0, 31));

@@ -9,7 +9,7 @@ import { writePlanToBuffer } from "../adapters/exceljs/writePlanToXlsx.js";
 import type { CostModel } from "../lib/allocation/model.js";
 import type { Language } from "../lib/spec/TemplateSpec.js";
 import { validateWorkbook } from "../lib/validation/validateWorkbook.js";
-import { DEMO_COST_MODEL, planCostAllocation } from "../templates/kostenverteilung/planCostModel.js";
+import { DEMO_COST_MODEL, planCostAllocation } from "../templates/kostenverteilung/plan.js";
 import {
   HEADER_ROW,
   SHEET,

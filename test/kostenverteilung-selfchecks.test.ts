@@ -21,7 +21,7 @@ import { snapshotCell, type WorkbookSnapshot } from "../lib/snapshot/WorkbookSna
 import type { ValidationIssue } from "../lib/validation/ValidationIssue.js";
 import { validateWorkbook, type ValidationReport } from "../lib/validation/validateWorkbook.js";
 import { selfCheckSummaryText } from "../templates/common/selfChecks.js";
-import { DEMO_COST_MODEL, planCostAllocation } from "../templates/kostenverteilung/planCostModel.js";
+import { DEMO_COST_MODEL, planCostAllocation } from "../templates/kostenverteilung/plan.js";
 import {
   RESULT_FIRST_TOWN_COLUMN,
   RESULT_SUMMARY_ROW,

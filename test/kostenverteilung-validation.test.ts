@@ -17,7 +17,7 @@ import { parsePercent } from "../lib/allocation/parsePercent.js";
 import type { Language } from "../lib/spec/TemplateSpec.js";
 import type { ValidationIssue } from "../lib/validation/ValidationIssue.js";
 import { validateWorkbook, type ValidationReport } from "../lib/validation/validateWorkbook.js";
-import { DEMO_COST_MODEL, planCostAllocation } from "../templates/kostenverteilung/planCostModel.js";
+import { DEMO_COST_MODEL, planCostAllocation } from "../templates/kostenverteilung/plan.js";
 import { HEADER_ROW, SHEET, columnOf, costAllocationSpec, sheetName } from "../templates/kostenverteilung/spec.js";
 import { findTemplate } from "../templates/registry.js";
 

@@ -31,7 +31,7 @@ import {
   trimLikeSpreadsheet,
   type Obligation,
 } from "../lib/workplace/model.js";
-import { checkWorkplaceProfile } from "../templates/arbeitsplatzprofil/checkWorkplaceProfile.js";
+import { checkWorkplaceProfile } from "../templates/arbeitsplatzprofil/checks.js";
 import { runCli } from "../cli/ikz.js";
 import {
   EVALUATION_CHECK_ROWS,
@@ -51,7 +51,7 @@ import {
   planWorkplaceProfile,
   planWorkplaceProfileContent,
   starterRequirementRows,
-} from "../templates/arbeitsplatzprofil/planWorkplaceProfile.js";
+} from "../templates/arbeitsplatzprofil/plan.js";
 import {
   DIMENSIONS,
   GAP_LABELS,

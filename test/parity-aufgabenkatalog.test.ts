@@ -24,11 +24,7 @@ import {
   WEIGHTS_INVALID_TEXT,
   taskCatalogueSpec,
 } from "../templates/aufgabenkatalog/spec.js";
-import {
-  checkTaskCatalogue,
-  computePriorities,
-  extractTaskCatalogue,
-} from "../templates/aufgabenkatalog/taskCatalogue.js";
+import { checkTaskCatalogue, computePriorities, extractTaskCatalogue } from "../templates/aufgabenkatalog/checks.js";
 import { productLeaves } from "../templates/reference/productFramework.js";
 import {
   disposeLibreOfficeProfiles,

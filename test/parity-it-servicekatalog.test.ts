@@ -40,13 +40,13 @@ import {
 } from "../templates/it-servicekatalog/lists.js";
 import { runCli } from "../cli/ikz.js";
 import { demoServiceRows } from "../templates/it-servicekatalog/demo.js";
-import { planServiceCatalogue } from "../templates/it-servicekatalog/planServiceCatalogue.js";
+import { planServiceCatalogue } from "../templates/it-servicekatalog/plan.js";
 import { withServiceCatalogueChecks } from "../templates/it-servicekatalog/sheetChecks.js";
 import {
   assessServiceCatalogue,
   checkServiceCatalogue,
   extractServiceCatalogue,
-} from "../templates/it-servicekatalog/serviceCatalogue.js";
+} from "../templates/it-servicekatalog/checks.js";
 import {
   CHECK_LINE_ROW,
   ROW_INVALID_TEXT,

@@ -22,11 +22,7 @@ import { snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../lib/
 import { validateWorkbook } from "../lib/validation/validateWorkbook.js";
 import { extractCostModel } from "../templates/kostenverteilung/costModel.js";
 import { KEY_DEFINITIONS, PART_COUNT } from "../templates/kostenverteilung/keys.js";
-import {
-  DEMO_COST_MODEL,
-  planCostAllocation,
-  planCostAllocationTemplate,
-} from "../templates/kostenverteilung/planCostModel.js";
+import { DEMO_COST_MODEL, planCostAllocation, planCostAllocationTemplate } from "../templates/kostenverteilung/plan.js";
 import { selfCheckSummaryText } from "../templates/common/selfChecks.js";
 import {
   RESULT_FIRST_TOWN_COLUMN,

@@ -29,8 +29,8 @@ import {
   MATRIX_THRESHOLD_INVALID,
   matrixAddress,
 } from "../templates/pestel/matrixSheet.js";
-import { checkPestel, extractPestel } from "../templates/pestel/pestelWorkbook.js";
-import { planPestel, withPestelChecks } from "../templates/pestel/planPestel.js";
+import { checkPestel, extractPestel } from "../templates/pestel/checks.js";
+import { planPestel, withPestelChecks } from "../templates/pestel/plan.js";
 import { HEADER_ROW, SHEET, TOWN_FIRST_ROW, pestelSpec } from "../templates/pestel/spec.js";
 import {
   ELEMENT_LABELS,

@@ -16,7 +16,7 @@ import { parsedForm } from "../lib/validation/readWorkbook.js";
 import type { ValidationReport } from "../lib/validation/validateWorkbook.js";
 import { columnNumber } from "../lib/cells/address.js";
 import { snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../lib/snapshot/WorkbookSnapshot.js";
-import { DEMO_COST_MODEL, DEMO_SETTINGS, planCostAllocation } from "../templates/kostenverteilung/planCostModel.js";
+import { DEMO_COST_MODEL, DEMO_SETTINGS, planCostAllocation } from "../templates/kostenverteilung/plan.js";
 import { HEADER_ROW, SHEET, columnOf, settingsRow, sheetName } from "../templates/kostenverteilung/spec.js";
 import { ikz } from "./support/runIkz.js";
 

@@ -12,7 +12,7 @@ import type { PlannedRow } from "../lib/plan/WorkbookPlan.js";
 import { validateWorkbook } from "../lib/validation/validateWorkbook.js";
 import { GENERATOR_VERSION } from "../lib/version.js";
 import type { AnalysisSource } from "../templates/analysis.js";
-import type { AnalysedTheme } from "../templates/pestel/analysePestel.js";
+import type { AnalysedTheme } from "../templates/pestel/analysis.js";
 import { pestelModule } from "../templates/pestel/module.js";
 import { SHEET, pestelSpec } from "../templates/pestel/spec.js";
 import { planToSnapshot } from "./support/planToSnapshot.js";

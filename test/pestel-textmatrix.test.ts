@@ -15,8 +15,8 @@ import { INNER_ELEMENTS, PESTEL_FACTORS, type PestelTheme } from "../lib/pestel/
 import { planResults } from "../lib/formulas/planResults.js";
 import type { SheetPlan } from "../lib/plan/WorkbookPlan.js";
 import { validateWorkbook } from "../lib/validation/validateWorkbook.js";
-import { checkPestel, extractPestel } from "../templates/pestel/pestelWorkbook.js";
-import { planPestel } from "../templates/pestel/planPestel.js";
+import { checkPestel, extractPestel } from "../templates/pestel/checks.js";
+import { planPestel } from "../templates/pestel/plan.js";
 import { SHEET, pestelSpec } from "../templates/pestel/spec.js";
 import { STARTER_THEMES } from "../templates/pestel/starterThemes.js";
 import { FIELD_HOT_TEXT, TEXT_MATRIX_SLOTS, excelTrim, textMatrix, themeLine } from "../templates/pestel/textMatrix.js";

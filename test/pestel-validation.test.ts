@@ -10,9 +10,9 @@ import type { Language } from "../lib/spec/TemplateSpec.js";
 import type { ValidationIssue } from "../lib/validation/ValidationIssue.js";
 import { validateWorkbook } from "../lib/validation/validateWorkbook.js";
 import { GENERATOR_VERSION } from "../lib/version.js";
-import { planTaskCatalogue } from "../templates/aufgabenkatalog/planTaskCatalogue.js";
-import { checkPestel, extractPestel } from "../templates/pestel/pestelWorkbook.js";
-import { planPestel } from "../templates/pestel/planPestel.js";
+import { planTaskCatalogue } from "../templates/aufgabenkatalog/plan.js";
+import { checkPestel, extractPestel } from "../templates/pestel/checks.js";
+import { planPestel } from "../templates/pestel/plan.js";
 import { SHEET, pestelSpec } from "../templates/pestel/spec.js";
 import { planToSnapshot, setCell, type MutableWorkbookSnapshot } from "./support/planToSnapshot.js";
 

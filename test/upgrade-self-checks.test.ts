@@ -9,11 +9,11 @@ import { snapshotCell, type WorkbookSnapshot } from "../lib/snapshot/WorkbookSna
 import { carryValues } from "../lib/upgrade/carryValues.js";
 import { upgradeWorkbook } from "../lib/upgrade/upgradeWorkbook.js";
 import { validateWorkbook } from "../lib/validation/validateWorkbook.js";
-import { checkWorkplaceProfile } from "../templates/arbeitsplatzprofil/checkWorkplaceProfile.js";
-import { planWorkplaceProfile } from "../templates/arbeitsplatzprofil/planWorkplaceProfile.js";
+import { checkWorkplaceProfile } from "../templates/arbeitsplatzprofil/checks.js";
+import { planWorkplaceProfile } from "../templates/arbeitsplatzprofil/plan.js";
 import { workplaceProfileSpec } from "../templates/arbeitsplatzprofil/spec.js";
 import { demoServiceRows } from "../templates/it-servicekatalog/demo.js";
-import { checkServiceCatalogue } from "../templates/it-servicekatalog/serviceCatalogue.js";
+import { checkServiceCatalogue } from "../templates/it-servicekatalog/checks.js";
 import { SHEET, serviceCatalogueSpec } from "../templates/it-servicekatalog/spec.js";
 import { TEMPLATES } from "../templates/registry.js";
 import { GENERATOR_VERSION } from "../lib/version.js";

@@ -12,9 +12,9 @@ import type { ColumnSpec, ColumnType, TemplateSpec } from "../lib/spec/TemplateS
 import { readWorkbook, type ParsedTable } from "../lib/validation/readWorkbook.js";
 import type { ParsedValue } from "../lib/validation/parseCell.js";
 import { validateWorkbook } from "../lib/validation/validateWorkbook.js";
-import { planTaskCatalogue } from "../templates/aufgabenkatalog/planTaskCatalogue.js";
+import { planTaskCatalogue } from "../templates/aufgabenkatalog/plan.js";
 import { taskCatalogueSpec } from "../templates/aufgabenkatalog/spec.js";
-import { checkTaskCatalogue, extractTaskCatalogue } from "../templates/aufgabenkatalog/taskCatalogue.js";
+import { checkTaskCatalogue, extractTaskCatalogue } from "../templates/aufgabenkatalog/checks.js";
 
 const column = (key: string, type: ColumnType, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
   key,

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { CostModel } from "../../lib/allocation/model.js";
 import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import { costModelForTowns } from "../../templates/kostenverteilung/partnerTowns.js";
-import { planCostAllocation } from "../../templates/kostenverteilung/planCostModel.js";
+import { planCostAllocation } from "../../templates/kostenverteilung/plan.js";
 import { FakeExcel, FakeWorkbook } from "./testing/fakeExcel.js";
 import { withExcelSheetQuoting } from "../../lib/formulas/sheetReferences.js";
 import { ALL_EXCEL_FEATURES } from "./features.js";

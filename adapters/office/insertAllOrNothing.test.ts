@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { PlannedRow, SheetPlan, WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
-import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatalogue.js";
+import { planTaskCatalogue } from "../../templates/aufgabenkatalog/plan.js";
 import { productLeaves } from "../../templates/reference/productFramework.js";
 import { FakeExcel, FakeWorkbook, type FakeCommandKind, type FakeWorkbookState } from "./testing/fakeExcel.js";
 import { ALL_EXCEL_FEATURES } from "./features.js";

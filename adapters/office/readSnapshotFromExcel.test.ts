@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatalogue.js";
+import { planTaskCatalogue } from "../../templates/aufgabenkatalog/plan.js";
 import { checkWorkbook } from "../../addin/actions/checkWorkbook.js";
 import { FakeExcel, FakeWorkbook, type FakeSheet } from "./testing/fakeExcel.js";
 import { ALL_EXCEL_FEATURES, MINIMUM_EXCEL_FEATURES } from "./features.js";

@@ -39,11 +39,11 @@ import { planToSnapshot, setCell, type MutableWorkbookSnapshot } from "../../tes
 import {
   allocationDisagreements,
   brokenCells,
-  ikz,
   priorityDisagreements,
   type AllocateJson,
   type PrioritiesJson,
 } from "../../test/support/expectFindingOrAgreement.js";
+import { ikz } from "../../test/support/runIkz.js";
 import {
   libreOfficeSkipRequested,
   readRecalculatedValues,

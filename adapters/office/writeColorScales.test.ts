@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { PlannedColorScale } from "../../lib/plan/WorkbookPlan.js";
-import { planPestel } from "../../templates/pestel/planPestel.js";
+import { planPestel } from "../../templates/pestel/plan.js";
 import { FakeExcel, FakeWorkbook } from "./testing/fakeExcel.js";
 import { ALL_EXCEL_FEATURES, type ExcelFeatures } from "./features.js";
 import { colorScaleCriteria, writePlanToExcel } from "./writePlanToExcel.js";

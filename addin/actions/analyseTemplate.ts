@@ -10,9 +10,6 @@ import { checkWorkbook, type WorkbookCheck } from "./checkWorkbook.js";
 import type { PartnerFile } from "./importPartners.js";
 import { readWorkbookFile, type SnapshotReader } from "./readWorkbookFile.js";
 
-/** The template whose analysis the pane shows in its own sections (priorities, roadmap). */
-const OWN_SECTION_TEMPLATE = "aufgabenkatalog";
-
 /** What happened to one added file. */
 export type AnalysisFileStatus =
   | { readonly kind: "taken"; readonly file: string; readonly town: string }
@@ -57,7 +54,7 @@ export interface TemplateAnalysisInput {
 /** The open workbook's template when it has an analysis this section offers, else undefined. */
 export function analysableTemplate(check: WorkbookCheck): TemplateModule | undefined {
   const template = check.template;
-  return template?.analysis && template.spec.id !== OWN_SECTION_TEMPLATE ? template : undefined;
+  return template?.analysis && template.ownPaneSection !== true ? template : undefined;
 }
 
 const errorsOf = (check: WorkbookCheck): ValidationIssue[] =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ValidationIssue } from "../../lib/validation/ValidationIssue.js";
-import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatalogue.js";
+import { planTaskCatalogue } from "../../templates/aufgabenkatalog/plan.js";
 import { snapshotOfSheetPlan } from "../host/snapshotOfPlan.js";
 import { checkWorkbook, countIssues, groupIssuesBySheet } from "./checkWorkbook.js";
 

@@ -6,7 +6,7 @@ import {
   extractTaskCatalogue,
   type Priorities,
   type TaskCatalogue,
-} from "../../templates/aufgabenkatalog/taskCatalogue.js";
+} from "../../templates/aufgabenkatalog/checks.js";
 import { checkWorkbook, type WorkbookCheck } from "./checkWorkbook.js";
 
 export type CatalogueResult =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allocateCosts } from "../../lib/allocation/allocateCosts.js";
 import type { CostModel } from "../../lib/allocation/model.js";
-import { DEMO_COST_MODEL, DEMO_SETTINGS } from "../../templates/kostenverteilung/planCostModel.js";
+import { DEMO_COST_MODEL, DEMO_SETTINGS } from "../../templates/kostenverteilung/plan.js";
 import {
   checkCostForm,
   costFormFromModel,

@@ -18,7 +18,7 @@ import {
 } from "../../lib/allocation/model.js";
 import { validateCostModel } from "../../lib/allocation/validateCostModel.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import type { CostModelSettings } from "../../templates/kostenverteilung/planCostModel.js";
+import type { CostModelSettings } from "../../templates/kostenverteilung/plan.js";
 import { DUE_DATES } from "../../templates/kostenverteilung/resultSheet.js";
 import { uiText, type UiTextKey } from "../messages.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { allocateCosts } from "../../lib/allocation/allocateCosts.js";
 import type { CostModel } from "../../lib/allocation/model.js";
-import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatalogue.js";
-import { planCostAllocation } from "../../templates/kostenverteilung/planCostModel.js";
+import { planTaskCatalogue } from "../../templates/aufgabenkatalog/plan.js";
+import { planCostAllocation } from "../../templates/kostenverteilung/plan.js";
 import { FakeWorkbookHost } from "../host/FakeWorkbookHost.js";
 import { snapshotOfSheetPlan } from "../host/snapshotOfPlan.js";
 import { allocateFromWorkbook, planCostModelWorkbook, UnsupportedCostModelError } from "./costAllocationWorkbook.js";

@@ -14,7 +14,7 @@ import {
   planCostAllocation,
   type CostModelRows,
   type CostModelSettings,
-} from "../../templates/kostenverteilung/planCostModel.js";
+} from "../../templates/kostenverteilung/plan.js";
 import { DUE_DATES, dueDateField } from "../../templates/kostenverteilung/resultSheet.js";
 import { costAllocationSpec, SHEET } from "../../templates/kostenverteilung/spec.js";
 import { checkWorkbook, type WorkbookCheck } from "./checkWorkbook.js";

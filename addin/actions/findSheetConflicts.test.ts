@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { planToSnapshot } from "../../test/support/planToSnapshot.js";
-import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatalogue.js";
+import { planTaskCatalogue } from "../../templates/aufgabenkatalog/plan.js";
 import { pestelModule } from "../../templates/pestel/module.js";
 import { FakeWorkbookHost } from "../host/FakeWorkbookHost.js";
 import { referringSheetsIn } from "../host/referringSheets.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UnusableFileError } from "../../adapters/exceljs/errors.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
-import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatalogue.js";
+import { planTaskCatalogue } from "../../templates/aufgabenkatalog/plan.js";
 import { snapshotOfSheetPlan } from "../host/snapshotOfPlan.js";
 import { importPartners, type PartnerFile } from "./importPartners.js";
 

@@ -4,13 +4,9 @@ import { writePlanToBuffer } from "../../adapters/exceljs/workbookWriter.js";
 import { buildRoadmap } from "../../lib/roadmap/buildRoadmap.js";
 import { planRoadmapWorkbook } from "../../lib/roadmap/planRoadmapWorkbook.js";
 import { validateWorkbook } from "../../lib/validation/validateWorkbook.js";
-import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatalogue.js";
+import { planTaskCatalogue } from "../../templates/aufgabenkatalog/plan.js";
 import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
-import {
-  checkTaskCatalogue,
-  extractTaskCatalogue,
-  toRoadmapTown,
-} from "../../templates/aufgabenkatalog/taskCatalogue.js";
+import { checkTaskCatalogue, extractTaskCatalogue, toRoadmapTown } from "../../templates/aufgabenkatalog/checks.js";
 import { SheetExistsError } from "../host/SheetExistsError.js";
 import { FileWorkbookHost } from "./FileWorkbookHost.js";
 

@@ -9,9 +9,9 @@ import { readSnapshotFromXlsx } from "../../adapters/exceljs/readSnapshotFromXls
 import { writePlanToBuffer } from "../../adapters/exceljs/workbookWriter.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import { validateWorkbook } from "../../lib/validation/validateWorkbook.js";
-import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatalogue.js";
+import { planTaskCatalogue } from "../../templates/aufgabenkatalog/plan.js";
 import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
-import { checkTaskCatalogue } from "../../templates/aufgabenkatalog/taskCatalogue.js";
+import { checkTaskCatalogue } from "../../templates/aufgabenkatalog/checks.js";
 import { readSnapshotInBrowser } from "./readSnapshotInBrowser.js";
 
 /**

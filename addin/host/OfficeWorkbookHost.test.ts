@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatalogue.js";
+import { planTaskCatalogue } from "../../templates/aufgabenkatalog/plan.js";
 import { FakeExcel, FakeWorkbook } from "../../adapters/office/testing/fakeExcel.js";
 import { ALL_EXCEL_FEATURES, MINIMUM_EXCEL_FEATURES, type ExcelFeatures } from "../../adapters/office/features.js";
 import { OfficeHostError, SheetsExistError } from "../../adapters/office/officeErrors.js";

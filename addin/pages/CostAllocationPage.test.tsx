@@ -12,7 +12,7 @@ import { formatEuros } from "../../lib/allocation/messages.js";
 import type { CostModel } from "../../lib/allocation/model.js";
 import { snapshotCell } from "../../lib/snapshot/WorkbookSnapshot.js";
 import { columnNumber } from "../../lib/cells/address.js";
-import { DEMO_COST_MODEL, DEMO_SETTINGS, planCostAllocation } from "../../templates/kostenverteilung/planCostModel.js";
+import { DEMO_COST_MODEL, DEMO_SETTINGS, planCostAllocation } from "../../templates/kostenverteilung/plan.js";
 import { HEADER_ROW, SHEET, columnOf, settingsRow } from "../../templates/kostenverteilung/spec.js";
 import { App, preloadPages } from "../App.js";
 import type { Connection } from "../host/connectHost.js";

@@ -44,7 +44,7 @@ import {
   DEMO_COST_MODEL,
   DEMO_SETTINGS,
   type CostModelRows,
-} from "../../templates/kostenverteilung/planCostModel.js";
+} from "../../templates/kostenverteilung/plan.js";
 import { DUE_DATES } from "../../templates/kostenverteilung/resultSheet.js";
 import { checkCompleteness } from "../actions/costAllocationCheck.js";
 import {

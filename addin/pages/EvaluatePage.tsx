@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { renderTerm } from "../../lib/messages/terms.js";
-import type { Priorities } from "../../templates/aufgabenkatalog/taskCatalogue.js";
+import type { Priorities } from "../../templates/aufgabenkatalog/checks.js";
 import type { WorkbookCheck } from "../actions/checkWorkbook.js";
 import { computeTownPriorities } from "../actions/computeTownPriorities.js";
 import { findSheetConflicts } from "../actions/findSheetConflicts.js";
@@ -103,7 +103,7 @@ function NotComputable(props: {
 }): ReactNode {
   const { t } = useLanguage();
   const errors = props.check.report.issues.filter((i) => i.severity === "error").length;
-  const isCatalogue = props.check.template?.spec.id === "aufgabenkatalog";
+  const isCatalogue = props.check.template?.ownPaneSection === true;
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>

@@ -19,7 +19,7 @@ import type { ProductListResult } from "../../adapters/products/readProductList.
 import { renderTerm } from "../../lib/messages/terms.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import type { ProductSelection } from "../../templates/reference/productFramework.js";
-import { TEMPLATES, type TemplatePlanOptions } from "../../templates/registry.js";
+import type { TemplatePlanOptions } from "../../templates/TemplateModule.js";
 import { findSheetConflicts } from "../actions/findSheetConflicts.js";
 import { Busy } from "../components/Busy.js";
 import { DownloadLink } from "../components/DownloadLink.js";
@@ -33,6 +33,7 @@ import type { HostErrorDescriber } from "../host/describeError.js";
 import type { WorkbookHost } from "../host/WorkbookHost.js";
 import { useAction } from "../useAction.js";
 import { useLanguage } from "../useLanguage.js";
+import { useTemplates } from "../useTemplates.js";
 
 /** Product-list problems listed at most; the rest is counted. */
 const MAX_LISTED_PRODUCT_ISSUES = 20;
@@ -60,7 +61,8 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
   const { language, t } = useLanguage();
   const styles = usePageStyles();
   const ids = { heading: useId() };
-  const [templateId, setTemplateId] = useState(TEMPLATES[0]?.spec.id ?? "");
+  const templates = useTemplates();
+  const [templateId, setTemplateId] = useState(templates[0]?.spec.id ?? "");
   const [town, setTown] = useState("");
   const [chosenLanguage, setChosenLanguage] = useState<Language | undefined>(undefined);
   const [demo, setDemo] = useState(false);
@@ -75,7 +77,7 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
   const resultRef = useRef<HTMLDivElement>(null);
   // The workbook's language follows the pane's until the user picks one.
   const workbookLanguage = chosenLanguage ?? language;
-  const template = TEMPLATES.find((candidate) => candidate.spec.id === templateId) ?? TEMPLATES[0];
+  const template = templates.find((candidate) => candidate.spec.id === templateId) ?? templates[0];
   const busy = insertAction.busy || productAction.busy;
 
   // Focus follows the result: the message saying what happened (a download link focuses itself).
@@ -144,7 +146,7 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
       </Text>
       <Field label={t("templateLabel")}>
         <Select value={templateId} onChange={(_, data) => setTemplateId(data.value)} disabled={busy}>
-          {TEMPLATES.map((candidate) => (
+          {templates.map((candidate) => (
             <option key={candidate.spec.id} value={candidate.spec.id}>
               {candidate.spec.title[language]}
             </option>

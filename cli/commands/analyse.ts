@@ -6,7 +6,8 @@ import type { ValidationReport } from "../../lib/validation/validateWorkbook.js"
 import { createIssue, formatIssue } from "../../lib/validation/ValidationIssue.js";
 import type { AnalysisSource } from "../../templates/analysis.js";
 import { findTemplate, TEMPLATES } from "../../templates/registry.js";
-import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
+import type { TemplateModule } from "../../templates/TemplateModule.js";
+import { EXIT, templatesOf, type CliContext, type ExitCode } from "../CliContext.js";
 import { writeOrRefuse } from "../writeOrRefuse.js";
 import { printReport, validateFile } from "./validate.js";
 
@@ -30,7 +31,7 @@ export async function runAnalyse(
 ): Promise<ExitCode> {
   const { language } = context;
   const reports: ValidationReport[] = [];
-  for (const file of files) reports.push(await validatedReport(file, language, validated));
+  for (const file of files) reports.push(await validatedReport(file, language, validated, templatesOf(context)));
   let exit: ExitCode = EXIT.ok;
   for (const report of reports) {
     if (!report.usable || !report.valid) {
@@ -44,7 +45,7 @@ export async function runAnalyse(
     context.stderr(renderCliText("analyseMixedTemplates", language, { value: ids.join(", ") }));
     return EXIT.unusable;
   }
-  const module = ids[0] === undefined ? undefined : findTemplate(ids[0]);
+  const module = ids[0] === undefined ? undefined : findTemplate(ids[0], templatesOf(context));
   if (!module) return exit === EXIT.ok ? EXIT.unusable : exit;
   const analysis = module.analysis;
   if (!analysis) {
@@ -101,15 +102,16 @@ export async function validatedReport(
   file: string,
   language: CliContext["language"],
   validated: Map<string, ValidationReport>,
+  templates: readonly TemplateModule[] = TEMPLATES,
 ): Promise<ValidationReport> {
   const known = validated.get(file);
   if (known) return known;
-  const report = await validateFile(file, language);
+  const report = await validateFile(file, language, undefined, templates);
   validated.set(file, report);
   return report;
 }
 
 /** Ids of the templates `ikz analyse` can analyse. */
-export function analysableTemplates(): string[] {
-  return TEMPLATES.filter((t) => t.analysis).map((t) => t.spec.id);
+export function analysableTemplates(templates: readonly TemplateModule[] = TEMPLATES): string[] {
+  return templates.filter((t) => t.analysis).map((t) => t.spec.id);
 }

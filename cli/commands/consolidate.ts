@@ -2,7 +2,7 @@ import { basename, resolve } from "node:path";
 import { writePlanToFile } from "../../adapters/exceljs/writePlanToXlsx.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { planPartnership, type PartnershipInput } from "../../templates/consolidation/planPartnership.js";
-import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
+import { EXIT, templatesOf, type CliContext, type ExitCode } from "../CliContext.js";
 import { writeOrRefuse } from "../writeOrRefuse.js";
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
 import { formatIssue } from "../../lib/validation/ValidationIssue.js";
@@ -39,12 +39,13 @@ export async function runConsolidate(
     context.stderr(
       renderCliText("consolidateProgress", language, { count: index + 1, value: String(files.length), file }),
     );
-    const report = await validatedReport(file, language, validated);
+    const report = await validatedReport(file, language, validated, templatesOf(context));
     if (!report.valid) printReport(report, context);
     inputs.push({ file: basename(file), report });
   }
   const { plan, summary } = planPartnership(inputs, language, {
     allowSimilarTowns: options.allowSimilarTowns ?? false,
+    templates: templatesOf(context),
   });
   summary.sources.forEach((source, index) => {
     if (!source.taken)

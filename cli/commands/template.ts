@@ -4,11 +4,10 @@ import { writePlanToFile } from "../../adapters/exceljs/writePlanToXlsx.js";
 import { readProductList } from "../../adapters/products/readProductList.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { renderTerm } from "../../lib/messages/terms.js";
-import { parseTownList } from "../../templates/kostenverteilung/partnerTowns.js";
-import { checkRowCounts } from "../../templates/kostenverteilung/planCostModel.js";
+import { parseTownList } from "../../templates/common/townList.js";
 import type { ProductSelection } from "../../templates/reference/productFramework.js";
-import { findTemplate, TEMPLATES, type TemplateModule } from "../../templates/registry.js";
-import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
+import { findTemplate, type TemplateModule } from "../../templates/registry.js";
+import { EXIT, templatesOf, type CliContext, type ExitCode } from "../CliContext.js";
 import { writeOrRefuse } from "../writeOrRefuse.js";
 
 export interface TemplateOptions {
@@ -76,7 +75,8 @@ function townsOrRefuse(
 ): readonly string[] | undefined {
   const { language } = context;
   if (!taken) {
-    const other = TEMPLATES.filter((t) => t.takes.towns)
+    const other = templatesOf(context)
+      .filter((t) => t.takes.towns)
       .map((t) => t.spec.id)
       .join(", ");
     context.stderr(renderCliText("townsNotTaken", language, { value: templateId, other }));
@@ -100,8 +100,9 @@ export function rowsOrRefuse(
   const given = (["towns", "items"] as const).filter((table) => typed[table] !== undefined);
   if (given.length === 0) return {};
   const optionName = (table: "towns" | "items"): string => (table === "towns" ? "--town-rows" : "--item-rows");
-  if (module.takes.rows !== true) {
-    const other = TEMPLATES.filter((t) => t.takes.rows === true)
+  if (module.takes.rows !== true || module.rowCounts === undefined) {
+    const other = templatesOf(context)
+      .filter((t) => t.takes.rows === true)
       .map((t) => t.spec.id)
       .join(", ");
     context.stderr(
@@ -118,7 +119,7 @@ export function rowsOrRefuse(
     const text = (typed[table] ?? "").trim();
     rows[table] = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   }
-  const problem = checkRowCounts(rows);
+  const problem = module.rowCounts.check(rows);
   if (problem?.problem === "range") {
     const text = typed[problem.table] ?? "";
     context.stderr(
@@ -141,10 +142,11 @@ export function rowsOrRefuse(
 
 export async function runTemplate(id: string, options: TemplateOptions, context: CliContext): Promise<ExitCode> {
   const { language } = context;
-  const module = findTemplate(id);
+  const templates = templatesOf(context);
+  const module = findTemplate(id, templates);
   if (!module) {
     context.stderr(
-      renderCliText("unknownTemplate", language, { value: id, other: TEMPLATES.map((t) => t.spec.id).join(", ") }),
+      renderCliText("unknownTemplate", language, { value: id, other: templates.map((t) => t.spec.id).join(", ") }),
     );
     return EXIT.unusable;
   }
@@ -156,7 +158,8 @@ export async function runTemplate(id: string, options: TemplateOptions, context:
   ] as const) {
     if (!given || taken) continue;
     const key = option === "--town" ? "town" : option === "--starter" ? "starter" : "products";
-    const other = TEMPLATES.filter((t) => t.takes[key])
+    const other = templates
+      .filter((t) => t.takes[key])
       .map((t) => t.spec.id)
       .join(", ");
     context.stderr(renderCliText("optionNotTaken", language, { file: option, value: module.spec.id, other }));

@@ -8,8 +8,7 @@ import { formatIssue } from "../../lib/validation/ValidationIssue.js";
 import { identifyTemplate } from "../../lib/validation/validateWorkbook.js";
 import { rowsOrRefuse } from "./template.js";
 import { validateFile } from "./validate.js";
-import { TEMPLATES } from "../../templates/registry.js";
-import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
+import { EXIT, templatesOf, type CliContext, type ExitCode } from "../CliContext.js";
 import { loadWorkbook } from "../loadWorkbook.js";
 import { writeOrRefuse } from "../writeOrRefuse.js";
 
@@ -40,6 +39,7 @@ export function defaultUpgradePath(file: string, version: string): string {
  */
 export async function runUpgrade(file: string, options: UpgradeOptions, context: CliContext): Promise<ExitCode> {
   const { language } = context;
+  const templates = templatesOf(context);
   const loaded = await loadWorkbook(file, language);
   if ("unusable" in loaded) {
     if (options.json)
@@ -52,15 +52,15 @@ export async function runUpgrade(file: string, options: UpgradeOptions, context:
   if (options.townRows !== undefined || options.itemRows !== undefined) {
     const identified = identifyTemplate(
       loaded.snapshot,
-      TEMPLATES.map((t) => t.spec),
+      templates.map((t) => t.spec),
       language,
     );
-    const module = TEMPLATES.find((t) => t.spec === identified.spec);
+    const module = templates.find((t) => t.spec === identified.spec);
     const asked = module ? rowsOrRefuse(module, options, context) : {};
     if (asked === undefined) return EXIT.unusable;
     rows = { ...asked };
   }
-  const result = upgradeWorkbook(loaded.snapshot, TEMPLATES, language, rows === undefined ? {} : { rows });
+  const result = upgradeWorkbook(loaded.snapshot, templates, language, rows === undefined ? {} : { rows });
   if (result.status === "unusable") {
     if (options.json) {
       context.stdout(JSON.stringify({ file, ...result }, null, 2));
@@ -87,7 +87,7 @@ export async function runUpgrade(file: string, options: UpgradeOptions, context:
   );
   if (!written) return EXIT.findings;
   // the result as `ikz validate` sees it: an upgrade is never „done“ while the new workbook has errors
-  const report = await validateFile(resolve(out), language);
+  const report = await validateFile(resolve(out), language, undefined, templates);
   const errors = report.issues.filter((i) => i.severity === "error");
   const valid = report.usable && errors.length === 0;
   const carried = result.changes.reduce((sum, c) => sum + (c.kind === "valuesCarried" ? c.count : 0), 0);

@@ -8,11 +8,17 @@ import {
 } from "../../lib/validation/validateWorkbook.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { findTemplate, TEMPLATES } from "../../templates/registry.js";
-import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
+import type { TemplateModule } from "../../templates/TemplateModule.js";
+import { EXIT, templatesOf, type CliContext, type ExitCode } from "../CliContext.js";
 import { loadWorkbook } from "../loadWorkbook.js";
 
-/** Validates one workbook file against whichever template it is (or the one demanded). */
-export async function validateFile(path: string, language: Language, templateId?: string): Promise<ValidationReport> {
+/** Validates one workbook file against whichever of `templates` it is (or the one demanded). */
+export async function validateFile(
+  path: string,
+  language: Language,
+  templateId?: string,
+  templates: readonly TemplateModule[] = TEMPLATES,
+): Promise<ValidationReport> {
   const loaded = await loadWorkbook(path, language);
   if ("unusable" in loaded) {
     return {
@@ -24,13 +30,13 @@ export async function validateFile(path: string, language: Language, templateId?
       workbook: undefined,
     };
   }
-  const demanded = templateId === undefined ? undefined : findTemplate(templateId);
+  const demanded = templateId === undefined ? undefined : findTemplate(templateId, templates);
   const identified = identifyTemplate(
     loaded.snapshot,
-    TEMPLATES.map((t) => t.spec),
+    templates.map((t) => t.spec),
     language,
   );
-  const module = demanded ?? (identified.spec ? findTemplate(identified.spec.id) : undefined);
+  const module = demanded ?? (identified.spec ? findTemplate(identified.spec.id, templates) : undefined);
   if (!module) {
     return {
       file: path,
@@ -48,7 +54,11 @@ export async function validateFile(path: string, language: Language, templateId?
  * Validates one workbook file against every template it holds (docs/decisions/0010): one report
  * per template, each finding naming its sheet; a workbook of one template gives one report.
  */
-export async function validateFileTemplates(path: string, language: Language): Promise<ValidationReport[]> {
+export async function validateFileTemplates(
+  path: string,
+  language: Language,
+  templates: readonly TemplateModule[] = TEMPLATES,
+): Promise<ValidationReport[]> {
   const loaded = await loadWorkbook(path, language);
   if ("unusable" in loaded) {
     return [
@@ -64,10 +74,10 @@ export async function validateFileTemplates(path: string, language: Language): P
   }
   const identified = identifyTemplates(
     loaded.snapshot,
-    TEMPLATES.map((t) => t.spec),
+    templates.map((t) => t.spec),
     language,
   );
-  const modules = identified.templates.flatMap((t) => findTemplate(t.spec.id) ?? []);
+  const modules = identified.templates.flatMap((t) => findTemplate(t.spec.id, templates) ?? []);
   if (modules.length === 0) {
     return [
       {
@@ -127,7 +137,7 @@ export async function runValidate(
 ): Promise<ExitCode> {
   const reports: ValidationReport[] = [];
   for (const file of files) {
-    const own = await validateFileTemplates(file, context.language);
+    const own = await validateFileTemplates(file, context.language, templatesOf(context));
     for (const report of own) {
       reports.push(report);
       // several templates in one file: each summary says which template it is about

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatalogue.js";
+import { planTaskCatalogue } from "../../templates/aufgabenkatalog/plan.js";
 import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
-import { checkTaskCatalogue } from "../../templates/aufgabenkatalog/taskCatalogue.js";
-import { checkCostAllocation } from "../../templates/kostenverteilung/checkCostAllocation.js";
+import { checkTaskCatalogue } from "../../templates/aufgabenkatalog/checks.js";
+import { checkCostAllocation } from "../../templates/kostenverteilung/checks.js";
 import { resultCell } from "../../templates/kostenverteilung/resultSheet.js";
 import { costAllocationSpec } from "../../templates/kostenverteilung/spec.js";
 import { productLeaves } from "../../templates/reference/productFramework.js";

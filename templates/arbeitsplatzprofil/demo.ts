@@ -6,7 +6,7 @@
 import { splitByLargestRemainder } from "../../lib/allocation/largestRemainder.js";
 import { seededRandom } from "../../lib/numbers/seededRandom.js";
 import type { RequirementStatus } from "../../lib/workplace/model.js";
-import { DEMO_COST_MODEL } from "../kostenverteilung/planCostModel.js";
+import { DEMO_COST_MODEL } from "../kostenverteilung/plan.js";
 import { ROLES, type RoleKey } from "./reference.js";
 
 /** The demo partnership's name on „Angaben“. */

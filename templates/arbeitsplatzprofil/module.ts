@@ -1,12 +1,14 @@
 /**
  * Template „Arbeitsplatzprofil“ as the apps see it: spec, own checks, planner, the common options
- * it takes, and its analysis across towns. Wired into templates/registry.ts by the apps.
+ * it takes, and its analysis across towns. Listed in templates/registry.ts.
  */
 import type { PlannedWorkbook } from "../../lib/plan/planWorkbook.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import { workplaceProfileAnalysis } from "./analyseProfile.js";
-import { checkWorkplaceProfile } from "./checkWorkplaceProfile.js";
-import { planWorkplaceProfile, planWorkplaceProfileUpgrade } from "./planWorkplaceProfile.js";
+import { DEMO_TOWNS } from "../aufgabenkatalog/demo.js";
+import type { TemplateModule } from "../TemplateModule.js";
+import { workplaceProfileAnalysis } from "./analysis.js";
+import { checkWorkplaceProfile } from "./checks.js";
+import { planWorkplaceProfile, planWorkplaceProfileUpgrade } from "./plan.js";
 import { workplaceProfileSpec } from "./spec.js";
 
 export const workplaceProfileModule = {
@@ -23,4 +25,6 @@ export const workplaceProfileModule = {
   analysis: workplaceProfileAnalysis,
   /** `ikz upgrade` writes the planner's own cells (town names above the blocks) anew. */
   planUpgrade: planWorkplaceProfileUpgrade,
-} as const;
+  demo: { blank: false, towns: DEMO_TOWNS.map((town) => town.name), followUp: "analyse" },
+  partnership: { label: { de: "Arbeitsplatz", en: "Workplace" } },
+} as const satisfies TemplateModule;

@@ -4,9 +4,9 @@ import { validateWorkbook } from "../../lib/validation/validateWorkbook.js";
 import { planToSnapshot } from "../../test/support/planToSnapshot.js";
 import { findProduct, productLeaves, selectedProducts } from "../reference/productFramework.js";
 import { DEMO_TOWNS, demoCatalogue } from "./demo.js";
-import { planTaskCatalogue } from "./planTaskCatalogue.js";
+import { planTaskCatalogue } from "./plan.js";
 import { taskCatalogueSpec } from "./spec.js";
-import { checkTaskCatalogue, extractTaskCatalogue, toRoadmapTown } from "./taskCatalogue.js";
+import { checkTaskCatalogue, extractTaskCatalogue, toRoadmapTown } from "./checks.js";
 import { TASK_KINDS } from "./taskKinds.js";
 
 const kindOf = (label: unknown) => TASK_KINDS.find((k) => k.label.de === label)?.key;

@@ -25,23 +25,17 @@ import {
 } from "../../lib/towns/townNames.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
 import type { AnalysisSource } from "../analysis.js";
-import { describePlace, townNamePlaces } from "../kostenverteilung/checkCostAllocation.js";
+import { describePlace, townNamePlaces } from "../kostenverteilung/checks.js";
 import { extractCostModel } from "../kostenverteilung/costModel.js";
-import { planCostAllocation, type CostModelSettings } from "../kostenverteilung/planCostModel.js";
+import { planCostAllocation, type CostModelSettings } from "../kostenverteilung/plan.js";
 import { DUE_DATES, dueDateField } from "../kostenverteilung/resultSheet.js";
 import { costAllocationSpec, SHEET as COST_SHEET } from "../kostenverteilung/spec.js";
+import { costAllocationModule } from "../kostenverteilung/module.js";
 import { findTemplate, TEMPLATES } from "../registry.js";
+import type { TemplateModule } from "../TemplateModule.js";
 
 export const PARTNERSHIP_ID = "partnerschaft";
 
-/** Short names of the templates, put in front of a sheet name another part has taken already. */
-const PART_LABELS: Readonly<Record<string, LocalizedText>> = {
-  aufgabenkatalog: { de: "Aufgaben", en: "Tasks" },
-  pestel: { de: "PESTEL", en: "PESTEL" },
-  "it-servicekatalog": { de: "IT", en: "IT" },
-  arbeitsplatzprofil: { de: "Arbeitsplatz", en: "Workplace" },
-  kostenverteilung: { de: "Kosten", en: "Costs" },
-};
 export const PARTNERSHIP_VERSION = "1.0.0";
 
 /** One input file and what validating it gave. */
@@ -140,6 +134,8 @@ export interface PartnershipOptions {
    * different towns: plan anyway, each as a town of its own.
    */
   readonly allowSimilarTowns?: boolean;
+  /** The templates whose files are taken, in the parts' order; the registry's by default. */
+  readonly templates?: readonly TemplateModule[];
 }
 
 /** „„Bockau“ aus „a.xlsx“ (hier „BOCKAU “)“: which file a town was taken from, and this file's spelling if it differs. */
@@ -169,6 +165,7 @@ export function planPartnership(
   language: Language,
   options: PartnershipOptions = {},
 ): { readonly plan: WorkbookPlan | undefined; readonly summary: PartnershipSummary } {
+  const templates = options.templates ?? TEMPLATES;
   const outcomes: SourceOutcome[] = [];
   const byTemplate = new Map<string, AnalysisSource[]>();
   /** Per template: the file each town (by key) was taken from, and its spelling there. */
@@ -178,7 +175,7 @@ export function planPartnership(
   const costModels: CostModelSource[] = [];
 
   for (const { file, report } of inputs) {
-    const module = report.templateId === undefined ? undefined : findTemplate(report.templateId);
+    const module = report.templateId === undefined ? undefined : findTemplate(report.templateId, templates);
     const version = report.workbook?.metadata.templateVersion ?? null;
     const base = { file, templateId: report.templateId ?? null, templateVersion: version };
     if (!report.usable || !report.workbook || !module) {
@@ -262,18 +259,18 @@ export function planPartnership(
 
   const parts: { plan: WorkbookPlan; label?: string | undefined }[] = [];
   const partSummaries: { templateId: string; towns: string[]; sheets: string[] }[] = [];
-  for (const module of TEMPLATES) {
+  for (const module of templates) {
     const sources = byTemplate.get(module.spec.id);
     if (!sources || !module.analysis) continue;
     const { plan } = module.analysis.plan(module.analysis.analyse(sources, language), language);
-    parts.push({ plan, label: PART_LABELS[module.spec.id]?.[language] ?? module.spec.id });
+    parts.push({ plan, label: module.partnership.label[language] });
     partSummaries.push({ templateId: module.spec.id, towns: sources.map((s) => s.town), sheets: [] });
   }
 
   if (costModel.towns.length > 0 || costModels.length > 0) {
     parts.push({
       plan: planCostAllocation({ language, model: costModel, settings: costSettings }).plan,
-      label: PART_LABELS[costAllocationSpec.id]?.[language],
+      label: costAllocationModule.partnership.label[language],
     });
     partSummaries.push({ templateId: costAllocationSpec.id, towns: costModel.towns.map((t) => t.name), sheets: [] });
   }

@@ -16,7 +16,7 @@ import type {
 } from "../../lib/services/model.js";
 import type { Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
 import { DEMO_TOWNS } from "../aufgabenkatalog/demo.js";
-import { DEMO_COST_MODEL } from "../kostenverteilung/planCostModel.js";
+import { DEMO_COST_MODEL } from "../kostenverteilung/plan.js";
 import {
   CATEGORY_LABELS,
   CRITICALITY_LABELS,

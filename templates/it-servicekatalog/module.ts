@@ -1,11 +1,12 @@
 /**
  * Template „IT-Servicekatalog“ as the apps see it: spec, own checks, planner, which common
- * options it takes, and its group analysis. Wired into templates/registry.ts by the apps' lead.
+ * options it takes, and its group analysis. Listed in templates/registry.ts.
  */
-import type { TemplatePlanOptions } from "../registry.js";
-import { serviceCatalogueAnalysis } from "./analyseServices.js";
-import { planServiceCatalogue, planServiceCatalogueUpgrade, today } from "./planServiceCatalogue.js";
-import { checkServiceCatalogue } from "./serviceCatalogue.js";
+import type { TemplateModule, TemplatePlanOptions } from "../TemplateModule.js";
+import { serviceCatalogueAnalysis } from "./analysis.js";
+import { planServiceCatalogue, planServiceCatalogueUpgrade, today } from "./plan.js";
+import { checkServiceCatalogue } from "./checks.js";
+import { DEMO_TOWNS } from "./demo.js";
 import { serviceCatalogueSpec } from "./spec.js";
 
 export const serviceCatalogueModule = {
@@ -24,4 +25,6 @@ export const serviceCatalogueModule = {
   analysis: serviceCatalogueAnalysis,
   /** `ikz upgrade` places the self-checks too (sheetChecks.ts). */
   planUpgrade: planServiceCatalogueUpgrade,
-} as const;
+  demo: { blank: false, towns: DEMO_TOWNS.map((town) => town.name), followUp: "analyse" },
+  partnership: { label: { de: "IT", en: "IT" } },
+} as const satisfies TemplateModule;

@@ -16,7 +16,7 @@ import type {
   TemplateSpec,
 } from "../../lib/spec/TemplateSpec.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
-import type { ServiceAnalysisResult } from "./analyseServices.js";
+import type { ServiceAnalysisResult } from "./analysis.js";
 import { CATEGORY_LABELS } from "./lists.js";
 
 /** Id and version written to the analysis workbook's metadata sheet. */

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { allocateCosts } from "../../lib/allocation/allocateCosts.js";
 import { KEY_VALUE_FIELDS } from "../../lib/allocation/model.js";
 import { validateCostModel } from "../../lib/allocation/validateCostModel.js";
-import { costModelForTowns, parseTownList } from "./partnerTowns.js";
-import { DEMO_COST_MODEL } from "./planCostModel.js";
+import { parseTownList } from "../common/townList.js";
+import { costModelForTowns } from "./partnerTowns.js";
+import { DEMO_COST_MODEL } from "./plan.js";
 
 const namesOf = (count: number): string[] => Array.from({ length: count }, (_, i) => `Gemeinde ${i + 1}`);
 

@@ -9,7 +9,7 @@ import { planWorkbook, type PlannedWorkbook } from "../../lib/plan/planWorkbook.
 import type { UpgradeValues } from "../../lib/upgrade/upgradeWorkbook.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
 import { OVERHEAD_LABEL, SHEET } from "./layout.js";
-import { preparedRows, splitRows } from "./planCostModel.js";
+import { preparedRows, splitRows } from "./plan.js";
 import { costAllocationSpec } from "./spec.js";
 
 /** Plans the current cost model workbook with an older workbook's values (see lib/upgrade). */

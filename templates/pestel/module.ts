@@ -1,10 +1,12 @@
 /**
  * Template „PESTEL-Matrix“ as the apps see it: spec, own checks, planner, which common options it
- * takes, and its analysis. Wired into templates/registry.ts by hand.
+ * takes, its analysis, its demo and its partnership label. Listed in templates/registry.ts.
  */
-import { pestelAnalysis } from "./analysePestel.js";
-import { checkPestel } from "./pestelWorkbook.js";
-import { planPestel, planPestelUpgrade } from "./planPestel.js";
+import { DEMO_TOWNS } from "../aufgabenkatalog/demo.js";
+import type { TemplateModule } from "../TemplateModule.js";
+import { pestelAnalysis } from "./analysis.js";
+import { checkPestel } from "./checks.js";
+import { planPestel, planPestelUpgrade } from "./plan.js";
 import { pestelSpec } from "./spec.js";
 
 export const pestelModule = {
@@ -14,4 +16,6 @@ export const pestelModule = {
   takes: { town: true, products: false, towns: false, starter: true },
   analysis: pestelAnalysis,
   planUpgrade: planPestelUpgrade,
-} as const;
+  demo: { blank: false, towns: DEMO_TOWNS.map((town) => town.name), followUp: "analyse" },
+  partnership: { label: { de: "PESTEL", en: "PESTEL" } },
+} as const satisfies TemplateModule;

@@ -20,7 +20,7 @@ import type {
   TemplateSpec,
 } from "../../lib/spec/TemplateSpec.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
-import type { AnalysedTheme, PestelAnalysisResult } from "./analysePestel.js";
+import type { AnalysedTheme, PestelAnalysisResult } from "./analysis.js";
 import { ELEMENT_LABELS, FACTOR_LABELS, HOT_SPOT_TEXT, actionFieldName } from "./terms.js";
 
 /** Id and version the result workbook's metadata sheet carries. */

@@ -3,9 +3,9 @@ import type { RowValues } from "../../lib/plan/planWorkbook.js";
 import { validateWorkbook } from "../../lib/validation/validateWorkbook.js";
 import { planToSnapshot } from "../../test/support/planToSnapshot.js";
 import type { AnalysisSource } from "../analysis.js";
-import { workplaceProfileAnalysis } from "./analyseProfile.js";
-import { checkWorkplaceProfile } from "./checkWorkplaceProfile.js";
-import { planWorkplaceProfile, planWorkplaceProfileContent } from "./planWorkplaceProfile.js";
+import { workplaceProfileAnalysis } from "./analysis.js";
+import { checkWorkplaceProfile } from "./checks.js";
+import { planWorkplaceProfile, planWorkplaceProfileContent } from "./plan.js";
 import { workplaceProfileSpec } from "./spec.js";
 
 /** The shared requirements; Carlsfeld made H2 a Kann and added X1. */

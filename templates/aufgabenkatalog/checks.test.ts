@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { validateWorkbook } from "../../lib/validation/validateWorkbook.js";
 import { planToSnapshot, setCell } from "../../test/support/planToSnapshot.js";
 import { swapColumns } from "../../test/support/swapColumns.js";
-import { planTaskCatalogue } from "./planTaskCatalogue.js";
+import { planTaskCatalogue } from "./plan.js";
 import { taskCatalogueSpec } from "./spec.js";
-import { checkTaskCatalogue, computePriorities, extractTaskCatalogue } from "./taskCatalogue.js";
+import { checkTaskCatalogue, computePriorities, extractTaskCatalogue } from "./checks.js";
 
 const validate = (snapshot: ReturnType<typeof planToSnapshot>, language: "de" | "en" = "de") =>
   validateWorkbook(taskCatalogueSpec, snapshot, { language, check: checkTaskCatalogue });

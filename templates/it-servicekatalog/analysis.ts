@@ -15,7 +15,7 @@ import type { Language } from "../../lib/spec/TemplateSpec.js";
 import type { AnalysisSource, TemplateAnalysis } from "../analysis.js";
 import { findProduct } from "../reference/productFramework.js";
 import { planConsolidationWorkbook } from "./planConsolidationWorkbook.js";
-import { assessServiceCatalogue, extractServiceCatalogue, townOfServiceCatalogue } from "./serviceCatalogue.js";
+import { assessServiceCatalogue, extractServiceCatalogue, townOfServiceCatalogue } from "./checks.js";
 
 /** One analysed workbook, as listed on the overview. */
 export interface ServiceAnalysisSource {

@@ -12,7 +12,7 @@ import { parsedForm, type ParsedWorkbook } from "../../lib/validation/readWorkbo
 import type { TemplateAnalysis } from "../analysis.js";
 import { MEASURES } from "../reference/measures.js";
 import { SHEET } from "./spec.js";
-import { extractTaskCatalogue, toRoadmapTown } from "./taskCatalogue.js";
+import { extractTaskCatalogue, toRoadmapTown } from "./checks.js";
 
 export interface CatalogueTownSummary {
   readonly town: string;

@@ -16,7 +16,7 @@ import type { Language } from "../../lib/spec/TemplateSpec.js";
 import type { AnalysisSource, TemplateAnalysis } from "../analysis.js";
 import { MEASURES } from "../reference/measures.js";
 import { planAnalysisWorkbook } from "./planAnalysisWorkbook.js";
-import { extractPestel, townOfPestel } from "./pestelWorkbook.js";
+import { extractPestel, townOfPestel } from "./checks.js";
 import { fieldName } from "./terms.js";
 
 /** A theme of one town, with where it stands. */
