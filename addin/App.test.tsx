@@ -200,7 +200,7 @@ describe("Vorlagen (Excel)", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Einfügen" }));
     expect(await screen.findByText("Das hat nicht geklappt")).toBeTruthy();
     expect(screen.getByText(/Unerwarteter Fehler: Excel is busy/)).toBeTruthy();
-    expect((screen.getByRole("button", { name: "Einfügen" }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Einfügen" }).disabled).toBe(false);
   });
 
   it("marks the page busy while inserting", async () => {
@@ -387,7 +387,7 @@ describe("start-up", () => {
     render(<App connect={connect} storage={memoryStorage()} />);
     expect(await screen.findByText(/Excel hat beim Start nicht geantwortet/)).toBeTruthy();
     expect(screen.getByText(/^Excel ist im Bearbeitungsmodus/)).toBeTruthy();
-    expect((screen.getByRole("textbox", { name: "Angaben für den Support" }) as HTMLInputElement).value).toBe(
+    expect(screen.getByRole<HTMLInputElement>("textbox", { name: "Angaben für den Support" }).value).toBe(
       "InvalidOperationInCellEditMode · Excel is in cell-editing mode. (at Workbook.name)",
     );
     await userEvent.click(screen.getByRole("button", { name: "Erneut mit Excel verbinden" }));

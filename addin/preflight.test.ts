@@ -24,6 +24,7 @@ const UA = {
 
 function runPreflight(userAgent: string): void {
   Object.defineProperty(window.navigator, "userAgent", { value: userAgent, configurable: true });
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- runs the script as a browser does
   new Function(source)();
 }
 

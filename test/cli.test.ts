@@ -177,13 +177,7 @@ describe("ikz validate", () => {
       "cell.notANumber",
       "01.05.2026 (Datum)",
     ],
-    [
-      "an error value",
-      { G10: { error: "#DIV/0!" } as ExcelJS.CellErrorValue },
-      "G10",
-      "cell.errorValue",
-      "#DIV/0! (Fehlerwert)",
-    ],
+    ["an error value", { G10: { error: "#DIV/0!" } }, "G10", "cell.errorValue", "#DIV/0! (Fehlerwert)"],
   ];
   it.each(badCells)(
     "names file, sheet, cell, expected and found for %s (exit 1)",

@@ -46,7 +46,7 @@ function expectedService(row: RowValues): Omit<CatalogueService, never> {
     const value = text(key);
     return value === null ? null : (lookupListValue(serviceCatalogueSpec, listKey, value) ?? null);
   };
-  const number = (key: string): number | null => (typeof row[key] === "number" ? (row[key] as number) : null);
+  const number = (key: string): number | null => (typeof row[key] === "number" ? row[key] : null);
   return {
     id: text("serviceId") ?? "",
     name: text("name") ?? "",

@@ -262,7 +262,7 @@ describe("kostenverteilung: fixed percentages (Festanteil)", () => {
     expect(errorsOf(report)).toEqual([]);
     expect(await allocatedCents(setPercents(fractions))).toEqual(await allocatedCents(setPercents(percents)));
     // as the library's reader of typed percentages reads such a group
-    expect(parsePercent(fractions[1]!, { sumsTo100With: fractions })).toEqual({
+    expect(parsePercent(fractions[1], { sumsTo100With: fractions })).toEqual({
       ok: true,
       percent: percents[1],
       reading: "fraction",

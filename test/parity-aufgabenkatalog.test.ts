@@ -263,10 +263,10 @@ function brokenPlan(c: BrokenCase) {
       language: c.language,
       generatorVersion: GENERATOR_VERSION,
       tableRows: {
-        [SHEET.tasks]: rows as RowValues[],
+        [SHEET.tasks]: rows,
         ...(c.weights ? { [SHEET.criteria]: c.weights.map((weight) => ({ weight })) } : {}),
       },
-      formValues: { [SHEET.town]: town as RowValues },
+      formValues: { [SHEET.town]: town },
     }),
   );
 }

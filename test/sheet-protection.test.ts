@@ -98,7 +98,7 @@ describe("which sheets the plans protect", () => {
   });
 
   it("the roadmap workbook: all three sheets (time frame and next step stay fillable)", () => {
-    const plan = planRoadmapWorkbook({ towns: ["A", "B"], entries: [] } as never, [], "de");
+    const plan = planRoadmapWorkbook({ towns: ["A", "B"], entries: [] }, [], "de");
     expect(plan.sheets.map((sheet) => sheet.protected)).toEqual([true, true, true]);
   });
 });

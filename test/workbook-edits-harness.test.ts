@@ -48,15 +48,15 @@ async function writeFixture(file: string): Promise<void> {
   TOWNS.forEach(([name, population], i) => {
     const r = i + 2;
     const column = "ABCD"[i]!;
-    towns.getCell(`A${r}`).value = { formula: "ROW()-1" } as ExcelJS.CellFormulaValue;
+    towns.getCell(`A${r}`).value = { formula: "ROW()-1" };
     towns.getCell(`B${r}`).value = name;
     towns.getCell(`C${r}`).value = population;
-    towns.getCell(`D${r}`).value = { formula: `C${r}/SUM($C$2:$C$5)` } as ExcelJS.CellFormulaValue;
-    towns.getCell(`E${r}`).value = { formula: `MATCH("x",Listen!$A$1:$A$1,0)` } as ExcelJS.CellFormulaValue;
-    result.getCell(`${column}1`).value = { formula: `Kommunen!$B$${r}` } as ExcelJS.CellFormulaValue;
-    result.getCell(`${column}2`).value = { formula: `Kommunen!$C$${r}*2` } as ExcelJS.CellFormulaValue;
+    towns.getCell(`D${r}`).value = { formula: `C${r}/SUM($C$2:$C$5)` };
+    towns.getCell(`E${r}`).value = { formula: `MATCH("x",Listen!$A$1:$A$1,0)` };
+    result.getCell(`${column}1`).value = { formula: `Kommunen!$B$${r}` };
+    result.getCell(`${column}2`).value = { formula: `Kommunen!$C$${r}*2` };
   });
-  result.getCell("A3").value = { formula: "SUM(Kommunen!$C$2:$C$5)" } as ExcelJS.CellFormulaValue;
+  result.getCell("A3").value = { formula: "SUM(Kommunen!$C$2:$C$5)" };
   await workbook.xlsx.writeFile(file);
 }
 

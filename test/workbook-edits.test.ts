@@ -87,7 +87,7 @@ async function withUncomputedFormula(input: string, output: string, sheet: strin
   await workbook.xlsx.readFile(input);
   const target = workbook.getWorksheet(sheet);
   if (!target) throw new Error(`no sheet ${sheet}`);
-  target.getCell(address).value = { formula } as ExcelJS.CellFormulaValue;
+  target.getCell(address).value = { formula };
   await workbook.xlsx.writeFile(output);
 }
 

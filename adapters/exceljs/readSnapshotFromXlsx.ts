@@ -116,11 +116,11 @@ export async function readSnapshotFromXlsx(
   // same parser stream is where every entry is held to its declared size (guardZipEntries).
   const zipFailed = new Promise<never>((_, reject) => {
     const pipe = stream.pipe.bind(stream);
-    stream.pipe = (<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
+    stream.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
       destination.on("error", reject);
       guardZipEntries(destination, entries, budget, reject);
       return pipe(destination, options);
-    }) as typeof stream.pipe;
+    };
     stream.on("error", reject);
   });
   zipFailed.catch(() => undefined); // raced below; no unhandled rejection when all went well
@@ -245,7 +245,7 @@ async function readParts(stream: Readable, fileName: string, budget: ReadBudget)
     return {
       name,
       state,
-      rows: sheet.rows as readonly (readonly (SnapshotCell | undefined)[] | undefined)[],
+      rows: sheet.rows,
       merges: sheet.merges,
     };
   });

@@ -202,7 +202,7 @@ async function writeXlsx(workbook: FakeWorkbook, file: string): Promise<void> {
     for (const [row, line] of sheet.rows) {
       for (const [column, cell] of line) {
         const at = target.getCell(row, column);
-        if (cell.formula !== undefined) at.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+        if (cell.formula !== undefined) at.value = { formula: cell.formula };
         else if (cell.value !== null) at.value = cell.value;
         if (cell.numberFormat !== "General") at.numFmt = cell.numberFormat;
       }

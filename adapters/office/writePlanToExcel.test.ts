@@ -162,7 +162,9 @@ describe("writePlanToExcel", () => {
     const codes = tasks.validations.find((v) => v.address === `A5:A${lastRow}`);
     expect(codes).toMatchObject({
       ignoreBlanks: true,
-      rule: { list: { inCellDropDown: true, source: expect.stringMatching(/^=Produktrahmen!\$A\$5:\$A\$\d+$/) } },
+      rule: {
+        list: { inCellDropDown: true, source: expect.stringMatching(/^=Produktrahmen!\$A\$5:\$A\$\d+$/) as unknown },
+      },
       errorAlert: { showAlert: true, style: "Warning" },
       prompt: { showPrompt: true, message: "Code aus dem Produktrahmen oder eigener Code" },
     });

@@ -41,7 +41,7 @@ describe("ErrorBar", () => {
   it("explains an Office code in German and shows code and detail in a labelled read-only line", () => {
     renderBar(modalDialog());
     expect(screen.getByText(/In Excel ist gerade ein Dialogfenster geöffnet/)).toBeTruthy();
-    const line = screen.getByRole("textbox", { name: "Angaben für den Support" }) as HTMLInputElement;
+    const line = screen.getByRole<HTMLInputElement>("textbox", { name: "Angaben für den Support" });
     expect(line.readOnly).toBe(true);
     expect(line.value).toBe(
       "WriteNotSupportedWhenModalDialogOpen · A modal dialog is open. (at Range.format.fill.color)",
@@ -81,7 +81,7 @@ describe("ErrorBar", () => {
     await userEvent.click(screen.getByRole("button", { name: "Kopieren" }));
     expect(execCommand).toHaveBeenCalledWith("copy");
     expect((await screen.findByRole("status")).textContent).toMatch(/Kopieren ging nicht – die Zeile ist markiert/);
-    const line = screen.getByRole("textbox", { name: "Angaben für den Support" }) as HTMLInputElement;
+    const line = screen.getByRole<HTMLInputElement>("textbox", { name: "Angaben für den Support" });
     expect(document.activeElement).toBe(line);
     expect([line.selectionStart, line.selectionEnd]).toEqual([0, "Error · boom".length]);
   });

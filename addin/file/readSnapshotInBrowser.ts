@@ -83,7 +83,7 @@ export function snapshotCellOf(cell: ExcelJS.Cell): SnapshotCell | undefined {
   if (cell.type === ExcelJS.ValueType.Merge || cell.type === ExcelJS.ValueType.Null) return undefined;
   if (cell.type === ExcelJS.ValueType.Formula) {
     const formula = cell.formula;
-    const value = valueOf(cell.result as ExcelJS.CellValue | undefined);
+    const value = valueOf(cell.result);
     return typeof formula === "string" && formula !== "" ? { value, formula } : { value };
   }
   const value = valueOf(cell.value);
@@ -102,6 +102,6 @@ function valueOf(value: ExcelJS.CellValue | undefined): CellValue {
     if (text && typeof text === "object" && "richText" in text) return valueOf(text as ExcelJS.CellRichTextValue);
     return null;
   }
-  if ("formula" in value || "sharedFormula" in value) return valueOf(value.result as ExcelJS.CellValue | undefined);
+  if ("formula" in value || "sharedFormula" in value) return valueOf(value.result);
   return null;
 }

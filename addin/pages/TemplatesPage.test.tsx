@@ -8,7 +8,6 @@
 import { cleanup, configure, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import { STARTER_THEMES } from "../../templates/pestel/starterThemes.js";
 import { productLeaves, selectedProducts } from "../../templates/reference/productFramework.js";
 import { App, preloadPages } from "../App.js";
@@ -26,7 +25,7 @@ function insertedTexts(
   keep: (text: string) => boolean,
 ): string[] {
   const call = host.calls.find((c) => c.method === "insertPlan");
-  const plan = call?.method === "insertPlan" ? (call.plan as WorkbookPlan) : undefined;
+  const plan = call?.method === "insertPlan" ? call.plan : undefined;
   const sheet = plan?.sheets.find((s) => s.key === sheetKey);
   if (!sheet) return [];
   return [...sheet.rows()].flatMap((row) => {
@@ -91,6 +90,6 @@ describe("Vorlagen: Startthemen der PESTEL-Matrix", () => {
     expect(insertedThemes(host)).toEqual(STARTER_THEMES.map((theme) => theme.text.de));
 
     await userEvent.click(screen.getByRole("checkbox", { name: /Beispieldaten einfügen/ }));
-    expect((screen.getByRole("checkbox", { name: STARTER_LABEL }) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>("checkbox", { name: STARTER_LABEL }).disabled).toBe(true);
   });
 });

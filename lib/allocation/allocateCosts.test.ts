@@ -479,7 +479,7 @@ describe("allocateCosts (properties at the edges)", () => {
           expect(row.amountCents).toBe(item.amount === 0.01 ? 1 : 100_000_000_000);
           if (row.amountCents !== 1 || item.key === "mixed") return;
           // A = 1: every remainder is the town's weight, so the cent goes to the first town with the largest weight
-          const field = item.key === "equal" ? undefined : (item.key as KeyValueField);
+          const field = item.key === "equal" ? undefined : item.key;
           const weights = model.towns.map((town) =>
             field === undefined
               ? 1

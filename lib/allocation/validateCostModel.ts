@@ -36,6 +36,7 @@ import {
   PERCENT_SCALE,
   SHEET_EXACT_LIMIT,
   type AllocationKey,
+  type CostItem,
   type CostModel,
   type KeyValueField,
   type MixedKeyPart,
@@ -279,7 +280,7 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
   };
 
   const towns: readonly Town[] = Array.isArray(model.towns) ? model.towns : [];
-  const items = Array.isArray(model.items) ? model.items : [];
+  const items: readonly CostItem[] = Array.isArray(model.items) ? model.items : [];
 
   // --- towns: names, hosts, key values ----------------------------------------------------------
   if (towns.length === 0) push("error", "towns.empty", "towns", "at least 1 town", "0 towns");

@@ -30,13 +30,7 @@ import {
   type SnapshotCell,
   type WorkbookSnapshot,
 } from "../../lib/snapshot/WorkbookSnapshot.js";
-import type {
-  ColumnSpec,
-  FormSheetSpec,
-  SheetSpec,
-  TableSheetSpec,
-  TemplateSpec,
-} from "../../lib/spec/TemplateSpec.js";
+import type { ColumnSpec, FormSheetSpec, TableSheetSpec, TemplateSpec } from "../../lib/spec/TemplateSpec.js";
 import type { Severity } from "../../lib/validation/ValidationIssue.js";
 import { TEMPLATES, type TemplateModule } from "../../templates/registry.js";
 
@@ -1631,7 +1625,7 @@ function templateCases(module: TemplateModule): HostileCase[] {
 
 /** The first date cell a user types: a form field's value cell, or a table's first data row. */
 function dateField(spec: TemplateSpec): { sheet: string; label: string; row: number; column: number } | undefined {
-  for (const sheet of spec.sheets as readonly SheetSpec[]) {
+  for (const sheet of spec.sheets) {
     if (sheet.kind === "form") {
       const index = sheet.fields.findIndex((f) => f.type === "date" && f.kind === "input");
       const field = sheet.fields[index];

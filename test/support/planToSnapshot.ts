@@ -1,4 +1,4 @@
-import type { PlannedValue, WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
+import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import type { SheetSnapshot, SnapshotCell, WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 
 /**
@@ -14,8 +14,7 @@ export function planToSnapshot(plan: WorkbookPlan, fileName = "test.xlsx"): Muta
         const cells: (SnapshotCell | undefined)[] = [];
         for (const cell of row.cells) {
           if (cell.formula !== undefined) cells[cell.column] = { value: null, formula: cell.formula };
-          else if (cell.value !== undefined && cell.value !== null)
-            cells[cell.column] = { value: cell.value as Exclude<PlannedValue, null> };
+          else if (cell.value !== undefined && cell.value !== null) cells[cell.column] = { value: cell.value };
         }
         rows[row.row] = cells;
       }

@@ -11,7 +11,6 @@ import type {
   MixedWeights,
   Overhead,
   Town,
-  TownKeyValues,
 } from "../../lib/allocation/model.js";
 import { splitByLargestRemainder } from "../../lib/allocation/largestRemainder.js";
 import { seededRandom } from "../../lib/numbers/seededRandom.js";
@@ -112,7 +111,7 @@ export function randomCostModel(seed: string, index: number): RandomCostModel {
     const actual: Record<string, number> = {};
     for (const field of COUNT_FIELDS) if (chance(0.5)) actual[field] = value(field);
     if (t === anchor) for (const field of COUNT_FIELDS) if (actual[field] === 0) actual[field] = 1;
-    return Object.keys(actual).length > 0 ? { ...town, actual: actual as TownKeyValues } : town;
+    return Object.keys(actual).length > 0 ? { ...town, actual } : town;
   });
 
   const amount = (): number => {
