@@ -13,7 +13,6 @@ import { readSnapshotFromXlsx } from "../adapters/exceljs/readSnapshotFromXlsx.j
 import { writePlanToBuffer } from "../adapters/exceljs/writePlanToXlsx.js";
 import { runCli } from "../cli/ikz.js";
 import type { AllocationKey } from "../lib/allocation/model.js";
-import { parsePercent } from "../lib/allocation/parsePercent.js";
 import type { Language } from "../lib/spec/TemplateSpec.js";
 import type { ValidationIssue } from "../lib/validation/ValidationIssue.js";
 import { validateWorkbook, type ValidationReport } from "../lib/validation/validateWorkbook.js";
@@ -261,12 +260,6 @@ describe("kostenverteilung: fixed percentages (Festanteil)", () => {
     const report = await validate(setPercents(fractions));
     expect(errorsOf(report)).toEqual([]);
     expect(await allocatedCents(setPercents(fractions))).toEqual(await allocatedCents(setPercents(percents)));
-    // as the library's reader of typed percentages reads such a group
-    expect(parsePercent(fractions[1]!, { sumsTo100With: fractions })).toEqual({
-      ok: true,
-      percent: percents[1],
-      reading: "fraction",
-    });
   });
 
   it("refuses 30 % typed in Excel (0.3 in a percent-formatted cell) next to percent numbers: the sum, and the cell holding 0.3", async () => {

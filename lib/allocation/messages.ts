@@ -19,8 +19,6 @@ export interface AllocationMessageParams {
   readonly subject?: LocalizedText;
   readonly text?: string;
   readonly value?: number;
-  /** A number as the user typed it (when `value` holds what it was read as). */
-  readonly typedNumber?: number;
   readonly cents?: number;
   readonly limitCents?: number;
   readonly limit?: number;
@@ -95,9 +93,6 @@ const actualNote: Record<Language, (p: AllocationMessageParams) => string> = {
 };
 
 const subject = (p: AllocationMessageParams, language: Language): string => p.subject?.[language] ?? "";
-/** What the user typed, quoted: the text as typed, or the number in the language's notation. */
-const typed = (p: AllocationMessageParams, language: Language): string =>
-  quote(p.text ?? formatNumber(p.typedNumber ?? p.value, language), language);
 const mixedPartList = (language: Language): string =>
   MIXED_KEY_PARTS.map((part) => KEY_LABELS[part][language]).join(", ");
 
@@ -283,41 +278,6 @@ const catalogue = {
       `${subject(p, "de")}: Betrag × Schlüsselsumme (${formatNumber(p.value, "de")}) ist größer als 10¹⁴${actualNote.de(p)}. Bis dahin rechnen die Formeln in Excel und LibreOffice centgenau; darüber kann das Blatt um einzelne Cent von ikz-kit abweichen (ikz-kit selbst rechnet weiter exakt). Abhilfe: den Posten auf mehrere Posten aufteilen.`,
     en: (p) =>
       `${subject(p, "en")}: amount × key total (${formatNumber(p.value, "en")}) exceeds 10¹⁴${actualNote.en(p)}. Up to that, the formulas in Excel and LibreOffice are exact to the cent; beyond it the sheet may differ from ikz-kit by single cents (ikz-kit itself stays exact). Remedy: split the item into several items.`,
-  },
-  // --- percentages as typed (parsePercent) ---
-  "percent.blank": {
-    de: () => "Kein Prozentwert eingetragen. Erwartet z. B. 30, 30 % oder 30,5 %.",
-    en: () => "No percentage entered. Expected e.g. 30, 30 % or 30.5 %.",
-  },
-  "percent.notANumber": {
-    de: (p) => `${typed(p, "de")} ist kein Prozentwert. Erwartet z. B. 30, 30 % oder 30,5 %.`,
-    en: (p) => `${typed(p, "en")} is not a percentage. Expected e.g. 30, 30 % or 30.5 %.`,
-  },
-  "percent.negative": {
-    de: (p) => `Ein Prozentsatz darf nicht negativ sein (gefunden: ${typed(p, "de")}).`,
-    en: (p) => `A percentage must not be negative (found: ${typed(p, "en")}).`,
-  },
-  "percent.aboveHundred": {
-    de: (p) =>
-      `Ein Prozentsatz darf höchstens 100 % sein (gefunden: ${typed(p, "de")}, gelesen als ${formatNumber(p.value, "de")} %).`,
-    en: (p) =>
-      `A percentage must be at most 100 % (found: ${typed(p, "en")}, read as ${formatNumber(p.value, "en")} %).`,
-  },
-  "percent.ambiguous": {
-    de: (p) =>
-      `${typed(p, "de")} ist mehrdeutig: ${formatNumber(p.value, "de")} % oder ${formatNumber((p.value ?? 0) * 100, "de")} %?${
-        p.count === undefined ? "" : " Die Werte der Gruppe ergeben zusammen weder 100 noch 1."
-      } Bitte mit Prozentzeichen eingeben (z. B. „${formatNumber((p.value ?? 0) * 100, "de")} %“) oder die Zelle als Prozent formatieren.`,
-    en: (p) =>
-      `${typed(p, "en")} is ambiguous: ${formatNumber(p.value, "en")} % or ${formatNumber((p.value ?? 0) * 100, "en")} %?${
-        p.count === undefined ? "" : " The values of its group add up to neither 100 nor 1."
-      } Please type it with a percent sign (e.g. “${formatNumber((p.value ?? 0) * 100, "en")} %”) or format the cell as percent.`,
-  },
-  "percent.separatorAmbiguous": {
-    de: (p) =>
-      `${typed(p, "de")} ist mehrdeutig: Tausenderpunkt oder Dezimalpunkt? Bitte das Komma als Dezimaltrennzeichen verwenden (z. B. „1,5“).`,
-    en: (p) =>
-      `${typed(p, "en")} is ambiguous: thousands separator or decimal point? Please write it without a thousands separator (e.g. “1.5” or “1500”).`,
   },
 } satisfies Record<string, Record<Language, Render>>;
 
