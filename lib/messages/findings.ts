@@ -26,9 +26,10 @@ export interface FindingTexts<P> {
 export type FindingCatalogue = Readonly<Record<string, FindingTexts<never>>>;
 
 /** The parameters of `code` in `catalogue`. */
-export type FindingParams<Catalogue extends FindingCatalogue, Code extends keyof Catalogue> = Parameters<
-  Catalogue[Code]["message"]["de"]
->[0];
+export type FindingParams<
+  Catalogue extends FindingCatalogue,
+  Code extends keyof Catalogue,
+> = Code extends keyof Catalogue ? (Catalogue[Code] extends FindingTexts<infer P> ? P : never) : never;
 
 /** One finding of `catalogue` as data: a code and its facts (before it is rendered). */
 export type FindingOf<Catalogue extends FindingCatalogue> = {
@@ -42,9 +43,12 @@ export type FindingExamples<Catalogue extends FindingCatalogue> = {
 
 /**
  * One code's texts, with its parameters named once: `finding<{ id: string }>({ message: … })`.
- * Inside a catalogue object the texts would otherwise be typed from the catalogue (`never`).
+ * Always give the type: inside a catalogue the texts would otherwise be typed from it (`never`).
  */
-export const finding = <P = Record<string, never>>(texts: FindingTexts<P>): FindingTexts<P> => texts;
+export const finding = <P>(texts: FindingTexts<P>): FindingTexts<P> => texts;
+
+/** The parameters of a finding that needs no facts: `finding<NoFacts>(…)`. */
+export type NoFacts = Record<string, never>;
 
 /** A finding's texts in one language. */
 export interface RenderedFinding {
