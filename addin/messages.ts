@@ -521,30 +521,7 @@ const texts = {
   },
   costOverheadPercent: { de: () => "Prozentsatz (%)", en: () => "Percentage (%)" },
   costOverheadKey: { de: () => "Verteilungsschlüssel der Pauschale", en: () => "Allocation key of the overhead" },
-  costOverheadPercentMissing: {
-    de: () => "Verwaltungskostenpauschale: kein Prozentsatz eingetragen.",
-    en: () => "Administrative overhead: no percentage entered.",
-  },
-  costInputNotANumber: {
-    de: (p) => `„${p.detail ?? ""}“ ist keine Zahl. Erwartet z. B. 12.345,67 oder 12345,67.`,
-    en: (p) => `“${p.detail ?? ""}” is not a number. Expected e.g. 12,345.67 or 12345.67.`,
-  },
-  costInputAmbiguous: {
-    de: (p) =>
-      `„${p.detail ?? ""}“ ist mehrdeutig: Tausender- oder Dezimaltrennzeichen? Bitte ohne Tausenderpunkt (1500) oder mit Nachkommastellen (1.500,00) schreiben.`,
-    en: (p) =>
-      `“${p.detail ?? ""}” is ambiguous: thousands or decimal separator? Please write it without a thousands separator (1500) or with decimals (1,500.00).`,
-  },
-  costInputNotADate: {
-    de: (p) => `„${p.detail ?? ""}“ ist kein Datum. Erwartet TT.MM.JJJJ, z. B. 31.12.2025.`,
-    en: (p) => `“${p.detail ?? ""}” is not a date. Expected DD/MM/YYYY, e.g. 31/12/2025.`,
-  },
-  costInputNotAYear: {
-    de: (p) =>
-      `„${p.detail ?? ""}“ ist kein Haushaltsjahr. Erwartet eine Jahreszahl von ${p.count ?? ""} bis ${p.total ?? ""}, z. B. 2027.`,
-    en: (p) =>
-      `“${p.detail ?? ""}” is not a budget year. Expected a year from ${p.count ?? ""} to ${p.total ?? ""}, e.g. 2027.`,
-  },
+
   costSettingsHeading: { de: () => "Gemeinsame Stelle und Haushaltsjahr", en: () => "Joint unit and budget year" },
   costUnitName: { de: () => "Gemeinsame Stelle", en: () => "Joint unit" },
   costUnitNameHint: {

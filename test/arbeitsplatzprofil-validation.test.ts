@@ -87,7 +87,7 @@ describe("arbeitsplatzprofil: validation", () => {
     setCell(snapshot, "Anforderungen", "A9", { value: " hyb-01 " });
     const issue = validate(snapshot).issues.find((i) => i.cell === "A9");
     expect(issue).toMatchObject({
-      code: "template.rule",
+      code: "arbeitsplatzprofil.duplicateRequirementId",
       severity: "error",
       sheet: "Anforderungen",
       received: "hyb-01",
@@ -162,7 +162,7 @@ describe("arbeitsplatzprofil: validation", () => {
     setCell(snapshot, "Anforderungen", "E6", { value: "manager; Außendienst" });
     setCell(snapshot, "Anforderungen", "E7", { value: "alle" });
     const report = validate(snapshot);
-    expect(findings(report)).toEqual([["template.rule", "Anforderungen", "E5", "error"]]);
+    expect(findings(report)).toEqual([["arbeitsplatzprofil.unknownRole", "Anforderungen", "E5", "error"]]);
     const issue = report.issues.find((i) => i.cell === "E5");
     expect(issue?.message).toContain("Unbekannte Rolle „Hausmeister“");
     expect(issue?.expected).toBe(
@@ -178,8 +178,8 @@ describe("arbeitsplatzprofil: validation", () => {
     setCell(snapshot, "Arbeitsplätze", "D7", { value: 4 }); // slot 3
     const report = validate(snapshot);
     expect(findings(report)).toEqual([
-      ["template.rule", "Anforderungen", "K12", "error"],
-      ["template.rule", "Arbeitsplätze", "D7", "error"],
+      ["arbeitsplatzprofil.statusWithoutTown", "Anforderungen", "K12", "error"],
+      ["arbeitsplatzprofil.workplacesWithoutTown", "Arbeitsplätze", "D7", "error"],
     ]);
     expect(report.issues.find((i) => i.cell === "K12")?.message).toBe(
       "In der Spalte „Status 2“ stehen Bewertungen, aber Kommune 2 hat keinen Namen (Angaben!B7). Bitte den Namen eintragen oder die Bewertungen löschen.",
@@ -195,7 +195,7 @@ describe("arbeitsplatzprofil: validation", () => {
     setCell(snapshot, "Angaben", "B7", { value: " BOCKAU" });
     setCell(snapshot, "Angaben", "B8", { value: "=Aue" });
     const report = validate(snapshot);
-    expect(findings(report)).toEqual([["template.rule", "Angaben", "B7", "error"]]);
+    expect(findings(report)).toEqual([["arbeitsplatzprofil.duplicateTown", "Angaben", "B7", "error"]]);
     expect(report.issues.find((i) => i.cell === "B7")?.message).toBe(
       "Die Kommune „BOCKAU“ steht schon in Angaben!B6; jede Kommune bekommt nur eine Spalte.",
     );
@@ -209,7 +209,9 @@ describe("arbeitsplatzprofil: validation", () => {
     });
     const report = validate(snapshot);
     expect(report.valid).toBe(true);
-    expect(findings(report)).toEqual([["template.rule", "Anforderungen", "B4", "warning"]]);
+    expect(findings(report)).toEqual([
+      ["arbeitsplatzprofil.dimensionWithoutRequirement", "Anforderungen", "B4", "warning"],
+    ]);
     expect(report.issues.find((i) => i.cell === "B4")?.message).toBe(
       "Für die Dimension „Vernetzt“ gibt es keine Anforderung; ihr Erfüllungsgrad bleibt leer.",
     );

@@ -153,17 +153,22 @@ describe("it-servicekatalog: the template's own rules", () => {
   it("warns about a contract end before the reference date, on its cell", async () => {
     const report = await validate([set({ [at("contractEnd", 0)]: new Date(Date.UTC(2025, 5, 30)) })]);
     expect(report.valid).toBe(true);
-    expect(issueAt(report, "warning", "template.rule", SERVICES, at("contractEnd", 0))).toMatchObject({
-      message:
-        "Das Vertragsende 30.06.2025 liegt vor dem Stichtag 31.01.2026. Wurde der Vertrag verlängert? Bitte das neue Vertragsende eintragen.",
-      expected: "ein Datum ab dem Stichtag 31.01.2026",
-      received: "30.06.2025",
-    });
+    expect(issueAt(report, "warning", "it-servicekatalog.contractEnded", SERVICES, at("contractEnd", 0))).toMatchObject(
+      {
+        message:
+          "Das Vertragsende 30.06.2025 liegt vor dem Stichtag 31.01.2026. Wurde der Vertrag verlängert? Bitte das neue Vertragsende eintragen.",
+        expected: "ein Datum ab dem Stichtag 31.01.2026",
+        received: "30.06.2025",
+      },
+    );
   });
 
   it("says so in English", async () => {
     const report = await validate([set({ [at("contractEnd", 0)]: new Date(Date.UTC(2026, 0, 30)) })], "en");
-    expect(issueAt(report, "warning", "template.rule", servicesSheet.name.en, at("contractEnd", 0)).message).toBe(
+    expect(
+      issueAt(report, "warning", "it-servicekatalog.contractEnded", servicesSheet.name.en, at("contractEnd", 0))
+        .message,
+    ).toBe(
       "The contract end 30.01.2026 lies before the reference date 31.01.2026. Was the contract renewed? Please enter the new contract end.",
     );
   });
@@ -178,12 +183,16 @@ describe("it-servicekatalog: the template's own rules", () => {
       set({ [at("productCodes", 0)]: "1113, 99999" }),
       set({ [at("productCodes", 1)]: "1222, 12a" }),
     ]);
-    expect(issueAt(report, "warning", "template.rule", SERVICES, at("productCodes", 0))).toMatchObject({
+    expect(
+      issueAt(report, "warning", "it-servicekatalog.unknownProductCode", SERVICES, at("productCodes", 0)),
+    ).toMatchObject({
       message: "Der Produktcode 99999 steht nicht im Produktrahmen; er wird als eigener Code der Kommune behandelt.",
       expected: "Code aus dem Produktrahmen",
       received: "99999",
     });
-    expect(issueAt(report, "error", "template.rule", SERVICES, at("productCodes", 1))).toMatchObject({
+    expect(
+      issueAt(report, "error", "it-servicekatalog.invalidProductCode", SERVICES, at("productCodes", 1)),
+    ).toMatchObject({
       message:
         "„12a“ in „Produktcodes“ ist kein Produktcode. Codes bestehen aus 2 bis 8 Ziffern; mehrere Codes mit Komma trennen.",
       received: "„12a“ (Text)",
@@ -193,7 +202,9 @@ describe("it-servicekatalog: the template's own rules", () => {
 
   it("refuses a service id used twice (case and spaces ignored), naming the first", async () => {
     const report = await validate([set({ [at("serviceId", 2)]: " s-01 " })]);
-    expect(issueAt(report, "error", "template.rule", SERVICES, at("serviceId", 2))).toMatchObject({
+    expect(
+      issueAt(report, "error", "it-servicekatalog.duplicateServiceId", SERVICES, at("serviceId", 2)),
+    ).toMatchObject({
       message: `Die Service-ID „s-01“ kommt mehrfach vor (zuerst in ${SERVICES}!${at("serviceId", 0)}).`,
       expected: "jede Service-ID nur einmal",
       received: "s-01",
@@ -203,7 +214,7 @@ describe("it-servicekatalog: the template's own rules", () => {
   it("warns about users 0 with an annual cost", async () => {
     const report = await validate([set({ [at("users", 0)]: 0, [at("annualCost", 0)]: 1234.5 })]);
     expect(report.valid).toBe(true);
-    expect(issueAt(report, "warning", "template.rule", SERVICES, at("users", 0))).toMatchObject({
+    expect(issueAt(report, "warning", "it-servicekatalog.usersZeroWithCost", SERVICES, at("users", 0))).toMatchObject({
       message:
         "„Nutzer“ ist 0, es sind aber Jahreskosten von 1.234,50 € eingetragen; die Kosten je Nutzer bleiben leer. Bitte die Nutzerzahl prüfen.",
       expected: "Nutzerzahl größer 0",

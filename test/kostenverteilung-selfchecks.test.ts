@@ -147,12 +147,17 @@ const CASES: readonly Case[] = [
     summary: [where(towns("de"), at(SHEET.towns, "check", 0)), where(items("de"), at(SHEET.items, "check", 0))],
     findings: [
       {
-        codes: ["allocation.modelIssue"],
+        codes: ["costModel.fixedPercent.sumNot100"],
         sheet: SHEET.towns,
         cell: at(SHEET.towns, "fixedPercent", 0),
         text: "65,35 % statt 100 %",
       },
-      { codes: ["allocation.modelIssue"], sheet: SHEET.towns, cell: at(SHEET.towns, "fixedPercent", 2), text: "0,35" },
+      {
+        codes: ["costModel.percent.fractionAmongPoints"],
+        sheet: SHEET.towns,
+        cell: at(SHEET.towns, "fixedPercent", 2),
+        text: "0,35",
+      },
     ],
   },
   {
@@ -166,13 +171,13 @@ const CASES: readonly Case[] = [
     summary: [where(items("de"), at(SHEET.items, "check", 0))],
     findings: [
       {
-        codes: ["allocation.modelIssue"],
+        codes: ["costModel.mixed.sumNot100"],
         sheet: SHEET.items,
         cell: at(SHEET.items, "mixEqual", MIXED_ITEM),
         text: "30,7 %",
       },
       {
-        codes: ["allocation.modelIssue"],
+        codes: ["costModel.percent.fractionAmongPoints"],
         sheet: SHEET.items,
         cell: at(SHEET.items, "mixPopulation", MIXED_ITEM),
         text: "0,7",
@@ -230,7 +235,7 @@ const CASES: readonly Case[] = [
     summary: [where(items("de"), at(SHEET.items, "check", 0))],
     findings: [
       {
-        codes: ["allocation.modelIssue"],
+        codes: ["costModel.key.allZero"],
         sheet: SHEET.items,
         cell: at(SHEET.items, "key", CASES_ITEM),
         text: "den Wert 0",
@@ -255,7 +260,12 @@ const CASES: readonly Case[] = [
     checks: [{ sheet: SHEET.settings, cell: field("overheadCheck"), text: reason("fraction") }],
     summary: [`${settings("de")}, Zelle ${field("overheadCheck")} (Probe der Pauschale)`],
     findings: [
-      { codes: ["allocation.modelIssue"], sheet: SHEET.settings, cell: field("overheadPercent"), text: "mehrdeutig" },
+      {
+        codes: ["costModel.overhead.percentFraction"],
+        sheet: SHEET.settings,
+        cell: field("overheadPercent"),
+        text: "mehrdeutig",
+      },
     ],
   },
   {
@@ -264,7 +274,7 @@ const CASES: readonly Case[] = [
     edits: (language) => [{ kind: "clearCells", sheet: towns(language), range: at(SHEET.towns, "population", 1) }],
     checks: [{ sheet: SHEET.towns, cell: at(SHEET.towns, "check", 1), text: reason("keyValueMissing") }],
     summary: [where(towns("de"), at(SHEET.towns, "check", 0))],
-    findings: [{ codes: ["allocation.modelIssue"], sheet: SHEET.towns, cell: at(SHEET.towns, "population", 1) }],
+    findings: [{ codes: ["costModel.key.valueMissing"], sheet: SHEET.towns, cell: at(SHEET.towns, "population", 1) }],
   },
   {
     id: "fee-missing",
@@ -272,7 +282,9 @@ const CASES: readonly Case[] = [
     edits: (language) => [{ kind: "clearCells", sheet: items(language), range: at(SHEET.items, "flatFee", FEE_ITEM) }],
     checks: [{ sheet: SHEET.items, cell: at(SHEET.items, "check", FEE_ITEM), text: reason("feeMissing") }],
     summary: [where(items("de"), at(SHEET.items, "check", 0))],
-    findings: [{ codes: ["allocation.modelIssue"], sheet: SHEET.items, cell: at(SHEET.items, "flatFee", FEE_ITEM) }],
+    findings: [
+      { codes: ["costModel.item.feeMissing"], sheet: SHEET.items, cell: at(SHEET.items, "flatFee", FEE_ITEM) },
+    ],
   },
   {
     id: "fixed-shares-with-a-percent-typed-en",
@@ -286,7 +298,12 @@ const CASES: readonly Case[] = [
       `${towns("en")}, column ${columnOf(SHEET.towns, "check")} (check) · ${items("en")}, column ${columnOf(SHEET.items, "check")} (check)`,
     ],
     findings: [
-      { codes: ["allocation.modelIssue"], sheet: SHEET.towns, cell: at(SHEET.towns, "fixedPercent", 2), text: "0.35" },
+      {
+        codes: ["costModel.percent.fractionAmongPoints"],
+        sheet: SHEET.towns,
+        cell: at(SHEET.towns, "fixedPercent", 2),
+        text: "0.35",
+      },
     ],
   },
 ];

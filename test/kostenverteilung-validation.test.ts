@@ -13,7 +13,6 @@ import { readSnapshotFromXlsx } from "../adapters/exceljs/readSnapshotFromXlsx.j
 import { writePlanToBuffer } from "../adapters/exceljs/writePlanToXlsx.js";
 import { runCli } from "../cli/ikz.js";
 import type { AllocationKey } from "../lib/allocation/model.js";
-import { parsePercent } from "../lib/allocation/parsePercent.js";
 import type { Language } from "../lib/spec/TemplateSpec.js";
 import type { ValidationIssue } from "../lib/validation/ValidationIssue.js";
 import { validateWorkbook, type ValidationReport } from "../lib/validation/validateWorkbook.js";
@@ -203,7 +202,7 @@ describe("kostenverteilung: key values (Kommunen)", () => {
     }));
     const report = await validate(edits);
     const cell = address(SHEET.items, "key", cases.index);
-    expect(errorAt(report, "allocation.modelIssue", ITEMS_DE, cell)).toMatchObject({
+    expect(errorAt(report, "costModel.key.allZero", ITEMS_DE, cell)).toMatchObject({
       message: `Posten „${cases.name}“: alle Kommunen haben beim Schlüssel „Fallzahlen“ den Wert 0; so lässt sich der Betrag nicht verteilen.`,
     });
     expect(errorsOf(report)).toHaveLength(1);
@@ -224,7 +223,9 @@ describe("kostenverteilung: fixed percentages (Festanteil)", () => {
   it("refuses percentages that do not sum to 100 %, on the first town's fixed percentage", async () => {
     const report = await validate(setPercents([percents[0]! + 1, ...percents.slice(1)]));
     expect(errorsOf(report)).toHaveLength(1);
-    expect(errorAt(report, "allocation.modelIssue", TOWNS_DE, address(SHEET.towns, "fixedPercent", 0))).toMatchObject({
+    expect(
+      errorAt(report, "costModel.fixedPercent.sumNot100", TOWNS_DE, address(SHEET.towns, "fixedPercent", 0)),
+    ).toMatchObject({
       message: "Die Festanteile der Kommunen ergeben zusammen 101 % statt 100 %.",
     });
   });
@@ -261,12 +262,6 @@ describe("kostenverteilung: fixed percentages (Festanteil)", () => {
     const report = await validate(setPercents(fractions));
     expect(errorsOf(report)).toEqual([]);
     expect(await allocatedCents(setPercents(fractions))).toEqual(await allocatedCents(setPercents(percents)));
-    // as the library's reader of typed percentages reads such a group
-    expect(parsePercent(fractions[1], { sumsTo100With: fractions })).toEqual({
-      ok: true,
-      percent: percents[1],
-      reading: "fraction",
-    });
   });
 
   it("refuses 30 % typed in Excel (0.3 in a percent-formatted cell) next to percent numbers: the sum, and the cell holding 0.3", async () => {
@@ -277,10 +272,13 @@ describe("kostenverteilung: fixed percentages (Festanteil)", () => {
     const sum = percents.reduce((total, p, index) => total + (index === 1 ? p / 100 : p), 0);
     expect(errorsOf(report)).toHaveLength(2);
     // the sum on the first town's cell, the fraction on its own cell
-    expect(errorAt(report, "allocation.modelIssue", TOWNS_DE, address(SHEET.towns, "fixedPercent", 0)).message).toBe(
-      `Die Festanteile der Kommunen ergeben zusammen ${sum.toLocaleString("de-DE")} % statt 100 %.`,
-    );
-    expect(errorAt(report, "allocation.modelIssue", TOWNS_DE, address(SHEET.towns, "fixedPercent", 1)).message).toBe(
+    expect(
+      errorAt(report, "costModel.fixedPercent.sumNot100", TOWNS_DE, address(SHEET.towns, "fixedPercent", 0)).message,
+    ).toBe(`Die Festanteile der Kommunen ergeben zusammen ${sum.toLocaleString("de-DE")} % statt 100 %.`);
+    expect(
+      errorAt(report, "costModel.percent.fractionAmongPoints", TOWNS_DE, address(SHEET.towns, "fixedPercent", 1))
+        .message,
+    ).toBe(
       `Kommune „${demoTown(1)}“, Festanteil (%): ${(percents[1]! / 100).toLocaleString("de-DE")} steht zwischen Prozentzahlen, deren Summe nicht 100 ergibt. So speichert die Tabelle „${percents[1]} %“, wenn es in eine Prozent-formatierte Zelle getippt wird. Gemeint ist wohl ${percents[1]}: bitte die Prozentzahl eingeben, so dass die Gruppe zusammen 100 ergibt.`,
     );
   });

@@ -130,7 +130,7 @@ describe("pestel: bad input, each with message and cell", () => {
       ]),
     );
     expect(only(report.issues, "I5")).toMatchObject({
-      code: "template.rule",
+      code: "pestel.unknownMeasure",
       severity: "error",
       sheet: "Themen",
       message: "„5.1“ ist keine Nummer aus dem Maßnahmenkatalog.",
@@ -214,7 +214,7 @@ describe("pestel: the template's own rules", () => {
     );
     expect(report.valid).toBe(true);
     expect(only(report.issues, "I5")).toMatchObject({
-      code: "template.rule",
+      code: "pestel.measureOfOtherField",
       severity: "warning",
       message:
         "Maßnahme 4.1 gehört zum Handlungsfeld 4 (Wirtschaftlichkeit und Nachhaltigkeit), die Zeile nennt Handlungsfeld 1.",

@@ -171,7 +171,7 @@ describe("every field of the workbook: unit, year, Stichtag, actual values", () 
       towns: form.towns.map((town, index) => (index === 1 ? { ...town, populationDate: "31.02.2026" } : town)),
     });
     expect(check.settings).toEqual({ unitName: "Vergabestelle" });
-    expect(check.issues.map((i) => [i.path, i.message.de])).toEqual([
+    expect(check.issues.map((i) => [i.path, i.message])).toEqual([
       ["towns[1].populationDate", "„31.02.2026“ ist kein Datum. Erwartet TT.MM.JJJJ, z. B. 31.12.2025."],
       ["settings.year", "„2.027“ ist kein Haushaltsjahr. Erwartet eine Jahreszahl von 2000 bis 2100, z. B. 2027."],
       ["settings.dueDates.3", "„31.11.2027“ ist kein Datum. Erwartet TT.MM.JJJJ, z. B. 31.12.2025."],
@@ -224,28 +224,36 @@ describe("checkCostForm", () => {
     expect(check.issues).toEqual([
       {
         severity: "error",
+        code: "costModel.typed.notANumber",
+        message: "„zwölf“ ist keine Zahl. Erwartet z. B. 12.345,67 oder 12345,67.",
+        file: "",
         path: "items[0].amount",
-        message: {
-          de: "„zwölf“ ist keine Zahl. Erwartet z. B. 12.345,67 oder 12345,67.",
-          en: "“zwölf” is not a number. Expected e.g. 12,345.67 or 12345.67.",
-        },
+        expected: "Zahl, z. B. 12.345,67 oder 12345,67",
+        received: "„zwölf“ (Text)",
       },
     ]);
     expect(check.errorCount).toBe(1);
+    expect(checkCostForm(withAmount("zwölf"), "en").issues).toMatchObject([
+      {
+        message: "“zwölf” is not a number. Expected e.g. 12,345.67 or 12345.67.",
+        expected: "number, e.g. 12,345.67 or 12345.67",
+        received: "“zwölf” (text)",
+      },
+    ]);
   });
 
   it("refuses an ambiguous amount instead of guessing", () => {
     const check = checkCostForm(withAmount("1.500"));
-    expect(check.issues.map((i) => [i.path, i.message.de])).toEqual([
+    expect(check.issues.map((i) => [i.path, i.message])).toEqual([
       ["items[0].amount", expect.stringContaining("mehrdeutig")],
     ]);
   });
 
   it("passes the library's findings on: a negative amount, a blank one, weights not summing to 100 %", () => {
-    expect(checkCostForm(withAmount("-5")).issues.map((i) => [i.path, i.message.de])).toEqual([
+    expect(checkCostForm(withAmount("-5")).issues.map((i) => [i.path, i.message])).toEqual([
       ["items[0].amount", expect.stringContaining("nicht negativ")],
     ]);
-    expect(checkCostForm(withAmount("")).issues.map((i) => [i.path, i.message.de])).toEqual([
+    expect(checkCostForm(withAmount("")).issues.map((i) => [i.path, i.message])).toEqual([
       ["items[0].amount", "Posten „Personal“: der Jahresbetrag fehlt."],
     ]);
     const form = costFormFromModel(MODEL, "de");
@@ -260,8 +268,8 @@ describe("checkCostForm", () => {
 
   it("asks for the overhead's percentage when the overhead is switched on", () => {
     const form = costFormFromModel(MODEL, "de");
-    const check = checkCostForm({ ...form, overhead: { ...form.overhead, percent: "" } });
-    expect(check.issues.map((i) => [i.path, i.message.en])).toEqual([
+    const check = checkCostForm({ ...form, overhead: { ...form.overhead, percent: "" } }, "en");
+    expect(check.issues.map((i) => [i.path, i.message])).toEqual([
       ["overhead.percent", "Administrative overhead: no percentage entered."],
     ]);
   });

@@ -3,8 +3,6 @@
  * from the form to a `CostModel`: German and English number notation read, typing problems
  * returned as findings at the field, then `validateCostModel` for the rules of the allocation.
  */
-import type { AllocationIssue } from "../../lib/allocation/AllocationIssue.js";
-import type { LocalizedText } from "../../lib/allocation/messages.js";
 import {
   MIXED_KEY_PARTS,
   type AllocationKey,
@@ -17,10 +15,11 @@ import {
   type Town,
 } from "../../lib/allocation/model.js";
 import { validateCostModel } from "../../lib/allocation/validateCostModel.js";
+import { COST_MODEL_FINDINGS } from "../../lib/messages/costModelFindings.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
+import { createFinding, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import type { CostModelSettings } from "../../templates/kostenverteilung/plan.js";
 import { DUE_DATES } from "../../templates/kostenverteilung/resultSheet.js";
-import { uiText, type UiTextKey } from "../messages.js";
 
 /** A key the overhead can take (a flat fee per case has no amount to spread). */
 export type OverheadKey = Exclude<AllocationKey, "flatFeePerCase">;
@@ -90,13 +89,6 @@ export interface CostForm {
   readonly towns: readonly TownForm[];
   readonly items: readonly ItemForm[];
   readonly overhead: OverheadForm;
-}
-
-/** A finding about the form, pointing at an input by its model path (e.g. `items[1].amount`). */
-export interface FormIssue {
-  readonly severity: "error" | "warning";
-  readonly path: string;
-  readonly message: LocalizedText;
 }
 
 let lastId = 0;
@@ -368,36 +360,44 @@ export function costFormFromModel(model: CostModel, language: Language, settings
   };
 }
 
-const inputIssue = (path: string, key: UiTextKey, typed: string): FormIssue => ({
-  severity: "error",
-  path,
-  message: { de: uiText(key, "de", { detail: typed.trim() }), en: uiText(key, "en", { detail: typed.trim() }) },
-});
-
-const textIssue = (path: string, key: UiTextKey, typed: string): FormIssue => ({
-  severity: "error",
-  path,
-  message: {
-    de: uiText(key, "de", { detail: typed.trim(), count: YEAR_RANGE.min, total: YEAR_RANGE.max }),
-    en: uiText(key, "en", { detail: typed.trim(), count: YEAR_RANGE.min, total: YEAR_RANGE.max }),
-  },
-});
+/** A value typed into the form that cannot be read, as a finding at its input (`items[1].amount`). */
+const typingIssue = (
+  code:
+    | "costModel.typed.notANumber"
+    | "costModel.typed.ambiguous"
+    | "costModel.typed.notADate"
+    | "costModel.typed.notAYear",
+  path: string,
+  typed: string,
+  language: Language,
+): ValidationIssue =>
+  createFinding(
+    COST_MODEL_FINDINGS,
+    "error",
+    code,
+    language,
+    { file: "", path },
+    { text: typed.trim(), years: YEAR_RANGE },
+  );
 
 /**
  * Reads the form into a model and the workbook's settings (joint unit, year); typing problems
  * become issues and leave the value blank.
  */
-export function readCostForm(form: CostForm): {
+export function readCostForm(
+  form: CostForm,
+  language: Language = "de",
+): {
   readonly model: CostModel;
   readonly settings: CostModelSettings;
-  readonly issues: readonly FormIssue[];
+  readonly issues: readonly ValidationIssue[];
 } {
-  const issues: FormIssue[] = [];
+  const issues: ValidationIssue[] = [];
   const read = (typed: string, path: string, options: NumberInputOptions = {}): number | null => {
     const parsed = parseNumberInput(typed, options);
     if (parsed.kind === "number") return parsed.value;
-    if (parsed.kind === "notANumber") issues.push(inputIssue(path, "costInputNotANumber", typed));
-    if (parsed.kind === "ambiguous") issues.push(inputIssue(path, "costInputAmbiguous", typed));
+    if (parsed.kind === "notANumber") issues.push(typingIssue("costModel.typed.notANumber", path, typed, language));
+    if (parsed.kind === "ambiguous") issues.push(typingIssue("costModel.typed.ambiguous", path, typed, language));
     return null;
   };
   const readWeights = (weights: WeightInputs, path: string): MixedWeights => {
@@ -411,7 +411,7 @@ export function readCostForm(form: CostForm): {
 
   const readDate = (typed: string, path: string): string | undefined => {
     const parsed = parseDateInput(typed);
-    if (parsed.kind === "notADate") issues.push(textIssue(path, "costInputNotADate", typed));
+    if (parsed.kind === "notADate") issues.push(typingIssue("costModel.typed.notADate", path, typed, language));
     return parsed.kind === "date" ? parsed.iso : undefined;
   };
 
@@ -462,11 +462,16 @@ export function readCostForm(form: CostForm): {
   if (form.overhead.enabled) {
     const percent = read(form.overhead.percent, "overhead.percent", { percent: true });
     if (percent === null && parseNumberInput(form.overhead.percent, { percent: true }).kind === "blank") {
-      issues.push({
-        severity: "error",
-        path: "overhead.percent",
-        message: { de: uiText("costOverheadPercentMissing", "de"), en: uiText("costOverheadPercentMissing", "en") },
-      });
+      issues.push(
+        createFinding(
+          COST_MODEL_FINDINGS,
+          "error",
+          "costModel.typed.overheadPercentMissing",
+          language,
+          { file: "", path: "overhead.percent" },
+          {},
+        ),
+      );
     }
     const name = form.overhead.name.trim();
     if (percent !== null) {
@@ -487,7 +492,7 @@ export function readCostForm(form: CostForm): {
     // a year is four digits, never „2.027“
     const parsed = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
     if (Number.isInteger(parsed) && parsed >= YEAR_RANGE.min && parsed <= YEAR_RANGE.max) year = parsed;
-    else issues.push(textIssue("settings.year", "costInputNotAYear", yearText));
+    else issues.push(typingIssue("costModel.typed.notAYear", "settings.year", yearText, language));
   }
   const asDate = (iso: string | undefined): Date | undefined =>
     iso === undefined ? undefined : new Date(`${iso}T00:00:00Z`);
@@ -509,21 +514,20 @@ export interface CostFormCheck {
   /** Joint unit and year for the workbook's „Grunddaten“. */
   readonly settings: CostModelSettings;
   /** Typing problems first, then the model's findings (none repeated for a field with a typing problem). */
-  readonly issues: readonly FormIssue[];
+  readonly issues: readonly ValidationIssue[];
   readonly errorCount: number;
   readonly warningCount: number;
 }
 
 /**
- * Reads and validates the form: what the pane shows live. A field that could not be read is
+ * Reads and validates the form: what the pane shows live, in the user's language (findings at
+ * their input by `path`). A field that could not be read is
  * reported once, as typed („abc“ ist keine Zahl), not again as missing.
  */
-export function checkCostForm(form: CostForm): CostFormCheck {
-  const { model, settings, issues: inputIssues } = readCostForm(form);
+export function checkCostForm(form: CostForm, language: Language = "de"): CostFormCheck {
+  const { model, settings, issues: inputIssues } = readCostForm(form, language);
   const unreadable = new Set(inputIssues.map((issue) => issue.path));
-  const modelIssues = validateCostModel(model)
-    .filter((issue: AllocationIssue) => !unreadable.has(issue.path))
-    .map((issue): FormIssue => ({ severity: issue.severity, path: issue.path, message: issue.message }));
+  const modelIssues = validateCostModel(model, { language }).filter((issue) => !unreadable.has(issue.path));
   const issues = [...inputIssues, ...modelIssues];
   return {
     model,

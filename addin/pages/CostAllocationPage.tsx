@@ -37,6 +37,7 @@ import {
 } from "../../lib/allocation/model.js";
 import { renderTerm } from "../../lib/messages/terms.js";
 import { formatDate } from "../../lib/validation/parseCell.js";
+import type { ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { MIN_ITEM_ROWS, MIN_TOWN_ROWS } from "../../templates/kostenverteilung/layout.js";
 import {
@@ -59,7 +60,6 @@ import {
   isEmptyCostForm,
   locateIssue,
   type CostForm,
-  type FormIssue,
   type FormLocation,
   type ItemForm,
   type OverheadForm,
@@ -314,7 +314,7 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
   const pendingFocus = useRef<string | undefined>(undefined);
 
   const empty = isEmptyCostForm(form);
-  const check = useMemo(() => checkCostForm(form), [form]);
+  const check = useMemo(() => checkCostForm(form, language), [form, language]);
   const complete = form.towns.length > 0 && form.items.length > 0;
   const allocation = useMemo(
     () => (complete && check.errorCount === 0 ? tryAllocate(check.model) : undefined),
@@ -322,9 +322,9 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
   );
   /** Findings per input they point at, for the message under the field. */
   const issuesByInput = useMemo(() => {
-    const map = new Map<string, FormIssue>();
+    const map = new Map<string, ValidationIssue>();
     for (const issue of check.issues) {
-      const path = inputPathOf(locateIssue(issue.path), form);
+      const path = inputPathOf(locateIssue(issue.path ?? ""), form);
       if (path !== undefined && !map.has(path)) map.set(path, issue);
     }
     return map;
@@ -651,29 +651,28 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
 
 // --- form parts ------------------------------------------------------------------------------------
 
-type IssueAt = (path: string) => FormIssue | undefined;
+type IssueAt = (path: string) => ValidationIssue | undefined;
 
 /** A labelled text input; a finding about it is shown under it (not as an alert: it changes while typing). */
 function TextField(props: {
   readonly label: string;
   readonly path: string;
   readonly value: string;
-  readonly issue: FormIssue | undefined;
+  readonly issue: ValidationIssue | undefined;
   readonly onChange: (value: string) => void;
   readonly numeric?: boolean;
   /** The keyboard a touch device shows; `numeric` gives `decimal`. */
   readonly inputMode?: "numeric" | "decimal";
   readonly hint?: string;
 }): ReactNode {
-  const { language } = useLanguage();
   const styles = useStyles();
   const { issue } = props;
   return (
     <Field
       label={props.label}
       size="small"
-      validationState={issue ? issue.severity : "none"}
-      {...(issue ? { validationMessage: { children: issue.message[language], role: "none" } } : {})}
+      validationState={issue && issue.severity !== "info" ? issue.severity : "none"}
+      {...(issue ? { validationMessage: { children: issue.message, role: "none" } } : {})}
       {...(props.hint === undefined ? {} : { hint: props.hint })}
     >
       <Input
@@ -694,18 +693,18 @@ function KeySelect<K extends AllocationKey>(props: {
   readonly path: string;
   readonly value: K;
   readonly keys: readonly K[];
-  readonly issue: FormIssue | undefined;
+  readonly issue: ValidationIssue | undefined;
   readonly onChange: (key: K) => void;
 }): ReactNode {
-  const { language, t } = useLanguage();
+  const { t } = useLanguage();
   const styles = useStyles();
   const { issue } = props;
   return (
     <Field
       label={props.label}
       size="small"
-      validationState={issue ? issue.severity : "none"}
-      {...(issue ? { validationMessage: { children: issue.message[language], role: "none" } } : {})}
+      validationState={issue && issue.severity !== "info" ? issue.severity : "none"}
+      {...(issue ? { validationMessage: { children: issue.message, role: "none" } } : {})}
     >
       <Select
         size="small"
@@ -1138,7 +1137,7 @@ function locationText(location: FormLocation, t: ReturnType<typeof useLanguage>[
 
 function Findings(props: {
   readonly empty: boolean;
-  readonly issues: readonly FormIssue[];
+  readonly issues: readonly ValidationIssue[];
   readonly errorCount: number;
   readonly warningCount: number;
   readonly onSelect: (location: FormLocation) => void;
@@ -1160,7 +1159,7 @@ function Findings(props: {
           <Text size={200}>{t("costFindingHint")}</Text>
           <ul className={styles.issueList}>
             {props.issues.map((issue, index) => {
-              const location = locateIssue(issue.path);
+              const location = locateIssue(issue.path ?? "");
               return (
                 <li key={`${issue.path}-${index}`}>
                   <Button appearance="subtle" className={styles.issueButton} onClick={() => props.onSelect(location)}>
@@ -1171,7 +1170,7 @@ function Findings(props: {
                         </strong>{" "}
                         · {locationText(location, t)}
                       </span>
-                      <span>{issue.message[language]}</span>
+                      <span>{issue.message}</span>
                     </span>
                   </Button>
                 </li>

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allocateCosts } from "./allocateCosts.js";
-import { AllocationInputError } from "./AllocationIssue.js";
+import { AllocationInputError } from "./AllocationInputError.js";
 import { splitByLargestRemainder } from "./largestRemainder.js";
 import type { AllocationKey, CostItem, CostModel, KeyValueField, MixedWeights, Overhead, Town } from "./model.js";
 import { validateCostModel } from "./validateCostModel.js";
@@ -174,8 +174,8 @@ describe("allocateCosts", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(AllocationInputError);
       expect((error as AllocationInputError).issues.map((issue) => issue.code)).toEqual([
-        "value.negative",
-        "key.allZero",
+        "costModel.value.negative",
+        "costModel.key.allZero",
       ]);
     }
   });
@@ -183,7 +183,7 @@ describe("allocateCosts", () => {
   it("still computes, exactly, beyond the sheet's exact range (a warning only)", () => {
     const big: CostModel = { towns: demoTowns, items: [{ name: "groß", key: "population", amount: 1_000_000_000 }] };
     expect(validateCostModel(big).map((issue) => [issue.severity, issue.code])).toEqual([
-      ["warning", "limit.sheetPrecision"],
+      ["warning", "costModel.limit.sheetPrecision"],
     ]);
     const allocation = allocateCosts(big);
     expect(allocation.items[0]!.shares.reduce((sum, share) => sum + share.cents, 0)).toBe(100_000_000_000);

@@ -69,7 +69,7 @@
  *   `A·w/W` is at least `1/W`, far above both effects, so `INT` and `r` are exact. Examples at the
  *   limit: population 120 000 → amounts up to 8,3 Mio. €; fixed % or mixed (W = 10 000) → 100 Mio. €.
  */
-import { AllocationInputError } from "./AllocationIssue.js";
+import { AllocationInputError } from "./AllocationInputError.js";
 import { computeMatrix } from "./computeMatrix.js";
 import { hasActuals } from "./keyWeights.js";
 import { splitIntoQuarters } from "./largestRemainder.js";
@@ -92,7 +92,7 @@ import { validateCostModel } from "./validateCostModel.js";
  * }).items[0].shares // → [{ town: "Zschorlau", cents: 5000 }, { town: "Bockau", cents: 5000 }]
  */
 export function allocateCosts(model: CostModel): Allocation {
-  const errors = validateCostModel(model).filter((issue) => issue.severity === "error");
+  const errors = validateCostModel(model, { language: "en" }).filter((issue) => issue.severity === "error");
   if (errors.length > 0) throw new AllocationInputError(errors);
 
   const plan = computeMatrix(model, "plan");

@@ -3,7 +3,9 @@
  * data. Never throws for user input. `allocateCosts` computes exactly when this returns no issue
  * with severity `error`.
  */
-import type { AllocationIssue } from "./AllocationIssue.js";
+import { COST_MODEL_FINDINGS, type CostModelCode, type CostModelParams } from "../messages/costModelFindings.js";
+import type { Language } from "../spec/TemplateSpec.js";
+import { createFinding, type ValidationIssue } from "../validation/ValidationIssue.js";
 import { computeMatrix } from "./computeMatrix.js";
 import {
   hasActuals,
@@ -15,16 +17,7 @@ import {
   type Scenario,
   type SingleKey,
 } from "./keyWeights.js";
-import {
-  FIELD_LABELS,
-  KEY_LABELS,
-  quote,
-  renderAllocationMessage,
-  type AllocationMessageCode,
-  type AllocationMessageParams,
-  type FieldName,
-  type LocalizedText,
-} from "./messages.js";
+import { FIELD_LABELS, KEY_LABELS, quote, type FieldName, type LocalizedText } from "./messages.js";
 import {
   ALLOCATION_KEYS,
   KEY_VALUE_FIELDS,
@@ -101,14 +94,6 @@ export function normalizeTownName(name: string): string {
 
 const isBlank = (value: unknown): value is null | undefined => value === null || value === undefined;
 
-/** A received value in neutral notation. */
-function describe(value: unknown): string {
-  if (isBlank(value)) return "empty";
-  if (typeof value === "number") return String(value);
-  if (typeof value === "string") return JSON.stringify(value);
-  return typeof value;
-}
-
 const townSubject = (town: Town, index: number, field: FieldName | undefined, actual = false): LocalizedText => {
   const name = typeof town.name === "string" ? town.name.trim() : "";
   const de = name ? `Kommune ${quote(name, "de")}` : `Kommune Nr. ${index + 1}`;
@@ -155,6 +140,8 @@ export interface ValidateCostModelOptions {
    * workbook's own check („Probe der Pauschale“) refuses the same values.
    */
   readonly typedInSheet?: boolean;
+  /** The language of the findings' texts (German unless said). */
+  readonly language?: Language;
 }
 
 /** A value between 0 and 1 (exclusive): in a group of percent numbers, likely „35 %“ stored as 0.35. */
@@ -174,25 +161,16 @@ const isFraction = (value: unknown): value is number => typeof value === "number
  * @returns every issue found, errors and warnings — towns, items, overhead, then the keys' use,
  *   then the limits (checked only when there is no error) — or an empty array for a clean model.
  */
-export function validateCostModel(model: CostModel, options: ValidateCostModelOptions = {}): AllocationIssue[] {
-  const issues: AllocationIssue[] = [];
+export function validateCostModel(model: CostModel, options: ValidateCostModelOptions = {}): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const language = options.language ?? "de";
   const push = (
-    severity: AllocationIssue["severity"],
-    code: AllocationMessageCode,
+    severity: "error" | "warning",
+    code: CostModelCode,
     path: string,
-    expected: string,
-    received: string,
-    params: AllocationMessageParams = {},
+    params: CostModelParams = {},
   ): void => {
-    issues.push({
-      severity,
-      code,
-      path,
-      expected,
-      received,
-      message: renderAllocationMessage(code, params),
-      ...(params.actual ? { scenario: "actual" as const } : {}),
-    });
+    issues.push(createFinding(COST_MODEL_FINDINGS, severity, code, language, { file: "", path }, params));
   };
 
   /** Checks one number; pushes at most one issue. */
@@ -200,33 +178,29 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
     if (isBlank(value)) return "blank";
     const base = { subject: place.subject, ...(place.actual ? { actual: true } : {}) };
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      push("error", "value.notANumber", place.path, "number", describe(value), { ...base, text: String(value) });
+      push("error", "costModel.value.notANumber", place.path, { ...base, text: String(value), found: value });
       return "invalid";
     }
     if (value < 0) {
-      push("error", "value.negative", place.path, "≥ 0", describe(value), { ...base, value });
+      push("error", "costModel.value.negative", place.path, { ...base, value, found: value });
       return "invalid";
     }
     if (rule.integer && !Number.isInteger(toSpreadsheetPrecision(value))) {
-      push("error", "value.notInteger", place.path, "whole number ≥ 0", describe(value), { ...base, value });
+      push("error", "costModel.value.notInteger", place.path, { ...base, value, found: value });
       return "invalid";
     }
     if (rule.maxDecimals !== undefined && countDecimals(value) > rule.maxDecimals) {
-      push("error", "value.tooManyDecimals", place.path, `≤ ${rule.maxDecimals} decimals`, describe(value), {
+      push("error", "costModel.value.tooManyDecimals", place.path, {
         ...base,
         value,
         limit: rule.maxDecimals,
+        found: value,
       });
       return "invalid";
     }
     if (rule.max !== undefined && value > rule.max) {
-      if (rule.percent) push("error", "value.aboveHundred", place.path, "≤ 100", describe(value), { ...base, value });
-      else
-        push("error", "value.tooLarge", place.path, `≤ ${rule.max}`, describe(value), {
-          ...base,
-          value,
-          limit: rule.max,
-        });
+      if (rule.percent) push("error", "costModel.value.aboveHundred", place.path, { ...base, value });
+      else push("error", "costModel.value.tooLarge", place.path, { ...base, value, limit: rule.max, found: value });
       return "invalid";
     }
     return "ok";
@@ -236,16 +210,13 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
   const checkMixedWeights = (weights: MixedWeights | undefined, path: string, subject: LocalizedText): boolean => {
     const entries = Object.entries(weights ?? {}).filter(([, value]) => !isBlank(value));
     if (entries.length === 0) {
-      push("error", "mixed.weightsMissing", path, "weights summing to 100", "empty", { subject });
+      push("error", "costModel.mixed.weightsMissing", path, { subject });
       return false;
     }
     let usable = true;
     for (const [part, value] of entries) {
       if (!(MIXED_KEY_PARTS as readonly string[]).includes(part)) {
-        push("error", "mixed.unknownPart", `${path}.${part}`, MIXED_KEY_PARTS.join(" | "), JSON.stringify(part), {
-          subject,
-          text: part,
-        });
+        push("error", "costModel.mixed.unknownPart", `${path}.${part}`, { subject, text: part, found: part });
         usable = false;
         continue;
       }
@@ -255,24 +226,17 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
     if (!usable) return false;
     const sum = mixedPartWeights(weights).reduce((total, weight) => total + weight, 0);
     if (sum !== HUNDRED_PERCENT) {
-      push("error", "mixed.sumNot100", path, "sum = 100", String(sum / PERCENT_SCALE), {
+      push("error", "costModel.mixed.sumNot100", path, {
         subject,
         value: sum / PERCENT_SCALE,
       });
       // a weight typed as „35 %“ among percent numbers: name its cell too
       for (const [part, value] of entries) {
         if (!isFraction(value)) continue;
-        push(
-          "error",
-          "percent.fractionAmongPoints",
-          `${path}.${part}`,
-          `${toSpreadsheetPrecision(value * 100)}`,
-          String(value),
-          {
-            subject: weightSubject(subject, part),
-            value,
-          },
-        );
+        push("error", "costModel.percent.fractionAmongPoints", `${path}.${part}`, {
+          subject: weightSubject(subject, part),
+          value,
+        });
       }
       return false;
     }
@@ -283,19 +247,19 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
   const items: readonly CostItem[] = Array.isArray(model.items) ? model.items : [];
 
   // --- towns: names, hosts, key values ----------------------------------------------------------
-  if (towns.length === 0) push("error", "towns.empty", "towns", "at least 1 town", "0 towns");
+  if (towns.length === 0) push("error", "costModel.towns.empty", "towns");
   const firstByName = new Map<string, number>();
   towns.forEach((town, index) => {
     const name = typeof town.name === "string" ? town.name : "";
     if (name.trim() === "") {
-      push("error", "town.nameMissing", `towns[${index}].name`, "a name", describe(town.name), { position: index + 1 });
+      push("error", "costModel.town.nameMissing", `towns[${index}].name`, { position: index + 1, found: town.name });
       return;
     }
     const normalized = normalizeTownName(name);
     const first = firstByName.get(normalized);
     if (first === undefined) firstByName.set(normalized, index);
     else {
-      push("error", "town.duplicateName", `towns[${index}].name`, "a unique name", JSON.stringify(name), {
+      push("error", "costModel.town.duplicateName", `towns[${index}].name`, {
         text: name.trim(),
         position: index + 1,
         otherPosition: first + 1,
@@ -304,7 +268,7 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
   });
   const hostCount = towns.filter((town) => town.isHost === true).length;
   if (hostCount > 1)
-    push("warning", "town.multipleHosts", "towns[*].isHost", "at most 1 host town", `${hostCount} host towns`, {
+    push("warning", "costModel.town.multipleHosts", "towns[*].isHost", {
       count: hostCount,
     });
 
@@ -370,20 +334,15 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
     const path = `items[${index}]`;
     const subject = itemSubject(item.name, index);
     if (typeof item.name !== "string" || item.name.trim() === "") {
-      push("warning", "item.nameMissing", `${path}.name`, "a description", describe(item.name), {
-        position: index + 1,
-      });
+      push("warning", "costModel.item.nameMissing", `${path}.name`, { position: index + 1, found: item.name });
     }
     const keyKnown = (ALLOCATION_KEYS as readonly unknown[]).includes(item.key);
     if (!keyKnown)
-      push("error", "key.unknown", `${path}.key`, ALLOCATION_KEYS.join(" | "), describe(item.key), {
-        subject,
-        text: String(item.key),
-      });
+      push("error", "costModel.key.unknown", `${path}.key`, { subject, text: String(item.key), found: item.key });
 
     if (item.key === "flatFeePerCase") {
       if (isBlank(item.flatFeePerCase))
-        push("error", "item.feeMissing", `${path}.flatFeePerCase`, "fee per case in €", "empty", { subject });
+        push("error", "costModel.item.feeMissing", `${path}.flatFeePerCase`, { subject });
       else
         checkNumber(item.flatFeePerCase, EURO_RULE, {
           path: `${path}.flatFeePerCase`,
@@ -392,15 +351,14 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
       for (const field of ["amount", "actualAmount"] as const) {
         const value = item[field];
         if (typeof value === "number" && Number.isFinite(value)) {
-          push("warning", "item.amountIgnored", `${path}.${field}`, "empty", describe(value), {
+          push("warning", "costModel.item.amountIgnored", `${path}.${field}`, {
             subject,
             cents: toCents(value),
           });
         }
       }
     } else {
-      if (isBlank(item.amount))
-        push("error", "item.amountMissing", `${path}.amount`, "amount in € ≥ 0", "empty", { subject });
+      if (isBlank(item.amount)) push("error", "costModel.item.amountMissing", `${path}.amount`, { subject });
       else
         checkNumber(item.amount, EURO_RULE, {
           path: `${path}.amount`,
@@ -416,7 +374,7 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
     let mixedUsable = false;
     if (item.key === "mixed") mixedUsable = checkMixedWeights(item.mixedWeights, `${path}.mixedWeights`, subject);
     else if (keyKnown && Object.values(item.mixedWeights ?? {}).some((value) => !isBlank(value))) {
-      push("warning", "mixed.weightsIgnored", `${path}.mixedWeights`, "empty", "weights", { subject, key: item.key });
+      push("warning", "costModel.mixed.weightsIgnored", `${path}.mixedWeights`, { subject, key: item.key });
     }
     if (keyKnown) addUses(item.key, mixedUsable, item.mixedWeights, path, subject, itemLabel(item.name, index), index);
   });
@@ -426,38 +384,26 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
   if (overhead) {
     const percentPlace = { path: "overhead.percent", subject: withField(OVERHEAD_SUBJECT, "percent") };
     if (isBlank(overhead.percent))
-      push("error", "value.missing", percentPlace.path, "0 … 100", "empty", { subject: percentPlace.subject });
+      push("error", "costModel.value.missing", percentPlace.path, { subject: percentPlace.subject });
     else if (
       checkNumber(overhead.percent, PERCENT_RULE, percentPlace) === "ok" &&
       options.typedInSheet === true &&
       isFraction(overhead.percent)
     ) {
-      push(
-        "error",
-        "overhead.percentFraction",
-        percentPlace.path,
-        "a percent number ≥ 1, e.g. 5",
-        String(overhead.percent),
-        {
-          subject: percentPlace.subject,
-          value: overhead.percent,
-        },
-      );
+      push("error", "costModel.overhead.percentFraction", percentPlace.path, {
+        subject: percentPlace.subject,
+        value: overhead.percent,
+      });
     }
     const keyKnown = (ALLOCATION_KEYS as readonly unknown[]).includes(overhead.key);
     if (!keyKnown) {
-      push("error", "key.unknown", "overhead.key", ALLOCATION_KEYS.join(" | "), describe(overhead.key), {
+      push("error", "costModel.key.unknown", "overhead.key", {
         subject: OVERHEAD_SUBJECT,
         text: String(overhead.key),
+        found: overhead.key,
       });
     } else if (overhead.key === "flatFeePerCase") {
-      push(
-        "error",
-        "overhead.keyNotAllowed",
-        "overhead.key",
-        "a key other than flatFeePerCase",
-        JSON.stringify(overhead.key),
-      );
+      push("error", "costModel.overhead.keyNotAllowed", "overhead.key");
     } else {
       const usable =
         overhead.key === "mixed" && checkMixedWeights(overhead.mixedWeights, "overhead.mixedWeights", OVERHEAD_SUBJECT);
@@ -475,7 +421,7 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
     const itemCount = new Set(fieldUses.map((use) => use.source)).size;
     towns.forEach((town, index) => {
       if (stateOf(index, field, "plan") !== "blank") return;
-      push("error", "key.valueMissing", `towns[${index}].${field}`, "a number ≥ 0", "empty", {
+      push("error", "costModel.key.valueMissing", `towns[${index}].${field}`, {
         subject: townSubject(town, index, field),
         text: firstUse?.label ?? "",
         count: itemCount,
@@ -494,17 +440,10 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
       );
       if (missing.length === 0 || missing.length === towns.length) continue;
       const names = missing.join(", ");
-      push(
-        "warning",
-        "actual.incomplete",
-        `towns[*].actual.${field}`,
-        "actual values for every town",
-        `missing for ${names}`,
-        {
-          subject: { de: FIELD_LABELS[field].de, en: FIELD_LABELS[field].en },
-          text: names,
-        },
-      );
+      push("warning", "costModel.actual.incomplete", `towns[*].actual.${field}`, {
+        subject: { de: FIELD_LABELS[field].de, en: FIELD_LABELS[field].en },
+        text: names,
+      });
     }
   }
 
@@ -525,9 +464,8 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
           : singleKeyWeights(towns, use.key, scenario);
       if (weights.some((weight) => weight > 0)) continue;
       const params = { subject: use.subject, ...(actual ? { actual: true } : {}) };
-      if (use.key === "flatFeePerCase")
-        push("warning", "item.noCases", use.path, "cases > 0 for some town", "all 0", params);
-      else push("error", "key.allZero", use.path, "a value > 0 for some town", "all 0", { ...params, key: use.key });
+      if (use.key === "flatFeePerCase") push("warning", "costModel.item.noCases", use.path, params);
+      else push("error", "costModel.key.allZero", use.path, { ...params, key: use.key });
     }
     if (usedFields.includes("fixedPercent") && fieldUsable("fixedPercent")) {
       const scaled = singleKeyWeights(towns, "fixedPercent", scenario).reduce((total, weight) => total + weight, 0);
@@ -535,10 +473,8 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
         const value = scaled / PERCENT_SCALE;
         push(
           "error",
-          "fixedPercent.sumNot100",
+          "costModel.fixedPercent.sumNot100",
           actual ? "towns[*].actual.fixedPercent" : "towns[*].fixedPercent",
-          "sum = 100",
-          String(value),
           {
             value,
             ...(actual ? { actual: true } : {}),
@@ -548,14 +484,10 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
         if (!actual)
           towns.forEach((town, index) => {
             if (!isFraction(town.fixedPercent)) return;
-            push(
-              "error",
-              "percent.fractionAmongPoints",
-              `towns[${index}].fixedPercent`,
-              `${toSpreadsheetPrecision(town.fixedPercent * 100)}`,
-              String(town.fixedPercent),
-              { subject: townSubject(town, index, "fixedPercent"), value: town.fixedPercent },
-            );
+            push("error", "costModel.percent.fractionAmongPoints", `towns[${index}].fixedPercent`, {
+              subject: townSubject(town, index, "fixedPercent"),
+              value: town.fixedPercent,
+            });
           });
       }
     }
@@ -583,24 +515,17 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
       sum += total;
       if (total > BigInt(MAX_ITEM_CENTS)) {
         overflow = true;
-        push(
-          "error",
-          "limit.itemTooLarge",
-          `items[${index}].flatFeePerCase`,
-          `≤ ${MAX_ITEM_CENTS} cents`,
-          `${total} cents`,
-          {
-            subject: itemSubject(item.name, index),
-            cents: Number(total),
-            limitCents: MAX_ITEM_CENTS,
-            ...scenarioParams,
-          },
-        );
+        push("error", "costModel.limit.itemTooLarge", `items[${index}].flatFeePerCase`, {
+          subject: itemSubject(item.name, index),
+          cents: Number(total),
+          limitCents: MAX_ITEM_CENTS,
+          ...scenarioParams,
+        });
       }
     }
     if (sum > BigInt(MAX_TOTAL_CENTS)) {
       overflow = true;
-      push("error", "limit.totalTooLarge", "items", `≤ ${MAX_TOTAL_CENTS} cents`, `${sum} cents`, {
+      push("error", "costModel.limit.totalTooLarge", "items", {
         cents: Number(sum),
         limitCents: MAX_TOTAL_CENTS,
         ...scenarioParams,
@@ -621,7 +546,7 @@ export function validateCostModel(model: CostModel, options: ValidateCostModelOp
           ? "overhead.percent"
           : `items[${source}].${actual && !isBlank(items[source]?.actualAmount) ? "actualAmount" : "amount"}`;
       const subject = source === "overhead" ? OVERHEAD_SUBJECT : itemSubject(items[source]?.name, source);
-      push("warning", "limit.sheetPrecision", path, `amount × key total ≤ ${SHEET_EXACT_LIMIT}`, String(product), {
+      push("warning", "costModel.limit.sheetPrecision", path, {
         subject,
         value: Number(product),
         ...scenarioParams,

@@ -392,15 +392,6 @@ const catalogue = {
     en: (p) =>
       `“${p.column ?? ""}” is stored as a percentage (${p.value ?? ""} %). The threshold is a score from 0 to 100: please type ${p.value ?? ""} without a percent sign.`,
   },
-  "allocation.modelIssue": {
-    de: (p) => p.value ?? "",
-    en: (p) => p.value ?? "",
-  },
-  /** A template's own rule; the template supplies the whole sentence in both languages (`value`). */
-  "template.rule": {
-    de: (p) => p.value ?? "",
-    en: (p) => p.value ?? "",
-  },
   "validation.tooManyFindings": {
     de: (p) =>
       `Zu viele Befunde: gezeigt werden die ersten ${Number(p.value ?? 0).toLocaleString("de-DE")}, ${countNoun(p.count, "weiterer ist", "weitere sind", "de")} ausgelassen. Bitte zuerst die gezeigten beheben; oft ist eine ganze Spalte verschoben oder falsch gefüllt.`,

@@ -1,12 +1,30 @@
 /**
  * Every text of lib's catalogues — findings, cost-model findings, command line, roadmap, short
- * terms and the sentences of `ikz upgrade` — rendered in German and English with 0, 1 and 2 items: no plural
- * hacks („Befund(e)“), nothing undefined, no placeholder left, singular after 1 and plural after
- * 0 and 2, years without a thousands separator. The pane's texts: addin/messages.test.ts.
+ * terms and the sentences of `ikz upgrade` — and every finding code of every template rendered in
+ * German and English with 0, 1 and 2 items: no plural hacks („Befund(e)“), nothing undefined, no
+ * placeholder left, singular after 1 and plural after 0 and 2, years without a thousands
+ * separator; each finding's expected and found value in the language too. The pane's texts:
+ * addin/messages.test.ts.
  */
 import { describe, expect, it } from "vitest";
 import { countProblems, textProblems } from "../../test/support/wordingProblems.js";
-import { ALLOCATION_MESSAGE_CODES, renderAllocationMessage } from "../allocation/messages.js";
+import {
+  WORKPLACE_PROFILE_FINDINGS,
+  WORKPLACE_PROFILE_FINDING_EXAMPLES,
+} from "../../templates/arbeitsplatzprofil/findings.js";
+import {
+  SERVICE_CATALOGUE_FINDINGS,
+  SERVICE_CATALOGUE_FINDING_EXAMPLES,
+} from "../../templates/it-servicekatalog/findings.js";
+import { PESTEL_FINDINGS, PESTEL_FINDING_EXAMPLES } from "../../templates/pestel/findings.js";
+import { COST_MODEL_CODES, COST_MODEL_FINDINGS } from "./costModelFindings.js";
+import {
+  renderFinding,
+  type FindingCatalogue,
+  type FindingExamples,
+  type FindingParams,
+  type RenderedFinding,
+} from "./findings.js";
 import { LANGUAGES, type ColumnSpec, type Language, type TemplateSpec } from "../spec/TemplateSpec.js";
 import type { UpgradeChange } from "../upgrade/UpgradeChange.js";
 import { MESSAGE_CODES, renderMessage } from "./catalogue.js";
@@ -18,6 +36,10 @@ import { TERM_KEYS, groupsDigits, renderTerm } from "./terms.js";
 import { renderUpgradeChange } from "./upgradeTexts.js";
 
 type Items = 0 | 1 | 2;
+
+/** A finding as one text — sentence, expected, found — so each part is checked; a part missing shows as „undefined“. */
+const wholeFinding = (finding: RenderedFinding): string =>
+  `${finding.message} (${String(finding.expected)}; ${String(finding.received)})`;
 const ITEMS: readonly Items[] = [0, 1, 2];
 
 /** Renders each key in both languages with 0, 1 and 2 items and returns every problem found. */
@@ -58,12 +80,11 @@ describe("every message in German and English with 0, 1 and 2 items", () => {
     ).toEqual([]);
   });
 
-  it("cost-model findings", () => {
+  it("cost-model findings, with expected and found value", () => {
     expect(
-      problemsOf(
-        ALLOCATION_MESSAGE_CODES,
-        (code, language, items) =>
-          renderAllocationMessage(code, {
+      problemsOf(COST_MODEL_CODES, (code, language, items) =>
+        wholeFinding(
+          renderFinding(COST_MODEL_FINDINGS, code, language, {
             subject: { de: "Kommune „Bockau“", en: "Town “Bockau”" },
             text: "Bockau",
             value: 0.3,
@@ -71,14 +92,42 @@ describe("every message in German and English with 0, 1 and 2 items", () => {
             limitCents: 100_000_000,
             // `key.valueMissing` names the items beyond the first: its count is one more than it shows
             limit: items,
-            count: code === "key.valueMissing" ? items + 1 : items,
+            count: code === "costModel.key.valueMissing" ? items + 1 : items,
             position: 3,
             otherPosition: 5,
             key: "population",
             actual: true,
-          })[language],
+            found: items === 0 ? null : items === 1 ? -5 : "abc",
+            years: { min: 2000, max: 2100 },
+          }),
+        ),
       ),
     ).toEqual([]);
+  });
+
+  it.each([
+    ["pestel", PESTEL_FINDINGS, PESTEL_FINDING_EXAMPLES],
+    ["arbeitsplatzprofil", WORKPLACE_PROFILE_FINDINGS, WORKPLACE_PROFILE_FINDING_EXAMPLES],
+    ["it-servicekatalog", SERVICE_CATALOGUE_FINDINGS, SERVICE_CATALOGUE_FINDING_EXAMPLES],
+  ] as const)("the findings of the template %s, each named after it, with expected and found value", (id, ...found) => {
+    const [catalogue, examples] = found as unknown as [FindingCatalogue, FindingExamples<FindingCatalogue>];
+    const codes = Object.keys(catalogue);
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes.filter((code) => !code.startsWith(`${id}.`))).toEqual([]);
+    expect(Object.keys(examples).sort()).toEqual([...codes].sort());
+    expect(
+      problemsOf(codes, (code, language) =>
+        wholeFinding(
+          renderFinding(catalogue, code, language, examples[code] as FindingParams<FindingCatalogue, string>),
+        ),
+      ),
+    ).toEqual([]);
+    // German and English differ: nothing left untranslated
+    for (const code of codes) {
+      const params = examples[code] as FindingParams<FindingCatalogue, string>;
+      const [de, en] = LANGUAGES.map((language) => renderFinding(catalogue, code, language, params));
+      expect(de?.message, code).not.toBe(en?.message);
+    }
   });
 
   it("command line", () => {

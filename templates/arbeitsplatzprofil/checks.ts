@@ -8,31 +8,26 @@
  * - each town named once;
  * - every dimension with at least one requirement (a warning: the group may leave one out).
  *
- * Every finding has the code `template.rule` with the whole sentence, and its file, sheet, cell,
+ * Every finding has its named code (templates/arbeitsplatzprofil/findings.ts), file, sheet, cell,
  * expected and found value.
  */
 import { cellAddress } from "../../lib/cells/address.js";
 import { normalizeTownName } from "../../lib/allocation/validateCostModel.js";
-import type { Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
+import type { FindingOf } from "../../lib/messages/findings.js";
+import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { parsedForm, parsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
-import { createIssue, type Severity, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
+import { createFinding, type Severity, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import { requirementKey } from "../../lib/workplace/compareProfiles.js";
 import { DIMENSION_KEYS } from "../../lib/workplace/model.js";
 import { ROLE_COLUMNS, SHEET, SLOTS, statusColumn, townField } from "./layout.js";
-import { ALL_ROLES_WORDS, DIMENSIONS, ROLES } from "./reference.js";
+import { WORKPLACE_PROFILE_FINDINGS } from "./findings.js";
 import { extractWorkplaceProfile } from "./workplaceProfile.js";
 
-interface Finding {
+type Finding = {
   readonly severity: Severity;
   readonly sheet: string;
   readonly cell?: string | undefined;
-  readonly message: LocalizedText;
-  readonly expected: LocalizedText;
-  readonly received: LocalizedText;
-}
-
-const same = (text: string): LocalizedText => ({ de: text, en: text });
-const quote = (text: string): LocalizedText => ({ de: `„${text}“`, en: `“${text}”` });
+} & FindingOf<typeof WORKPLACE_PROFILE_FINDINGS>;
 
 /** The profile's own rules; see the module comment. */
 export function checkWorkplaceProfile(workbook: ParsedWorkbook, language: Language): ValidationIssue[] {
@@ -63,16 +58,11 @@ export function checkWorkplaceProfile(workbook: ParsedWorkbook, language: Langua
         severity: "error",
         sheet,
         cell,
-        message: {
-          de: `Die Nummer „${row.id}“ gibt es schon in ${sheet}!${first}; jede Anforderung braucht eine eigene Nummer.`,
-          en: `The id “${row.id}” is already used in ${sheet}!${first}; every requirement needs its own id.`,
-        },
-        expected: { de: "eine noch nicht vergebene Nummer", en: "an id not used yet" },
-        received: same(row.id),
+        code: "arbeitsplatzprofil.duplicateRequirementId",
+        params: { id: row.id, first: `${sheet}!${first}` },
       });
     }
 
-    const roleList = ROLES.map((role) => role.label[language]).join(", ");
     for (const row of profile.rows) {
       if (row.unknownRoles.length === 0) continue;
       const unknown = row.unknownRoles.join("; ");
@@ -80,15 +70,8 @@ export function checkWorkplaceProfile(workbook: ParsedWorkbook, language: Langua
         severity: "error",
         sheet,
         cell: at(row.row, "roles"),
-        message: {
-          de: `Unbekannte Rolle „${unknown}“. Rollen aus der Liste mit „;“ trennen, oder leer lassen bzw. „${ALL_ROLES_WORDS.de}“ schreiben, wenn die Anforderung für alle Rollen gilt.`,
-          en: `Unknown role “${unknown}”. Separate roles from the list with “;”, or leave the cell empty or write “${ALL_ROLES_WORDS.en}” when the requirement applies to every role.`,
-        },
-        expected: {
-          de: `Rollen aus: ${roleList}; oder leer/„${ALL_ROLES_WORDS.de}“`,
-          en: `roles from: ${roleList}; or empty/“${ALL_ROLES_WORDS.en}”`,
-        },
-        received: quote(row.rolesText),
+        code: "arbeitsplatzprofil.unknownRole",
+        params: { unknown, typed: row.rolesText },
       });
     }
 
@@ -99,17 +82,13 @@ export function checkWorkplaceProfile(workbook: ParsedWorkbook, language: Langua
       const column = requirements.columns.get(statusColumn(slot));
       if (!first || column === undefined) continue;
       const nameCell = settings?.cells[townField(slot)];
-      const nameAt = settings && nameCell ? `${settings.sheetName}!${nameCell}` : `Kommune ${slot}`;
+      const nameAt = settings && nameCell ? `${settings.sheetName}!${nameCell}` : undefined;
       findings.push({
         severity: "error",
         sheet,
         cell: cellAddress(first.row, column),
-        message: {
-          de: `In der Spalte „Status ${slot}“ stehen Bewertungen, aber Kommune ${slot} hat keinen Namen (${nameAt}). Bitte den Namen eintragen oder die Bewertungen löschen.`,
-          en: `The column “Status ${slot}” holds assessments, but town ${slot} has no name (${nameAt}). Please enter the name or delete the assessments.`,
-        },
-        expected: { de: `ein Name für Kommune ${slot}`, en: `a name for town ${slot}` },
-        received: { de: "kein Name", en: "no name" },
+        code: "arbeitsplatzprofil.statusWithoutTown",
+        params: { slot, nameAt },
       });
     }
 
@@ -117,28 +96,19 @@ export function checkWorkplaceProfile(workbook: ParsedWorkbook, language: Langua
       findings.push({
         severity: "warning",
         sheet,
-        message: {
-          de: "Das Profil enthält keine Anforderung; es gibt nichts zu bewerten.",
-          en: "The profile holds no requirement; there is nothing to assess.",
-        },
-        expected: { de: "mindestens eine Anforderung", en: "at least one requirement" },
-        received: { de: "keine", en: "none" },
+        code: "arbeitsplatzprofil.noRequirements",
+        params: {},
       });
     } else {
       const headerColumn = requirements.columns.get("dimension");
       for (const dimension of DIMENSION_KEYS) {
         if (profile.rows.some((row) => row.dimension === dimension)) continue;
-        const label = DIMENSIONS.find((d) => d.key === dimension)?.label ?? same(dimension);
         findings.push({
           severity: "warning",
           sheet,
           cell: headerColumn === undefined ? undefined : cellAddress(requirements.headerRow, headerColumn),
-          message: {
-            de: `Für die Dimension „${label.de}“ gibt es keine Anforderung; ihr Erfüllungsgrad bleibt leer.`,
-            en: `The dimension “${label.en}” has no requirement; its fulfilment stays empty.`,
-          },
-          expected: { de: "mindestens eine Anforderung je Dimension", en: "at least one requirement per dimension" },
-          received: { de: "keine", en: "none" },
+          code: "arbeitsplatzprofil.dimensionWithoutRequirement",
+          params: { dimension },
         });
       }
     }
@@ -158,12 +128,8 @@ export function checkWorkplaceProfile(workbook: ParsedWorkbook, language: Langua
         severity: "error",
         sheet: settings.sheetName,
         cell,
-        message: {
-          de: `Die Kommune „${town.name}“ steht schon in ${settings.sheetName}!${first}; jede Kommune bekommt nur eine Spalte.`,
-          en: `The town “${town.name}” is already named in ${settings.sheetName}!${first}; each town gets one column only.`,
-        },
-        expected: { de: "jede Kommune einmal", en: "each town once" },
-        received: same(town.name),
+        code: "arbeitsplatzprofil.duplicateTown",
+        params: { town: town.name, first: `${settings.sheetName}!${first}` },
       });
     }
   }
@@ -180,23 +146,20 @@ export function checkWorkplaceProfile(workbook: ParsedWorkbook, language: Langua
         severity: "error",
         sheet: workplaces.sheetName,
         cell: cellAddress(row.row, column),
-        message: {
-          de: `Für Kommune ${slot} sind Arbeitsplätze eingetragen, aber sie hat auf „Angaben“ keinen Namen. Bitte den Namen eintragen oder die Zahlen löschen.`,
-          en: `Workplaces are entered for town ${slot}, but it has no name on “Settings”. Please enter the name or delete the numbers.`,
-        },
-        expected: { de: `ein Name für Kommune ${slot}`, en: `a name for town ${slot}` },
-        received: { de: "kein Name", en: "no name" },
+        code: "arbeitsplatzprofil.workplacesWithoutTown",
+        params: { slot },
       });
     }
   }
 
   return findings.map((finding) =>
-    createIssue(
+    createFinding(
+      WORKPLACE_PROFILE_FINDINGS,
       finding.severity,
-      "template.rule",
+      finding.code,
       language,
       { file: workbook.fileName, sheet: finding.sheet, cell: finding.cell },
-      { value: finding.message[language], expected: finding.expected[language], received: finding.received[language] },
+      finding.params,
     ),
   );
 }

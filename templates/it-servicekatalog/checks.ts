@@ -1,4 +1,5 @@
 import { cellAddress } from "../../lib/cells/address.js";
+import type { FindingOf } from "../../lib/messages/findings.js";
 import { renderTerm } from "../../lib/messages/terms.js";
 import { assessServices } from "../../lib/services/assessServices.js";
 import { monthsBetween } from "../../lib/services/contractWindow.js";
@@ -17,17 +18,14 @@ import { parseProductCodes } from "../../lib/services/parseProductCodes.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { formatDate } from "../../lib/validation/parseCell.js";
 import { parsedForm, parsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
-import { createIssue, type Severity, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
-import { isFrameworkCode } from "../reference/productFramework.js";
 import {
-  contractEndedRule,
-  duplicateIdRule,
-  invalidCodeRule,
-  noServicesRule,
-  unknownCodeRule,
-  usersZeroWithCostRule,
-  type RuleText,
-} from "./rules.js";
+  createFinding,
+  createIssue,
+  type Severity,
+  type ValidationIssue,
+} from "../../lib/validation/ValidationIssue.js";
+import { isFrameworkCode } from "../reference/productFramework.js";
+import { SERVICE_CATALOGUE_FINDINGS } from "./findings.js";
 import { SHEET } from "./spec.js";
 
 /** One service row of a town, typed, with its sheet row. */
@@ -81,19 +79,14 @@ export function townOfServiceCatalogue(workbook: ParsedWorkbook): string | undef
 export function checkServiceCatalogue(workbook: ParsedWorkbook, language: Language): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const file = workbook.fileName;
-  const rule = (severity: Severity, sheet: string, cell: string | undefined, text: RuleText): void => {
+  const rule = (
+    severity: Severity,
+    sheet: string,
+    cell: string | undefined,
+    found: FindingOf<typeof SERVICE_CATALOGUE_FINDINGS>,
+  ): void => {
     issues.push(
-      createIssue(
-        severity,
-        "template.rule",
-        language,
-        { file, sheet, cell },
-        {
-          value: text.message[language],
-          expected: text.expected[language],
-          received: text.received[language],
-        },
-      ),
+      createFinding(SERVICE_CATALOGUE_FINDINGS, severity, found.code, language, { file, sheet, cell }, found.params),
     );
   };
   const town = parsedForm(workbook, SHEET.town);
@@ -127,32 +120,43 @@ export function checkServiceCatalogue(workbook: ParsedWorkbook, language: Langua
         const key = id.toLowerCase().replace(/\s+/g, "");
         const first = firstSeen.get(key);
         if (first === undefined) firstSeen.set(key, idCell);
-        else rule("error", services.sheetName, idCell, duplicateIdRule(id, `${services.sheetName}!${first}`));
+        else
+          rule("error", services.sheetName, idCell, {
+            code: "it-servicekatalog.duplicateServiceId",
+            params: { id, first: `${services.sheetName}!${first}` },
+          });
       }
       const codes = row.values["productCodes"];
       if (typeof codes === "string" || typeof codes === "number") {
         const parsed = parseProductCodes(codes);
         const cell = at("productCodes", row.row);
-        for (const part of parsed.invalid) rule("error", services.sheetName, cell, invalidCodeRule(part));
+        for (const part of parsed.invalid)
+          rule("error", services.sheetName, cell, { code: "it-servicekatalog.invalidProductCode", params: { part } });
         for (const code of parsed.codes) {
-          if (!isFrameworkCode(code)) rule("warning", services.sheetName, cell, unknownCodeRule(code));
+          if (!isFrameworkCode(code))
+            rule("warning", services.sheetName, cell, {
+              code: "it-servicekatalog.unknownProductCode",
+              params: { code },
+            });
         }
       }
       const end = asDate(row.values["contractEnd"]);
       if (end !== null && reference !== null && monthsBetween(reference, end) < 0) {
-        rule(
-          "warning",
-          services.sheetName,
-          at("contractEnd", row.row),
-          contractEndedRule(formatDate(end), formatDate(reference)),
-        );
+        rule("warning", services.sheetName, at("contractEnd", row.row), {
+          code: "it-servicekatalog.contractEnded",
+          params: { end: formatDate(end), reference: formatDate(reference) },
+        });
       }
       const cost = asNumber(row.values["annualCost"]);
       if (row.values["users"] === 0 && cost !== null && cost > 0) {
-        rule("warning", services.sheetName, at("users", row.row), usersZeroWithCostRule(cost));
+        rule("warning", services.sheetName, at("users", row.row), {
+          code: "it-servicekatalog.usersZeroWithCost",
+          params: { cost },
+        });
       }
     }
-    if (services.rows.length === 0) rule("warning", services.sheetName, undefined, noServicesRule());
+    if (services.rows.length === 0)
+      rule("warning", services.sheetName, undefined, { code: "it-servicekatalog.noServices", params: {} });
   }
   return issues;
 }

@@ -123,22 +123,22 @@ function checkTownNames(workbook: ParsedWorkbook, model: CostModel, language: La
 export function checkCostAllocation(workbook: ParsedWorkbook, language: Language): ValidationIssue[] {
   const model = extractCostModel(workbook);
   if (model.towns.length === 0 && model.items.length === 0) return [];
-  const own = validateCostModel(model, { typedInSheet: true }).filter((issue) => issue.code !== "town.duplicateName");
+  const own = validateCostModel(model, { typedInSheet: true, language }).filter(
+    (issue) => issue.code !== "costModel.town.duplicateName",
+  );
   return [
     ...checkTownNames(workbook, model, language),
-    ...own.map((issue) => {
-      const place = placeOf(workbook, issue.path);
-      return createIssue(
-        issue.severity,
-        "allocation.modelIssue",
-        language,
-        { file: workbook.fileName, sheet: place.sheet, cell: place.cell },
-        // The sentence names what was found and what is expected; the short forms are English only.
-        {
-          value: issue.message[language],
-          ...(language === "en" ? { expected: issue.expected, received: issue.received } : {}),
-        },
-      );
+    // each finding of the model on the cell its path names
+    ...own.map(({ path, file: _model, expected, received, ...issue }): ValidationIssue => {
+      const place = placeOf(workbook, path ?? "");
+      return {
+        ...issue,
+        file: workbook.fileName,
+        ...(place.sheet === undefined ? {} : { sheet: place.sheet }),
+        ...(place.cell === undefined ? {} : { cell: place.cell }),
+        ...(expected === undefined ? {} : { expected }),
+        ...(received === undefined ? {} : { received }),
+      };
     }),
   ];
 }

@@ -4,7 +4,7 @@
  * typed extraction the computations and the analysis take.
  */
 import { cellAddress } from "../../lib/cells/address.js";
-import { countNoun } from "../../lib/messages/plural.js";
+import type { FindingOf } from "../../lib/messages/findings.js";
 import { renderTerm } from "../../lib/messages/terms.js";
 import { parseMeasureIds, type MeasureIdProblem } from "../../lib/pestel/measureIds.js";
 import {
@@ -17,11 +17,17 @@ import {
   type PestelTheme,
 } from "../../lib/pestel/model.js";
 import { effectiveThreshold, isHotSpot, isRating, isUsableThreshold, scoreTheme } from "../../lib/pestel/scoreTheme.js";
-import type { Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
+import type { Language } from "../../lib/spec/TemplateSpec.js";
 import type { ParsedValue } from "../../lib/validation/parseCell.js";
 import { parsedForm, parsedTable, type ParsedRow, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
-import { createIssue, type Severity, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
-import { ACTION_FIELD_TITLES, findMeasure } from "../reference/measures.js";
+import {
+  createFinding,
+  createIssue,
+  type Severity,
+  type ValidationIssue,
+} from "../../lib/validation/ValidationIssue.js";
+import { findMeasure } from "../reference/measures.js";
+import { PESTEL_FINDINGS } from "./findings.js";
 import { SHEET } from "./terms.js";
 
 /** A town's PESTEL workbook, typed. */
@@ -104,41 +110,30 @@ export function townOfPestel(workbook: ParsedWorkbook): string | undefined {
 
 // --- checks ------------------------------------------------------------------------------------
 
-const MEASURE_EXPECTED: LocalizedText = {
-  de: "Nummern 0, 1.1 … 4.4 aus dem Blatt „Maßnahmen“, mehrere mit Komma getrennt (z. B. 2.1, 4.2)",
-  en: "numbers 0, 1.1 … 4.4 from the sheet “Measures”, several separated by commas (e.g. 2.1, 4.2)",
-};
-
-/** The sentence for a problem with a measure id, in both languages. */
-function measureProblemText(problem: MeasureIdProblem): LocalizedText {
+/** A problem with a typed measure id as a named finding. */
+function measureFinding(problem: MeasureIdProblem, typed: string): PestelFinding {
   switch (problem.kind) {
     case "unknown":
       return /^[1-4]$/.test(problem.id)
-        ? {
-            de: `„${problem.id}“ ist ein Handlungsfeld, keine Maßnahme; bitte die Nummer der Maßnahme angeben (z. B. ${problem.id}.1).`,
-            en: `“${problem.id}” is a field of action, not a measure; please give the measure's number (e.g. ${problem.id}.1).`,
-          }
-        : {
-            de: `„${problem.id}“ ist keine Nummer aus dem Maßnahmenkatalog.`,
-            en: `“${problem.id}” is not a number of the catalogue of measures.`,
-          };
+        ? { code: "pestel.measureIsActionField", params: { typed, id: problem.id } }
+        : { code: "pestel.unknownMeasure", params: { typed, id: problem.id } };
     case "decimalComma":
       return {
-        de: `„${problem.text}“: Maßnahmen werden mit Punkt geschrieben (${problem.suggestion}); mehrere Nummern mit Komma und Leerzeichen trennen (z. B. ${problem.suggestion}, 4.2).`,
-        en: `“${problem.text}”: measures are written with a point (${problem.suggestion}); separate several numbers with a comma and a space (e.g. ${problem.suggestion}, 4.2).`,
+        code: "pestel.measureDecimalComma",
+        params: { typed, text: problem.text, suggestion: problem.suggestion },
       };
     case "date":
-      return {
-        de: `Excel hat die Eingabe als Datum gespeichert (${problem.text}). Bitte die Zelle als Text formatieren und die Nummer neu eingeben, z. B. ${problem.suggestion}.`,
-        en: `Excel stored the entry as a date (${problem.text}). Please format the cell as text and type the number again, e.g. ${problem.suggestion}.`,
-      };
+      return { code: "pestel.measureAsDate", params: { typed, text: problem.text, suggestion: problem.suggestion } };
   }
 }
+
+/** One of the matrix's own findings: a code and its facts. */
+type PestelFinding = FindingOf<typeof PESTEL_FINDINGS>;
 
 const normalisedTheme = (text: string): string => text.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
 
 /**
- * The PESTEL matrix's own checks, each finding on its cell (code `template.rule`):
+ * The PESTEL matrix's own checks, each finding on its cell (codes: templates/pestel/findings.ts):
  * - every measure id must be in the catalogue (error; a decimal comma or an id Excel turned into a
  *   date is named as such);
  * - a measure of another field of action than the row's (warning; measure 0 fits every field);
@@ -149,23 +144,8 @@ const normalisedTheme = (text: string): string => text.normalize("NFC").toLowerC
 export function checkPestel(workbook: ParsedWorkbook, language: Language): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const file = workbook.fileName;
-  const rule = (
-    severity: Severity,
-    sheet: string,
-    cell: string | undefined,
-    text: LocalizedText,
-    expected: string,
-    received: string,
-  ): void => {
-    issues.push(
-      createIssue(
-        severity,
-        "template.rule",
-        language,
-        { file, sheet, cell },
-        { value: text[language], expected, received },
-      ),
-    );
+  const rule = (severity: Severity, sheet: string, cell: string | undefined, found: PestelFinding): void => {
+    issues.push(createFinding(PESTEL_FINDINGS, severity, found.code, language, { file, sheet, cell }, found.params));
   };
 
   const town = parsedForm(workbook, SHEET.town);
@@ -199,49 +179,25 @@ export function checkPestel(workbook: ParsedWorkbook, language: Language): Valid
     const typed = asText(row.values["measures"]);
     if (typed !== null) {
       for (const problem of parseMeasureIds(typed, knownMeasure).problems) {
-        rule(
-          "error",
-          table.sheetName,
-          measuresCell,
-          measureProblemText(problem),
-          MEASURE_EXPECTED[language],
-          renderTerm("kindText", language, { value: typed }),
-        );
+        rule("error", table.sheetName, measuresCell, measureFinding(problem, typed));
       }
     }
     if (theme.actionField !== null) {
       for (const id of theme.measures) {
         const field = findMeasure(id)?.field ?? null;
         if (field === null || field === theme.actionField) continue;
-        const own = ACTION_FIELD_TITLES[field];
-        rule(
-          "warning",
-          table.sheetName,
-          measuresCell,
-          {
-            de: `Maßnahme ${id} gehört zum Handlungsfeld ${field} (${own.de}), die Zeile nennt Handlungsfeld ${theme.actionField}.`,
-            en: `Measure ${id} belongs to field of action ${field} (${own.en}); the row names field ${theme.actionField}.`,
-          },
-          language === "de"
-            ? `Maßnahmen des Handlungsfelds ${theme.actionField} oder Maßnahme 0`
-            : `measures of field ${theme.actionField} or measure 0`,
-          `${id} (${language === "de" ? "Handlungsfeld" : "field"} ${field})`,
-        );
+        rule("warning", table.sheetName, measuresCell, {
+          code: "pestel.measureOfOtherField",
+          params: { id, field, rowField: theme.actionField },
+        });
       }
     }
     const score = scoreTheme(theme.impact, theme.room);
     if (isHotSpot(score, threshold) && typed === null) {
-      rule(
-        "info",
-        table.sheetName,
-        measuresCell,
-        {
-          de: `Brennpunkt ohne Maßnahme: „${theme.theme}“ (${countNoun(score ?? 0, "Punkt", "Punkte", "de")}).`,
-          en: `Hot spot without a measure: “${theme.theme}” (score ${score ?? 0}).`,
-        },
-        language === "de" ? "mindestens eine Maßnahme (Nr.)" : "at least one measure (no.)",
-        renderTerm("kindEmpty", language),
-      );
+      rule("info", table.sheetName, measuresCell, {
+        code: "pestel.hotSpotWithoutMeasure",
+        params: { theme: theme.theme, score: score ?? 0 },
+      });
     }
     if (theme.theme !== "" && theme.factor !== null && theme.element !== null) {
       const key = `${theme.factor}|${theme.element}|${normalisedTheme(theme.theme)}`;
@@ -250,17 +206,10 @@ export function checkPestel(workbook: ParsedWorkbook, language: Language): Valid
       if (first === undefined) {
         if (cell !== undefined) firstTheme.set(key, cell);
       } else {
-        rule(
-          "warning",
-          table.sheetName,
-          cell,
-          {
-            de: `Das Thema „${theme.theme}“ steht für denselben Faktor und dasselbe Element schon in ${table.sheetName}!${first}.`,
-            en: `The theme “${theme.theme}” is already listed for the same factor and element in ${table.sheetName}!${first}.`,
-          },
-          language === "de" ? "jedes Thema einmal je Faktor und Element" : "each theme once per factor and element",
-          renderTerm("kindText", language, { value: theme.theme }),
-        );
+        rule("warning", table.sheetName, cell, {
+          code: "pestel.duplicateTheme",
+          params: { theme: theme.theme, first: `${table.sheetName}!${first}` },
+        });
       }
     }
   }
