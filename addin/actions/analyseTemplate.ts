@@ -6,7 +6,7 @@ import { normaliseTownName } from "../../lib/towns/townNames.js";
 import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import type { AnalysisSource } from "../../templates/analysis.js";
 import type { TemplateModule } from "../../templates/registry.js";
-import { checkWorkbook, type WorkbookCheck } from "./checkWorkbook.js";
+import { checkWorkbook, type WorkbookCheck } from "../../journeys/checkWorkbook.js";
 import type { PartnerFile } from "./importPartners.js";
 import { readWorkbookFile, type SnapshotReader } from "./readWorkbookFile.js";
 

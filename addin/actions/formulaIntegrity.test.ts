@@ -10,7 +10,7 @@ import { FakeExcel, FakeWorkbook } from "../office/fakeExcel.js";
 import { ALL_EXCEL_FEATURES } from "../office/features.js";
 import { readSnapshotFromExcel } from "../office/readSnapshotFromExcel.js";
 import { writePlanToExcel } from "../office/writePlanToExcel.js";
-import { checkWorkbook } from "./checkWorkbook.js";
+import { checkWorkbook } from "../../journeys/checkWorkbook.js";
 import { allocateFromWorkbook } from "./costAllocationWorkbook.js";
 
 async function costModelInExcel(): Promise<FakeExcel> {

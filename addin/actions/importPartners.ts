@@ -9,7 +9,7 @@ import { createIssue, type ValidationIssue } from "../../lib/validation/Validati
 import { toRoadmapTown } from "../../templates/aufgabenkatalog/taskCatalogue.js";
 import { MEASURES } from "../../templates/reference/measures.js";
 import { unusableFileIssue } from "../../adapters/exceljs/unusableFileIssue.js";
-import type { WorkbookCheck } from "./checkWorkbook.js";
+import type { WorkbookCheck } from "../../journeys/checkWorkbook.js";
 import { readTaskCatalogue } from "./computeTownPriorities.js";
 
 /** A picked file: its name and a way to get its bytes. */

@@ -3,7 +3,7 @@ import { unusableFileIssue } from "../../adapters/exceljs/unusableFileIssue.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import type { ValidationIssue } from "../../lib/validation/ValidationIssue.js";
-import { checkWorkbook, type WorkbookCheck } from "./checkWorkbook.js";
+import { checkWorkbook, unreadableCheck, type WorkbookCheck } from "../../journeys/checkWorkbook.js";
 import type { PartnerFile } from "./importPartners.js";
 
 /** Reads bytes into a snapshot; throws UnusableFileError for files that are no workbook. */
@@ -30,19 +30,6 @@ export async function readWorkbookFile(
   } catch (error) {
     if (!(error instanceof UnusableFileError)) throw error;
     const issue = unusableFileIssue(error, language);
-    return {
-      check: {
-        template: undefined,
-        report: {
-          file: file.name,
-          templateId: undefined,
-          valid: false,
-          usable: false,
-          issues: [issue],
-          workbook: undefined,
-        },
-      },
-      unreadable: issue,
-    };
+    return { check: unreadableCheck(file.name, issue), unreadable: issue };
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planTaskCatalogue } from "../../templates/aufgabenkatalog/planTaskCatalogue.js";
-import { checkWorkbook } from "../actions/checkWorkbook.js";
+import { checkWorkbook } from "../../journeys/checkWorkbook.js";
 import { FakeExcel, FakeWorkbook, type FakeSheet } from "./fakeExcel.js";
 import { ALL_EXCEL_FEATURES, MINIMUM_EXCEL_FEATURES } from "./features.js";
 import { OfficeHostError } from "./officeErrors.js";

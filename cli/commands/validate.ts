@@ -1,47 +1,18 @@
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { formatIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
-import {
-  identifyTemplate,
-  identifyTemplates,
-  validateWorkbook,
-  type ValidationReport,
-} from "../../lib/validation/validateWorkbook.js";
+import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
-import { findTemplate, TEMPLATES } from "../../templates/registry.js";
+import { findTemplate } from "../../templates/registry.js";
+import { checkAllTemplates, checkWorkbook, unreadableCheck } from "../../journeys/checkWorkbook.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { loadWorkbook } from "../loadWorkbook.js";
 
 /** Validates one workbook file against whichever template it is (or the one demanded). */
 export async function validateFile(path: string, language: Language, templateId?: string): Promise<ValidationReport> {
   const loaded = await loadWorkbook(path, language);
-  if ("unusable" in loaded) {
-    return {
-      file: path,
-      templateId: undefined,
-      valid: false,
-      usable: false,
-      issues: [loaded.unusable],
-      workbook: undefined,
-    };
-  }
+  if ("unusable" in loaded) return unreadableCheck(path, loaded.unusable).report;
   const demanded = templateId === undefined ? undefined : findTemplate(templateId);
-  const identified = identifyTemplate(
-    loaded.snapshot,
-    TEMPLATES.map((t) => t.spec),
-    language,
-  );
-  const module = demanded ?? (identified.spec ? findTemplate(identified.spec.id) : undefined);
-  if (!module) {
-    return {
-      file: path,
-      templateId: undefined,
-      valid: false,
-      usable: false,
-      issues: identified.issues,
-      workbook: undefined,
-    };
-  }
-  return validateWorkbook(module.spec, loaded.snapshot, { language, check: module.check });
+  return checkWorkbook(loaded.snapshot, language, demanded ? { as: demanded } : {}).report;
 }
 
 /**
@@ -50,37 +21,8 @@ export async function validateFile(path: string, language: Language, templateId?
  */
 export async function validateFileTemplates(path: string, language: Language): Promise<ValidationReport[]> {
   const loaded = await loadWorkbook(path, language);
-  if ("unusable" in loaded) {
-    return [
-      {
-        file: path,
-        templateId: undefined,
-        valid: false,
-        usable: false,
-        issues: [loaded.unusable],
-        workbook: undefined,
-      },
-    ];
-  }
-  const identified = identifyTemplates(
-    loaded.snapshot,
-    TEMPLATES.map((t) => t.spec),
-    language,
-  );
-  const modules = identified.templates.flatMap((t) => findTemplate(t.spec.id) ?? []);
-  if (modules.length === 0) {
-    return [
-      {
-        file: path,
-        templateId: undefined,
-        valid: false,
-        usable: false,
-        issues: identified.issues,
-        workbook: undefined,
-      },
-    ];
-  }
-  return modules.map((module) => validateWorkbook(module.spec, loaded.snapshot, { language, check: module.check }));
+  if ("unusable" in loaded) return [unreadableCheck(path, loaded.unusable).report];
+  return checkAllTemplates(loaded.snapshot, language).checks.map((check) => check.report);
 }
 
 /** Prints a report's findings to stderr, one line each, and a summary. */
