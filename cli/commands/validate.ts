@@ -3,6 +3,7 @@ import { formatIssue, type ValidationIssue } from "../../lib/validation/Validati
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { findTemplate } from "../../templates/registry.js";
+import type { BatchFile } from "../../journeys/checkFileBatch.js";
 import { checkAllTemplates, checkWorkbook, unreadableCheck } from "../../journeys/checkWorkbook.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { loadWorkbook } from "../loadWorkbook.js";
@@ -23,6 +24,28 @@ export async function validateFileTemplates(path: string, language: Language): P
   const loaded = await loadWorkbook(path, language);
   if ("unusable" in loaded) return [unreadableCheck(path, loaded.unusable).report];
   return checkAllTemplates(loaded.snapshot, language).checks.map((check) => check.report);
+}
+
+/**
+ * A file for a batch (journeys/checkFileBatch) as the CLI reads it: its report from `validated`
+ * when the file was validated before, else validated now (as `templateId` when given) and
+ * remembered there.
+ */
+export function fileToCheck(
+  path: string,
+  language: Language,
+  validated: Map<string, ValidationReport>,
+  templateId?: string,
+): BatchFile {
+  return {
+    name: path,
+    check: async () => {
+      const report = validated.get(path) ?? (await validateFile(path, language, templateId));
+      validated.set(path, report);
+      const template = report.usable && report.templateId !== undefined ? findTemplate(report.templateId) : undefined;
+      return { check: { template, report }, unreadable: undefined };
+    },
+  };
 }
 
 /** Prints a report's findings to stderr, one line each, and a summary. */
