@@ -10,6 +10,7 @@ export default defineConfig({
       "lib/**/*.test.ts",
       "templates/**/*.test.ts",
       "adapters/**/*.test.ts",
+      "journeys/**/*.test.ts",
       "cli/**/*.test.ts",
     ],
     testTimeout: 120_000,

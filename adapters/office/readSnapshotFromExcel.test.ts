@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planTaskCatalogue } from "../../templates/aufgabenkatalog/plan.js";
-import { checkWorkbook } from "../../addin/actions/checkWorkbook.js";
+import { checkWorkbook } from "../../journeys/checkWorkbook.js";
 import { FakeExcel, FakeWorkbook, type FakeSheet } from "./testing/fakeExcel.js";
 import { ALL_EXCEL_FEATURES, MINIMUM_EXCEL_FEATURES } from "./features.js";
 import { OfficeHostError } from "./officeErrors.js";

@@ -2,30 +2,14 @@ import { isMetadataSheetName } from "../../lib/plan/resolveLayout.js";
 import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import { normaliseTownName } from "../../lib/towns/townNames.js";
-import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import type { AnalysisSource } from "../../templates/analysis.js";
 import type { TemplateModule } from "../../templates/registry.js";
-import { checkWorkbook, type WorkbookCheck } from "./checkWorkbook.js";
-import type { PartnerFile } from "./importPartners.js";
-import { readWorkbookFile, type SnapshotReader } from "./readWorkbookFile.js";
+import { checkFileBatch, type BatchProgress, type FileStatus } from "../../journeys/checkFileBatch.js";
+import { checkWorkbook, type WorkbookCheck } from "../../journeys/checkWorkbook.js";
+import { pickedFiles, type PartnerFile, type SnapshotReader } from "./readWorkbookFile.js";
 
-/** What happened to one added file. */
-export type AnalysisFileStatus =
-  | { readonly kind: "taken"; readonly file: string; readonly town: string }
-  /** A workbook of another template (or none of ikz-kit's): left out. */
-  | { readonly kind: "otherTemplate"; readonly file: string; readonly templateId: string | undefined }
-  /** The template's workbook, with errors: left out. */
-  | {
-      readonly kind: "invalid";
-      readonly file: string;
-      readonly errorCount: number;
-      readonly firstError: ValidationIssue | undefined;
-    }
-  /** No readable .xlsx: left out. */
-  | { readonly kind: "unreadable"; readonly file: string; readonly issue: ValidationIssue }
-  /** A town already taken from another file (in any spelling, lib/towns): left out. */
-  | { readonly kind: "duplicate"; readonly file: string; readonly issue: ValidationIssue };
+/** What happened to one added file (journeys/checkFileBatch). */
+export type AnalysisFileStatus = FileStatus;
 
 export type TemplateAnalysisRun =
   /** The open workbook is no template with an analysis of its own (or the task catalogue). */
@@ -48,7 +32,7 @@ export interface TemplateAnalysisInput {
   readonly language: Language;
   readonly readSnapshot: SnapshotReader;
   /** Called before each file with the files done so far. */
-  readonly onProgress?: (done: number, total: number, file: string) => void | Promise<void>;
+  readonly onProgress?: BatchProgress;
 }
 
 /** The open workbook's template when it has an analysis this section offers, else undefined. */
@@ -56,9 +40,6 @@ export function analysableTemplate(check: WorkbookCheck): TemplateModule | undef
   const template = check.template;
   return template?.analysis && template.ownPaneSection !== true ? template : undefined;
 }
-
-const errorsOf = (check: WorkbookCheck): ValidationIssue[] =>
-  check.report.issues.filter((issue) => issue.severity === "error");
 
 /**
  * Runs the analysis of the open workbook's template over it and the added files of the same
@@ -72,55 +53,19 @@ export async function analyseTemplate(input: TemplateAnalysisInput): Promise<Tem
   if (!template?.analysis) return { kind: "notAnalysable", check: own };
   const analysis = template.analysis;
   if (!own.report.valid || !own.report.workbook) return { kind: "ownInvalid", check: own };
-  const sources: AnalysisSource[] = [
-    { workbook: own.report.workbook, town: analysis.townOf(own.report.workbook) ?? input.own.fileName },
-  ];
-  const statuses: AnalysisFileStatus[] = [];
-  const fileOfTown = new Map<string, string>([[normaliseTownName(sources[0]?.town ?? ""), input.own.fileName]]);
-  for (const [index, file] of input.files.entries()) {
-    await input.onProgress?.(index, input.files.length, file.name);
-    const { check, unreadable } = await readWorkbookFile(file, input.readSnapshot, language);
-    if (unreadable) {
-      statuses.push({ kind: "unreadable", file: file.name, issue: unreadable });
-      continue;
-    }
-    const { report } = check;
-    if (check.template !== template) {
-      statuses.push({
-        kind: "otherTemplate",
-        file: file.name,
-        templateId: check.template?.spec.id ?? report.templateId,
-      });
-      continue;
-    }
-    if (!report.valid || !report.workbook) {
-      const errors = errorsOf(check);
-      statuses.push({ kind: "invalid", file: file.name, errorCount: errors.length, firstError: errors[0] });
-      continue;
-    }
-    const town = analysis.townOf(report.workbook) ?? file.name;
-    const earlier = fileOfTown.get(normaliseTownName(town));
-    if (earlier !== undefined) {
-      const issue = createIssue(
-        "error",
-        "roadmap.duplicateTown",
-        language,
-        { file: file.name },
-        { value: town, other: earlier },
-      );
-      statuses.push({ kind: "duplicate", file: file.name, issue });
-      continue;
-    }
-    fileOfTown.set(normaliseTownName(town), file.name);
-    sources.push({ workbook: report.workbook, town });
-    statuses.push({ kind: "taken", file: file.name, town });
-  }
-  await input.onProgress?.(input.files.length, input.files.length, "");
+  const ownTown = analysis.townOf(own.report.workbook) ?? input.own.fileName;
+  const batch = await checkFileBatch(pickedFiles(input.files, input.readSnapshot, language), {
+    language,
+    template,
+    taken: [{ town: ownTown, file: input.own.fileName }],
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+  });
+  const sources: AnalysisSource[] = [{ workbook: own.report.workbook, town: ownTown }, ...batch.sources];
   const result = analysis.analyse(sources, language);
   return {
     kind: "done",
     template,
-    statuses,
+    statuses: batch.statuses,
     towns: sources.map((source) => source.town),
     summary: analysis.summary(result, language),
     plan: analysis.plan(result, language).plan,

@@ -5,8 +5,8 @@ import {
   type PartnershipInput,
   type PartnershipSummary,
 } from "../../templates/consolidation/planPartnership.js";
-import type { PartnerFile } from "./importPartners.js";
-import { readWorkbookFile, type SnapshotReader } from "./readWorkbookFile.js";
+import { checkFiles } from "../../journeys/checkFileBatch.js";
+import { pickedFiles, type PartnerFile, type SnapshotReader } from "./readWorkbookFile.js";
 
 export interface PartnershipBuild {
   /** Undefined when no file could be taken: then nothing is offered. */
@@ -32,15 +32,17 @@ export interface PartnershipBuildInput {
  * that are probably one town keep the plan back unless `allowSimilarTowns` (as `--allow-similar-towns`).
  */
 export async function buildPartnership(input: PartnershipBuildInput): Promise<PartnershipBuild> {
-  const inputs: PartnershipInput[] = [];
-  const details: (string | undefined)[] = [];
-  for (const [index, file] of input.files.entries()) {
-    await input.onProgress?.(index + 1, input.files.length, file.name);
-    const { check } = await readWorkbookFile(file, input.readSnapshot, input.language);
-    inputs.push({ file: file.name, report: check.report });
-    const first = check.report.issues.find((issue) => issue.severity === "error");
-    details.push(first && `${first.sheet && first.cell ? `${first.sheet}!${first.cell} – ` : ""}${first.message}`);
-  }
+  const checked = await checkFiles(
+    pickedFiles(input.files, input.readSnapshot, input.language),
+    input.onProgress &&
+      ((done: number, total: number, file: string) =>
+        done < total ? input.onProgress?.(done + 1, total, file) : undefined),
+  );
+  const inputs: PartnershipInput[] = checked.map(({ file, checked: { check } }) => ({ file, report: check.report }));
+  const details = inputs.map(({ report }) => {
+    const first = report.issues.find((issue) => issue.severity === "error");
+    return first && `${first.sheet && first.cell ? `${first.sheet}!${first.cell} – ` : ""}${first.message}`;
+  });
   const { plan, summary } = planPartnership(inputs, input.language, {
     allowSimilarTowns: input.allowSimilarTowns ?? false,
   });

@@ -7,7 +7,7 @@ import {
   type Priorities,
   type TaskCatalogue,
 } from "../../templates/aufgabenkatalog/checks.js";
-import { checkWorkbook, type WorkbookCheck } from "./checkWorkbook.js";
+import { checkWorkbook, type WorkbookCheck } from "../../journeys/checkWorkbook.js";
 
 export type CatalogueResult =
   | {
@@ -21,7 +21,7 @@ export type CatalogueResult =
 
 /** Validates a snapshot as a task catalogue and, when it has no errors, reads it. */
 export function readTaskCatalogue(snapshot: WorkbookSnapshot, language: Language): CatalogueResult {
-  const check = checkWorkbook(snapshot, language, undefined, taskCatalogueSpec.id);
+  const check = checkWorkbook(snapshot, language, { prefer: taskCatalogueSpec.id });
   const { report } = check;
   if (check.template?.spec.id !== taskCatalogueSpec.id || !report.valid || !report.workbook)
     return { kind: "notComputable", check };

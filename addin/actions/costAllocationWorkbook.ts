@@ -17,7 +17,7 @@ import {
 } from "../../templates/kostenverteilung/plan.js";
 import { DUE_DATES, dueDateField } from "../../templates/kostenverteilung/resultSheet.js";
 import { costAllocationSpec, SHEET } from "../../templates/kostenverteilung/spec.js";
-import { checkWorkbook, type WorkbookCheck } from "./checkWorkbook.js";
+import { checkWorkbook, type WorkbookCheck } from "../../journeys/checkWorkbook.js";
 
 /** The template cannot (yet) write this model: e.g. a key its sheet formulas do not cover. */
 export class UnsupportedCostModelError extends Error {
@@ -64,7 +64,7 @@ export type WorkbookAllocation =
  * workbook has no errors, allocates it — the same computation the sheet's formulas make.
  */
 export function allocateFromWorkbook(snapshot: WorkbookSnapshot, language: Language): WorkbookAllocation {
-  const check = checkWorkbook(snapshot, language, undefined, costAllocationSpec.id);
+  const check = checkWorkbook(snapshot, language, { prefer: costAllocationSpec.id });
   const { report } = check;
   if (check.template?.spec.id !== costAllocationSpec.id) return { kind: "notCostAllocation", check };
   const errorCount = report.issues.filter((issue) => issue.severity === "error").length;

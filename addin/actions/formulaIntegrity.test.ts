@@ -10,7 +10,7 @@ import { FakeExcel, FakeWorkbook } from "../../adapters/office/testing/fakeExcel
 import { ALL_EXCEL_FEATURES } from "../../adapters/office/features.js";
 import { readSnapshotFromExcel } from "../../adapters/office/readSnapshotFromExcel.js";
 import { writePlanToExcel } from "../../adapters/office/writePlanToExcel.js";
-import { checkWorkbook } from "./checkWorkbook.js";
+import { checkWorkbook } from "../../journeys/checkWorkbook.js";
 import { allocateFromWorkbook } from "./costAllocationWorkbook.js";
 
 async function costModelInExcel(): Promise<FakeExcel> {

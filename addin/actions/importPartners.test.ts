@@ -3,7 +3,8 @@ import { UnusableFileError } from "../../adapters/exceljs/errors.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import { planTaskCatalogue } from "../../templates/aufgabenkatalog/plan.js";
 import { snapshotOfSheetPlan } from "../host/snapshotOfPlan.js";
-import { importPartners, type PartnerFile } from "./importPartners.js";
+import { importPartners } from "./importPartners.js";
+import type { PartnerFile } from "./readWorkbookFile.js";
 
 function catalogue(town: string, fileName: string): WorkbookSnapshot {
   const { plan } = planTaskCatalogue({ language: "de", town, demo: true });

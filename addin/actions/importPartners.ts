@@ -1,22 +1,13 @@
-import { UnusableFileError } from "../../adapters/exceljs/errors.js";
+import { checkFileBatch, type FileStatus } from "../../journeys/checkFileBatch.js";
+import type { WorkbookCheck } from "../../journeys/checkWorkbook.js";
 import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
-import { buildRoadmap, type Roadmap, type RoadmapTown } from "../../lib/roadmap/buildRoadmap.js";
-import { planRoadmapWorkbook, type RoadmapSource } from "../../lib/roadmap/planRoadmapWorkbook.js";
+import type { Roadmap } from "../../lib/roadmap/buildRoadmap.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import { normaliseTownName } from "../../lib/towns/townNames.js";
 import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
-import { toRoadmapTown } from "../../templates/aufgabenkatalog/checks.js";
-import { MEASURES } from "../../templates/reference/measures.js";
-import { unusableFileIssue } from "../../adapters/exceljs/unusableFileIssue.js";
-import type { WorkbookCheck } from "./checkWorkbook.js";
+import { catalogueAnalysis } from "../../templates/aufgabenkatalog/analysis.js";
 import { readTaskCatalogue } from "./computeTownPriorities.js";
-
-/** A picked file: its name and a way to get its bytes. */
-export interface PartnerFile {
-  readonly name: string;
-  bytes(): Promise<Uint8Array>;
-}
+import { pickedFiles, type PartnerFile, type SnapshotReader } from "./readWorkbookFile.js";
 
 /** What happened to one partner workbook. */
 export type PartnerStatus =
@@ -50,81 +41,64 @@ export interface PartnerImportInput {
   readonly own: WorkbookSnapshot;
   readonly files: readonly PartnerFile[];
   readonly language: Language;
-  /** Reads bytes into a snapshot; throws UnusableFileError for files that are no workbook. */
-  readonly readSnapshot: (bytes: Uint8Array, fileName: string) => Promise<WorkbookSnapshot>;
-  /** Called before each file with the share done so far and the file's name. */
+  readonly readSnapshot: SnapshotReader;
+  /** Called before each file with the files done so far, their number and the file's name. */
   readonly onProgress?: (done: number, total: number, file: string) => void;
 }
 
 /**
  * Reads the partner towns' task catalogues, validates each, and builds the joint roadmap of
- * the open workbook's town and every usable partner — what `ikz roadmap` does, for the pane.
- * Files with errors, unreadable files and towns listed twice are reported and left out.
+ * the open workbook's town and every usable partner with the task catalogue's analysis — what
+ * `ikz roadmap` does, for the pane. Files with errors (or of another template), unreadable files
+ * and towns listed twice are reported and left out.
  */
 export async function importPartners(input: PartnerImportInput): Promise<PartnerImport> {
   const { language } = input;
   const own = readTaskCatalogue(input.own, language);
-  if (own.kind !== "ok") return { kind: "ownNotComputable", check: own.check };
-  const towns: RoadmapTown[] = [toRoadmapTown(own.catalogue)];
-  const sources: RoadmapSource[] = [
-    {
-      file: input.own.fileName,
-      town: own.catalogue.town,
-      templateVersion: own.templateVersion,
-      taskCount: own.catalogue.tasks.length,
-    },
-  ];
-  const fileOfTown = new Map<string, string>([[normaliseTownName(own.catalogue.town), input.own.fileName]]);
-  const statuses: PartnerStatus[] = [];
-  for (const [index, file] of input.files.entries()) {
-    input.onProgress?.(index, input.files.length, file.name);
-    let snapshot: WorkbookSnapshot;
-    try {
-      snapshot = await input.readSnapshot(await file.bytes(), file.name);
-    } catch (error) {
-      if (!(error instanceof UnusableFileError)) throw error;
-      statuses.push({ kind: "unreadable", file: file.name, issue: unusableFileIssue(error, language) });
-      continue;
-    }
-    const read = readTaskCatalogue(snapshot, language);
-    if (read.kind !== "ok") {
-      const errors = read.check.report.issues.filter((i) => i.severity === "error");
-      statuses.push({ kind: "invalid", file: file.name, errorCount: errors.length, firstError: errors[0] });
-      continue;
-    }
-    const town = read.catalogue.town;
-    const earlier = fileOfTown.get(normaliseTownName(town));
-    if (earlier !== undefined) {
-      statuses.push({
-        kind: "duplicate",
-        file: file.name,
-        issue: createIssue(
-          "error",
-          "roadmap.duplicateTown",
-          language,
-          { file: file.name },
-          { value: town, other: earlier },
-        ),
-      });
-      continue;
-    }
-    fileOfTown.set(normaliseTownName(town), file.name);
-    towns.push(toRoadmapTown(read.catalogue));
-    sources.push({
-      file: file.name,
-      town,
-      templateVersion: read.templateVersion,
-      taskCount: read.catalogue.tasks.length,
-    });
-    statuses.push({ kind: "accepted", file: file.name, town, taskCount: read.catalogue.tasks.length });
-  }
-  input.onProgress?.(input.files.length, input.files.length, "");
-  if (towns.length < 2) {
+  if (own.kind !== "ok" || !own.check.report.workbook) return { kind: "ownNotComputable", check: own.check };
+  const template = own.check.template;
+  const batch = await checkFileBatch(pickedFiles(input.files, input.readSnapshot, language, template?.spec.id), {
+    language,
+    template,
+    taken: [{ town: own.catalogue.town, file: input.own.fileName }],
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+  });
+  const sources = [{ workbook: own.check.report.workbook, town: own.catalogue.town }, ...batch.sources];
+  const result = sources.length < 2 ? undefined : catalogueAnalysis.analyse(sources, language);
+  // the analysis lists the towns as the sources: the open workbook's first, then the files taken
+  const taskCounts = result?.towns.slice(1).map((town) => town.taskCount) ?? [];
+  let taken = 0;
+  const statuses = batch.statuses.map((status) =>
+    partnerStatus(status, status.kind === "taken" ? (taskCounts[taken++] ?? 0) : 0),
+  );
+  if (!result) {
     const problem = createIssue("error", "roadmap.tooFewTowns", language, {
       file: input.files.map((f) => f.name).join(", "),
     });
     return { kind: "done", statuses, problem, roadmap: undefined, plan: undefined };
   }
-  const roadmap = buildRoadmap(towns, MEASURES);
-  return { kind: "done", statuses, problem: undefined, roadmap, plan: planRoadmapWorkbook(roadmap, sources, language) };
+  return {
+    kind: "done",
+    statuses,
+    problem: undefined,
+    roadmap: result.roadmap,
+    plan: catalogueAnalysis.plan(result, language).plan,
+  };
+}
+
+/** A batch status as the partner import shows it: a workbook of another template counts as one with errors. */
+function partnerStatus(status: FileStatus, taskCount: number): PartnerStatus {
+  switch (status.kind) {
+    case "taken":
+      return { kind: "accepted", file: status.file, town: status.town, taskCount };
+    case "otherTemplate":
+    case "invalid": {
+      const errors = status.check.report.issues.filter((issue) => issue.severity === "error");
+      return { kind: "invalid", file: status.file, errorCount: errors.length, firstError: errors[0] };
+    }
+    case "unreadable":
+      return { kind: "unreadable", file: status.file, issue: status.issue };
+    case "duplicate":
+      return { kind: "duplicate", file: status.file, issue: status.issue };
+  }
 }

@@ -21,7 +21,7 @@ import {
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { renderTerm } from "../../lib/messages/terms.js";
 import type { Priorities } from "../../templates/aufgabenkatalog/checks.js";
-import type { WorkbookCheck } from "../actions/checkWorkbook.js";
+import type { WorkbookCheck } from "../../journeys/checkWorkbook.js";
 import { computeTownPriorities } from "../actions/computeTownPriorities.js";
 import { findSheetConflicts } from "../actions/findSheetConflicts.js";
 import { importPartners, type PartnerImport, type PartnerStatus } from "../actions/importPartners.js";

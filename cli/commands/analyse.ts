@@ -1,15 +1,14 @@
-import { basename, resolve } from "node:path";
+import { resolve } from "node:path";
 import { writePlanToFile } from "../../adapters/exceljs/writePlanToXlsx.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
-import { normaliseTownName } from "../../lib/towns/townNames.js";
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
-import { createIssue, formatIssue } from "../../lib/validation/ValidationIssue.js";
-import type { AnalysisSource } from "../../templates/analysis.js";
+import { formatIssue } from "../../lib/validation/ValidationIssue.js";
+import { checkFiles, takeFiles } from "../../journeys/checkFileBatch.js";
 import { findTemplate, TEMPLATES } from "../../templates/registry.js";
 import type { TemplateModule } from "../../templates/TemplateModule.js";
 import { EXIT, templatesOf, type CliContext, type ExitCode } from "../CliContext.js";
 import { writeOrRefuse } from "../writeOrRefuse.js";
-import { printReport, validateFile } from "./validate.js";
+import { fileToCheck, printReport } from "./validate.js";
 
 export interface AnalyseOptions {
   readonly json?: boolean;
@@ -30,8 +29,10 @@ export async function runAnalyse(
   validated = new Map<string, ValidationReport>(),
 ): Promise<ExitCode> {
   const { language } = context;
-  const reports: ValidationReport[] = [];
-  for (const file of files) reports.push(await validatedReport(file, language, validated, templatesOf(context)));
+  const checked = await checkFiles(
+    files.map((file) => fileToCheck(file, language, validated, undefined, templatesOf(context))),
+  );
+  const reports = checked.map(({ checked: { check } }) => check.report);
   let exit: ExitCode = EXIT.ok;
   for (const report of reports) {
     if (!report.usable || !report.valid) {
@@ -58,25 +59,11 @@ export async function runAnalyse(
     return EXIT.unusable;
   }
   // One town, one source: a town met again (in any spelling, lib/towns) is reported and left out.
-  const sources: AnalysisSource[] = [];
-  const fileOfTown = new Map<string, string>();
-  for (const report of usable) {
-    if (!report.valid || !report.workbook) continue;
-    const town = analysis.townOf(report.workbook) ?? basename(report.file);
-    const earlier = fileOfTown.get(normaliseTownName(town));
-    if (earlier !== undefined) {
-      const where = { file: report.file };
-      context.stderr(
-        formatIssue(
-          createIssue("error", "roadmap.duplicateTown", language, where, { value: town, other: earlier }),
-          language,
-        ),
-      );
-      exit = Math.max(exit, EXIT.findings) as ExitCode;
-      continue;
-    }
-    fileOfTown.set(normaliseTownName(town), report.file);
-    sources.push({ workbook: report.workbook, town });
+  const { statuses, sources } = takeFiles(checked, { language, template: module });
+  for (const status of statuses) {
+    if (status.kind !== "duplicate") continue;
+    context.stderr(formatIssue(status.issue, language));
+    exit = Math.max(exit, EXIT.findings) as ExitCode;
   }
   if (sources.length === 0) {
     context.stderr(renderCliText("notComputed", language, { file: files.join(", ") }));
@@ -95,20 +82,6 @@ export async function runAnalyse(
   if (options.json) context.stdout(JSON.stringify(result, null, 2));
   else for (const line of analysis.summary(result, language)) context.stdout(line);
   return exit;
-}
-
-/** The file's report from `validated`, or validates it and remembers the report there. */
-export async function validatedReport(
-  file: string,
-  language: CliContext["language"],
-  validated: Map<string, ValidationReport>,
-  templates: readonly TemplateModule[] = TEMPLATES,
-): Promise<ValidationReport> {
-  const known = validated.get(file);
-  if (known) return known;
-  const report = await validateFile(file, language, undefined, templates);
-  validated.set(file, report);
-  return report;
 }
 
 /** Ids of the templates `ikz analyse` can analyse. */

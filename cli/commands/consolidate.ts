@@ -6,8 +6,8 @@ import { EXIT, templatesOf, type CliContext, type ExitCode } from "../CliContext
 import { writeOrRefuse } from "../writeOrRefuse.js";
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
 import { formatIssue } from "../../lib/validation/ValidationIssue.js";
-import { validatedReport } from "./analyse.js";
-import { printReport } from "./validate.js";
+import { checkFiles } from "../../journeys/checkFileBatch.js";
+import { fileToCheck, printReport } from "./validate.js";
 
 export interface ConsolidateOptions {
   readonly out: string;
@@ -34,15 +34,28 @@ export async function runConsolidate(
   validated = new Map<string, ValidationReport>(),
 ): Promise<ExitCode> {
   const { language } = context;
-  const inputs: PartnershipInput[] = [];
-  for (const [index, file] of files.entries()) {
-    context.stderr(
-      renderCliText("consolidateProgress", language, { count: index + 1, value: String(files.length), file }),
-    );
-    const report = await validatedReport(file, language, validated, templatesOf(context));
-    if (!report.valid) printReport(report, context);
-    inputs.push({ file: basename(file), report });
-  }
+  const checked = await checkFiles(
+    files.map((file) => {
+      const read = fileToCheck(file, language, validated, undefined, templatesOf(context));
+      // each broken file's findings right after its progress line
+      return {
+        name: read.name,
+        check: async () => {
+          const fileCheck = await read.check();
+          if (!fileCheck.check.report.valid) printReport(fileCheck.check.report, context);
+          return fileCheck;
+        },
+      };
+    }),
+    (done, total, file) => {
+      if (done < total)
+        context.stderr(renderCliText("consolidateProgress", language, { count: done + 1, value: String(total), file }));
+    },
+  );
+  const inputs: PartnershipInput[] = checked.map(({ file, checked: { check } }) => ({
+    file: basename(file),
+    report: check.report,
+  }));
   const { plan, summary } = planPartnership(inputs, language, {
     allowSimilarTowns: options.allowSimilarTowns ?? false,
     templates: templatesOf(context),

@@ -3,21 +3,22 @@ import { writePlanToFile } from "../../adapters/exceljs/writePlanToXlsx.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { renderRoadmapText } from "../../lib/messages/roadmapTexts.js";
 import { formatNumberFor } from "../../lib/messages/terms.js";
-import { buildRoadmap, type Roadmap, type RoadmapTown } from "../../lib/roadmap/buildRoadmap.js";
+import type { Roadmap } from "../../lib/roadmap/buildRoadmap.js";
 import {
   describeMeasure,
   describeSynergies,
   planRoadmapWorkbook,
   type RoadmapSource,
 } from "../../lib/roadmap/planRoadmapWorkbook.js";
-import { normaliseTownName } from "../../lib/towns/townNames.js";
 import { createIssue, formatIssue } from "../../lib/validation/ValidationIssue.js";
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
-import { toRoadmapTown } from "../../templates/aufgabenkatalog/checks.js";
-import { MEASURES } from "../../templates/reference/measures.js";
+import { checkFiles, takeFiles } from "../../journeys/checkFileBatch.js";
+import { catalogueAnalysis } from "../../templates/aufgabenkatalog/analysis.js";
+import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
+import { findTemplate } from "../../templates/registry.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { writeOrRefuse } from "../writeOrRefuse.js";
-import { loadTaskCatalogue } from "./priorities.js";
+import { fileToCheck, printReport } from "./validate.js";
 
 export interface RoadmapOptions {
   readonly json?: boolean;
@@ -25,49 +26,54 @@ export interface RoadmapOptions {
   readonly force?: boolean;
 }
 
-/** Reads the towns' catalogues, builds the roadmap; files with errors are reported and left out. */
+/**
+ * Reads the towns' catalogues and builds the roadmap with the task catalogue's analysis; files
+ * with errors and towns met twice are reported and left out.
+ */
 export async function roadmapOf(
   files: readonly string[],
   context: CliContext,
   /** Reports of files validated already, by path (those files are not read again). */
-  validated: ReadonlyMap<string, ValidationReport> = new Map(),
+  validated = new Map<string, ValidationReport>(),
 ): Promise<{ roadmap: Roadmap | undefined; sources: RoadmapSource[]; exit: ExitCode }> {
   const { language } = context;
+  const checked = await checkFiles(files.map((file) => fileToCheck(file, language, validated, taskCatalogueSpec.id)));
+  const template = findTemplate(taskCatalogueSpec.id);
+  const { statuses, sources } = takeFiles(checked, { language, template });
   let exit: ExitCode = EXIT.ok;
-  const towns: RoadmapTown[] = [];
-  const sources: RoadmapSource[] = [];
-  const fileOfTown = new Map<string, string>();
-  for (const file of files) {
-    const loaded = await loadTaskCatalogue(file, context, validated.get(file));
-    if ("exit" in loaded) {
-      exit = Math.max(exit, loaded.exit) as ExitCode;
-      context.stderr(renderCliText("roadmapSkipped", language, { file }));
-      continue;
-    }
-    const town = loaded.catalogue.town;
-    const earlier = fileOfTown.get(normaliseTownName(town));
-    if (earlier !== undefined) {
-      context.stderr(
-        formatIssue(
-          createIssue("error", "roadmap.duplicateTown", language, { file }, { value: town, other: earlier }),
-          language,
-        ),
-      );
-      context.stderr(renderCliText("roadmapSkipped", language, { file }));
+  for (const status of statuses) {
+    if (status.kind === "taken") continue;
+    if (status.kind === "duplicate") {
+      context.stderr(formatIssue(status.issue, language));
       exit = Math.max(exit, EXIT.findings) as ExitCode;
-      continue;
+    } else {
+      const { report } = status.check;
+      printReport(report, context);
+      if (!report.usable || !report.workbook) exit = Math.max(exit, EXIT.unusable) as ExitCode;
+      else {
+        context.stderr(renderCliText("notComputed", language, { file: status.file }));
+        exit = Math.max(exit, EXIT.findings) as ExitCode;
+      }
     }
-    fileOfTown.set(normaliseTownName(town), file);
-    towns.push(toRoadmapTown(loaded.catalogue));
-    sources.push({ file, town, templateVersion: loaded.templateVersion, taskCount: loaded.catalogue.tasks.length });
+    context.stderr(renderCliText("roadmapSkipped", language, { file: status.file }));
   }
-  if (towns.length < 2) {
+  if (sources.length < 2) {
     context.stderr(
       formatIssue(createIssue("error", "roadmap.tooFewTowns", language, { file: files.join(", ") }), language),
     );
-    return { roadmap: undefined, sources, exit: exit === EXIT.ok ? EXIT.findings : exit };
+    return { roadmap: undefined, sources: [], exit: exit === EXIT.ok ? EXIT.findings : exit };
   }
-  return { roadmap: buildRoadmap(towns, MEASURES), sources, exit };
+  const result = catalogueAnalysis.analyse(sources, language);
+  return {
+    roadmap: result.roadmap,
+    sources: result.towns.map(({ file, town, templateVersion, taskCount }) => ({
+      file,
+      town,
+      templateVersion,
+      taskCount,
+    })),
+    exit,
+  };
 }
 
 export async function runRoadmap(

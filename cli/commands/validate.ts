@@ -1,14 +1,11 @@
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { formatIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
-import {
-  identifyTemplate,
-  identifyTemplates,
-  validateWorkbook,
-  type ValidationReport,
-} from "../../lib/validation/validateWorkbook.js";
+import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { findTemplate, TEMPLATES } from "../../templates/registry.js";
 import type { TemplateModule } from "../../templates/TemplateModule.js";
+import type { BatchFile } from "../../journeys/checkFileBatch.js";
+import { checkAllTemplates, checkWorkbook, unreadableCheck } from "../../journeys/checkWorkbook.js";
 import { EXIT, templatesOf, type CliContext, type ExitCode } from "../CliContext.js";
 import { loadWorkbook } from "../loadWorkbook.js";
 
@@ -20,34 +17,9 @@ export async function validateFile(
   templates: readonly TemplateModule[] = TEMPLATES,
 ): Promise<ValidationReport> {
   const loaded = await loadWorkbook(path, language);
-  if ("unusable" in loaded) {
-    return {
-      file: path,
-      templateId: undefined,
-      valid: false,
-      usable: false,
-      issues: [loaded.unusable],
-      workbook: undefined,
-    };
-  }
+  if ("unusable" in loaded) return unreadableCheck(path, loaded.unusable).report;
   const demanded = templateId === undefined ? undefined : findTemplate(templateId, templates);
-  const identified = identifyTemplate(
-    loaded.snapshot,
-    templates.map((t) => t.spec),
-    language,
-  );
-  const module = demanded ?? (identified.spec ? findTemplate(identified.spec.id, templates) : undefined);
-  if (!module) {
-    return {
-      file: path,
-      templateId: undefined,
-      valid: false,
-      usable: false,
-      issues: identified.issues,
-      workbook: undefined,
-    };
-  }
-  return validateWorkbook(module.spec, loaded.snapshot, { language, check: module.check });
+  return checkWorkbook(loaded.snapshot, language, demanded ? { as: demanded, templates } : { templates }).report;
 }
 
 /**
@@ -60,37 +32,32 @@ export async function validateFileTemplates(
   templates: readonly TemplateModule[] = TEMPLATES,
 ): Promise<ValidationReport[]> {
   const loaded = await loadWorkbook(path, language);
-  if ("unusable" in loaded) {
-    return [
-      {
-        file: path,
-        templateId: undefined,
-        valid: false,
-        usable: false,
-        issues: [loaded.unusable],
-        workbook: undefined,
-      },
-    ];
-  }
-  const identified = identifyTemplates(
-    loaded.snapshot,
-    templates.map((t) => t.spec),
-    language,
-  );
-  const modules = identified.templates.flatMap((t) => findTemplate(t.spec.id, templates) ?? []);
-  if (modules.length === 0) {
-    return [
-      {
-        file: path,
-        templateId: undefined,
-        valid: false,
-        usable: false,
-        issues: identified.issues,
-        workbook: undefined,
-      },
-    ];
-  }
-  return modules.map((module) => validateWorkbook(module.spec, loaded.snapshot, { language, check: module.check }));
+  if ("unusable" in loaded) return [unreadableCheck(path, loaded.unusable).report];
+  return checkAllTemplates(loaded.snapshot, language, templates).checks.map((check) => check.report);
+}
+
+/**
+ * A file for a batch (journeys/checkFileBatch) as the CLI reads it: its report from `validated`
+ * when the file was validated before, else validated now (as `templateId` when given) and
+ * remembered there.
+ */
+export function fileToCheck(
+  path: string,
+  language: Language,
+  validated: Map<string, ValidationReport>,
+  templateId?: string,
+  templates: readonly TemplateModule[] = TEMPLATES,
+): BatchFile {
+  return {
+    name: path,
+    check: async () => {
+      const report = validated.get(path) ?? (await validateFile(path, language, templateId, templates));
+      validated.set(path, report);
+      const template =
+        report.usable && report.templateId !== undefined ? findTemplate(report.templateId, templates) : undefined;
+      return { check: { template, report }, unreadable: undefined };
+    },
+  };
 }
 
 /** Prints a report's findings to stderr, one line each, and a summary. */
