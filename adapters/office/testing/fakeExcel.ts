@@ -9,7 +9,7 @@
  * - `range.values` parses strings like typed input — `=x`, `+x`, `-x`, `@x` become formulas,
  *   `12.5` a number, `2025-01-31` a date, `TRUE` a boolean — unless the cell is formatted `@`;
  *   `null` in a 2D array leaves a cell alone, `""` clears it;
- * - `copyFrom(…, "Formulas")` moves relative references like Excel (via formulaShift);
+ * - `copyFrom(…, "Formulas")` moves relative references like Excel (via lib/formulas/shiftFormula.ts);
  * - requests above `requestLimit` fail with `RequestPayloadSizeLimitExceeded` (nothing runs),
  *   answers above `responseLimit` with `ResponsePayloadSizeLimitExceeded`; `cellEditMode`
  *   makes every sync with commands fail with `InvalidOperationInCellEditMode`;
