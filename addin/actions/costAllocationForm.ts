@@ -18,8 +18,7 @@ import {
 } from "../../lib/allocation/model.js";
 import { validateCostModel } from "../../lib/allocation/validateCostModel.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import type { CostModelSettings } from "../../templates/kostenverteilung/plan.js";
-import { DUE_DATES } from "../../templates/kostenverteilung/resultSheet.js";
+import { DUE_DATES, type CostModelSettings } from "../../templates/kostenverteilung/module.js";
 import { uiText, type UiTextKey } from "../messages.js";
 
 /** A key the overhead can take (a flat fee per case has no amount to spread). */

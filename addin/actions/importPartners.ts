@@ -6,7 +6,7 @@ import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { normaliseTownName } from "../../lib/towns/townNames.js";
 import { createIssue, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
-import { toRoadmapTown } from "../../templates/aufgabenkatalog/checks.js";
+import { toRoadmapTown } from "../../templates/aufgabenkatalog/module.js";
 import { MEASURES } from "../../templates/reference/measures.js";
 import { unusableFileIssue } from "../../adapters/exceljs/unusableFileIssue.js";
 import type { WorkbookCheck } from "./checkWorkbook.js";

@@ -13,7 +13,7 @@ import {
 import { normaliseTownName } from "../../lib/towns/townNames.js";
 import { createIssue, formatIssue } from "../../lib/validation/ValidationIssue.js";
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
-import { toRoadmapTown } from "../../templates/aufgabenkatalog/checks.js";
+import { toRoadmapTown } from "../../templates/aufgabenkatalog/module.js";
 import { MEASURES } from "../../templates/reference/measures.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { writeOrRefuse } from "../writeOrRefuse.js";

@@ -46,3 +46,9 @@ export const costAllocationModule = {
   demo: { blank: true, followUp: "allocate" },
   partnership: { label: { de: "Kosten", en: "Costs" } },
 } as const satisfies TemplateModule;
+
+// What the journeys only this template has use, through this file.
+export { extractCostModel } from "./costModel.js";
+export { planCostAllocation, type CostModelRows, type CostModelSettings } from "./plan.js";
+export { DUE_DATES, dueDateField, resultCell } from "./resultSheet.js";
+export { SHEET, costAllocationSpec, sheetName } from "./spec.js";
