@@ -8,8 +8,13 @@ import type { TemplateModule, TemplatePlanOptions } from "../TemplateModule.js";
 import { checkCostAllocation } from "./checks.js";
 import { MIN_ITEM_ROWS, MIN_TOWN_ROWS } from "./layout.js";
 import { costModelForTowns } from "./partnerTowns.js";
-import { planCostAllocationUpgrade } from "./planCostAllocationUpgrade.js";
-import { checkRowCounts, DEMO_SETTINGS, planCostAllocation, planCostAllocationTemplate } from "./plan.js";
+import {
+  checkRowCounts,
+  DEMO_SETTINGS,
+  planCostAllocation,
+  planCostAllocationTemplate,
+  planCostAllocationUpgrade,
+} from "./plan.js";
 import { costAllocationSpec } from "./spec.js";
 
 /** `town` is the host town (Sitzgemeinde): listed first and marked, before the other `towns`. */
