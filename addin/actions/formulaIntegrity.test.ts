@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { findTemplate } from "../../templates/registry.js";
-import { resultCell } from "../../templates/kostenverteilung/resultSheet.js";
+import { resultCell } from "../../templates/kostenverteilung/formulas/result.js";
 import { FakeExcel, FakeWorkbook } from "../office/fakeExcel.js";
 import { ALL_EXCEL_FEATURES } from "../office/features.js";
 import { readSnapshotFromExcel } from "../office/readSnapshotFromExcel.js";

@@ -55,5 +55,5 @@ export const costAllocationModule = {
 // What the journeys only this template has use, through this file.
 export { extractCostModel } from "./costModel.js";
 export { planCostAllocation, type CostModelRows, type CostModelSettings } from "./plan.js";
-export { DUE_DATES, dueDateField, resultCell } from "./resultSheet.js";
+export { DUE_DATES, dueDateField, resultCell } from "./formulas/result.js";
 export { SHEET, costAllocationSpec, sheetName } from "./spec.js";

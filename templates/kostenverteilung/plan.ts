@@ -11,7 +11,7 @@ import type { UpgradeValues } from "../../lib/upgrade/upgradeWorkbook.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
 import { KEY_DEFINITIONS, MIX_COLUMNS, PART_COUNT, keyLabel } from "./keys.js";
 import { MAX_PAIR_ROWS, MIN_ITEM_ROWS, MIN_TOWN_ROWS, OVERHEAD_LABEL, SHEET } from "./layout.js";
-import { DUE_DATES, dueDateField } from "./resultSheet.js";
+import { DUE_DATES, dueDateField } from "./formulas/result.js";
 import { costAllocationSpec } from "./spec.js";
 
 export { keyLabel };
