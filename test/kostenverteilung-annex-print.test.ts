@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writePlanToFile } from "../adapters/exceljs/writePlanToXlsx.js";
 import { findTemplate } from "../templates/registry.js";
 import { costAllocationSpec } from "../templates/kostenverteilung/spec.js";
-import { resultRows } from "../templates/kostenverteilung/resultSheet.js";
+import { resultRows } from "../templates/kostenverteilung/formulas/result.js";
 import { convertToPdf, disposeLibreOfficeProfiles, libreOfficeSkipRequested } from "./support/libreoffice.js";
 
 const TOWNS = ["Stützengrün", "Zschorlau", "Bockau", "Eibenstock"];

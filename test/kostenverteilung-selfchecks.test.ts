@@ -26,7 +26,7 @@ import {
   RESULT_FIRST_TOWN_COLUMN,
   RESULT_SUMMARY_ROW,
   resultRowOfSlot,
-} from "../templates/kostenverteilung/resultSheet.js";
+} from "../templates/kostenverteilung/formulas/result.js";
 import {
   CHECK_REASON,
   HEADER_ROW,

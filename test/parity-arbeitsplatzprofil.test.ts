@@ -37,8 +37,8 @@ import {
   EVALUATION_CHECK_ROWS,
   EVALUATION_ROWS,
   evaluationCell,
-} from "../templates/arbeitsplatzprofil/evaluationSheet.js";
-import { NOT_IN_LIST_TEXT } from "../templates/arbeitsplatzprofil/formulas.js";
+} from "../templates/arbeitsplatzprofil/formulas/evaluation.js";
+import { NOT_IN_LIST_TEXT } from "../templates/arbeitsplatzprofil/formulas/common.js";
 import {
   SHEET_NAMES,
   SLOTS,
@@ -64,7 +64,7 @@ import {
   SPECIFICATION_CHECK_ROW,
   SPECIFICATION_HEADER_ROW,
   SPECIFICATION_TEXT,
-} from "../templates/arbeitsplatzprofil/specificationSheet.js";
+} from "../templates/arbeitsplatzprofil/formulas/specification.js";
 import { STARTER_REQUIREMENTS } from "../templates/arbeitsplatzprofil/starterRequirements.js";
 import {
   extractWorkplaceProfile,

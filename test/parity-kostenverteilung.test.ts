@@ -29,7 +29,7 @@ import {
   RESULT_SUMMARY_ROW,
   resultRowOfSlot,
   resultRows,
-} from "../templates/kostenverteilung/resultSheet.js";
+} from "../templates/kostenverteilung/formulas/result.js";
 import {
   HEADER_ROW,
   MIN_ITEM_ROWS,

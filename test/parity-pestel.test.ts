@@ -28,7 +28,7 @@ import {
   MATRIX_SUMMARY_ROW,
   MATRIX_THRESHOLD_INVALID,
   matrixAddress,
-} from "../templates/pestel/matrixSheet.js";
+} from "../templates/pestel/formulas/matrix.js";
 import { checkPestel, extractPestel } from "../templates/pestel/checks.js";
 import { planPestel, withPestelChecks } from "../templates/pestel/plan.js";
 import { HEADER_ROW, SHEET, TOWN_FIRST_ROW, pestelSpec } from "../templates/pestel/spec.js";
@@ -40,7 +40,7 @@ import {
   hotSpotMarker,
 } from "../templates/pestel/terms.js";
 import { TEXT_MATRIX_SLOTS, textMatrix } from "../templates/pestel/textMatrix.js";
-import { textMatrixAddress } from "../templates/pestel/textMatrixSheet.js";
+import { textMatrixAddress } from "../templates/pestel/formulas/textMatrix.js";
 import { expectCompatibleFormulas } from "./support/expectCompatibleFormulas.js";
 import {
   disposeLibreOfficeProfiles,

@@ -1,5 +1,5 @@
 /**
- * The PESTEL text matrix (templates/pestel/textMatrix.ts, textMatrixSheet.ts) and the starter
+ * The PESTEL text matrix (templates/pestel/textMatrix.ts, formulas/textMatrix.ts) and the starter
  * themes: the lines' words (singular, hot spots, untitled, „… und n weitere“), the printed sheet's
  * layout (landscape, print area, wrapped fields with room to write, hot-spot colour), the blank
  * matrix without a number in it, and starter themes that cover every field unrated and validate.
@@ -20,7 +20,7 @@ import { planPestel } from "../templates/pestel/plan.js";
 import { SHEET, pestelSpec } from "../templates/pestel/spec.js";
 import { STARTER_THEMES } from "../templates/pestel/starterThemes.js";
 import { FIELD_HOT_TEXT, TEXT_MATRIX_SLOTS, excelTrim, textMatrix, themeLine } from "../templates/pestel/textMatrix.js";
-import { FIELD_LINES_SHEET_NAME, textMatrixAddress } from "../templates/pestel/textMatrixSheet.js";
+import { FIELD_LINES_SHEET_NAME, textMatrixAddress } from "../templates/pestel/formulas/textMatrix.js";
 import { parseCellAddress } from "../lib/cells/address.js";
 import { planToSnapshot } from "./support/planToSnapshot.js";
 

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSnapshotFromXlsx } from "../adapters/exceljs/readSnapshotFromXlsx.js";
 import { cellAddress, columnNumber } from "../lib/cells/address.js";
 import type { WorkbookSnapshot } from "../lib/snapshot/WorkbookSnapshot.js";
-import { resultCell } from "../templates/kostenverteilung/resultSheet.js";
+import { resultCell } from "../templates/kostenverteilung/formulas/result.js";
 import { editWorkbooks, type WorkbookEdit, type WorkbookEditJob } from "./support/editWorkbook.js";
 import {
   allocationDisagreements,

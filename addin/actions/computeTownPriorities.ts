@@ -1,12 +1,12 @@
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
 import {
   computePriorities,
   extractTaskCatalogue,
+  taskCatalogueSpec,
   type Priorities,
   type TaskCatalogue,
-} from "../../templates/aufgabenkatalog/checks.js";
+} from "../../templates/aufgabenkatalog/module.js";
 import { checkWorkbook, type WorkbookCheck } from "../../journeys/checkWorkbook.js";
 
 export type CatalogueResult =

@@ -18,8 +18,7 @@ import { validateCostModel } from "../../lib/allocation/validateCostModel.js";
 import { COST_MODEL_FINDINGS } from "../../lib/messages/costModelFindings.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { createFinding, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
-import type { CostModelSettings } from "../../templates/kostenverteilung/plan.js";
-import { DUE_DATES } from "../../templates/kostenverteilung/resultSheet.js";
+import { DUE_DATES, type CostModelSettings } from "../../templates/kostenverteilung/module.js";
 
 /** A key the overhead can take (a flat fee per case has no amount to spread). */
 export type OverheadKey = Exclude<AllocationKey, "flatFeePerCase">;

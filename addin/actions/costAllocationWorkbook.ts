@@ -9,14 +9,16 @@ import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import type { WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import { parsedForm, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import { extractCostModel } from "../../templates/kostenverteilung/costModel.js";
 import {
+  DUE_DATES,
+  SHEET,
+  costAllocationSpec,
+  dueDateField,
+  extractCostModel,
   planCostAllocation,
   type CostModelRows,
   type CostModelSettings,
-} from "../../templates/kostenverteilung/plan.js";
-import { DUE_DATES, dueDateField } from "../../templates/kostenverteilung/resultSheet.js";
-import { costAllocationSpec, SHEET } from "../../templates/kostenverteilung/spec.js";
+} from "../../templates/kostenverteilung/module.js";
 import { checkWorkbook, type WorkbookCheck } from "../../journeys/checkWorkbook.js";
 
 /** The template cannot (yet) write this model: e.g. a key its sheet formulas do not cover. */

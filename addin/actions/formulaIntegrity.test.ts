@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { findTemplate } from "../../templates/registry.js";
-import { resultCell } from "../../templates/kostenverteilung/resultSheet.js";
+import { resultCell } from "../../templates/kostenverteilung/formulas/result.js";
 import { FakeExcel, FakeWorkbook } from "../../adapters/office/testing/fakeExcel.js";
 import { ALL_EXCEL_FEATURES } from "../../adapters/office/features.js";
 import { readSnapshotFromExcel } from "../../adapters/office/readSnapshotFromExcel.js";

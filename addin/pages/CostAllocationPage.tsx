@@ -46,7 +46,7 @@ import {
   DEMO_SETTINGS,
   type CostModelRows,
 } from "../../templates/kostenverteilung/plan.js";
-import { DUE_DATES } from "../../templates/kostenverteilung/resultSheet.js";
+import { DUE_DATES } from "../../templates/kostenverteilung/formulas/result.js";
 import { checkCompleteness } from "../actions/costAllocationCheck.js";
 import {
   ACTUAL_FIELDS,

@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { renderTerm } from "../../lib/messages/terms.js";
-import type { Priorities } from "../../templates/aufgabenkatalog/checks.js";
+import type { Priorities } from "../../templates/aufgabenkatalog/module.js";
 import type { WorkbookCheck } from "../../journeys/checkWorkbook.js";
 import { computeTownPriorities } from "../actions/computeTownPriorities.js";
 import { findSheetConflicts } from "../actions/findSheetConflicts.js";

@@ -8,9 +8,13 @@ import {
   type ParsedTable,
   type ParsedWorkbook,
 } from "../../lib/validation/readWorkbook.js";
-import { extractCostModel } from "../../templates/kostenverteilung/costModel.js";
-import { resultCell } from "../../templates/kostenverteilung/resultSheet.js";
-import { costAllocationSpec, SHEET, sheetName } from "../../templates/kostenverteilung/spec.js";
+import {
+  SHEET,
+  costAllocationSpec,
+  extractCostModel,
+  resultCell,
+  sheetName,
+} from "../../templates/kostenverteilung/module.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { printReport, validateFile } from "./validate.js";
 

@@ -1,8 +1,12 @@
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { formatNumberFor } from "../../lib/messages/terms.js";
 import type { ValidationReport } from "../../lib/validation/validateWorkbook.js";
-import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
-import { computePriorities, extractTaskCatalogue, type TaskCatalogue } from "../../templates/aufgabenkatalog/checks.js";
+import {
+  computePriorities,
+  extractTaskCatalogue,
+  taskCatalogueSpec,
+  type TaskCatalogue,
+} from "../../templates/aufgabenkatalog/module.js";
 import { EXIT, type CliContext, type ExitCode } from "../CliContext.js";
 import { printReport, validateFile } from "./validate.js";
 

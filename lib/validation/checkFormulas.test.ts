@@ -3,7 +3,7 @@ import { planTaskCatalogue } from "../../templates/aufgabenkatalog/plan.js";
 import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
 import { checkTaskCatalogue } from "../../templates/aufgabenkatalog/checks.js";
 import { checkCostAllocation } from "../../templates/kostenverteilung/checks.js";
-import { resultCell } from "../../templates/kostenverteilung/resultSheet.js";
+import { resultCell } from "../../templates/kostenverteilung/formulas/result.js";
 import { costAllocationSpec } from "../../templates/kostenverteilung/spec.js";
 import { productLeaves } from "../../templates/reference/productFramework.js";
 import { findTemplate, TEMPLATES } from "../../templates/registry.js";

@@ -14,7 +14,7 @@ import { GENERATOR_VERSION } from "../../lib/version.js";
 import type { RequirementStatus } from "../../lib/workplace/model.js";
 import { DEMO_TOWNS } from "../aufgabenkatalog/demo.js";
 import { DEMO_PARTNERSHIP, demoStatuses, demoWorkplaces } from "./demo.js";
-import { quoted } from "./formulas.js";
+import { quoted } from "./formulas/common.js";
 import {
   REQUIREMENTS_HEADER_ROW,
   SHEET,
@@ -27,7 +27,7 @@ import {
 } from "./layout.js";
 import { DIMENSIONS, OBLIGATION_LABELS, ROLES, STATUS_LABELS, TOWN_SLOTS } from "./reference.js";
 import { workplaceProfileSpec } from "./spec.js";
-import { SPECIFICATION_HEADER_ROW } from "./specificationSheet.js";
+import { SPECIFICATION_HEADER_ROW } from "./formulas/specification.js";
 import { STARTER_REQUIREMENTS } from "./starterRequirements.js";
 
 /** Raised when more towns are asked for than the profile has columns. */

@@ -29,8 +29,8 @@ import {
   specPositionFormula,
   valueFormula,
   weightFormula,
-} from "./formulas.js";
-import { buildEvaluationSheet } from "./evaluationSheet.js";
+} from "./formulas/common.js";
+import { buildEvaluationSheet } from "./formulas/evaluation.js";
 import {
   REQUIREMENTS_HEADER_ROW,
   SETTINGS_FIRST_ROW,
@@ -46,7 +46,7 @@ import {
   workplaceRow,
 } from "./layout.js";
 import { DIMENSIONS, OBLIGATION_LABELS, ROLES, STATUS_LABELS } from "./reference.js";
-import { buildSpecificationSheet } from "./specificationSheet.js";
+import { buildSpecificationSheet } from "./formulas/specification.js";
 import { STARTER_REQUIREMENTS } from "./starterRequirements.js";
 
 const townBlock = (slot: number): ColumnSpec[] => [

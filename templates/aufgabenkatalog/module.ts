@@ -21,3 +21,13 @@ export const taskCatalogueModule = {
   demo: { blank: true, towns: DEMO_TOWNS.map((town) => town.name), followUp: "roadmap" },
   partnership: { label: { de: "Aufgaben", en: "Tasks" } },
 } as const satisfies TemplateModule;
+
+// What the journeys only this template has use, through this file.
+export {
+  computePriorities,
+  extractTaskCatalogue,
+  toRoadmapTown,
+  type Priorities,
+  type TaskCatalogue,
+} from "./checks.js";
+export { taskCatalogueSpec } from "./spec.js";

@@ -28,7 +28,7 @@ import type { AnalysisSource } from "../analysis.js";
 import { describePlace, townNamePlaces } from "../kostenverteilung/checks.js";
 import { extractCostModel } from "../kostenverteilung/costModel.js";
 import { planCostAllocation, type CostModelSettings } from "../kostenverteilung/plan.js";
-import { DUE_DATES, dueDateField } from "../kostenverteilung/resultSheet.js";
+import { DUE_DATES, dueDateField } from "../kostenverteilung/formulas/result.js";
 import { costAllocationSpec, SHEET as COST_SHEET } from "../kostenverteilung/spec.js";
 import { costAllocationModule } from "../kostenverteilung/module.js";
 import { findTemplate, TEMPLATES } from "../registry.js";

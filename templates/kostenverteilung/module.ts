@@ -8,8 +8,13 @@ import type { TemplateModule, TemplatePlanOptions } from "../TemplateModule.js";
 import { checkCostAllocation } from "./checks.js";
 import { MIN_ITEM_ROWS, MIN_TOWN_ROWS } from "./layout.js";
 import { costModelForTowns } from "./partnerTowns.js";
-import { planCostAllocationUpgrade } from "./planCostAllocationUpgrade.js";
-import { checkRowCounts, DEMO_SETTINGS, planCostAllocation, planCostAllocationTemplate } from "./plan.js";
+import {
+  checkRowCounts,
+  DEMO_SETTINGS,
+  planCostAllocation,
+  planCostAllocationTemplate,
+  planCostAllocationUpgrade,
+} from "./plan.js";
 import { costAllocationSpec } from "./spec.js";
 
 /** `town` is the host town (Sitzgemeinde): listed first and marked, before the other `towns`. */
@@ -46,3 +51,9 @@ export const costAllocationModule = {
   demo: { blank: true, followUp: "allocate" },
   partnership: { label: { de: "Kosten", en: "Costs" } },
 } as const satisfies TemplateModule;
+
+// What the journeys only this template has use, through this file.
+export { extractCostModel } from "./costModel.js";
+export { planCostAllocation, type CostModelRows, type CostModelSettings } from "./plan.js";
+export { DUE_DATES, dueDateField, resultCell } from "./formulas/result.js";
+export { SHEET, costAllocationSpec, sheetName } from "./spec.js";

@@ -7,10 +7,11 @@
 import type { CostItem, CostModel, Town } from "../../lib/allocation/model.js";
 import { planWorkbook, type PlannedWorkbook, type RowValues } from "../../lib/plan/planWorkbook.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
+import type { UpgradeValues } from "../../lib/upgrade/upgradeWorkbook.js";
 import { GENERATOR_VERSION } from "../../lib/version.js";
 import { KEY_DEFINITIONS, MIX_COLUMNS, PART_COUNT, keyLabel } from "./keys.js";
 import { MAX_PAIR_ROWS, MIN_ITEM_ROWS, MIN_TOWN_ROWS, OVERHEAD_LABEL, SHEET } from "./layout.js";
-import { DUE_DATES, dueDateField } from "./resultSheet.js";
+import { DUE_DATES, dueDateField } from "./formulas/result.js";
 import { costAllocationSpec } from "./spec.js";
 
 export { keyLabel };
@@ -271,5 +272,29 @@ export function planCostAllocationTemplate(options: {
     language: options.language,
     ...(options.demo === undefined ? {} : { demo: options.demo }),
     ...(options.rows === undefined ? {} : { rows: options.rows }),
+  });
+}
+
+/**
+ * The cost model's planner for `ikz upgrade`: the towns and items exactly as the old workbook had
+ * them (values as typed, blank rows in between kept), their splits on „Teilbeträge“ and
+ * „Verteilung“ for every slot, and — when the old workbook had no „Grunddaten“ — the overhead's
+ * default name, as a new workbook has it. `values.rows` asks for more prepared towns or items
+ * (`ikz upgrade FILE --town-rows N --item-rows M`).
+ */
+export function planCostAllocationUpgrade(values: UpgradeValues): PlannedWorkbook {
+  const towns = values.tableRows[SHEET.towns] ?? [];
+  const items = values.tableRows[SHEET.items] ?? [];
+  // the old rows plus spare rows, at least the 12 towns and 40 items a new workbook has
+  const townSlots = preparedRows(SHEET.towns, towns.length, undefined, values.rows?.[SHEET.towns]);
+  const itemSlots = preparedRows(SHEET.items, items.length, undefined, values.rows?.[SHEET.items]);
+  const { parts, pairs } = splitRows(itemSlots, townSlots);
+  const defaults = values.addedSheets.includes(SHEET.settings) ? { overheadName: OVERHEAD_LABEL[values.language] } : {};
+  return planWorkbook(costAllocationSpec, {
+    language: values.language,
+    generatorVersion: GENERATOR_VERSION,
+    tableRows: { ...values.tableRows, [SHEET.parts]: parts, [SHEET.allocation]: pairs },
+    formValues: { ...values.formValues, [SHEET.settings]: { ...defaults, ...values.formValues[SHEET.settings] } },
+    spareRows: { [SHEET.towns]: townSlots - towns.length, [SHEET.items]: itemSlots - items.length },
   });
 }

@@ -44,7 +44,7 @@ import {
   checkHighlights,
   type CostSheetKey,
 } from "./layout.js";
-import { DUE_DATES, buildResultSheet, dueDateField } from "./resultSheet.js";
+import { DUE_DATES, buildResultSheet, dueDateField } from "./formulas/result.js";
 
 export {
   CHECK_REASON,

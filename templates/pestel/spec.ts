@@ -13,7 +13,7 @@
  *   and the hot spots (as text).
  * - „Textmatrix“: the guideline's matrix to print — per factor × element the themes themselves,
  *   hot spots marked in words and colour; blank, the matrix to fill in by hand. Its lines come from
- *   the hidden working sheet „PESTEL-Zeilen“ (templates/pestel/textMatrixSheet.ts).
+ *   the hidden working sheet „PESTEL-Zeilen“ (templates/pestel/formulas/textMatrix.ts).
  * - „Maßnahmen“: the catalogue of measures 0 … 4.4 (the measure ids' drop-down and reference).
  * - „PESTEL-Listen“: factors, elements and fields of action for the drop-downs.
  */
@@ -31,8 +31,8 @@ import {
 } from "../common/cellChecks.js";
 import { computedInteger, computedText, dateInput, listInput, townNameField } from "../common/columns.js";
 import { ACTION_FIELDS, MEASURES, MEASURES_SOURCE_SHORT } from "../reference/measures.js";
-import { buildMatrixSheet } from "./matrixSheet.js";
-import { FIELD_LINES_SHEET_NAME, buildFieldLinesSheet, buildTextMatrixSheet } from "./textMatrixSheet.js";
+import { buildMatrixSheet } from "./formulas/matrix.js";
+import { FIELD_LINES_SHEET_NAME, buildFieldLinesSheet, buildTextMatrixSheet } from "./formulas/textMatrix.js";
 import {
   ELEMENT_LABELS,
   FACTOR_LABELS,

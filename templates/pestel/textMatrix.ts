@@ -1,7 +1,7 @@
 /**
  * The text matrix as data: per factor × element the themes of the field as lines — „– Thema
  * (4 Punkte)“, a hot spot as „– Brennpunkt: Thema (9 Punkte)“ — and the field's marker, exactly
- * as the sheet „Textmatrix“ computes them (templates/pestel/textMatrixSheet.ts; compared with
+ * as the sheet „Textmatrix“ computes them (templates/pestel/formulas/textMatrix.ts; compared with
  * LibreOffice's recalculation in test/parity-pestel.test.ts).
  *
  * The sheet lists at most {@link TEXT_MATRIX_SLOTS} themes per field, in the long form's row

@@ -22,7 +22,7 @@ import {
   type WorkbookSnapshot,
 } from "../../lib/snapshot/WorkbookSnapshot.js";
 import type { ValidationIssue } from "../../lib/validation/ValidationIssue.js";
-import { RESULT_HEADER_ROW } from "../../templates/kostenverteilung/resultSheet.js";
+import { RESULT_HEADER_ROW } from "../../templates/kostenverteilung/formulas/result.js";
 import { toLibreOfficePrecision } from "./libreoffice.js";
 import { ikz } from "./runIkz.js";
 

@@ -4,7 +4,7 @@
  */
 import type { ColumnSpec, FormulaContext, LocalizedText } from "../../../lib/spec/TemplateSpec.js";
 import { computedText } from "../../common/columns.js";
-import { blockOf, positionFormula } from "../blockFormulas.js";
+import { blockOf, positionFormula } from "./blocks.js";
 import { actualLabel, cents, fixedNumber, planLabel, splitNumberColumns } from "../columns.js";
 import { KEY_NO, PART_COUNT } from "../keys.js";
 import { SHEET } from "../layout.js";

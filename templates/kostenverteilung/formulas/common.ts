@@ -3,7 +3,7 @@
  * Moved out of spec.ts unchanged (test/formula-fingerprint.test.ts).
  */
 import type { FormulaContext } from "../../../lib/spec/TemplateSpec.js";
-import { rowCell, rowsOfRange } from "../blockFormulas.js";
+import { rowCell, rowsOfRange } from "./blocks.js";
 import { KEY_NO, MIX_COLUMNS, PART_COUNT } from "../keys.js";
 import { CHECK_REASON, HEADER_ROW, SHEET, type CheckReason } from "../layout.js";
 

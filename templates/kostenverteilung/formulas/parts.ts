@@ -4,7 +4,7 @@
  */
 import type { ColumnSpec, FormulaContext, LocalizedText } from "../../../lib/spec/TemplateSpec.js";
 import { computedText } from "../../common/columns.js";
-import { blockOf, columnBlock, letterOf, positionFormula } from "../blockFormulas.js";
+import { blockOf, columnBlock, letterOf, positionFormula } from "./blocks.js";
 import { actualLabel, cents, planLabel, splitNumberColumns } from "../columns.js";
 import { KEY_NO, MIX_COLUMNS, PART_COUNT } from "../keys.js";
 import { OVERHEAD_LABEL, SHEET } from "../layout.js";

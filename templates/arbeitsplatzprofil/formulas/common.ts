@@ -6,10 +6,10 @@
  * language, case ignored (spreadsheet `=` ignores case), spaces trimmed (TRIM). A German workbook
  * in which someone typed „fulfilled“ therefore computes the same as the library reads it.
  */
-import type { FormulaContext, Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
-import { OBLIGATION_WEIGHTS, STATUS_VALUES } from "../../lib/workplace/model.js";
-import { SHEET, statusColumn, townField, valueColumn } from "./layout.js";
-import { DIMENSIONS, GAP_LABELS, OBLIGATION_LABELS, STATUS_LABELS } from "./reference.js";
+import type { FormulaContext, Language, LocalizedText } from "../../../lib/spec/TemplateSpec.js";
+import { OBLIGATION_WEIGHTS, STATUS_VALUES } from "../../../lib/workplace/model.js";
+import { SHEET, statusColumn, townField, valueColumn } from "../layout.js";
+import { DIMENSIONS, GAP_LABELS, OBLIGATION_LABELS, STATUS_LABELS } from "../reference.js";
 
 /** A formula string literal: `"` doubled. */
 export const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;

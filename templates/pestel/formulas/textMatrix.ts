@@ -12,12 +12,12 @@
  * key and joins them with CHAR(10); more themes are counted. templates/pestel/textMatrix.ts
  * computes the same text (test/parity-pestel.test.ts).
  */
-import { columnLetter, sheetReference } from "../../lib/cells/address.js";
-import { INNER_ELEMENTS, PESTEL_FACTORS } from "../../lib/pestel/model.js";
-import type { GridCell, GridContent, GridContext, Language, LocalizedText } from "../../lib/spec/TemplateSpec.js";
-import { formulaText } from "../common/cellChecks.js";
-import { ELEMENT_LABELS, FACTOR_HINTS, FACTOR_LABELS, matrixInputs, SHEET, thresholdUsableFormula } from "./terms.js";
-import { FIELD_HOT_TEXT, FIELD_THRESHOLD_INVALID, LINE_TEXT, TEXT_MATRIX_SLOTS } from "./textMatrix.js";
+import { columnLetter, sheetReference } from "../../../lib/cells/address.js";
+import { INNER_ELEMENTS, PESTEL_FACTORS } from "../../../lib/pestel/model.js";
+import type { GridCell, GridContent, GridContext, Language, LocalizedText } from "../../../lib/spec/TemplateSpec.js";
+import { formulaText } from "../../common/cellChecks.js";
+import { ELEMENT_LABELS, FACTOR_HINTS, FACTOR_LABELS, matrixInputs, SHEET, thresholdUsableFormula } from "../terms.js";
+import { FIELD_HOT_TEXT, FIELD_THRESHOLD_INVALID, LINE_TEXT, TEXT_MATRIX_SLOTS } from "../textMatrix.js";
 
 /** Name of the hidden working sheet that holds one key and one line per theme row. */
 export const FIELD_LINES_SHEET_NAME: LocalizedText = { de: "PESTEL-Zeilen", en: "PESTEL lines" };

@@ -10,11 +10,17 @@
  * Excel 2016 and LibreOffice compute alike and which ignore the empty text of unrated rows.
  * lib/pestel/computeMatrix.ts computes the same.
  */
-import { columnLetter } from "../../lib/cells/address.js";
-import { INNER_ELEMENTS, PESTEL_FACTORS, POSSIBLE_SCORES } from "../../lib/pestel/model.js";
-import type { ColorScaleSpec, GridCell, GridContent, GridContext, LocalizedText } from "../../lib/spec/TemplateSpec.js";
-import { CHECK_MARK, countMarked, formulaText } from "../common/cellChecks.js";
-import { entriesBelowFormula, selfCheckSummaryFormula } from "../common/selfChecks.js";
+import { columnLetter } from "../../../lib/cells/address.js";
+import { INNER_ELEMENTS, PESTEL_FACTORS, POSSIBLE_SCORES } from "../../../lib/pestel/model.js";
+import type {
+  ColorScaleSpec,
+  GridCell,
+  GridContent,
+  GridContext,
+  LocalizedText,
+} from "../../../lib/spec/TemplateSpec.js";
+import { CHECK_MARK, countMarked, formulaText } from "../../common/cellChecks.js";
+import { entriesBelowFormula, selfCheckSummaryFormula } from "../../common/selfChecks.js";
 import {
   ELEMENT_LABELS,
   FACTOR_HINTS,
@@ -24,7 +30,7 @@ import {
   hotSpotMarker,
   matrixInputs,
   thresholdUsableFormula,
-} from "./terms.js";
+} from "../terms.js";
 
 /** Row of the element names; the sub-headers are one row below, the factors below those. */
 export const MATRIX_HEADER_ROW = 5;

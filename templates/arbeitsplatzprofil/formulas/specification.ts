@@ -5,13 +5,13 @@
  * line no requirement occupies is the heading of dimension `j − (requirements on lines ≤ j)`, or
  * empty below the last heading. Same lines as lib/workplace/buildSpecification.
  */
-import type { GridCell, GridContent, GridContext, LocalizedText } from "../../lib/spec/TemplateSpec.js";
-import { OBLIGATION_WEIGHTS } from "../../lib/workplace/model.js";
-import { selfCheckSummaryFormula } from "../common/selfChecks.js";
-import { requirementSelfChecks } from "./evaluationSheet.js";
-import { quoted } from "./formulas.js";
-import { SHEET } from "./layout.js";
-import { DIMENSIONS, OBLIGATION_LABELS } from "./reference.js";
+import type { GridCell, GridContent, GridContext, LocalizedText } from "../../../lib/spec/TemplateSpec.js";
+import { OBLIGATION_WEIGHTS } from "../../../lib/workplace/model.js";
+import { selfCheckSummaryFormula } from "../../common/selfChecks.js";
+import { requirementSelfChecks } from "./evaluation.js";
+import { quoted } from "./common.js";
+import { SHEET } from "../layout.js";
+import { DIMENSIONS, OBLIGATION_LABELS } from "../reference.js";
 
 export const SPECIFICATION_TEXT = {
   title: {

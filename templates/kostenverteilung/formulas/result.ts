@@ -14,18 +14,18 @@
  * joint unit, year, calculation date — stand in the repeated title rows instead, so a printed page
  * never shows a stale one.
  */
-import { cellAddress, columnLetter } from "../../lib/cells/address.js";
-import type { GridCell, GridContent, GridContext, LocalizedText } from "../../lib/spec/TemplateSpec.js";
+import { cellAddress, columnLetter } from "../../../lib/cells/address.js";
+import type { GridCell, GridContent, GridContext, LocalizedText } from "../../../lib/spec/TemplateSpec.js";
 import {
   CHECK_MARK,
   entriesBelowFormula,
   selfCheckSummaryFormula,
   selfCheckSummaryText,
   type SelfCheck,
-} from "../common/selfChecks.js";
-import { rowCell } from "./blockFormulas.js";
-import { KEY_DEFINITIONS, PART_COUNT } from "./keys.js";
-import { CHECK_REASON, OVERHEAD_LABEL, SHEET, checkHighlights, checkText } from "./layout.js";
+} from "../../common/selfChecks.js";
+import { rowCell } from "./blocks.js";
+import { KEY_DEFINITIONS, PART_COUNT } from "../keys.js";
+import { CHECK_REASON, OVERHEAD_LABEL, SHEET, checkHighlights, checkText } from "../layout.js";
 
 /** Row of the header with the towns' names; the last of the rows repeated on every printed page. */
 export const RESULT_HEADER_ROW = 5;

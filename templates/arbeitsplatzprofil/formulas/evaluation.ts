@@ -4,14 +4,14 @@
  * requirements, requirements without a status, and the workplaces per role and town — all
  * formulas over „Anforderungen“ and „Arbeitsplätze“, as lib/workplace/computeFulfilment computes.
  */
-import { cellAddress, columnLetter } from "../../lib/cells/address.js";
-import type { GridCell, GridContent, GridContext, LocalizedText } from "../../lib/spec/TemplateSpec.js";
-import { OBLIGATION_WEIGHTS, STATUS_VALUES } from "../../lib/workplace/model.js";
-import { countMarked } from "../common/cellChecks.js";
-import { CHECK_MARK, entriesBelowFormula, selfCheckSummaryFormula, type SelfCheck } from "../common/selfChecks.js";
-import { gapText, quoted } from "./formulas.js";
-import { SHEET, SLOTS, gapColumn, townField, valueColumn, workplaceRow } from "./layout.js";
-import { DIMENSIONS, ROLES } from "./reference.js";
+import { cellAddress, columnLetter } from "../../../lib/cells/address.js";
+import type { GridCell, GridContent, GridContext, LocalizedText } from "../../../lib/spec/TemplateSpec.js";
+import { OBLIGATION_WEIGHTS, STATUS_VALUES } from "../../../lib/workplace/model.js";
+import { countMarked } from "../../common/cellChecks.js";
+import { CHECK_MARK, entriesBelowFormula, selfCheckSummaryFormula, type SelfCheck } from "../../common/selfChecks.js";
+import { gapText, quoted } from "./common.js";
+import { SHEET, SLOTS, gapColumn, townField, valueColumn, workplaceRow } from "../layout.js";
+import { DIMENSIONS, ROLES } from "../reference.js";
 
 export const EVALUATION_TEXT = {
   title: { de: "Auswertung: Erfüllungsgrad und Muss-Lücken", en: "Evaluation: fulfilment and must gaps" },

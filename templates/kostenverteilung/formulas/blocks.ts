@@ -3,7 +3,7 @@
  * `lib/allocation/allocateCosts.ts`). The rows of one split stand together in a block, so every
  * sum and every comparison covers just that block, with plain addresses a reader can follow.
  */
-import type { FormulaContext } from "../../lib/spec/TemplateSpec.js";
+import type { FormulaContext } from "../../../lib/spec/TemplateSpec.js";
 
 /** The rows of the block the context's row belongs to: blocks of `size` rows from `firstRow`. */
 export interface Block {
