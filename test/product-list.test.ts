@@ -7,8 +7,10 @@ import {
   PRODUCT_CODE_HEADERS,
   PRODUCT_NAME_HEADERS,
   readProductList,
+  renderProductListIssue,
   type ProductListIssue,
 } from "../adapters/products/readProductList.js";
+import type { Language } from "../lib/spec/TemplateSpec.js";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/products/", import.meta.url));
 
@@ -29,6 +31,10 @@ function cp1252(text: string): Uint8Array {
     }),
   );
 }
+
+/** An issue's sentence as a user reads it. */
+const sentence = (issue: ProductListIssue | undefined, language: Language): string | undefined =>
+  issue && renderProductListIssue(issue, "liste.csv", language).message;
 
 /** Issue codes with their lines, for compact assertions. */
 const summary = (issues: readonly ProductListIssue[]) => issues.map((i) => [i.severity, i.code, i.line]);
@@ -152,20 +158,20 @@ describe("readProductList — CSV", () => {
       { code: "1111", name: "Gemeindeorgane", line: 2 },
       { code: "1113", name: "Finanzverwaltung", line: 3 },
     ]);
-    expect(summary(result.issues)).toEqual([["warning", "row.duplicate", 4]]);
+    expect(summary(result.issues)).toEqual([["warning", "productList.duplicate", 4]]);
     expect(result.issues[0]?.cell).toBe("A4");
-    expect(result.issues[0]?.de).toContain("Zeile 2");
-    expect(result.issues[0]?.en).toContain("line 2");
+    expect(sentence(result.issues[0], "de")).toContain("Zeile 2");
+    expect(sentence(result.issues[0], "en")).toContain("line 2");
   });
 
   it("reports a missing name as an error with line and cell, and leaves the row out", async () => {
     const text = "Code;Name\n1111;Gemeindeorgane\n1113;   \n1114;Rechnungsprüfung\n";
     const result = await readProductList(utf8(text), "x.csv");
     expect(result.products.map((p) => p.code)).toEqual(["1111", "1114"]);
-    expect(summary(result.issues)).toEqual([["error", "row.nameMissing", 3]]);
+    expect(summary(result.issues)).toEqual([["error", "productList.nameMissing", 3]]);
     expect(result.issues[0]?.cell).toBe("B3");
-    expect(result.issues[0]?.de).toContain("Zeile 3");
-    expect(result.issues[0]?.de).toContain("1113");
+    expect(sentence(result.issues[0], "de")).toContain("Zeile 3");
+    expect(sentence(result.issues[0], "de")).toContain("1113");
   });
 
   it("reports bad codes with line and what was found", async () => {
@@ -181,17 +187,17 @@ describe("readProductList — CSV", () => {
     const result = await readProductList(utf8(text), "x.csv");
     expect(result.products).toEqual([{ code: "1111", name: "Gemeindeorgane", line: 7 }]);
     expect(summary(result.issues)).toEqual([
-      ["error", "row.codeInvalid", 2],
-      ["error", "row.codeLength", 3],
-      ["error", "row.codeLength", 4],
-      ["error", "row.codeMissing", 5],
-      ["error", "row.codeInvalid", 6],
+      ["error", "productList.codeInvalid", 2],
+      ["error", "productList.codeLength", 3],
+      ["error", "productList.codeLength", 4],
+      ["error", "productList.codeMissing", 5],
+      ["error", "productList.codeInvalid", 6],
     ]);
     expect(result.issues.map((i) => i.received)).toEqual(["ABC", "1", "123456789", undefined, "Summe"]);
-    expect(result.issues[0]?.de).toBe(
+    expect(sentence(result.issues[0], "de")).toBe(
       "Zeile 2 (Spalte „Produktcode“): „ABC“ ist kein Produktcode; erwartet: 2 bis 8 Ziffern, z. B. 1111.",
     );
-    expect(result.issues[0]?.en).toBe(
+    expect(sentence(result.issues[0], "en")).toBe(
       "Line 2 (column “Produktcode”): “ABC” is not a product code; expected: 2 to 8 digits, e.g. 1111.",
     );
   });
@@ -207,25 +213,25 @@ describe("readProductList — CSV", () => {
       { code: "5410", name: "Gemeindestraßen", line: 5 },
     ]);
     expect(summary(result.issues)).toEqual([
-      ["warning", "row.codeNormalised", 2],
-      ["warning", "row.codeNormalised", 3],
-      ["warning", "row.codeNormalised", 4],
-      ["warning", "row.codeNormalised", 5],
-      ["error", "row.codeLength", 6],
+      ["warning", "productList.codeNormalised", 2],
+      ["warning", "productList.codeNormalised", 3],
+      ["warning", "productList.codeNormalised", 4],
+      ["warning", "productList.codeNormalised", 5],
+      ["error", "productList.codeLength", 6],
     ]);
     expect(result.issues[0]?.received).toBe("111.01");
-    expect(result.issues[0]?.de).toContain("gelesen als 11101");
+    expect(sentence(result.issues[0], "de")).toContain("gelesen als 11101");
   });
 
   it("reports a file without a recognisable header as unusable, listing the accepted names", async () => {
     const text = "Konto;Betrag\n4011;100\n4012;200\n";
     const result = await readProductList(utf8(text), "konten.csv");
     expect(result.products).toEqual([]);
-    expect(summary(result.issues)).toEqual([["error", "header.notFound", 1]]);
+    expect(summary(result.issues)).toEqual([["error", "productList.headerNotFound", 1]]);
     const [notFound] = result.issues;
     for (const header of [...PRODUCT_CODE_HEADERS, ...PRODUCT_NAME_HEADERS]) {
-      expect(notFound?.de).toContain(header);
-      expect(notFound?.en).toContain(header);
+      expect(sentence(notFound, "de")).toContain(header);
+      expect(sentence(notFound, "en")).toContain(header);
     }
     expect(notFound?.received).toBe("Konto | Betrag");
   });
@@ -234,40 +240,42 @@ describe("readProductList — CSV", () => {
     const text = `${"Titel\n".repeat(10)}Nr;Name\n1111;Gemeindeorgane\n`;
     const result = await readProductList(utf8(text), "x.csv");
     expect(result.products).toEqual([]);
-    expect(result.issues.map((i) => i.code)).toEqual(["header.notFound"]);
+    expect(result.issues.map((i) => i.code)).toEqual(["productList.headerNotFound"]);
   });
 
   it("reports an empty file, and a file of blank lines, as empty", async () => {
     for (const bytes of [new Uint8Array(0), utf8("\n\r\n  \n"), new Uint8Array([0xef, 0xbb, 0xbf])]) {
       const result = await readProductList(bytes, "leer.csv");
       expect(result.products).toEqual([]);
-      expect(summary(result.issues)).toEqual([["error", "file.empty", undefined]]);
+      expect(summary(result.issues)).toEqual([["error", "productList.fileEmpty", undefined]]);
     }
   });
 
   it("reports a header without products", async () => {
     const result = await readProductList(utf8("Nr;Name\n\n"), "x.csv");
-    expect(summary(result.issues)).toEqual([["error", "list.noProducts", undefined]]);
+    expect(summary(result.issues)).toEqual([["error", "productList.noProducts", undefined]]);
   });
 
   it("reports an unclosed quotation mark instead of throwing", async () => {
     const result = await readProductList(utf8('Nr;Name\n1111;"Gemeindeorgane\n1113;Finanzverwaltung\n'), "x.csv");
     expect(result.products).toEqual([]);
-    expect(summary(result.issues)).toEqual([["error", "csv.malformed", 2]]);
-    expect(result.issues[0]?.de).toContain("Zeile 2");
+    expect(summary(result.issues)).toEqual([["error", "productList.csvMalformed", 2]]);
+    expect(sentence(result.issues[0], "de")).toContain("Zeile 2");
   });
 
   it("reads a CSV that was saved with an .xlsx name, with a warning", async () => {
     const result = await readProductList(utf8("Nr;Name\n1111;Gemeindeorgane\n"), "produkte.xlsx");
     expect(result.products).toEqual([{ code: "1111", name: "Gemeindeorgane", line: 2 }]);
-    expect(summary(result.issues)).toEqual([["warning", "file.extensionMismatch", undefined]]);
+    expect(summary(result.issues)).toEqual([["warning", "productList.extensionMismatch", undefined]]);
   });
 
   it("rejects binary files, old .xls and password-protected workbooks", async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    expect((await readProductList(ole, "alt.xls")).issues.map((i) => i.code)).toEqual(["file.legacyOrEncrypted"]);
+    expect((await readProductList(ole, "alt.xls")).issues.map((i) => i.code)).toEqual([
+      "productList.legacyOrEncrypted",
+    ]);
     const pdfish = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]);
-    expect((await readProductList(pdfish, "x.pdf")).issues.map((i) => i.code)).toEqual(["file.binary"]);
+    expect((await readProductList(pdfish, "x.pdf")).issues.map((i) => i.code)).toEqual(["productList.binary"]);
   });
 });
 
@@ -312,16 +320,16 @@ describe("readProductList — xlsx", () => {
     const result = await readProductList(bytes, "liste.xlsx");
     expect(result.products).toEqual([{ code: "1111", name: "Gemeindeorgane", line: 4 }]);
     expect(result.issues.map((i) => [i.severity, i.code, i.line, i.cell, i.received])).toEqual([
-      ["error", "row.codeDecimal", 2, "A2", "111.1"],
-      ["error", "row.codeDate", 3, "A3", "2025-12-11"],
-      ["warning", "row.duplicate", 5, "A5", "1111"],
-      ["error", "row.nameMissing", 6, "B6", undefined],
-      ["error", "row.codeInvalid", 7, "A7", "X1"],
+      ["error", "productList.codeDecimal", 2, "A2", "111.1"],
+      ["error", "productList.codeDate", 3, "A3", "2025-12-11"],
+      ["warning", "productList.duplicate", 5, "A5", "1111"],
+      ["error", "productList.nameMissing", 6, "B6", undefined],
+      ["error", "productList.codeInvalid", 7, "A7", "X1"],
     ]);
-    expect(result.issues[3]?.de).toBe(
+    expect(sentence(result.issues[3], "de")).toBe(
       "Zeile 6 (Blatt „Liste“, Zelle B6): Die Bezeichnung zu Produkt 1113 fehlt; die Zeile wird nicht übernommen.",
     );
-    expect(result.issues[3]?.en).toBe(
+    expect(sentence(result.issues[3], "en")).toBe(
       "Row 6 (sheet “Liste”, cell B6): the name of product 1113 is missing; the row is not taken over.",
     );
   });
@@ -331,24 +339,30 @@ describe("readProductList — xlsx", () => {
       const ws = wb.addWorksheet("Daten");
       ws.addRow([1111, "Gemeindeorgane"]);
     });
-    expect(summary((await readProductList(noHeader, "a.xlsx")).issues)).toEqual([["error", "header.notFound", 1]]);
+    expect(summary((await readProductList(noHeader, "a.xlsx")).issues)).toEqual([
+      ["error", "productList.headerNotFound", 1],
+    ]);
 
     const empty = await xlsx((wb) => {
       wb.addWorksheet("Leer");
     });
-    expect(summary((await readProductList(empty, "b.xlsx")).issues)).toEqual([["error", "file.empty", undefined]]);
+    expect(summary((await readProductList(empty, "b.xlsx")).issues)).toEqual([
+      ["error", "productList.fileEmpty", undefined],
+    ]);
 
     const hiddenOnly = await xlsx((wb) => {
       const ws = wb.addWorksheet("Versteckt");
       ws.addRow(["Nr", "Name"]);
       ws.state = "hidden";
     });
-    expect((await readProductList(hiddenOnly, "c.xlsx")).issues.map((i) => i.code)).toEqual(["file.noVisibleSheet"]);
+    expect((await readProductList(hiddenOnly, "c.xlsx")).issues.map((i) => i.code)).toEqual([
+      "productList.noVisibleSheet",
+    ]);
 
     const corrupt = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
     const result = await readProductList(corrupt, "kaputt.xlsx");
     expect(result.products).toEqual([]);
-    expect(result.issues.map((i) => i.code)).toEqual(["file.unreadable"]);
+    expect(result.issues.map((i) => i.code)).toEqual(["productList.unreadable"]);
   });
 });
 
@@ -385,8 +399,8 @@ describe("readProductList — robustness", () => {
         const codes = result.products.map((p) => p.code);
         expect(new Set(codes).size).toBe(codes.length);
         for (const i of result.issues) {
-          expect(i.de.length).toBeGreaterThan(0);
-          expect(i.en.length).toBeGreaterThan(0);
+          expect(sentence(i, "de")?.length).toBeGreaterThan(0);
+          expect(sentence(i, "en")?.length).toBeGreaterThan(0);
         }
       }),
       { numRuns: 200 },

@@ -10,56 +10,18 @@
 import ExcelJS from "exceljs";
 import { CsvError, parse } from "csv-parse/sync";
 import { cellAddress } from "../../lib/cells/address.js";
+import {
+  PRODUCT_CODE_DIGITS,
+  type ProductListCode,
+  type ProductListIssue,
+  type ProductListParams,
+} from "../../lib/messages/productListFindings.js";
 import { UnusableFileError } from "../exceljs/errors.js";
 import { inspectXlsx } from "../exceljs/inspectFile.js";
 import { READ_LIMITS } from "../exceljs/readLimits.js";
 
-export type ProductListIssueCode =
-  /** 0 bytes, or nothing but blank lines/cells. */
-  | "file.empty"
-  /** A .xlsx (zip) that exceljs cannot open. */
-  | "file.unreadable"
-  /** An old binary .xls or a password-protected workbook (both are OLE containers). */
-  | "file.legacyOrEncrypted"
-  /** Not text and not a workbook. */
-  | "file.binary"
-  /** Named .xlsx/.xlsm/.xls but contains text; read as CSV. */
-  | "file.extensionMismatch"
-  /** A workbook whose sheets are all hidden. */
-  | "file.noVisibleSheet"
-  /** CSV that cannot be split into fields (e.g. a quote that is never closed). */
-  | "csv.malformed"
-  /** No header row with a code column and a name column in the first rows. */
-  | "header.notFound"
-  /** Header found, but no usable product row. */
-  | "list.noProducts"
-  | "row.codeMissing"
-  | "row.nameMissing"
-  /** The code contains something other than digits and separators. */
-  | "row.codeInvalid"
-  /** Digits, but not 2–8 of them. */
-  | "row.codeLength"
-  /** A workbook cell holding a decimal number as code (trailing zeros may be lost). */
-  | "row.codeDecimal"
-  /** A workbook cell holding a date as code (Excel turned e.g. 11.12 into a date). */
-  | "row.codeDate"
-  /** Separators such as dots or spaces were removed from the code. */
-  | "row.codeNormalised"
-  /** The code appeared before; this row is skipped. */
-  | "row.duplicate";
-
-export interface ProductListIssue {
-  severity: "error" | "warning";
-  code: ProductListIssueCode;
-  /** 1-based line of the CSV file or row of the sheet. */
-  line?: number;
-  /** A1 address (for CSV: where the value appears when the file is opened in Excel). */
-  cell?: string;
-  /** What was found, as text. */
-  received?: string;
-  de: string;
-  en: string;
-}
+export type { ProductListIssue } from "../../lib/messages/productListFindings.js";
+export { renderProductListIssue } from "../../lib/messages/productListFindings.js";
 
 export interface ProductListEntry {
   /** Digits only, 2–8 of them. */
@@ -103,33 +65,33 @@ export const PRODUCT_NAME_HEADERS: readonly string[] = [
 /** Rows searched for the header. */
 export const HEADER_SEARCH_ROWS = 10;
 
-const MIN_CODE_DIGITS = 2;
-const MAX_CODE_DIGITS = 8;
+const MIN_CODE_DIGITS = PRODUCT_CODE_DIGITS.min;
+const MAX_CODE_DIGITS = PRODUCT_CODE_DIGITS.max;
 
 /** Reads a product list from CSV or .xlsx bytes. Throws only when called with wrong argument types. */
 export async function readProductList(bytes: Uint8Array, fileName: string): Promise<ProductListResult> {
   if (!(bytes instanceof Uint8Array)) throw new TypeError("readProductList: bytes must be a Uint8Array");
   if (typeof fileName !== "string") throw new TypeError("readProductList: fileName must be a string");
 
-  if (bytes.length === 0) return failed(issue("error", "file.empty", MSG.fileEmpty()));
+  if (bytes.length === 0) return failed(issue("error", "productList.fileEmpty"));
   // the reader's file size limit (adapters/exceljs/readLimits.ts): a product list is a few KB
   if (bytes.length > READ_LIMITS.maxFileBytes) {
     const mb = (n: number) => `${Math.ceil(n / 1_048_576)} MB`;
     return failed(
-      issue("error", "file.unreadable", MSG.unreadable(), {
+      issue("error", "productList.unreadable", {
         received: `${mb(bytes.length)} > ${mb(READ_LIMITS.maxFileBytes)}`,
       }),
     );
   }
 
   if (startsWith(bytes, ZIP_MAGIC)) return readXlsx(bytes, fileName);
-  if (startsWith(bytes, OLE_MAGIC)) return failed(issue("error", "file.legacyOrEncrypted", MSG.legacyOrEncrypted()));
+  if (startsWith(bytes, OLE_MAGIC)) return failed(issue("error", "productList.legacyOrEncrypted"));
 
   const text = decodeText(bytes);
-  if (text.includes("\u0000")) return failed(issue("error", "file.binary", MSG.binary()));
+  if (text.includes("\u0000")) return failed(issue("error", "productList.binary"));
   const result = readCsvText(text);
   if (/\.(xlsx|xlsm|xls)$/i.test(fileName.trim())) {
-    result.issues.unshift(issue("warning", "file.extensionMismatch", MSG.extensionMismatch(), { received: fileName }));
+    result.issues.unshift(issue("warning", "productList.extensionMismatch", { received: fileName }));
   }
   return result;
 }
@@ -165,7 +127,7 @@ interface Place {
 const DELIMITERS = [";", "\t", ","] as const;
 
 function readCsvText(text: string): ProductListResult {
-  if (text.trim() === "") return failed(issue("error", "file.empty", MSG.fileEmpty()));
+  if (text.trim() === "") return failed(issue("error", "productList.fileEmpty"));
 
   let firstParsed: RawRow[] | undefined;
   let firstFailure: CsvFailure | undefined;
@@ -182,7 +144,7 @@ function readCsvText(text: string): ProductListResult {
   // No delimiter gave a header. If one of them could not even split the text, that is the likelier cause.
   if (firstFailure !== undefined) {
     return failed(
-      issue("error", "csv.malformed", MSG.csvMalformed(firstFailure.line), {
+      issue("error", "productList.csvMalformed", {
         line: firstFailure.line,
         received: firstFailure.detail,
       }),
@@ -261,8 +223,8 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ProductLis
     await inspectXlsx(bytes, fileName);
   } catch (error) {
     if (!(error instanceof UnusableFileError)) throw error;
-    if (error.reason === "encrypted") return failed(issue("error", "file.legacyOrEncrypted", MSG.legacyOrEncrypted()));
-    return failed(issue("error", "file.unreadable", MSG.unreadable(), { received: error.detail }));
+    if (error.reason === "encrypted") return failed(issue("error", "productList.legacyOrEncrypted"));
+    return failed(issue("error", "productList.unreadable", { received: error.detail }));
   }
   const workbook = new ExcelJS.Workbook();
   try {
@@ -270,10 +232,10 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ProductLis
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return failed(issue("error", "file.unreadable", MSG.unreadable(), { received: detail }));
+    return failed(issue("error", "productList.unreadable", { received: detail }));
   }
   const sheet = workbook.worksheets.find((ws) => ws.state === "visible");
-  if (!sheet) return failed(issue("error", "file.noVisibleSheet", MSG.noVisibleSheet()));
+  if (!sheet) return failed(issue("error", "productList.noVisibleSheet"));
 
   const rows: RawRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -282,7 +244,7 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ProductLis
     for (let column = 1; column <= width; column += 1) cells.push(scalarOf(row.getCell(column).value));
     rows.push({ line: rowNumber, cells });
   });
-  if (rows.every((row) => row.cells.every(isBlank))) return failed(issue("error", "file.empty", MSG.fileEmpty()));
+  if (rows.every((row) => row.cells.every(isBlank))) return failed(issue("error", "productList.fileEmpty"));
   const header = findHeader(rows);
   if (!header) return failed(headerNotFound(rows));
   return readRows(rows, header, sheet.name);
@@ -361,7 +323,7 @@ function headerNotFound(rows: readonly RawRow[]): ProductListIssue {
         200,
       )
     : undefined;
-  return issue("error", "header.notFound", MSG.headerNotFound(), {
+  return issue("error", "productList.headerNotFound", {
     ...(firstFilled ? { line: firstFilled.line } : {}),
     ...(received === undefined ? {} : { received }),
   });
@@ -394,33 +356,33 @@ function readRows(rows: readonly RawRow[], header: Header, sheet: string | undef
 
     if (code.kind === "problem") {
       issues.push(
-        issue("error", code.problem, MSG[code.problem](where(row.line, codeAt, place, "code"), code.received), {
+        issue("error", code.problem, {
           line: row.line,
           cell: codeAt,
           ...(code.received === "" ? {} : { received: code.received }),
+          at: where(row.line, codeAt, place, "code"),
         }),
       );
       continue;
     }
     if (code.normalisedFrom !== undefined) {
       issues.push(
-        issue(
-          "warning",
-          "row.codeNormalised",
-          MSG.codeNormalised(where(row.line, codeAt, place, "code"), code.normalisedFrom, code.code),
-          {
-            line: row.line,
-            cell: codeAt,
-            received: code.normalisedFrom,
-          },
-        ),
+        issue("warning", "productList.codeNormalised", {
+          line: row.line,
+          cell: codeAt,
+          received: code.normalisedFrom,
+          at: where(row.line, codeAt, place, "code"),
+          code: code.code,
+        }),
       );
     }
     if (name === "") {
       issues.push(
-        issue("error", "row.nameMissing", MSG.nameMissing(where(row.line, nameAt, place, "name"), code.code), {
+        issue("error", "productList.nameMissing", {
           line: row.line,
           cell: nameAt,
+          at: where(row.line, nameAt, place, "name"),
+          code: code.code,
         }),
       );
       continue;
@@ -428,10 +390,13 @@ function readRows(rows: readonly RawRow[], header: Header, sheet: string | undef
     const earlier = firstLine.get(code.code);
     if (earlier !== undefined) {
       issues.push(
-        issue("warning", "row.duplicate", MSG.duplicate(where(row.line, codeAt, place, "code"), code.code, earlier), {
+        issue("warning", "productList.duplicate", {
           line: row.line,
           cell: codeAt,
           received: code.code,
+          at: where(row.line, codeAt, place, "code"),
+          code: code.code,
+          earlier,
         }),
       );
       continue;
@@ -440,7 +405,8 @@ function readRows(rows: readonly RawRow[], header: Header, sheet: string | undef
     products.push({ code: code.code, name, line: row.line });
   }
 
-  if (products.length === 0) issues.push(issue("error", "list.noProducts", MSG.noProducts(header.row.line)));
+  if (products.length === 0)
+    issues.push(issue("error", "productList.noProducts", { params: { line: header.row.line } }));
   return { products, issues };
 }
 
@@ -453,7 +419,12 @@ function isRepeatedHeader(codeCell: Scalar, nameCell: Scalar): boolean {
   );
 }
 
-type CodeProblem = "row.codeMissing" | "row.codeInvalid" | "row.codeLength" | "row.codeDecimal" | "row.codeDate";
+type CodeProblem =
+  | "productList.codeMissing"
+  | "productList.codeInvalid"
+  | "productList.codeLength"
+  | "productList.codeDecimal"
+  | "productList.codeDate";
 
 type CodeResult =
   | { readonly kind: "code"; readonly code: string; readonly normalisedFrom?: string }
@@ -463,25 +434,25 @@ type CodeResult =
 const CODE_SEPARATORS = /[.\s\-/_'’\u2010-\u2013]/gu;
 
 function readCode(cell: Scalar): CodeResult {
-  if (cell === null) return { kind: "problem", problem: "row.codeMissing", received: "" };
-  if (cell instanceof Date) return { kind: "problem", problem: "row.codeDate", received: displayScalar(cell) };
+  if (cell === null) return { kind: "problem", problem: "productList.codeMissing", received: "" };
+  if (cell instanceof Date) return { kind: "problem", problem: "productList.codeDate", received: displayScalar(cell) };
   if (typeof cell === "number") {
     if (!Number.isFinite(cell) || cell < 0)
-      return { kind: "problem", problem: "row.codeInvalid", received: String(cell) };
-    if (!Number.isInteger(cell)) return { kind: "problem", problem: "row.codeDecimal", received: String(cell) };
+      return { kind: "problem", problem: "productList.codeInvalid", received: String(cell) };
+    if (!Number.isInteger(cell)) return { kind: "problem", problem: "productList.codeDecimal", received: String(cell) };
     return checkLength(cell.toFixed(0), undefined);
   }
   const text = cell.trim();
-  if (text === "") return { kind: "problem", problem: "row.codeMissing", received: "" };
+  if (text === "") return { kind: "problem", problem: "productList.codeMissing", received: "" };
   if (/^\d+$/.test(text)) return checkLength(text, undefined);
   const digits = text.replace(CODE_SEPARATORS, "");
   if (/^\d+$/.test(digits)) return checkLength(digits, text);
-  return { kind: "problem", problem: "row.codeInvalid", received: text };
+  return { kind: "problem", problem: "productList.codeInvalid", received: text };
 }
 
 function checkLength(digits: string, normalisedFrom: string | undefined): CodeResult {
   if (digits.length < MIN_CODE_DIGITS || digits.length > MAX_CODE_DIGITS) {
-    return { kind: "problem", problem: "row.codeLength", received: normalisedFrom ?? digits };
+    return { kind: "problem", problem: "productList.codeLength", received: normalisedFrom ?? digits };
   }
   return normalisedFrom === undefined ? { kind: "code", code: digits } : { kind: "code", code: digits, normalisedFrom };
 }
@@ -514,114 +485,41 @@ function failed(single: ProductListIssue): ProductListResult {
   return { products: [], issues: [single] };
 }
 
+/** A finding: line, cell and found value where known; `at` names its place in the sentence. */
 function issue(
   severity: ProductListIssue["severity"],
-  code: ProductListIssueCode,
-  text: Text,
-  extra: { line?: number; cell?: string; received?: string } = {},
+  code: ProductListCode,
+  facts: {
+    line?: number;
+    cell?: string;
+    received?: string;
+    at?: ProductListParams["at"];
+    code?: string;
+    earlier?: number;
+    params?: ProductListParams;
+  } = {},
 ): ProductListIssue {
-  return { severity, code, ...extra, de: text.de, en: text.en };
+  const { at, code: product, earlier, params, ...where } = facts;
+  return {
+    severity,
+    code,
+    ...where,
+    params: {
+      ...params,
+      ...(at === undefined ? {} : { at }),
+      ...(where.received === undefined ? {} : { received: where.received }),
+      ...(product === undefined ? {} : { code: product }),
+      ...(earlier === undefined ? {} : { earlier }),
+      ...(where.line === undefined ? {} : { line: where.line }),
+      headers: HEADERS,
+    },
+  };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Messages (German first)
+/** The headers the reader accepts, for the finding that none was found. */
+const HEADERS = { code: PRODUCT_CODE_HEADERS, name: PRODUCT_NAME_HEADERS, searchRows: HEADER_SEARCH_ROWS };
 
-interface Text {
-  readonly de: string;
-  readonly en: string;
+/** Where a row finding is, for its sentence. */
+function where(line: number, cell: string, place: Place, column: "code" | "name"): ProductListParams["at"] {
+  return { line, cell, sheet: place.sheet, header: column === "code" ? place.codeHeader : place.nameHeader };
 }
-
-/** "Zeile 7 (Blatt „Produkte“, Zelle B7)" / "Zeile 7 (Spalte „Bezeichnung“)". */
-function where(line: number, cell: string, place: Place, column: "code" | "name"): Text {
-  const header = column === "code" ? place.codeHeader : place.nameHeader;
-  return place.sheet === undefined
-    ? { de: `Zeile ${line} (Spalte „${header}“)`, en: `Line ${line} (column “${header}”)` }
-    : {
-        de: `Zeile ${line} (Blatt „${place.sheet}“, Zelle ${cell})`,
-        en: `Row ${line} (sheet “${place.sheet}”, cell ${cell})`,
-      };
-}
-
-const codeHeadersText = PRODUCT_CODE_HEADERS.join(", ");
-const nameHeadersText = PRODUCT_NAME_HEADERS.join(", ");
-const CODE_RULE = {
-  de: `${MIN_CODE_DIGITS} bis ${MAX_CODE_DIGITS} Ziffern, z. B. 1111`,
-  en: `${MIN_CODE_DIGITS} to ${MAX_CODE_DIGITS} digits, e.g. 1111`,
-};
-
-const MSG = {
-  fileEmpty: (): Text => ({
-    de: "Die Datei ist leer: Sie enthält keine Zeile mit Inhalt.",
-    en: "The file is empty: it contains no line with content.",
-  }),
-  unreadable: (): Text => ({
-    de: "Die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx). Bitte in Excel oder LibreOffice neu als .xlsx oder als CSV speichern.",
-    en: "The file is not a readable Excel workbook (.xlsx). Please save it again as .xlsx or as CSV in Excel or LibreOffice.",
-  }),
-  legacyOrEncrypted: (): Text => ({
-    de: "Die Datei ist eine alte Excel-Arbeitsmappe (.xls) oder mit einem Kennwort geschützt. Bitte ohne Kennwort als .xlsx oder als CSV speichern.",
-    en: "The file is an old Excel workbook (.xls) or password-protected. Please save it without a password as .xlsx or as CSV.",
-  }),
-  binary: (): Text => ({
-    de: "Die Datei ist weder eine CSV-Datei noch eine .xlsx-Arbeitsmappe. Bitte die Produktliste als CSV oder .xlsx exportieren.",
-    en: "The file is neither a CSV file nor an .xlsx workbook. Please export the product list as CSV or .xlsx.",
-  }),
-  extensionMismatch: (): Text => ({
-    de: "Die Datei heißt wie eine Excel-Arbeitsmappe, enthält aber Text; sie wurde als CSV gelesen.",
-    en: "The file is named like an Excel workbook but contains text; it was read as CSV.",
-  }),
-  noVisibleSheet: (): Text => ({
-    de: "Die Arbeitsmappe hat kein sichtbares Blatt. Bitte das Blatt mit der Produktliste einblenden.",
-    en: "The workbook has no visible sheet. Please unhide the sheet with the product list.",
-  }),
-  csvMalformed: (line: number): Text => ({
-    de: `Zeile ${line}: Die CSV-Datei lässt sich ab hier nicht in Felder zerlegen, vermutlich wegen eines Anführungszeichens (") ohne Gegenstück.`,
-    en: `Line ${line}: the CSV file cannot be split into fields from here on, probably because of a quotation mark (") without its closing partner.`,
-  }),
-  headerNotFound: (): Text => ({
-    de:
-      `Keine Kopfzeile gefunden: In den ersten ${HEADER_SEARCH_ROWS} Zeilen steht keine Zeile mit je einer Spalte für den Produktcode ` +
-      `und für die Bezeichnung. Erlaubte Überschriften für den Code: ${codeHeadersText}; für die Bezeichnung: ${nameHeadersText} ` +
-      "(Groß-/Kleinschreibung und Satzzeichen sind egal). Die Liste kann so nicht gelesen werden.",
-    en:
-      `No header row found: none of the first ${HEADER_SEARCH_ROWS} rows has a column for the product code and one for the name. ` +
-      `Accepted headers for the code: ${codeHeadersText}; for the name: ${nameHeadersText} ` +
-      "(case and punctuation do not matter). The list cannot be read like this.",
-  }),
-  noProducts: (headerLine: number): Text => ({
-    de: `Unter der Kopfzeile (Zeile ${headerLine}) steht kein verwendbares Produkt.`,
-    en: `There is no usable product below the header row (line ${headerLine}).`,
-  }),
-  "row.codeMissing": (at: Text): Text => ({
-    de: `${at.de}: Der Produktcode fehlt; erwartet: ${CODE_RULE.de}.`,
-    en: `${at.en}: the product code is missing; expected: ${CODE_RULE.en}.`,
-  }),
-  "row.codeInvalid": (at: Text, received: string): Text => ({
-    de: `${at.de}: „${received}“ ist kein Produktcode; erwartet: ${CODE_RULE.de}.`,
-    en: `${at.en}: “${received}” is not a product code; expected: ${CODE_RULE.en}.`,
-  }),
-  "row.codeLength": (at: Text, received: string): Text => ({
-    de: `${at.de}: „${received}“ hat die falsche Länge; erwartet: ${CODE_RULE.de}.`,
-    en: `${at.en}: “${received}” has the wrong length; expected: ${CODE_RULE.en}.`,
-  }),
-  "row.codeDecimal": (at: Text, received: string): Text => ({
-    de: `${at.de}: Der Code steht als Dezimalzahl ${received} in der Zelle; Excel kann dabei Nullen am Ende verlieren. Bitte die Spalte als Text formatieren und den Code neu eingeben.`,
-    en: `${at.en}: the code is stored as the decimal number ${received}; Excel may have dropped trailing zeros. Please format the column as text and type the code again.`,
-  }),
-  "row.codeDate": (at: Text, received: string): Text => ({
-    de: `${at.de}: Der Code wurde von Excel als Datum (${received}) gespeichert. Bitte die Spalte als Text formatieren und den Code neu eingeben.`,
-    en: `${at.en}: Excel stored the code as a date (${received}). Please format the column as text and type the code again.`,
-  }),
-  codeNormalised: (at: Text, received: string, code: string): Text => ({
-    de: `${at.de}: Trennzeichen aus „${received}“ entfernt, gelesen als ${code}. Bitte prüfen, ob das der gemeinte Code ist.`,
-    en: `${at.en}: separators removed from “${received}”, read as ${code}. Please check that this is the intended code.`,
-  }),
-  nameMissing: (at: Text, code: string): Text => ({
-    de: `${at.de}: Die Bezeichnung zu Produkt ${code} fehlt; die Zeile wird nicht übernommen.`,
-    en: `${at.en}: the name of product ${code} is missing; the row is not taken over.`,
-  }),
-  duplicate: (at: Text, code: string, earlier: number): Text => ({
-    de: `${at.de}: Produkt ${code} steht schon in Zeile ${earlier}; diese Zeile wird übergangen.`,
-    en: `${at.en}: product ${code} already appears in line ${earlier}; this row is skipped.`,
-  }),
-};

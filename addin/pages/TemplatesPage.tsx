@@ -16,6 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { ProductListResult } from "../../adapters/products/readProductList.js";
+import { renderProductListIssue } from "../../lib/messages/productListFindings.js";
 import { renderTerm } from "../../lib/messages/terms.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import type { ProductSelection } from "../../templates/reference/productFramework.js";
@@ -225,7 +226,7 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
                     <strong>
                       {renderTerm(issue.severity === "error" ? "severityError" : "severityWarning", language)}
                     </strong>
-                    : {issue[language]}
+                    : {renderProductListIssue(issue, productList?.file ?? "", language).message}
                   </li>
                 ))}
               </ul>

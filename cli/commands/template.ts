@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { writePlanToFile } from "../../adapters/exceljs/writePlanToXlsx.js";
-import { readProductList } from "../../adapters/products/readProductList.js";
+import { readProductList, renderProductListIssue } from "../../adapters/products/readProductList.js";
 import { renderCliText } from "../../lib/messages/cliTexts.js";
 import { renderTerm } from "../../lib/messages/terms.js";
 import { parseTownList } from "../../templates/common/townList.js";
@@ -48,7 +48,8 @@ export async function loadProducts(path: string, context: CliContext): Promise<P
     return undefined;
   }
   const { products, issues } = await readProductList(bytes, path);
-  for (const issue of issues) {
+  for (const found of issues) {
+    const issue = renderProductListIssue(found, path, language);
     const where = [
       path,
       issue.cell ?? (issue.line === undefined ? undefined : `${language === "de" ? "Zeile" : "line"} ${issue.line}`),
@@ -56,7 +57,7 @@ export async function loadProducts(path: string, context: CliContext): Promise<P
       .filter((p) => p !== undefined)
       .join(" › ");
     const severity = renderTerm(issue.severity === "error" ? "severityError" : "severityWarning", language);
-    context.stderr(`${where} — ${severity}: ${issue[language]}`);
+    context.stderr(`${where} — ${severity}: ${issue.message}`);
   }
   if (products.length === 0 || issues.some((i) => i.severity === "error" && i.line === undefined)) {
     context.stderr(renderCliText("productListProblems", language, { file: path }));

@@ -18,6 +18,7 @@ import {
 } from "../../templates/it-servicekatalog/findings.js";
 import { PESTEL_FINDINGS, PESTEL_FINDING_EXAMPLES } from "../../templates/pestel/findings.js";
 import { COST_MODEL_CODES, COST_MODEL_FINDINGS } from "./costModelFindings.js";
+import { PRODUCT_LIST_CODES, PRODUCT_LIST_FINDINGS } from "./productListFindings.js";
 import {
   renderFinding,
   type FindingCatalogue,
@@ -101,6 +102,23 @@ describe("every message in German and English with 0, 1 and 2 items", () => {
             years: { min: 2000, max: 2100 },
           }),
         ),
+      ),
+    ).toEqual([]);
+  });
+
+  it("product-list findings, from a sheet and from a CSV file", () => {
+    expect(
+      problemsOf(
+        PRODUCT_LIST_CODES,
+        (code, language, items) =>
+          renderFinding(PRODUCT_LIST_FINDINGS, code, language, {
+            at: { line: 7, cell: "B7", header: "Bezeichnung", ...(items === 1 ? { sheet: "Produkte" } : {}) },
+            received: "11.12",
+            code: "1113",
+            earlier: 4,
+            line: 3,
+            headers: { code: ["Produktcode", "Nr"], name: ["Bezeichnung"], searchRows: 10 },
+          }).message,
       ),
     ).toEqual([]);
   });
