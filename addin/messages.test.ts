@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGES } from "../lib/spec/TemplateSpec.js";
-import { countProblems, textProblems } from "../test/support/wordingProblems.js";
+import { countProblems, textProblems } from "../lib/testing/wordingProblems.js";
 import { UI_TEXT_KEYS, uiText } from "./messages.js";
 import { OFFICE_MESSAGE_KEYS, renderOfficeMessage } from "../adapters/office/officeMessages.js";
 

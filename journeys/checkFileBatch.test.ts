@@ -3,7 +3,7 @@ import type { WorkbookSnapshot } from "../lib/snapshot/WorkbookSnapshot.js";
 import { createIssue } from "../lib/validation/ValidationIssue.js";
 import { planTaskCatalogue } from "../templates/aufgabenkatalog/plan.js";
 import { findTemplate } from "../templates/registry.js";
-import { planToSnapshot } from "../test/support/planToSnapshot.js";
+import { planToSnapshot } from "../lib/testing/planToSnapshot.js";
 import { checkFileBatch, type BatchFile } from "./checkFileBatch.js";
 import { checkWorkbook, unreadableCheck } from "./checkWorkbook.js";
 

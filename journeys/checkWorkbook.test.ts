@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { planTaskCatalogue } from "../templates/aufgabenkatalog/plan.js";
 import { planCostAllocation, DEMO_COST_MODEL } from "../templates/kostenverteilung/plan.js";
 import { findTemplate } from "../templates/registry.js";
-import { planToSnapshot } from "../test/support/planToSnapshot.js";
+import { planToSnapshot } from "../lib/testing/planToSnapshot.js";
 import { checkAllTemplates, checkWorkbook } from "./checkWorkbook.js";
 
 const catalogue = () =>

@@ -10,7 +10,7 @@ import { planWorkplaceProfile } from "../templates/arbeitsplatzprofil/plan.js";
 import { workplaceProfileSpec } from "../templates/arbeitsplatzprofil/spec.js";
 import { STARTER_REQUIREMENTS } from "../templates/arbeitsplatzprofil/starterRequirements.js";
 import { extractWorkplaceProfile, toWorkplaceProfile } from "../templates/arbeitsplatzprofil/workplaceProfile.js";
-import { planToSnapshot, setCell, type MutableWorkbookSnapshot } from "./support/planToSnapshot.js";
+import { planToSnapshot, setCell, type MutableWorkbookSnapshot } from "../lib/testing/planToSnapshot.js";
 
 const validate = (snapshot: MutableWorkbookSnapshot, language: "de" | "en" = "de"): ValidationReport =>
   validateWorkbook(workplaceProfileSpec, snapshot, { language, check: checkWorkplaceProfile });

@@ -15,7 +15,7 @@ import type { AnalysisSource } from "../templates/analysis.js";
 import type { AnalysedTheme } from "../templates/pestel/analysis.js";
 import { pestelModule } from "../templates/pestel/module.js";
 import { SHEET, pestelSpec } from "../templates/pestel/spec.js";
-import { planToSnapshot } from "./support/planToSnapshot.js";
+import { planToSnapshot } from "../lib/testing/planToSnapshot.js";
 
 const F4 = "4 – Wirtschaftlichkeit und Nachhaltigkeit";
 

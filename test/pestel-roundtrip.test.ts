@@ -19,7 +19,7 @@ import { extractPestel, checkPestel } from "../templates/pestel/checks.js";
 import { planPestel } from "../templates/pestel/plan.js";
 import { SHEET, pestelSpec } from "../templates/pestel/spec.js";
 import { ELEMENT_LABELS, FACTOR_LABELS } from "../templates/pestel/terms.js";
-import { planToSnapshot } from "./support/planToSnapshot.js";
+import { planToSnapshot } from "../lib/testing/planToSnapshot.js";
 
 async function readBack(bytes: Uint8Array, language: Language, file = "runde.xlsx") {
   const snapshot = await readSnapshotFromXlsx(bytes, file);

@@ -22,7 +22,7 @@ import { STARTER_THEMES } from "../templates/pestel/starterThemes.js";
 import { FIELD_HOT_TEXT, TEXT_MATRIX_SLOTS, excelTrim, textMatrix, themeLine } from "../templates/pestel/textMatrix.js";
 import { FIELD_LINES_SHEET_NAME, textMatrixAddress } from "../templates/pestel/formulas/textMatrix.js";
 import { parseCellAddress } from "../lib/cells/address.js";
-import { planToSnapshot } from "./support/planToSnapshot.js";
+import { planToSnapshot } from "../lib/testing/planToSnapshot.js";
 
 const theme = (partial: Partial<PestelTheme>): PestelTheme => ({
   factor: "technological",

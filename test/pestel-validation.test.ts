@@ -14,7 +14,7 @@ import { planTaskCatalogue } from "../templates/aufgabenkatalog/plan.js";
 import { checkPestel, extractPestel } from "../templates/pestel/checks.js";
 import { planPestel } from "../templates/pestel/plan.js";
 import { SHEET, pestelSpec } from "../templates/pestel/spec.js";
-import { planToSnapshot, setCell, type MutableWorkbookSnapshot } from "./support/planToSnapshot.js";
+import { planToSnapshot, setCell, type MutableWorkbookSnapshot } from "../lib/testing/planToSnapshot.js";
 
 const validate = (snapshot: MutableWorkbookSnapshot, language: Language = "de") =>
   validateWorkbook(pestelSpec, snapshot, { language, check: checkPestel });

@@ -9,7 +9,7 @@ import { writePlanToBuffer } from "../adapters/exceljs/writePlanToXlsx.js";
 import { planProblems } from "../lib/plan/planProblems.js";
 import { unzipParts } from "./support/hostileCorpus.js";
 import { headerFooterCode, pageTextCode } from "../lib/plan/printPageText.js";
-import { PRINT_PLAN, printSheet } from "./support/printPlan.js";
+import { PRINT_PLAN, printSheet } from "../lib/testing/printPlan.js";
 
 describe("print settings: header and footer codes", () => {
   it("turns placeholders into Excel's codes and doubles a literal &", () => {

@@ -14,7 +14,7 @@ import { formatIssue } from "../lib/validation/ValidationIssue.js";
 import { validateWorkbook } from "../lib/validation/validateWorkbook.js";
 import { SHEET, statusColumn } from "../templates/arbeitsplatzprofil/layout.js";
 import { TEMPLATES } from "../templates/registry.js";
-import { planToSnapshot, setCell } from "./support/planToSnapshot.js";
+import { planToSnapshot, setCell } from "../lib/testing/planToSnapshot.js";
 
 const CASES = TEMPLATES.flatMap((module) =>
   LANGUAGES.flatMap((language) =>

@@ -17,7 +17,7 @@ import { checkServiceCatalogue } from "../templates/it-servicekatalog/checks.js"
 import { SHEET, serviceCatalogueSpec } from "../templates/it-servicekatalog/spec.js";
 import { TEMPLATES } from "../templates/registry.js";
 import { GENERATOR_VERSION } from "../lib/version.js";
-import { planToSnapshot, setCell } from "./support/planToSnapshot.js";
+import { planToSnapshot, setCell } from "../lib/testing/planToSnapshot.js";
 
 const formulaAt = (snapshot: WorkbookSnapshot, sheetName: string, row: number, column: number): string | undefined => {
   const sheet = snapshot.sheets.find((s) => s.name === sheetName);

@@ -40,7 +40,7 @@ import {
   recalculateWithLibreOffice,
   requireLibreOffice,
 } from "./support/libreoffice.js";
-import { planToSnapshot, setCell } from "./support/planToSnapshot.js";
+import { planToSnapshot, setCell } from "../lib/testing/planToSnapshot.js";
 import { ikz, type CliRun } from "./support/runIkz.js";
 
 const FIXTURES = fileURLToPath(new URL("fixtures/upgrade/", import.meta.url));

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGES } from "../lib/spec/TemplateSpec.js";
 import { TEMPLATES } from "../templates/registry.js";
-import { textProblems } from "./support/wordingProblems.js";
+import { textProblems } from "../lib/testing/wordingProblems.js";
 
 describe("texts in the workbooks of every template", () => {
   it.each(TEMPLATES.map((t) => t.spec.id))("%s: blank and demo, German and English", (id) => {

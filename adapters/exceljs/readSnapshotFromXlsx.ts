@@ -18,7 +18,7 @@ import { createReadStream } from "node:fs";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { columnLetter } from "../../lib/cells/address.js";
-import type { SheetSnapshot, SnapshotCell, WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
 import { isBuiltinDateFormatId, isDateFormat } from "../../lib/cells/dateFormats.js";
 import { UnusableFileError } from "./errors.js";
 import { guardZipEntries } from "./guardZipEntries.js";

@@ -35,7 +35,7 @@ import { upgradeWorkbook } from "../../lib/upgrade/upgradeWorkbook.js";
 import { readAllMetadata } from "../../lib/validation/readWorkbook.js";
 import { identifyTemplates, validateWorkbook } from "../../lib/validation/validateWorkbook.js";
 import { TEMPLATES, type TemplateModule } from "../../templates/registry.js";
-import { planToSnapshot, setCell, type MutableWorkbookSnapshot } from "../../test/support/planToSnapshot.js";
+import { planToSnapshot, setCell, type MutableWorkbookSnapshot } from "../../lib/testing/planToSnapshot.js";
 import {
   allocationDisagreements,
   brokenCells,

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { FakeExcel, FakeWorkbook } from "./testing/fakeExcel.js";
 import { ALL_EXCEL_FEATURES } from "./features.js";
 import { writePlanToExcel } from "./writePlanToExcel.js";
-import { PRINT_PLAN as PLAN } from "../../test/support/printPlan.js";
+import { PRINT_PLAN as PLAN } from "../../lib/testing/printPlan.js";
 
 describe("print settings through Office.js (fake Excel)", () => {
   function freshExcel(): FakeExcel {

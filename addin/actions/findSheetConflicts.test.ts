@@ -4,7 +4,7 @@
  * `#REF!` (docs/decisions/0010, 0011). The same answer from every host.
  */
 import { describe, expect, it } from "vitest";
-import { planToSnapshot } from "../../test/support/planToSnapshot.js";
+import { planToSnapshot } from "../../lib/testing/planToSnapshot.js";
 import { planTaskCatalogue } from "../../templates/aufgabenkatalog/plan.js";
 import { pestelModule } from "../../templates/pestel/module.js";
 import { FakeWorkbookHost } from "../host/FakeWorkbookHost.js";

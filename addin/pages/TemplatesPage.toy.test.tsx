@@ -6,7 +6,6 @@
 import { cleanup, configure, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
 import { App, preloadPages } from "../App.js";
 import { FakeWorkbookHost } from "../host/FakeWorkbookHost.js";
 import { memoryStorage } from "../testing/memoryStorage.js";
@@ -39,7 +38,7 @@ describe("a toy sixth template in the pane", () => {
     await userEvent.click(screen.getByRole("button", { name: "Einfügen" }));
     await waitFor(() => expect(host.calls.some((c) => c.method === "insertPlan")).toBe(true));
     const call = host.calls.find((c) => c.method === "insertPlan");
-    const plan = call?.method === "insertPlan" ? (call.plan as WorkbookPlan) : undefined;
+    const plan = call?.method === "insertPlan" ? call.plan : undefined;
     expect(plan?.templateId).toBe("spielzeug");
     expect(plan?.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Spielkommune", "Spieldinge"]));
   });

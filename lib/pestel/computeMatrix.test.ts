@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { computeMatrix, matrixCell } from "./computeMatrix.js";
 import { INNER_ELEMENTS, PESTEL_FACTORS } from "./model.js";
 import { scoreTheme } from "./scoreTheme.js";
-import { themeArbitrary, themesArbitrary, thresholdArbitrary } from "../../test/support/pestelArbitraries.js";
-import { pestelTheme } from "../../test/support/pestelTheme.js";
+import { themeArbitrary, themesArbitrary, thresholdArbitrary } from "../testing/pestelArbitraries.js";
+import { pestelTheme } from "../testing/pestelTheme.js";
 
 describe("computeMatrix", () => {
   it("counts themes, takes the highest score and counts hot spots per factor × element", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { themesArbitrary, thresholdArbitrary } from "../../test/support/pestelArbitraries.js";
-import { pestelTheme } from "../../test/support/pestelTheme.js";
+import { themesArbitrary, thresholdArbitrary } from "../testing/pestelArbitraries.js";
+import { pestelTheme } from "../testing/pestelTheme.js";
 import { computeMatrix, matrixCell } from "./computeMatrix.js";
 import { findSharedHotCells } from "./findSharedHotCells.js";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { TEST_CATALOGUE, themesArbitrary, thresholdArbitrary } from "../../test/support/pestelArbitraries.js";
+import { TEST_CATALOGUE, themesArbitrary, thresholdArbitrary } from "../testing/pestelArbitraries.js";
 import { fieldsOfTheme, groupByActionField } from "./groupByActionField.js";
 import type { PestelTheme } from "./model.js";
 import { scoreThemes } from "./scoreTheme.js";

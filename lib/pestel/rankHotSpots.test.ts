@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { PestelTheme } from "./model.js";
 import { compareHotSpots, rankHotSpots } from "./rankHotSpots.js";
 import { scoreThemes } from "./scoreTheme.js";
-import { themesArbitrary, thresholdArbitrary } from "../../test/support/pestelArbitraries.js";
+import { themesArbitrary, thresholdArbitrary } from "../testing/pestelArbitraries.js";
 
 const theme = (
   row: number,

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_HOT_SPOT_THRESHOLD, POSSIBLE_SCORES } from "./model.js";
 import { effectiveThreshold, isHotSpot, isRating, scoreTheme, scoreThemes } from "./scoreTheme.js";
-import { ratingArbitrary, themesArbitrary, thresholdArbitrary } from "../../test/support/pestelArbitraries.js";
+import { ratingArbitrary, themesArbitrary, thresholdArbitrary } from "../testing/pestelArbitraries.js";
 
 describe("scoreTheme", () => {
   it("multiplies impact and room, and is empty unless both are ratings 0–3", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { probeMetadata, probeSheet, probeSpec, probeWorkbook100 } from "../../test/support/probeTemplate.js";
+import { probeMetadata, probeSheet, probeSpec, probeWorkbook100 } from "../testing/probeTemplate.js";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot/WorkbookSnapshot.js";
 import { carryValues } from "./carryValues.js";
 import { isFinding } from "./UpgradeChange.js";

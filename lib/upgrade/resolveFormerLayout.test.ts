@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { probeSpec } from "../../test/support/probeTemplate.js";
+import { probeSpec } from "../testing/probeTemplate.js";
 import { TemplateSpecError, type TemplateSpec } from "../spec/TemplateSpec.js";
 import { resolveFormerLayout } from "./resolveFormerLayout.js";
 

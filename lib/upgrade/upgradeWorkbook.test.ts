@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { planToSnapshot } from "../../test/support/planToSnapshot.js";
-import { probeMetadata, probeSheet, probeSpec, probeWorkbook100 } from "../../test/support/probeTemplate.js";
+import { planToSnapshot } from "../testing/planToSnapshot.js";
+import { probeMetadata, probeSheet, probeSpec, probeWorkbook100 } from "../testing/probeTemplate.js";
 import { renderUpgradeChange } from "../messages/upgradeTexts.js";
 import { planWorkbook } from "../plan/planWorkbook.js";
 import type { PlannedRow, WorkbookPlan } from "../plan/WorkbookPlan.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RowValues } from "../../lib/plan/planWorkbook.js";
 import { validateWorkbook } from "../../lib/validation/validateWorkbook.js";
-import { planToSnapshot } from "../../test/support/planToSnapshot.js";
+import { planToSnapshot } from "../../lib/testing/planToSnapshot.js";
 import type { AnalysisSource } from "../analysis.js";
 import { workplaceProfileAnalysis } from "./analysis.js";
 import { checkWorkplaceProfile } from "./checks.js";

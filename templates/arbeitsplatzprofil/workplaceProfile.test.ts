@@ -3,7 +3,7 @@ import { allocateCosts } from "../../lib/allocation/allocateCosts.js";
 import type { CostModel } from "../../lib/allocation/model.js";
 import { validateWorkbook } from "../../lib/validation/validateWorkbook.js";
 import { DIMENSION_KEYS } from "../../lib/workplace/model.js";
-import { planToSnapshot, setCell } from "../../test/support/planToSnapshot.js";
+import { planToSnapshot, setCell } from "../../lib/testing/planToSnapshot.js";
 import { DEMO_TOWNS } from "../aufgabenkatalog/demo.js";
 import type { TemplateModule } from "../registry.js";
 import { DEMO_COST_MODEL } from "../kostenverteilung/plan.js";

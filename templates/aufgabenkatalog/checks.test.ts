@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateWorkbook } from "../../lib/validation/validateWorkbook.js";
-import { planToSnapshot, setCell } from "../../test/support/planToSnapshot.js";
-import { swapColumns } from "../../test/support/swapColumns.js";
+import { planToSnapshot, setCell } from "../../lib/testing/planToSnapshot.js";
+import { swapColumns } from "../../lib/testing/swapColumns.js";
 import { planTaskCatalogue } from "./plan.js";
 import { taskCatalogueSpec } from "./spec.js";
 import { checkTaskCatalogue, computePriorities, extractTaskCatalogue } from "./checks.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildRoadmap } from "../../lib/roadmap/buildRoadmap.js";
 import { validateWorkbook } from "../../lib/validation/validateWorkbook.js";
-import { planToSnapshot } from "../../test/support/planToSnapshot.js";
+import { planToSnapshot } from "../../lib/testing/planToSnapshot.js";
 import { findProduct, productLeaves, selectedProducts } from "../reference/productFramework.js";
 import { DEMO_TOWNS, demoCatalogue } from "./demo.js";
 import { planTaskCatalogue } from "./plan.js";

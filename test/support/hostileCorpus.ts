@@ -20,7 +20,7 @@ import { READ_LIMITS } from "../../adapters/exceljs/readLimits.js";
 import { readSnapshotFromXlsx } from "../../adapters/exceljs/readSnapshotFromXlsx.js";
 import { writePlanToBuffer } from "../../adapters/exceljs/writePlanToXlsx.js";
 import { cellAddress } from "../../lib/cells/address.js";
-import { swapColumns } from "./swapColumns.js";
+import { swapColumns } from "../../lib/testing/swapColumns.js";
 import { dateToSerial } from "../../lib/cells/serialDates.js";
 import type { MessageCode } from "../../lib/messages/catalogue.js";
 import { isMetadataSheetName } from "../../lib/plan/resolveLayout.js";

@@ -1,5 +1,5 @@
-import type { WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
-import type { SheetSnapshot, SnapshotCell, WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
+import type { WorkbookPlan } from "../plan/WorkbookPlan.js";
+import type { SheetSnapshot, SnapshotCell, WorkbookSnapshot } from "../snapshot/WorkbookSnapshot.js";
 
 /**
  * The snapshot a perfect reader would return for a plan, without writing a file: formula cells

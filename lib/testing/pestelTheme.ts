@@ -1,4 +1,4 @@
-import type { PestelTheme } from "../../lib/pestel/model.js";
+import type { PestelTheme } from "../pestel/model.js";
 
 /** A theme of row 5 with only what the matrix reads: factor, element and the two ratings. */
 export const pestelTheme = (

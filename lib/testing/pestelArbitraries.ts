@@ -1,12 +1,6 @@
 /** fast-check generators of PESTEL themes, shared by the property tests next to this file. */
 import fc from "fast-check";
-import {
-  ACTION_FIELDS,
-  INNER_ELEMENTS,
-  PESTEL_FACTORS,
-  type MeasureRef,
-  type PestelTheme,
-} from "../../lib/pestel/model.js";
+import { ACTION_FIELDS, INNER_ELEMENTS, PESTEL_FACTORS, type MeasureRef, type PestelTheme } from "../pestel/model.js";
 
 /** A small catalogue: measure 0 and two measures per field. */
 export const TEST_CATALOGUE: readonly MeasureRef[] = [

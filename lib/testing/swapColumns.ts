@@ -3,8 +3,8 @@
  * formula's reference to them on any sheet. For tests of moved columns (read by their headers,
  * formulas still as planned).
  */
-import { columnLetter } from "../../lib/cells/address.js";
-import type { SnapshotCell } from "../../lib/snapshot/WorkbookSnapshot.js";
+import { columnLetter } from "../cells/address.js";
+import type { SnapshotCell } from "../snapshot/WorkbookSnapshot.js";
 
 /** A workbook whose cells a test may change (a snapshot draft or a mutable snapshot). */
 export interface ColumnsWorkbook {

@@ -7,34 +7,34 @@
  * addin/messages.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { countProblems, textProblems } from "../../test/support/wordingProblems.js";
+import { countProblems, textProblems } from "../lib/testing/wordingProblems.js";
 import {
   WORKPLACE_PROFILE_FINDINGS,
   WORKPLACE_PROFILE_FINDING_EXAMPLES,
-} from "../../templates/arbeitsplatzprofil/findings.js";
+} from "../templates/arbeitsplatzprofil/findings.js";
 import {
   SERVICE_CATALOGUE_FINDINGS,
   SERVICE_CATALOGUE_FINDING_EXAMPLES,
-} from "../../templates/it-servicekatalog/findings.js";
-import { PESTEL_FINDINGS, PESTEL_FINDING_EXAMPLES } from "../../templates/pestel/findings.js";
-import { COST_MODEL_CODES, COST_MODEL_FINDINGS } from "./costModelFindings.js";
-import { PRODUCT_LIST_CODES, PRODUCT_LIST_FINDINGS } from "./productListFindings.js";
+} from "../templates/it-servicekatalog/findings.js";
+import { PESTEL_FINDINGS, PESTEL_FINDING_EXAMPLES } from "../templates/pestel/findings.js";
+import { COST_MODEL_CODES, COST_MODEL_FINDINGS } from "../lib/messages/costModelFindings.js";
+import { PRODUCT_LIST_CODES, PRODUCT_LIST_FINDINGS } from "../lib/messages/productListFindings.js";
 import {
   renderFinding,
   type FindingCatalogue,
   type FindingExamples,
   type FindingParams,
   type RenderedFinding,
-} from "./findings.js";
-import { LANGUAGES, type ColumnSpec, type Language, type TemplateSpec } from "../spec/TemplateSpec.js";
-import type { UpgradeChange } from "../upgrade/UpgradeChange.js";
-import { MESSAGE_CODES, renderMessage } from "./catalogue.js";
-import { CLI_TEXT_KEYS, renderCliText } from "./cliTexts.js";
-import { ROADMAP_TEXT_KEYS, renderRoadmapText } from "./roadmapTexts.js";
-import { countNoun, pluralNoun } from "./plural.js";
-import { parseCell } from "../validation/parseCell.js";
-import { TERM_KEYS, groupsDigits, renderTerm } from "./terms.js";
-import { renderUpgradeChange } from "./upgradeTexts.js";
+} from "../lib/messages/findings.js";
+import { LANGUAGES, type ColumnSpec, type Language, type TemplateSpec } from "../lib/spec/TemplateSpec.js";
+import type { UpgradeChange } from "../lib/upgrade/UpgradeChange.js";
+import { MESSAGE_CODES, renderMessage } from "../lib/messages/catalogue.js";
+import { CLI_TEXT_KEYS, renderCliText } from "../lib/messages/cliTexts.js";
+import { ROADMAP_TEXT_KEYS, renderRoadmapText } from "../lib/messages/roadmapTexts.js";
+import { countNoun, pluralNoun } from "../lib/messages/plural.js";
+import { parseCell } from "../lib/validation/parseCell.js";
+import { TERM_KEYS, groupsDigits, renderTerm } from "../lib/messages/terms.js";
+import { renderUpgradeChange } from "../lib/messages/upgradeTexts.js";
 
 type Items = 0 | 1 | 2;
 

@@ -7,8 +7,8 @@
  *   before the town, a note column (input) and a doubled age (computed) that are gone now, and
  *   no „Angaben“ sheet.
  */
-import type { CellValue, SheetSnapshot, SnapshotCell, WorkbookSnapshot } from "../../lib/snapshot/WorkbookSnapshot.js";
-import type { TemplateSpec } from "../../lib/spec/TemplateSpec.js";
+import type { CellValue, SheetSnapshot, SnapshotCell, WorkbookSnapshot } from "../snapshot/WorkbookSnapshot.js";
+import type { TemplateSpec } from "../spec/TemplateSpec.js";
 
 export const probeSpec: TemplateSpec = {
   id: "probe",

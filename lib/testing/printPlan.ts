@@ -3,8 +3,8 @@
  * with `&` and page fields, a sheet name with an apostrophe, a hidden working sheet), written by
  * both writers in test/print-settings.test.ts and adapters/office/writePrintSettings.test.ts.
  */
-import { plainSheet } from "../../lib/plan/plainSheet.js";
-import type { PlannedRow, SheetPlan, WorkbookPlan } from "../../lib/plan/WorkbookPlan.js";
+import { plainSheet } from "../plan/plainSheet.js";
+import type { PlannedRow, SheetPlan, WorkbookPlan } from "../plan/WorkbookPlan.js";
 
 /** A two-row sheet named `name`, with `extra` laid over it. */
 export function printSheet(name: string, extra: Partial<SheetPlan> = {}): SheetPlan {

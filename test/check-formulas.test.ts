@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { planTaskCatalogue } from "../../templates/aufgabenkatalog/plan.js";
-import { taskCatalogueSpec } from "../../templates/aufgabenkatalog/spec.js";
-import { checkTaskCatalogue } from "../../templates/aufgabenkatalog/checks.js";
-import { checkCostAllocation } from "../../templates/kostenverteilung/checks.js";
-import { resultCell } from "../../templates/kostenverteilung/formulas/result.js";
-import { costAllocationSpec } from "../../templates/kostenverteilung/spec.js";
-import { productLeaves } from "../../templates/reference/productFramework.js";
-import { findTemplate, TEMPLATES } from "../../templates/registry.js";
-import { planToSnapshot, setCell, type MutableWorkbookSnapshot } from "../../test/support/planToSnapshot.js";
-import { validateWorkbook } from "./validateWorkbook.js";
+import { planTaskCatalogue } from "../templates/aufgabenkatalog/plan.js";
+import { taskCatalogueSpec } from "../templates/aufgabenkatalog/spec.js";
+import { checkTaskCatalogue } from "../templates/aufgabenkatalog/checks.js";
+import { checkCostAllocation } from "../templates/kostenverteilung/checks.js";
+import { resultCell } from "../templates/kostenverteilung/formulas/result.js";
+import { costAllocationSpec } from "../templates/kostenverteilung/spec.js";
+import { productLeaves } from "../templates/reference/productFramework.js";
+import { findTemplate, TEMPLATES } from "../templates/registry.js";
+import { planToSnapshot, setCell, type MutableWorkbookSnapshot } from "../lib/testing/planToSnapshot.js";
+import { validateWorkbook } from "../lib/validation/validateWorkbook.js";
 
 const FORMULA_CODES = [
   "formula.missing",

@@ -3,7 +3,7 @@
  * tests that render every message of every catalogue (lib/messages/messages.test.ts and the
  * pane's addin/messages.test.ts) in German and English with 0, 1 and 2 items.
  */
-import type { Language } from "../../lib/spec/TemplateSpec.js";
+import type { Language } from "../spec/TemplateSpec.js";
 
 /** Plural hacks such as „Befund(e)“, „Stelle(n)“, „finding(s)“. */
 const PLURAL_HACK = /[\p{L}]\((?:e|s|n|en|er|es|nen)\)/u;
