@@ -17,10 +17,13 @@ import { HEADER_ROW, SHEET, columnOf, settingsRow } from "../../templates/kosten
 import { App, preloadPages } from "../App.js";
 import type { Connection } from "../host/connectHost.js";
 import { FakeWorkbookHost } from "../host/FakeWorkbookHost.js";
+import { layOutPane } from "../testing/layOutPane.js";
 import { memoryStorage } from "../testing/memoryStorage.js";
 
 // The pages are lazy chunks; load them once so that no test waits for one.
 beforeAll(preloadPages);
+// a page with a size, as in a browser: an opening dialog focuses its first button (see layOutPane)
+beforeAll(() => layOutPane());
 
 // CI machines have 2 cores shared with LibreOffice and Chromium, and the cost plan is large: give async queries room.
 configure({ asyncUtilTimeout: 30_000 });

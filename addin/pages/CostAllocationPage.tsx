@@ -10,7 +10,6 @@ import {
   Checkbox,
   Field,
   Input,
-  makeStyles,
   mergeClasses,
   MessageBar,
   MessageBarActions,
@@ -22,44 +21,27 @@ import {
   TableHeader,
   TableRow,
   Text,
-  tokens,
 } from "@fluentui/react-components";
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
-import { allocateCosts } from "../../lib/allocation/allocateCosts.js";
+import type { ReactNode } from "react";
 import { formatEuros, formatNumber } from "../../lib/allocation/messages.js";
 import {
   ALLOCATION_KEYS,
   MIXED_KEY_PARTS,
   type Allocation,
   type AllocationKey,
-  type CostModel,
   type MixedKeyPart,
 } from "../../lib/allocation/model.js";
 import { renderTerm } from "../../lib/messages/terms.js";
 import { formatDate } from "../../lib/validation/parseCell.js";
-import type { ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
-import { MIN_ITEM_ROWS, MIN_TOWN_ROWS } from "../../templates/kostenverteilung/layout.js";
-import {
-  checkRowCounts,
-  DEMO_COST_MODEL,
-  DEMO_SETTINGS,
-  type CostModelRows,
-} from "../../templates/kostenverteilung/plan.js";
+import type { ValidationIssue } from "../../lib/validation/ValidationIssue.js";
+import { checkRowCounts } from "../../templates/kostenverteilung/plan.js";
 import { DUE_DATES } from "../../templates/kostenverteilung/formulas/result.js";
 import { checkCompleteness } from "../actions/costAllocationCheck.js";
 import {
   ACTUAL_FIELDS,
   advanceDueDates,
-  checkCostForm,
-  costFormFromModel,
-  emptyItemForm,
-  emptyTownForm,
-  EMPTY_COST_FORM,
-  inputPathOf,
-  isEmptyCostForm,
   locateIssue,
-  type CostForm,
   type FormLocation,
   type ItemForm,
   type OverheadForm,
@@ -69,34 +51,24 @@ import {
   type TownForm,
   type WeightInputs,
 } from "../actions/costAllocationForm.js";
-import {
-  allocateFromWorkbook,
-  planCostModelWorkbook,
-  UnsupportedCostModelError,
-  type WorkbookAllocation,
-} from "../actions/costAllocationWorkbook.js";
-import { findSheetConflicts } from "../actions/findSheetConflicts.js";
+import type { WorkbookAllocation } from "../actions/costAllocationWorkbook.js";
 import { Busy } from "../components/Busy.js";
 import { DownloadLink } from "../components/DownloadLink.js";
 import { ErrorBar } from "../components/ErrorBar.js";
 import { usePageStyles } from "../components/pageStyles.js";
 import { ReplaceSheetsDialog } from "../components/ReplaceSheetsDialog.js";
-import { useReplaceConfirmation } from "../components/useReplaceConfirmation.js";
-import { createDownload, revokeDownload, templateFileName, type Download } from "../file/download.js";
-import { loadXlsxTools } from "../file/loadXlsxTools.js";
-import type { HostErrorDescriber } from "../host/describeError.js";
-import type { WorkbookHost } from "../host/WorkbookHost.js";
-import { uiText, type UiTextKey } from "../messages.js";
-import { useAction } from "../useAction.js";
+import type { UiTextKey } from "../messages.js";
 import { useLanguage } from "../useLanguage.js";
+import { useCostAllocationPageStyles } from "./CostAllocationPage.styles.js";
+import {
+  ADD_ITEM,
+  ADD_TOWN,
+  useCostAllocationPage,
+  type CostAllocationPageProps,
+  type CostAllocationPageState,
+} from "./useCostAllocationPage.js";
 
-export interface CostAllocationPageProps {
-  /** The open workbook (Excel, or a picked file); undefined: inserting makes a new file. */
-  readonly host: WorkbookHost | undefined;
-  readonly describeError?: HostErrorDescriber | undefined;
-  /** Switches to „Prüfen“ and checks the workbook. */
-  readonly onShowProblems: () => void;
-}
+export type { CostAllocationPageProps } from "./useCostAllocationPage.js";
 
 const KEY_TEXT: Readonly<Record<AllocationKey, UiTextKey>> = {
   equal: "costKeyEqual",
@@ -142,10 +114,6 @@ const SETTINGS_TEXT: Readonly<Record<Exclude<keyof SettingsForm, "dueDates">, Ui
   calculationDate: "costCalculationDate",
 };
 
-/** `data-cost-field` of the „add“ buttons: focused for findings about a whole list and after a removal. */
-const ADD_TOWN = "towns.add";
-const ADD_ITEM = "items.add";
-
 const OVERHEAD_KEYS: readonly OverheadKey[] = ALLOCATION_KEYS.filter(
   (key): key is OverheadKey => key !== "flatFeePerCase",
 );
@@ -155,301 +123,65 @@ const SHARE_FORMATS: Readonly<Record<Language, Intl.NumberFormat>> = {
   en: new Intl.NumberFormat("en-GB", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }),
 };
 
-const useStyles = makeStyles({
-  card: {
-    margin: 0,
-    minWidth: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    paddingBlock: tokens.spacingVerticalS,
-    paddingInline: tokens.spacingHorizontalS,
-  },
-  legend: {
-    paddingInline: tokens.spacingHorizontalXS,
-    fontWeight: tokens.fontWeightSemibold,
-    maxWidth: "100%",
-    overflowWrap: "anywhere",
-  },
-  grid: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(7.5rem, 1fr))",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-    alignItems: "start",
-  },
-  /** The checkbox sits level with the inputs beside it, not with their labels. */
-  gridEnd: {
-    alignSelf: "end",
-  },
-  /** Name and „Entfernen“ in one row: a card is one row shorter. */
-  nameRow: {
-    display: "flex",
-    alignItems: "flex-end",
-    columnGap: tokens.spacingHorizontalS,
-  },
-  grow: {
-    flexGrow: 1,
-    minWidth: 0,
-  },
-  input: {
-    width: "100%",
-    minWidth: 0,
-  },
-  scroll: {
-    overflowX: "auto",
-    maxWidth: "100%",
-    ":focus-visible": {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: tokens.spacingHorizontalXXS,
-    },
-  },
-  table: {
-    tableLayout: "auto",
-  },
-  wideTable: {
-    tableLayout: "auto",
-    width: "auto",
-    minWidth: "100%",
-  },
-  nowrap: {
-    whiteSpace: "nowrap",
-  },
-  rowHeader: {
-    fontWeight: tokens.fontWeightRegular,
-    textAlign: "start",
-    verticalAlign: "middle",
-    paddingBlock: tokens.spacingVerticalXS,
-    paddingInline: tokens.spacingHorizontalS,
-    overflowWrap: "break-word",
-  },
-  columnHeader: {
-    fontWeight: tokens.fontWeightRegular,
-    textAlign: "start",
-    paddingBlock: tokens.spacingVerticalXS,
-    paddingInline: tokens.spacingHorizontalS,
-  },
-  numericHeader: {
-    textAlign: "end",
-    whiteSpace: "nowrap",
-  },
-  itemHeader: {
-    minWidth: "10rem",
-  },
-  sumHeader: {
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  keyNote: {
-    display: "block",
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-  },
-  sumRow: {
-    fontWeight: tokens.fontWeightSemibold,
-    borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
-  },
-  checkOk: {
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorPaletteGreenForeground1,
-  },
-  checkFailed: {
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorPaletteRedForeground1,
-  },
-});
-
-/** The example was loaded or the form cleared; `previous` holds what was entered before (for „Rückgängig“). */
-interface Notice {
-  readonly kind: "demo" | "clear";
-  readonly previous?: CostForm;
-}
-
-type InsertOutcome =
-  | { readonly kind: "inserted"; readonly sheets: readonly string[] }
-  | { readonly kind: "file"; readonly download: Download }
-  | { readonly kind: "cancelled" }
-  | { readonly kind: "hasErrors"; readonly count: number };
-
-/** The allocation of a model the form or the workbook holds, or undefined where the library refuses it. */
-function tryAllocate(model: CostModel): Allocation | undefined {
-  try {
-    return allocateCosts(model);
-  } catch {
-    return undefined; // the findings say why
-  }
+/** The classes the page is drawn with: the page frame's and the page's own. */
+export interface CostAllocationPageClasses {
+  readonly page: ReturnType<typeof usePageStyles>;
+  readonly form: ReturnType<typeof useCostAllocationPageStyles>;
 }
 
 export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
-  const { host } = props;
-  const { language, t } = useLanguage();
-  const styles = usePageStyles();
-  const formStyles = useStyles();
-  const ids = {
-    heading: useId(),
-    settings: useId(),
-    towns: useId(),
-    items: useId(),
-    overhead: useId(),
-    findings: useId(),
-    result: useId(),
-    workbook: useId(),
-  };
-  const [form, setForm] = useState<CostForm>(EMPTY_COST_FORM);
-  const [notice, setNotice] = useState<Notice | undefined>(undefined);
-  const [insertOutcome, setInsertOutcome] = useState<InsertOutcome | undefined>(undefined);
-  // prepared rows of the workbook, as typed: more for a larger partnership than the defaults
-  const [preparedRows, setPreparedRows] = useState({ towns: String(MIN_TOWN_ROWS), items: String(MIN_ITEM_ROWS) });
-  const rowsProblem = checkRowCounts(parsedRows(preparedRows));
-  const [workbookResult, setWorkbookResult] = useState<
-    { readonly file: string; readonly result: WorkbookAllocation } | undefined
-  >(undefined);
-  const insertAction = useAction();
-  const computeAction = useAction();
-  const confirmation = useReplaceConfirmation();
-  const pageRef = useRef<HTMLElement>(null);
-  const insertResultRef = useRef<HTMLDivElement>(null);
-  const computeResultRef = useRef<HTMLDivElement>(null);
-  const pendingFocus = useRef<string | undefined>(undefined);
+  const state = useCostAllocationPage(props);
+  const classes = { page: usePageStyles(), form: useCostAllocationPageStyles() };
+  return renderCostAllocationPage(state, classes);
+}
 
-  const empty = isEmptyCostForm(form);
-  const check = useMemo(() => checkCostForm(form, language), [form, language]);
-  const complete = form.towns.length > 0 && form.items.length > 0;
-  const allocation = useMemo(
-    () => (complete && check.errorCount === 0 ? tryAllocate(check.model) : undefined),
-    [check, complete],
-  );
-  /** Findings per input they point at, for the message under the field. */
-  const issuesByInput = useMemo(() => {
-    const map = new Map<string, ValidationIssue>();
-    for (const issue of check.issues) {
-      const path = inputPathOf(locateIssue(issue.path ?? ""), form);
-      if (path !== undefined && !map.has(path)) map.set(path, issue);
-    }
-    return map;
-  }, [check, form]);
-
-  useEffect(() => {
-    const path = pendingFocus.current;
-    if (path === undefined) return;
-    pendingFocus.current = undefined;
-    focusInput(path);
-  });
-  useEffect(() => {
-    if (insertOutcome && insertOutcome.kind !== "file") insertResultRef.current?.focus();
-  }, [insertOutcome]);
-  useEffect(
-    () => () => revokeDownload(insertOutcome?.kind === "file" ? insertOutcome.download : undefined),
-    [insertOutcome],
-  );
-  useEffect(() => {
-    if (workbookResult) computeResultRef.current?.focus();
-  }, [workbookResult]);
-  useEffect(() => {
-    setWorkbookResult(undefined);
-    setInsertOutcome(undefined);
-  }, [host]);
-
-  function focusInput(path: string): void {
-    pageRef.current?.querySelector<HTMLElement>(`[data-cost-field="${path}"]`)?.focus();
-  }
-
-  const focusIssue = (location: FormLocation): void => {
-    const path = inputPathOf(location, form);
-    if (path !== undefined) focusInput(path);
-    else focusInput(location.kind === "towns" || location.kind === "allTowns" ? ADD_TOWN : ADD_ITEM);
-  };
-
-  // --- editing ---------------------------------------------------------------------------------
-  /** An edit by the user: the undo of an earlier „Beispiel laden“/„leeren“ would now lose it, so it goes. */
-  const edit = (update: (f: CostForm) => CostForm): void => {
-    setForm(update);
-    setNotice((current) => (current?.previous ? { kind: current.kind } : current));
-  };
-  const updateTown = (index: number, patch: Partial<Omit<TownForm, "id">>): void =>
-    edit((f) => ({ ...f, towns: f.towns.map((town, i) => (i === index ? { ...town, ...patch } : town)) }));
-  const updateItem = (index: number, patch: Partial<Omit<ItemForm, "id">>): void =>
-    edit((f) => ({ ...f, items: f.items.map((item, i) => (i === index ? { ...item, ...patch } : item)) }));
-  const updateOverhead = (patch: Partial<OverheadForm>): void =>
-    edit((f) => ({ ...f, overhead: { ...f.overhead, ...patch } }));
-  const updateSettings = (patch: Partial<SettingsForm>): void =>
-    edit((f) => ({ ...f, settings: { ...f.settings, ...patch } }));
-  const addTown = (): void => {
-    pendingFocus.current = `towns[${form.towns.length}].name`;
-    edit((f) => ({ ...f, towns: [...f.towns, emptyTownForm()] }));
-  };
-  const removeTown = (index: number): void => {
-    edit((f) => ({ ...f, towns: f.towns.filter((_, i) => i !== index) }));
-    focusInput(ADD_TOWN);
-  };
-  const addItem = (): void => {
-    pendingFocus.current = `items[${form.items.length}].name`;
-    edit((f) => ({ ...f, items: [...f.items, emptyItemForm()] }));
-  };
-  const removeItem = (index: number): void => {
-    edit((f) => ({ ...f, items: f.items.filter((_, i) => i !== index) }));
-    focusInput(ADD_ITEM);
-  };
-  /** Loads the example or clears the form at once; what was entered stays one click away („Rückgängig“). */
-  const replaceForm = (kind: Notice["kind"]): void => {
-    setNotice({ kind, ...(empty ? {} : { previous: form }) });
-    setForm(kind === "demo" ? costFormFromModel(DEMO_COST_MODEL, language, DEMO_SETTINGS) : EMPTY_COST_FORM);
-    setInsertOutcome(undefined);
-  };
-  const undoReplace = (): void => {
-    const previous = notice?.previous;
-    if (!previous) return;
-    setForm(previous);
-    setNotice(undefined);
-    // the undo button goes with the notice: the focus goes to the first field restored
-    pendingFocus.current =
-      previous.towns.length > 0 ? "towns[0].name" : previous.items.length > 0 ? "items[0].name" : "settings.unitName";
-  };
-
-  // --- workbook --------------------------------------------------------------------------------
-  const describe: HostErrorDescriber = (error, lang) =>
-    error instanceof UnsupportedCostModelError
-      ? uiText("costUnsupported", lang, { detail: error.message })
-      : props.describeError?.(error, lang);
-
-  const insert = (): Promise<void> =>
-    insertAction.run(async () => {
-      setInsertOutcome(undefined);
-      if (check.errorCount > 0 && !empty) {
-        setInsertOutcome({ kind: "hasErrors", count: check.errorCount });
-        return;
-      }
-      if (rowsProblem) return;
-      const plan = planCostModelWorkbook(check.model, language, parsedRows(preparedRows), check.settings);
-      if (!host) {
-        const tools = await loadXlsxTools();
-        const bytes = await tools.writePlanToBytes(plan);
-        setInsertOutcome({ kind: "file", download: createDownload(bytes, templateFileName(plan.templateId, "")) });
-        return;
-      }
-      const conflict = await findSheetConflicts(host, plan);
-      const replace = conflict.existing.length > 0 && (await confirmation.ask(conflict));
-      if (conflict.existing.length > 0 && !replace) {
-        setInsertOutcome({ kind: "cancelled" });
-        return;
-      }
-      await host.insertPlan(plan, { replace });
-      setInsertOutcome({
-        kind: "inserted",
-        sheets: plan.sheets.filter((s) => s.state === "visible").map((s) => s.name),
-      });
-    });
-
-  const compute = (): Promise<void> =>
-    computeAction.run(async () => {
-      if (!host) return;
-      setWorkbookResult(undefined);
-      const snapshot = await host.readSnapshot();
-      setWorkbookResult({ file: host.name, result: allocateFromWorkbook(snapshot, language) });
-    });
-
-  const busy = insertAction.busy || computeAction.busy;
+/** The page drawn from its state: no state of its own, no effects. */
+export function renderCostAllocationPage(
+  state: CostAllocationPageState,
+  classes: CostAllocationPageClasses,
+): ReactNode {
+  const {
+    host,
+    t,
+    ids,
+    form,
+    notice,
+    preparedRows,
+    setPreparedRows,
+    rowsProblem,
+    workbookResult,
+    insertAction,
+    computeAction,
+    delivery,
+    insertOutcome,
+    pageRef,
+    insertResultRef,
+    computeResultRef,
+    empty,
+    check,
+    complete,
+    allocation,
+    issuesByInput,
+    focusIssue,
+    updateTown,
+    updateItem,
+    updateOverhead,
+    updateSettings,
+    addTown,
+    removeTown,
+    addItem,
+    removeItem,
+    replaceForm,
+    undoReplace,
+    describe,
+    describeError,
+    onShowProblems,
+    insert,
+    compute,
+    busy,
+  } = state;
+  const styles = classes.page;
+  const formStyles = classes.form;
   return (
     <section ref={pageRef} className={styles.page} aria-labelledby={ids.heading} aria-busy={busy}>
       <Text as="h2" size={400} weight="semibold" id={ids.heading} className={styles.heading}>
@@ -630,13 +362,13 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
               </Button>
             </div>
             {computeAction.busy && <Busy label={t("costComputing")} />}
-            <ErrorBar error={computeAction.error} describe={props.describeError} />
+            <ErrorBar error={computeAction.error} describe={describeError} />
             <div ref={computeResultRef} tabIndex={-1} className={styles.result}>
               {workbookResult && (
                 <WorkbookResult
                   file={workbookResult.file}
                   result={workbookResult.result}
-                  onShowProblems={props.onShowProblems}
+                  onShowProblems={onShowProblems}
                 />
               )}
             </div>
@@ -644,7 +376,7 @@ export function CostAllocationPage(props: CostAllocationPageProps): ReactNode {
         )}
       </section>
 
-      <ReplaceSheetsDialog conflict={confirmation.conflict} onAnswer={confirmation.answer} />
+      <ReplaceSheetsDialog conflict={delivery.conflict} onAnswer={delivery.answer} />
     </section>
   );
 }
@@ -665,7 +397,7 @@ function TextField(props: {
   readonly inputMode?: "numeric" | "decimal";
   readonly hint?: string;
 }): ReactNode {
-  const styles = useStyles();
+  const styles = useCostAllocationPageStyles();
   const { issue } = props;
   return (
     <Field
@@ -697,7 +429,7 @@ function KeySelect<K extends AllocationKey>(props: {
   readonly onChange: (key: K) => void;
 }): ReactNode {
   const { t } = useLanguage();
-  const styles = useStyles();
+  const styles = useCostAllocationPageStyles();
   const { issue } = props;
   return (
     <Field
@@ -727,12 +459,6 @@ function KeySelect<K extends AllocationKey>(props: {
 }
 
 /** The typed row counts as numbers (NaN for anything but digits, so the check refuses it). */
-function parsedRows(typed: { readonly towns: string; readonly items: string }): CostModelRows {
-  const number = (text: string): number => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
-  return { towns: number(typed.towns), items: number(typed.items) };
-}
-
-/** How many rows the inserted workbook prepares for towns or items; says the limits when refused. */
 function PreparedRowsField(props: {
   readonly label: string;
   readonly value: string;
@@ -741,7 +467,7 @@ function PreparedRowsField(props: {
   readonly onChange: (value: string) => void;
 }): ReactNode {
   const { t } = useLanguage();
-  const styles = useStyles();
+  const styles = useCostAllocationPageStyles();
   const { problem } = props;
   const message =
     problem?.problem === "range" && problem.table === props.table
@@ -776,7 +502,7 @@ function NameRow(props: {
   readonly onRemove: () => void;
 }): ReactNode {
   const { t } = useLanguage();
-  const styles = useStyles();
+  const styles = useCostAllocationPageStyles();
   return (
     <div className={styles.nameRow}>
       <div className={styles.grow}>{props.children}</div>
@@ -796,7 +522,7 @@ function TownCard(props: {
 }): ReactNode {
   const { town, index, issueAt, onChange } = props;
   const { t } = useLanguage();
-  const styles = useStyles();
+  const styles = useCostAllocationPageStyles();
   const path = (field: string): string => `towns[${index}].${field}`;
   const names = { row: index + 1, name: town.name.trim() };
   const numberField = (
@@ -875,7 +601,7 @@ function SettingsFields(props: {
   const { settings, issueAt, onChange } = props;
   const { language, t } = useLanguage();
   const page = usePageStyles();
-  const styles = useStyles();
+  const styles = useCostAllocationPageStyles();
   return (
     <div className={page.stack}>
       <TextField
@@ -933,7 +659,7 @@ function WeightFields(props: {
   readonly onChange: (weights: WeightInputs) => void;
 }): ReactNode {
   const { t } = useLanguage();
-  const styles = useStyles();
+  const styles = useCostAllocationPageStyles();
   const { weights } = props;
   return (
     <fieldset className={styles.card}>
@@ -967,7 +693,7 @@ function ItemCard(props: {
 }): ReactNode {
   const { item, index, issueAt, onChange } = props;
   const { t } = useLanguage();
-  const styles = useStyles();
+  const styles = useCostAllocationPageStyles();
   const prefix = `items[${index}]`;
   const names = { row: index + 1, name: item.name.trim() };
   return (
@@ -1188,7 +914,7 @@ function Findings(props: {
 /** A table wider than the pane: scrolls sideways, reachable and named for keyboard users. */
 function ScrollTable(props: { readonly label: string; readonly children: ReactNode }): ReactNode {
   const { t } = useLanguage();
-  const styles = useStyles();
+  const styles = useCostAllocationPageStyles();
   return (
     <div className={styles.scroll} role="region" aria-label={t("costScrollRegion", { name: props.label })} tabIndex={0}>
       {props.children}
@@ -1211,7 +937,7 @@ function AllocationView(props: {
   const { allocation } = props;
   const { language, t } = useLanguage();
   const page = usePageStyles();
-  const styles = useStyles();
+  const styles = useCostAllocationPageStyles();
   const completeness = checkCompleteness(allocation);
   /** A table's name; for the workbook's result it says so (screen readers meet both results), the visible caption stays short. */
   const label = (key: UiTextKey): string => (props.fromWorkbook ? `${t(key)} – ${t("costFromWorkbook")}` : t(key));

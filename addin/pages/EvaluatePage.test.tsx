@@ -14,10 +14,13 @@ import { App, preloadPages } from "../App.js";
 import type { Connection } from "../host/connectHost.js";
 import { FakeWorkbookHost } from "../host/FakeWorkbookHost.js";
 import { snapshotOfSheetPlan } from "../host/snapshotOfPlan.js";
+import { layOutPane } from "../testing/layOutPane.js";
 import { memoryStorage } from "../testing/memoryStorage.js";
 
 // The pages are lazy chunks; load them once so that no test waits for one.
 beforeAll(preloadPages);
+// a page with a size, as in a browser: an opening dialog focuses its first button (see layOutPane)
+beforeAll(() => layOutPane());
 
 // CI machines have 2 cores shared with LibreOffice and Chromium: give async queries room.
 configure({ asyncUtilTimeout: 30_000 });

@@ -23,14 +23,13 @@ import { renderTerm } from "../../lib/messages/terms.js";
 import type { Priorities } from "../../templates/aufgabenkatalog/module.js";
 import type { WorkbookCheck } from "../../journeys/checkWorkbook.js";
 import { computeTownPriorities } from "../actions/computeTownPriorities.js";
-import { findSheetConflicts } from "../actions/findSheetConflicts.js";
 import { importPartners, type PartnerImport, type PartnerStatus } from "../actions/importPartners.js";
 import { Busy } from "../components/Busy.js";
 import { ErrorBar } from "../components/ErrorBar.js";
 import { XlsxFilesField } from "../components/XlsxFilesField.js";
 import { usePageStyles } from "../components/pageStyles.js";
 import { ReplaceSheetsDialog } from "../components/ReplaceSheetsDialog.js";
-import { useReplaceConfirmation } from "../components/useReplaceConfirmation.js";
+import { useInsertOrDownload } from "../components/useInsertOrDownload.js";
 import { loadXlsxTools } from "../file/loadXlsxTools.js";
 import type { HostErrorDescriber } from "../host/describeError.js";
 import type { WorkbookHost } from "../host/WorkbookHost.js";
@@ -54,10 +53,6 @@ export interface EvaluatePageProps {
   /** Switches to "Prüfen" and checks the workbook. */
   readonly onShowProblems: () => void;
 }
-
-type RoadmapOutcome =
-  | { readonly kind: "inserted"; readonly entries: number; readonly towns: readonly string[] }
-  | { readonly kind: "cancelled" };
 
 export function EvaluatePage(props: EvaluatePageProps): ReactNode {
   const { host } = props;
@@ -210,11 +205,11 @@ function PartnersSection(props: SectionProps): ReactNode {
   const styles = usePageStyles();
   const ids = { heading: useId() };
   const action = useAction();
-  const confirmation = useReplaceConfirmation();
+  const delivery = useInsertOrDownload();
+  const { outcome } = delivery;
   const [files, setFiles] = useState<readonly File[]>([]);
   const [progress, setProgress] = useState<{ value: number; label: string } | undefined>(undefined);
   const [imported, setImported] = useState<PartnerImport | undefined>(undefined);
-  const [outcome, setOutcome] = useState<RoadmapOutcome | undefined>(undefined);
   const [missingFiles, setMissingFiles] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -223,8 +218,8 @@ function PartnersSection(props: SectionProps): ReactNode {
   }, [imported, outcome]);
   useEffect(() => {
     setImported(undefined);
-    setOutcome(undefined);
-  }, [host]);
+    delivery.reset();
+  }, [host, delivery.reset]);
 
   const runImport = (): Promise<void> => {
     if (files.length === 0) {
@@ -234,7 +229,7 @@ function PartnersSection(props: SectionProps): ReactNode {
     }
     return action.run(async () => {
       setImported(undefined);
-      setOutcome(undefined);
+      delivery.reset();
       try {
         setProgress({ value: 0, label: t("importReadingOwn") });
         const own = await host.readSnapshot();
@@ -255,14 +250,7 @@ function PartnersSection(props: SectionProps): ReactNode {
         setImported(result);
         if (result.kind !== "done" || !result.plan || !result.roadmap) return;
         setProgress({ value: 1, label: t("importWriting") });
-        const conflict = await findSheetConflicts(host, result.plan);
-        const replace = conflict.existing.length > 0 && (await confirmation.ask(conflict));
-        if (conflict.existing.length > 0 && !replace) {
-          setOutcome({ kind: "cancelled" });
-          return;
-        }
-        await host.insertPlan(result.plan, { replace });
-        setOutcome({ kind: "inserted", entries: result.roadmap.entries.length, towns: result.roadmap.towns });
+        await delivery.deliver(result.plan, { host });
       } finally {
         setProgress(undefined);
       }
@@ -320,10 +308,13 @@ function PartnersSection(props: SectionProps): ReactNode {
             <MessageBarBody>{imported.problem.message}</MessageBarBody>
           </MessageBar>
         )}
-        {outcome?.kind === "inserted" && (
+        {outcome?.kind === "inserted" && imported?.kind === "done" && imported.roadmap && (
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
-              {t("roadmapInserted", { count: outcome.entries, list: outcome.towns.join(", ") })}
+              {t("roadmapInserted", {
+                count: imported.roadmap.entries.length,
+                list: imported.roadmap.towns.join(", "),
+              })}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -333,7 +324,7 @@ function PartnersSection(props: SectionProps): ReactNode {
           </MessageBar>
         )}
       </div>
-      <ReplaceSheetsDialog conflict={confirmation.conflict} onAnswer={confirmation.answer} />
+      <ReplaceSheetsDialog conflict={delivery.conflict} onAnswer={delivery.answer} />
     </section>
   );
 }

@@ -25,7 +25,7 @@ import { DownloadLink } from "../components/DownloadLink.js";
 import { ErrorBar } from "../components/ErrorBar.js";
 import { XlsxFilesField } from "../components/XlsxFilesField.js";
 import { usePageStyles } from "../components/pageStyles.js";
-import { createDownload, revokeDownload, type Download } from "../file/download.js";
+import { useInsertOrDownload } from "../components/useInsertOrDownload.js";
 import { loadXlsxTools } from "../file/loadXlsxTools.js";
 import type { HostErrorDescriber } from "../host/describeError.js";
 import { useAction } from "../useAction.js";
@@ -63,14 +63,14 @@ export function PartnershipSection(props: PartnershipSectionProps): ReactNode {
   const [built, setBuilt] = useState<PartnershipBuild | undefined>(undefined);
   /** The user's word that the names found similar are different towns (asked once they were found). */
   const [allowSimilar, setAllowSimilar] = useState(false);
-  const [download, setDownload] = useState<Download | undefined>(undefined);
+  const delivery = useInsertOrDownload();
+  const download = delivery.outcome?.kind === "file" ? delivery.outcome.download : undefined;
   const resultRef = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // the download link takes the focus itself; otherwise the result does
     if (built && !download) resultRef.current?.focus();
   }, [built, download]);
-  useEffect(() => () => revokeDownload(download), [download]);
 
   const create = (): Promise<void> => {
     if (files.length === 0) {
@@ -80,7 +80,7 @@ export function PartnershipSection(props: PartnershipSectionProps): ReactNode {
     }
     return action.run(async () => {
       setBuilt(undefined);
-      setDownload(undefined);
+      delivery.reset();
       try {
         const tools = await loadXlsxTools();
         const result = await buildPartnership({
@@ -98,8 +98,10 @@ export function PartnershipSection(props: PartnershipSectionProps): ReactNode {
         });
         if (result.plan) {
           setProgress({ value: 1, label: t("partnershipWriting") });
-          const bytes = await tools.writePlanToBytes(result.plan);
-          setDownload(createDownload(bytes, language === "de" ? "verbundmappe.xlsx" : "partnership.xlsx"));
+          await delivery.deliver(result.plan, {
+            host: undefined,
+            fileName: language === "de" ? "verbundmappe.xlsx" : "partnership.xlsx",
+          });
         }
         setBuilt(result);
       } finally {

@@ -11,25 +11,18 @@ import {
   type AnalysisFileStatus,
   type TemplateAnalysisRun,
 } from "../actions/analyseTemplate.js";
-import { findSheetConflicts } from "../actions/findSheetConflicts.js";
 import { DownloadLink } from "../components/DownloadLink.js";
 import { ErrorBar } from "../components/ErrorBar.js";
 import { XlsxFilesField } from "../components/XlsxFilesField.js";
 import { usePageStyles } from "../components/pageStyles.js";
 import { ReplaceSheetsDialog } from "../components/ReplaceSheetsDialog.js";
-import { useReplaceConfirmation } from "../components/useReplaceConfirmation.js";
-import { createDownload, revokeDownload, type Download } from "../file/download.js";
+import { useInsertOrDownload } from "../components/useInsertOrDownload.js";
 import { loadXlsxTools } from "../file/loadXlsxTools.js";
 import type { HostErrorDescriber } from "../host/describeError.js";
 import type { WorkbookHost } from "../host/WorkbookHost.js";
 import { useAction } from "../useAction.js";
 import { useLanguage } from "../useLanguage.js";
 import { nextTask } from "./PartnershipSection.js";
-
-type AnalysisOutcome =
-  | { readonly kind: "inserted"; readonly sheets: readonly string[] }
-  | { readonly kind: "file"; readonly download: Download }
-  | { readonly kind: "cancelled" };
 
 export interface TemplateAnalysisSectionProps {
   readonly host: WorkbookHost;
@@ -44,26 +37,24 @@ export function TemplateAnalysisSection(props: TemplateAnalysisSectionProps): Re
   const styles = usePageStyles();
   const ids = { heading: useId(), summary: useId(), files: useId() };
   const action = useAction();
-  const confirmation = useReplaceConfirmation();
+  const delivery = useInsertOrDownload();
+  const { outcome } = delivery;
   const [files, setFiles] = useState<readonly File[]>([]);
   const [progress, setProgress] = useState<{ value: number; label: string } | undefined>(undefined);
   const [run, setRun] = useState<TemplateAnalysisRun | undefined>(undefined);
-  const [outcome, setOutcome] = useState<AnalysisOutcome | undefined>(undefined);
   const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (run || outcome) resultRef.current?.focus();
   }, [run, outcome]);
   useEffect(() => {
     setRun(undefined);
-    setOutcome(undefined);
-  }, [host]);
-  // an offered download is released when it is replaced or the pane closes
-  useEffect(() => () => revokeDownload(outcome?.kind === "file" ? outcome.download : undefined), [outcome]);
+    delivery.reset();
+  }, [host, delivery.reset]);
 
   const analyse = (): Promise<void> =>
     action.run(async () => {
       setRun(undefined);
-      setOutcome(undefined);
+      delivery.reset();
       try {
         setProgress({ value: 0, label: t("importReadingOwn") });
         const own = await host.readSnapshot();
@@ -84,22 +75,13 @@ export function TemplateAnalysisSection(props: TemplateAnalysisSectionProps): Re
         });
         setRun(result);
         if (result.kind !== "done") return;
+        const fileName = `${result.template.spec.id}-${language === "de" ? "auswertung" : "analysis"}.xlsx`;
         if (host.kind === "file") {
-          const bytes = await tools.writePlanToBytes(result.plan);
-          const name = `${result.template.spec.id}-${language === "de" ? "auswertung" : "analysis"}.xlsx`;
-          setOutcome({ kind: "file", download: createDownload(bytes, name) });
+          await delivery.deliver(result.plan, { host: undefined, fileName });
           return;
         }
         setProgress({ value: 1, label: t("analysisWriting") });
-        const plan = sheetsToInsert(result.plan);
-        const conflict = await findSheetConflicts(host, plan);
-        const replace = conflict.existing.length > 0 && (await confirmation.ask(conflict));
-        if (conflict.existing.length > 0 && !replace) {
-          setOutcome({ kind: "cancelled" });
-          return;
-        }
-        const inserted = await host.insertPlan(plan, { replace });
-        setOutcome({ kind: "inserted", sheets: inserted.sheets });
+        await delivery.deliver(sheetsToInsert(result.plan), { host, fileName });
       } finally {
         setProgress(undefined);
       }
@@ -187,7 +169,7 @@ export function TemplateAnalysisSection(props: TemplateAnalysisSectionProps): Re
           </MessageBar>
         )}
       </div>
-      <ReplaceSheetsDialog conflict={confirmation.conflict} onAnswer={confirmation.answer} />
+      <ReplaceSheetsDialog conflict={delivery.conflict} onAnswer={delivery.answer} />
     </section>
   );
 }

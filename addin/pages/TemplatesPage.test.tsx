@@ -12,9 +12,12 @@ import { STARTER_THEMES } from "../../templates/pestel/starterThemes.js";
 import { productLeaves, selectedProducts } from "../../templates/reference/productFramework.js";
 import { App, preloadPages } from "../App.js";
 import { FakeWorkbookHost } from "../host/FakeWorkbookHost.js";
+import { layOutPane } from "../testing/layOutPane.js";
 import { memoryStorage } from "../testing/memoryStorage.js";
 
 beforeAll(preloadPages);
+// a page with a size, as in a browser: an opening dialog focuses its first button (see layOutPane)
+beforeAll(() => layOutPane());
 configure({ asyncUtilTimeout: 30_000 });
 
 /** The texts in `column` of the inserted sheet `sheetKey`, from row 5 on, that `keep` accepts. */

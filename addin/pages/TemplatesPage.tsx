@@ -21,14 +21,13 @@ import { renderTerm } from "../../lib/messages/terms.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import type { ProductSelection } from "../../templates/reference/productFramework.js";
 import type { TemplatePlanOptions } from "../../templates/TemplateModule.js";
-import { findSheetConflicts } from "../actions/findSheetConflicts.js";
 import { Busy } from "../components/Busy.js";
 import { DownloadLink } from "../components/DownloadLink.js";
 import { ErrorBar } from "../components/ErrorBar.js";
 import { ReplaceSheetsDialog } from "../components/ReplaceSheetsDialog.js";
 import { usePageStyles } from "../components/pageStyles.js";
-import { useReplaceConfirmation } from "../components/useReplaceConfirmation.js";
-import { createDownload, revokeDownload, templateFileName, type Download } from "../file/download.js";
+import { useInsertOrDownload } from "../components/useInsertOrDownload.js";
+import { templateFileName } from "../file/download.js";
 import { loadXlsxTools } from "../file/loadXlsxTools.js";
 import type { HostErrorDescriber } from "../host/describeError.js";
 import type { WorkbookHost } from "../host/WorkbookHost.js";
@@ -45,11 +44,6 @@ interface ProductList {
   /** Same rule as `ikz template --products`: no products, or a problem with the whole file, makes it unusable. */
   readonly usable: boolean;
 }
-
-type InsertOutcome =
-  | { readonly kind: "inserted"; readonly sheets: readonly string[] }
-  | { readonly kind: "file"; readonly download: Download }
-  | { readonly kind: "cancelled" };
 
 export interface TemplatesPageProps {
   /** The open workbook in Excel; undefined in file mode (the template becomes a download). */
@@ -70,10 +64,10 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
   const [starter, setStarter] = useState(false);
   const [productSelection, setProductSelection] = useState<ProductSelection>("municipality");
   const [productList, setProductList] = useState<ProductList | undefined>(undefined);
-  const [outcome, setOutcome] = useState<InsertOutcome | undefined>(undefined);
   const productAction = useAction();
   const insertAction = useAction();
-  const confirmation = useReplaceConfirmation();
+  const delivery = useInsertOrDownload();
+  const { outcome } = delivery;
   const productInput = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   // The workbook's language follows the pane's until the user picks one.
@@ -85,8 +79,6 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
   useEffect(() => {
     if (outcome && outcome.kind !== "file") resultRef.current?.focus();
   }, [outcome]);
-  // An offered download is released when it is replaced or the pane closes.
-  useEffect(() => () => revokeDownload(outcome?.kind === "file" ? outcome.download : undefined), [outcome]);
 
   const readProducts = (file: File): Promise<void> =>
     productAction.run(async () => {
@@ -110,7 +102,7 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
   const insert = (): Promise<void> =>
     insertAction.run(async () => {
       if (!template) return;
-      setOutcome(undefined);
+      delivery.reset();
       const name = town.trim();
       const options: TemplatePlanOptions = {
         language: workbookLanguage,
@@ -123,20 +115,7 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
         ...(template.takes.products ? { productSelection } : {}),
       };
       const { plan } = template.plan(options);
-      if (!excelHost) {
-        const tools = await loadXlsxTools();
-        const bytes = await tools.writePlanToBytes(plan);
-        setOutcome({ kind: "file", download: createDownload(bytes, templateFileName(template.spec.id, name)) });
-        return;
-      }
-      const conflict = await findSheetConflicts(excelHost, plan);
-      const replace = conflict.existing.length > 0 && (await confirmation.ask(conflict));
-      if (conflict.existing.length > 0 && !replace) {
-        setOutcome({ kind: "cancelled" });
-        return;
-      }
-      await excelHost.insertPlan(plan, { replace });
-      setOutcome({ kind: "inserted", sheets: plan.sheets.filter((s) => s.state === "visible").map((s) => s.name) });
+      await delivery.deliver(plan, { host: excelHost, fileName: templateFileName(template.spec.id, name) });
     });
 
   const productIssues = productList?.result.issues ?? [];
@@ -283,7 +262,7 @@ export function TemplatesPage(props: TemplatesPageProps): ReactNode {
           </MessageBar>
         )}
       </div>
-      <ReplaceSheetsDialog conflict={confirmation.conflict} onAnswer={confirmation.answer} />
+      <ReplaceSheetsDialog conflict={delivery.conflict} onAnswer={delivery.answer} />
     </section>
   );
 }
