@@ -2,7 +2,7 @@
  * Every text a template writes into a workbook — cells, input prompts, the messages of Excel's
  * data validation — blank and with demo data, German and English: no plural hacks („Befund(e)“),
  * nothing undefined, no placeholder left, no year with a thousands separator („2.000“). The
- * catalogues' own texts: lib/messages/messages.test.ts.
+ * catalogues' own texts: test/messages.test.ts.
  */
 import { describe, expect, it } from "vitest";
 import { LANGUAGES } from "../lib/spec/TemplateSpec.js";

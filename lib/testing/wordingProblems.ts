@@ -1,6 +1,6 @@
 /**
  * What a rendered user-facing text must not show, and how a count must meet its noun. Used by the
- * tests that render every message of every catalogue (lib/messages/messages.test.ts and the
+ * tests that render every message of every catalogue (test/messages.test.ts and the
  * pane's addin/messages.test.ts) in German and English with 0, 1 and 2 items.
  */
 import type { Language } from "../spec/TemplateSpec.js";

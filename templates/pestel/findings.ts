@@ -1,5 +1,5 @@
 /**
- * The PESTEL matrix's own findings (its checks: templates/pestel/pestelWorkbook.ts), each a named
+ * The PESTEL matrix's own findings (its checks: templates/pestel/checks.ts), each a named
  * code with its sentence, what it expects and what was found, in German and English.
  */
 import { countNoun } from "../../lib/messages/plural.js";
