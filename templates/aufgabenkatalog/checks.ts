@@ -14,6 +14,7 @@ import { createIssue, type ValidationIssue } from "../../lib/validation/Validati
 import { isFrameworkCode } from "../reference/productFramework.js";
 import { CRITERIA, DEFAULT_THRESHOLDS, type CriterionKey } from "./criteria.js";
 import { SHEET, taskCatalogueSpec } from "./spec.js";
+import { fileStem, missingTownName } from "../common/townName.js";
 
 /** One task row of a town, typed. */
 export interface CatalogueTask {
@@ -58,11 +59,6 @@ export interface Priorities {
 const PRODUCT_CODE = /^\d{2,8}$/;
 
 /** `/pfad/zu/bockau.xlsx` → `bockau`: the stand-in name of a town that did not enter one. */
-function fileStem(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.xlsx$/i, "");
-}
-
 const asNumber = (value: unknown): number | null => (typeof value === "number" ? value : null);
 const asText = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 
@@ -142,21 +138,7 @@ export function checkTaskCatalogue(workbook: ParsedWorkbook, language: Language)
     }
   }
   const town = parsedForm(workbook, SHEET.town);
-  if (town && asText(town.values["name"]) === null && town.cells["name"] !== undefined) {
-    issues.push(
-      createIssue(
-        "warning",
-        "town.nameMissing",
-        language,
-        { file, sheet: town.sheetName, cell: town.cells["name"] },
-        {
-          expected: renderTerm("expectValue", language),
-          received: renderTerm("kindEmpty", language),
-          value: fileStem(file),
-        },
-      ),
-    );
-  }
+  issues.push(...missingTownName(town, file, language));
   if (town) issues.push(...checkThresholds(town, file, language));
   return issues;
 }

@@ -1,6 +1,5 @@
 import { cellAddress } from "../../lib/cells/address.js";
 import type { FindingOf } from "../../lib/messages/findings.js";
-import { renderTerm } from "../../lib/messages/terms.js";
 import { assessServices } from "../../lib/services/assessServices.js";
 import { monthsBetween } from "../../lib/services/contractWindow.js";
 import {
@@ -18,15 +17,11 @@ import { parseProductCodes } from "../../lib/services/parseProductCodes.js";
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import { formatDate } from "../../lib/validation/parseCell.js";
 import { parsedForm, parsedTable, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
-import {
-  createFinding,
-  createIssue,
-  type Severity,
-  type ValidationIssue,
-} from "../../lib/validation/ValidationIssue.js";
+import { createFinding, type Severity, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import { isFrameworkCode } from "../reference/productFramework.js";
 import { SERVICE_CATALOGUE_FINDINGS } from "./findings.js";
 import { SHEET } from "./spec.js";
+import { fileStem, missingTownName } from "../common/townName.js";
 
 /** One service row of a town, typed, with its sheet row. */
 export interface CatalogueRow extends CatalogueService {
@@ -56,11 +51,6 @@ export interface AssessedRow extends AssessedService {
 }
 
 /** `/pfad/zu/bockau.xlsx` → `bockau`. */
-export function fileStem(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.xlsx$/i, "");
-}
-
 const asNumber = (value: unknown): number | null => (typeof value === "number" ? value : null);
 const asText = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 const asDate = (value: unknown): Date | null => (value instanceof Date ? value : null);
@@ -91,21 +81,7 @@ export function checkServiceCatalogue(workbook: ParsedWorkbook, language: Langua
   };
   const town = parsedForm(workbook, SHEET.town);
   const reference = asDate(town?.values["referenceDate"]);
-  if (town && asText(town.values["name"]) === null && town.cells["name"] !== undefined) {
-    issues.push(
-      createIssue(
-        "warning",
-        "town.nameMissing",
-        language,
-        { file, sheet: town.sheetName, cell: town.cells["name"] },
-        {
-          expected: renderTerm("expectValue", language),
-          received: renderTerm("kindEmpty", language),
-          value: fileStem(file),
-        },
-      ),
-    );
-  }
+  issues.push(...missingTownName(town, file, language));
   const services = parsedTable(workbook, SHEET.services);
   if (services) {
     const at = (key: string, row: number): string | undefined => {

@@ -5,7 +5,6 @@
  */
 import { cellAddress } from "../../lib/cells/address.js";
 import type { FindingOf } from "../../lib/messages/findings.js";
-import { renderTerm } from "../../lib/messages/terms.js";
 import { parseMeasureIds, type MeasureIdProblem } from "../../lib/pestel/measureIds.js";
 import {
   ACTION_FIELDS,
@@ -20,15 +19,11 @@ import { effectiveThreshold, isHotSpot, isRating, isUsableThreshold, scoreTheme 
 import type { Language } from "../../lib/spec/TemplateSpec.js";
 import type { ParsedValue } from "../../lib/validation/parseCell.js";
 import { parsedForm, parsedTable, type ParsedRow, type ParsedWorkbook } from "../../lib/validation/readWorkbook.js";
-import {
-  createFinding,
-  createIssue,
-  type Severity,
-  type ValidationIssue,
-} from "../../lib/validation/ValidationIssue.js";
+import { createFinding, type Severity, type ValidationIssue } from "../../lib/validation/ValidationIssue.js";
 import { findMeasure } from "../reference/measures.js";
 import { PESTEL_FINDINGS } from "./findings.js";
 import { SHEET } from "./terms.js";
+import { fileStem, missingTownName } from "../common/townName.js";
 
 /** A town's PESTEL workbook, typed. */
 export interface PestelWorkbook {
@@ -49,11 +44,6 @@ export interface PestelWorkbook {
 }
 
 /** `/pfad/zu/bockau.xlsx` → `bockau`: the stand-in name of a town that did not enter one. */
-export function fileStem(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.xlsx$/i, "");
-}
-
 const asText = (value: ParsedValue | undefined): string | null =>
   typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 
@@ -149,21 +139,7 @@ export function checkPestel(workbook: ParsedWorkbook, language: Language): Valid
   };
 
   const town = parsedForm(workbook, SHEET.town);
-  if (town && asText(town.values["name"]) === null && town.cells["name"] !== undefined) {
-    issues.push(
-      createIssue(
-        "warning",
-        "town.nameMissing",
-        language,
-        { file, sheet: town.sheetName, cell: town.cells["name"] },
-        {
-          expected: renderTerm("expectValue", language),
-          received: renderTerm("kindEmpty", language),
-          value: fileStem(file),
-        },
-      ),
-    );
-  }
+  issues.push(...missingTownName(town, file, language));
   const threshold = effectiveThreshold(town?.values["threshold"]);
 
   const table = parsedTable(workbook, SHEET.themes);
